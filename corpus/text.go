@@ -1,0 +1,93 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// MaxTextFile is the largest plain-text article a TextReader accepts.
+const MaxTextFile = 64 << 20
+
+// ErrEmpty is returned for a file with no text in it.
+var ErrEmpty = errors.New("the file holds no text")
+
+// TextReader reads one plain-text article: the whole file is one document, its first non-empty
+// line the title. A leading BOM is dropped and CRLF and lone CR become LF; nothing else of the
+// text is changed.
+type TextReader struct {
+	name string
+	r    io.Reader
+	done bool
+}
+
+// NewTextReader returns a reader of the article in r, named name.
+func NewTextReader(name string, r io.Reader) *TextReader {
+	return &TextReader{name: name, r: r}
+}
+
+// Read returns the article, then io.EOF.
+func (t *TextReader) Read() (Record, error) {
+	if t.done {
+		return Record{}, io.EOF
+	}
+	t.done = true
+	b, err := io.ReadAll(io.LimitReader(t.r, MaxTextFile+1))
+	if err != nil {
+		return Record{}, &Error{File: t.name, Err: fmt.Errorf("read: %w", err)}
+	}
+	if len(b) > MaxTextFile {
+		return Record{}, &Error{File: t.name, Err: fmt.Errorf("larger than %d MiB: split it into articles", MaxTextFile>>20)}
+	}
+	if line, err := checkUTF8(b, 1); err != nil {
+		return Record{}, &Error{File: t.name, Line: line, Err: err}
+	}
+	text := CleanText(string(b))
+	if strings.TrimSpace(text) == "" {
+		return Record{}, &Error{File: t.name, Err: ErrEmpty}
+	}
+	base := filepath.Base(t.name)
+	return Record{Line: 1, Annotated: labels.Annotated{Doc: labels.Document{
+		ExternalID: strings.TrimSuffix(base, filepath.Ext(base)),
+		SourceFile: t.name,
+		Title:      Title(text),
+		Text:       text,
+	}}}, nil
+}
+
+// CleanText drops a leading BOM and turns CRLF and lone CR into LF: the repairs a reader of
+// plain text (text with no offsets attached) may make.
+func CleanText(s string) string {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	b := []byte(s)
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+	return string(b)
+}
+
+// maxTitle is the longest title, in code points, taken from an article's first line.
+const maxTitle = 120
+
+// Title returns the first non-empty line of text, trimmed and cut to a readable length.
+func Title(text string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		r := []rune(line)
+		if len(r) > maxTitle {
+			return string(r[:maxTitle]) + "…"
+		}
+		return line
+	}
+	return ""
+}

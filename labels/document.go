@@ -1,0 +1,44 @@
+package labels
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+)
+
+// Document is one article of a corpus. Its Text is kept exactly as imported and never changes.
+type Document struct {
+	ID         string          // UUID, assigned by the store
+	ExternalID string          // the id the corpus gave it, if any
+	SourceFile string          // the file it was imported from
+	Title      string          // a short title (the first line of a plain-text article)
+	Text       string          // the text, verbatim
+	Metadata   json.RawMessage // a JSON object, or nil
+	Hash       string          // TextHash(Text), for de-duplication
+	Order      int64           // import order, 1-based, assigned by the store
+	// Tokens holds the document's own tokens when it came with them (CoNLL, spaCy).
+	// Nil means tokens are derived from Text by arabic.Tokenize.
+	Tokens []Offsets
+}
+
+// Offsets is a half-open code point range [Start, End) into a document's text.
+type Offsets struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// TextHash returns the hex SHA-256 of text, the key that de-duplicates documents.
+func TextHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Summary is what a document list shows of a document without loading its text.
+type Summary struct {
+	ID         string
+	ExternalID string
+	Title      string
+	Order      int64
+	Status     Status // for the annotator the list was asked for; StatusTodo when none
+	Runes      int    // length of the text in code points
+}

@@ -1,0 +1,125 @@
+package labels
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Nesting says how entity spans of one annotator may share text.
+type Nesting string
+
+// The nesting rules a schema can choose.
+const (
+	NestingFlat    Nesting = "flat"    // no two entity spans overlap (ANERcorp, CoNLL)
+	NestingNested  Nesting = "nested"  // one may lie inside another, but they may not cross
+	NestingOverlap Nesting = "overlap" // anything goes
+)
+
+// Label is one entity or stance label of a schema.
+type Label struct {
+	Name          string `json:"name"`
+	Color         string `json:"color"`  // #rrggbb
+	Hotkey        string `json:"hotkey"` // a single key, "1".."9" or a letter
+	DescriptionAr string `json:"description_ar,omitempty"`
+	DescriptionEn string `json:"description_en,omitempty"`
+}
+
+// Target is something a document can take a stance toward.
+type Target struct {
+	ID     string `json:"id"` // stable key that annotations refer to; a rename keeps it
+	Name   string `json:"name"`
+	NameAr string `json:"name_ar,omitempty"`
+}
+
+// Schema is a project's set of labels, stance targets and nesting rule.
+type Schema struct {
+	Entities     []Label  `json:"entities"`
+	StanceLabels []Label  `json:"stance_labels"`
+	Targets      []Target `json:"targets"`
+	Nesting      Nesting  `json:"nesting"`
+}
+
+// ParseSchema reads a schema from JSON and validates it.
+func ParseSchema(data []byte) (Schema, error) {
+	var s Schema
+	if err := json.Unmarshal(data, &s); err != nil {
+		return Schema{}, fmt.Errorf("%w: %v", ErrBadSchema, err)
+	}
+	if s.Nesting == "" {
+		s.Nesting = NestingFlat
+	}
+	return s, s.Validate()
+}
+
+// Validate checks that names are present and unique, hotkeys do not clash within a group, and
+// the nesting rule is known.
+func (s Schema) Validate() error {
+	switch s.Nesting {
+	case NestingFlat, NestingNested, NestingOverlap:
+	default:
+		return fmt.Errorf("%w: nesting %q (want flat, nested or overlap)", ErrBadSchema, s.Nesting)
+	}
+	if err := checkLabels("entity", s.Entities); err != nil {
+		return err
+	}
+	if err := checkLabels("stance", s.StanceLabels); err != nil {
+		return err
+	}
+	ids := map[string]bool{}
+	for _, t := range s.Targets {
+		if strings.TrimSpace(t.ID) == "" || strings.TrimSpace(t.Name) == "" {
+			return fmt.Errorf("%w: a stance target needs an id and a name", ErrBadSchema)
+		}
+		if ids[t.ID] {
+			return fmt.Errorf("%w: stance target %q is listed twice", ErrBadSchema, t.ID)
+		}
+		ids[t.ID] = true
+	}
+	return nil
+}
+
+func checkLabels(group string, ls []Label) error {
+	names, keys := map[string]bool{}, map[string]string{}
+	for _, l := range ls {
+		if strings.TrimSpace(l.Name) == "" || strings.ContainsAny(l.Name, " \t\n") {
+			return fmt.Errorf("%w: %s label name %q must be one word", ErrBadSchema, group, l.Name)
+		}
+		if names[l.Name] {
+			return fmt.Errorf("%w: %s label %q is listed twice", ErrBadSchema, group, l.Name)
+		}
+		names[l.Name] = true
+		if l.Hotkey != "" {
+			if other, ok := keys[l.Hotkey]; ok {
+				return fmt.Errorf("%w: %s labels %q and %q share the hotkey %q", ErrBadSchema, group, other, l.Name, l.Hotkey)
+			}
+			keys[l.Hotkey] = l.Name
+		}
+	}
+	return nil
+}
+
+// Entity returns the entity label named name.
+func (s Schema) Entity(name string) (Label, bool) { return find(s.Entities, name) }
+
+// Stance returns the stance label named name.
+func (s Schema) Stance(name string) (Label, bool) { return find(s.StanceLabels, name) }
+
+// Target returns the target with the given id.
+func (s Schema) Target(id string) (Target, bool) {
+	for _, t := range s.Targets {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Target{}, false
+}
+
+func find(ls []Label, name string) (Label, bool) {
+	for _, l := range ls {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
