@@ -1,0 +1,169 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// migrationFiles holds the schema changes, numbered: 0001_init.sql, 0002_....sql, ...
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered schema change.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations are the embedded schema changes in order; read once, at start-up.
+var migrations = mustLoadMigrations(migrationFiles)
+
+// latestVersion is the schema version this build brings a file up to.
+func latestVersion() int { return len(migrations) }
+
+// mustLoadMigrations reads the embedded migrations and panics when their numbering is
+// broken: that is a bug of the build, not of a user's file.
+func mustLoadMigrations(fsys fs.FS) []migration {
+	ms, err := loadMigrations(fsys)
+	if err != nil {
+		panic(err)
+	}
+	return ms
+}
+
+// loadMigrations reads migrations/NNNN_name.sql and checks that they count 1, 2, 3, ...
+func loadMigrations(fsys fs.FS) ([]migration, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var ms []migration
+	for i, name := range names {
+		base := path.Base(name)
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v != i+1 {
+			return nil, fmt.Errorf("store: migration %s: want the number %04d", name, i+1)
+		}
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base, ".sql"), sql: string(body)})
+	}
+	return ms, nil
+}
+
+// createMigrationsTable is run at the start of every migration's transaction.
+const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL,
+    applied TEXT NOT NULL
+)`
+
+// migrate applies the migrations that db lacks, each in its own transaction, recording each.
+// An up-to-date file is only read, so that opening it never waits for another process's write.
+func migrate(ctx context.Context, db *sql.DB, path string) error {
+	version, err := schemaVersion(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := checkVersion(path, version); err != nil {
+		return err
+	}
+	for _, m := range migrations[version:] {
+		if err := applyMigration(ctx, db, path, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyMigration applies m unless the file already has it. It checks the version again
+// inside the transaction, since another process may have migrated the file meanwhile.
+func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", path, err)
+	}
+	defer tx.Rollback()
+	version, err := schemaVersion(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if err := checkVersion(path, version); err != nil {
+		return err
+	}
+	if version >= m.version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
+		return fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
+		m.version, m.name, formatTime(now())); err != nil {
+		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
+	}
+	return nil
+}
+
+// schemaVersion returns the highest migration recorded in db, 0 for none.
+func schemaVersion(ctx context.Context, db queryer) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n)
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil {
+		return 0, err
+	}
+	return int(v.Int64), nil
+}
+
+// Migration is one schema change recorded in a project file.
+type Migration struct {
+	Version int
+	Name    string
+	Applied time.Time
+}
+
+// Migrations lists the schema changes recorded in the file, in order.
+func (s *Store) Migrations(ctx context.Context) ([]Migration, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT version, name, applied FROM schema_migrations ORDER BY version")
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	defer rows.Close()
+	var ms []Migration
+	for rows.Next() {
+		var m Migration
+		var applied string
+		if err := rows.Scan(&m.Version, &m.Name, &applied); err != nil {
+			return nil, fmt.Errorf("migrations: %w", err)
+		}
+		if m.Applied, err = parseTime(applied); err != nil {
+			return nil, fmt.Errorf("migrations: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return ms, rows.Err()
+}

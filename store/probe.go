@@ -1,0 +1,111 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+)
+
+// sqliteMagic opens every SQLite 3 database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// probe looks at an existing file before anything may write to it: it must be an SQLite
+// database that is empty or marked as a Tawsim project, of a schema version this build knows.
+// A missing or empty file passes (Open creates the project).
+func probe(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("%s is %w: it is a folder", path, ErrNotProject)
+	}
+	if fi.Size() == 0 {
+		return nil
+	}
+	if err := checkMagic(path); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite3", dsn(path, probeParams))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	return probeDB(context.Background(), db, path)
+}
+
+// checkMagic refuses a file that does not start as an SQLite database does.
+func checkMagic(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteMagic) {
+		return fmt.Errorf("%s is %w: it is not an SQLite database", path, ErrNotProject)
+	}
+	return nil
+}
+
+// probeDB checks the application id, the tables and the recorded schema version of db.
+func probeDB(ctx context.Context, db *sql.DB, path string) error {
+	var appID int64
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	tables, err := tableNames(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if appID != ApplicationID {
+		if appID == 0 && len(tables) == 0 {
+			return nil // an empty database: it becomes a project
+		}
+		return fmt.Errorf("%s is %w: it is an SQLite database of another program (application id %#08x, tables %s)",
+			path, ErrNotProject, appID, strings.Join(tables, ", "))
+	}
+	version, err := schemaVersion(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	return checkVersion(path, version)
+}
+
+// tableNames lists the tables of db that are not SQLite's own.
+func tableNames(ctx context.Context, db queryer) ([]string, error) {
+	rows, err := db.QueryContext(ctx,
+		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// checkVersion refuses a schema version newer than the migrations this build embeds.
+func checkVersion(path string, version int) error {
+	if known := latestVersion(); version > known {
+		return fmt.Errorf("%s was %w (schema %d; this version knows up to %d): update Tawsim to open it",
+			path, ErrNewerSchema, version, known)
+	}
+	return nil
+}

@@ -1,0 +1,199 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// Schema returns the project's label schema. A fresh project has an empty flat schema.
+func (s *Store) Schema(ctx context.Context) (labels.Schema, error) {
+	sc, err := loadSchema(ctx, s.r)
+	if err != nil {
+		return labels.Schema{}, fmt.Errorf("schema: %w", err)
+	}
+	return sc, nil
+}
+
+// SetSchema validates sc and makes it the project's schema. It refuses a schema that drops
+// an entity or stance label still used by a span or document stance (the error wraps
+// labels.ErrUnknownLabel), a stance target still used (it wraps labels.ErrUnknownTarget and
+// labels.ErrUnknownLabel), or a nesting rule that stored entity spans break
+// (labels.ErrOverlap). An empty Nesting means flat.
+func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schema) error {
+	if strings.TrimSpace(annotator) == "" {
+		return fmt.Errorf("set schema: %w", labels.ErrNoAnnotator)
+	}
+	if sc.Nesting == "" {
+		sc.Nesting = labels.NestingFlat
+	}
+	if err := sc.Validate(); err != nil {
+		return fmt.Errorf("set schema: %w", err)
+	}
+	data, err := json.Marshal(sc)
+	if err != nil {
+		return fmt.Errorf("set schema: %w", err)
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		old, err := loadSchema(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := checkSchemaFits(ctx, tx, sc); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx,
+			"INSERT INTO schema (id, json, annotator, updated) VALUES (1, ?, ?, ?) "+
+				"ON CONFLICT (id) DO UPDATE SET json = excluded.json, annotator = excluded.annotator, updated = excluded.updated",
+			string(data), annotator, formatTime(now()))
+		if err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, annotator, "", labels.ActionSchemaSet, old, sc)
+	})
+	if err != nil {
+		return fmt.Errorf("set schema: %w", err)
+	}
+	return nil
+}
+
+// loadSchema reads the schema row through q.
+func loadSchema(ctx context.Context, q queryer) (labels.Schema, error) {
+	var data string
+	err := q.QueryRowContext(ctx, "SELECT json FROM schema WHERE id = 1").Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return labels.Schema{Nesting: labels.NestingFlat}, nil
+	}
+	if err != nil {
+		return labels.Schema{}, err
+	}
+	var sc labels.Schema
+	if err := json.Unmarshal([]byte(data), &sc); err != nil {
+		return labels.Schema{}, fmt.Errorf("stored schema: %w", err)
+	}
+	if sc.Nesting == "" {
+		sc.Nesting = labels.NestingFlat
+	}
+	return sc, nil
+}
+
+// inUseError says that a new schema drops a label or target that annotations still use.
+type inUseError struct {
+	what, name string
+	n          int
+	is         []error
+}
+
+func (e *inUseError) Error() string {
+	return fmt.Sprintf("%s %q is used by %d annotation(s), and the new schema drops it", e.what, e.name, e.n)
+}
+
+func (e *inUseError) Unwrap() []error { return e.is }
+
+// checkSchemaFits refuses sc when stored spans or document stances use what it drops, or
+// when stored entity spans break its nesting rule.
+func checkSchemaFits(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
+	if err := checkLabelsKept(ctx, tx, sc); err != nil {
+		return err
+	}
+	if err := checkTargetsKept(ctx, tx, sc); err != nil {
+		return err
+	}
+	return checkNesting(ctx, tx, sc.Nesting)
+}
+
+// usedLabels counts the annotations per (kind, label) in use.
+const usedLabels = `SELECT kind, label, count(*) FROM spans GROUP BY kind, label
+UNION ALL SELECT 'stance', label, count(*) FROM doc_stance GROUP BY label`
+
+// checkLabelsKept refuses sc when it drops a label that is in use.
+func checkLabelsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
+	rows, err := tx.QueryContext(ctx, usedLabels)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, label string
+		var n int
+		if err := rows.Scan(&kind, &label, &n); err != nil {
+			return err
+		}
+		ok := true
+		switch labels.Kind(kind) {
+		case labels.KindEntity:
+			_, ok = sc.Entity(label)
+		case labels.KindStance:
+			_, ok = sc.Stance(label)
+		}
+		if !ok {
+			return &inUseError{what: kind + " label", name: label, n: n, is: []error{labels.ErrUnknownLabel}}
+		}
+	}
+	return rows.Err()
+}
+
+// usedTargets counts the annotations per stance target in use.
+const usedTargets = `SELECT target, count(*) FROM (
+    SELECT target FROM spans WHERE kind = 'stance' UNION ALL SELECT target FROM doc_stance)
+GROUP BY target`
+
+// checkTargetsKept refuses sc when it drops a stance target that is in use.
+func checkTargetsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
+	rows, err := tx.QueryContext(ctx, usedTargets)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var target string
+		var n int
+		if err := rows.Scan(&target, &n); err != nil {
+			return err
+		}
+		if _, ok := sc.Target(target); !ok {
+			return &inUseError{what: "stance target", name: target, n: n,
+				is: []error{labels.ErrUnknownTarget, labels.ErrUnknownLabel}}
+		}
+	}
+	return rows.Err()
+}
+
+// overlappingSpans finds two entity spans of one annotator in one document that share text.
+const overlappingSpans = `SELECT a.doc_id, a.annotator, a.start, a."end", a.label, b.start, b."end", b.label
+FROM spans a JOIN spans b
+  ON b.doc_id = a.doc_id AND b.annotator = a.annotator AND b.start < a."end"
+ AND a.start < b."end" AND b.id <> a.id AND b.kind = 'entity'
+WHERE a.kind = 'entity'`
+
+// crossing narrows overlappingSpans to pairs where neither span contains the other.
+const crossing = ` AND NOT ((a.start <= b.start AND b."end" <= a."end") OR (b.start <= a.start AND a."end" <= b."end"))`
+
+// checkNesting refuses a nesting rule that stored entity spans break.
+func checkNesting(ctx context.Context, tx *sql.Tx, n labels.Nesting) error {
+	var query string
+	switch n {
+	case labels.NestingFlat:
+		query = overlappingSpans
+	case labels.NestingNested:
+		query = overlappingSpans + crossing
+	default:
+		return nil
+	}
+	var doc, annotator, la, lb string
+	var sa, ea, sb, eb int
+	err := tx.QueryRowContext(ctx, query+" LIMIT 1").Scan(&doc, &annotator, &sa, &ea, &la, &sb, &eb, &lb)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
+		labels.ErrOverlap, n, doc, annotator, sa, ea, la, sb, eb, lb)
+}

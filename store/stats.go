@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// Stats sums up a project, for one annotator or for all.
+type Stats struct {
+	Documents  int      `json:"documents"`
+	Annotators []string `json:"annotators"` // everyone who has a span, state or stance, sorted
+	// Status counts documents per status for the annotator (every status is present, todo
+	// including the documents without state). For all annotators it counts (document,
+	// annotator) pairs over Annotators, or the documents when there are no annotators yet.
+	Status       map[labels.Status]int     `json:"status"`
+	EntityLabels map[string]int            `json:"entity_labels"` // entity spans per label
+	StanceLabels map[string]int            `json:"stance_labels"` // stance spans per label
+	Spans        int                       `json:"spans"`
+	DocStances   map[string]map[string]int `json:"document_stance"` // target → label → documents
+}
+
+// Stats counts the project's documents, statuses, spans and stances, for one annotator or,
+// when annotator is "", for all; all from one snapshot.
+func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	defer tx.Rollback()
+	st := Stats{
+		Status:       map[labels.Status]int{},
+		EntityLabels: map[string]int{},
+		StanceLabels: map[string]int{},
+		DocStances:   map[string]map[string]int{},
+	}
+	for _, step := range []func(context.Context, *sql.Tx, string, *Stats) error{
+		countDocuments, listAnnotators, countStatus, countSpans, countDocStances,
+	} {
+		if err := step(ctx, tx, annotator, &st); err != nil {
+			return Stats{}, fmt.Errorf("stats: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// countDocuments fills Documents.
+func countDocuments(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
+	return tx.QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&st.Documents)
+}
+
+// listAnnotators fills Annotators.
+func listAnnotators(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
+	return eachRow(ctx, tx, `SELECT annotator FROM spans UNION SELECT annotator FROM doc_state
+UNION SELECT annotator FROM doc_stance ORDER BY 1`, nil, func(rows *sql.Rows) error {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return err
+		}
+		st.Annotators = append(st.Annotators, a)
+		return nil
+	})
+}
+
+// countStatus fills Status; it needs Documents and Annotators.
+func countStatus(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
+	for _, s := range labels.Statuses {
+		st.Status[s] = 0
+	}
+	pairs := st.Documents
+	if annotator == "" {
+		pairs *= max(1, len(st.Annotators))
+	}
+	moved := 0
+	err := eachRow(ctx, tx, "SELECT status, count(*) FROM doc_state WHERE (? = '' OR annotator = ?) AND status <> 'todo' GROUP BY status",
+		[]any{annotator, annotator}, func(rows *sql.Rows) error {
+			var s string
+			var n int
+			if err := rows.Scan(&s, &n); err != nil {
+				return err
+			}
+			st.Status[labels.Status(s)] += n
+			moved += n
+			return nil
+		})
+	st.Status[labels.StatusTodo] = pairs - moved
+	return err
+}
+
+// countSpans fills Spans, EntityLabels and StanceLabels.
+func countSpans(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
+	return eachRow(ctx, tx, "SELECT kind, label, count(*) FROM spans WHERE (? = '' OR annotator = ?) GROUP BY kind, label",
+		[]any{annotator, annotator}, func(rows *sql.Rows) error {
+			var kind, label string
+			var n int
+			if err := rows.Scan(&kind, &label, &n); err != nil {
+				return err
+			}
+			st.Spans += n
+			switch labels.Kind(kind) {
+			case labels.KindEntity:
+				st.EntityLabels[label] += n
+			case labels.KindStance:
+				st.StanceLabels[label] += n
+			}
+			return nil
+		})
+}
+
+// countDocStances fills DocStances.
+func countDocStances(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
+	return eachRow(ctx, tx, "SELECT target, label, count(*) FROM doc_stance WHERE (? = '' OR annotator = ?) GROUP BY target, label",
+		[]any{annotator, annotator}, func(rows *sql.Rows) error {
+			var target, label string
+			var n int
+			if err := rows.Scan(&target, &label, &n); err != nil {
+				return err
+			}
+			if st.DocStances[target] == nil {
+				st.DocStances[target] = map[string]int{}
+			}
+			st.DocStances[target][label] = n
+			return nil
+		})
+}
+
+// eachRow runs query and calls fn for every row.
+func eachRow(ctx context.Context, q queryer, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

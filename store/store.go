@@ -1,0 +1,196 @@
+// Package store keeps a Tawsim project in one SQLite file: its label schema, documents,
+// spans, document stance and state, and the log of every change. It is the only package
+// that speaks SQL; everything else gets domain values (package labels) from it.
+//
+// Every mutation is one transaction that also appends one row to the event log, and it is
+// committed before the method returns: when a method returns nil, the change is durable
+// (WAL with synchronous=FULL). Writes go through one writer connection; reads use a
+// separate pool, so that the screen can read while an import writes.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// Errors a caller can test with errors.Is. The errors returned wrap them with the details.
+var (
+	// ErrNotFound: no document, span, state or stance with that key.
+	ErrNotFound = errors.New("not found")
+	// ErrNewerSchema: the file was migrated by a newer Tawsim; it is left untouched.
+	ErrNewerSchema = errors.New("written by a newer version of Tawsim")
+	// ErrNotProject: the file is not a Tawsim project (another program's database, or not a
+	// database at all).
+	ErrNotProject = errors.New("not a Tawsim project")
+	// ErrBadDocument: a document cannot be stored (invalid UTF-8, empty text, bad tokens or
+	// metadata).
+	ErrBadDocument = errors.New("invalid document")
+)
+
+// ApplicationID marks an SQLite file as a Tawsim project: 'TAWS'.
+const ApplicationID = 0x54415753
+
+// busyTimeoutMS is how long a write waits for another process's write to finish.
+const busyTimeoutMS = 5000
+
+// Store is an open project file.
+type Store struct {
+	path string
+	w    *sql.DB // the one writer connection: BEGIN IMMEDIATE, synchronous=FULL
+	r    *sql.DB // the reader pool: read-only connections
+}
+
+// Open opens the project at path, creating the file when it is missing, and brings it up to
+// this version's schema. A file of another program is refused with ErrNotProject, and one
+// written by a newer Tawsim with ErrNewerSchema; neither is altered.
+func Open(path string) (*Store, error) {
+	if err := probe(path); err != nil {
+		return nil, err
+	}
+	w, err := openWriter(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := migrate(context.Background(), w, path); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := openReaders(path)
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	return &Store{path: path, w: w, r: r}, nil
+}
+
+// openWriter opens the one writer connection, creating the file when it is missing.
+func openWriter(path string) (*sql.DB, error) {
+	w, err := sql.Open("sqlite3", dsn(path, writerParams))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return w, nil
+}
+
+// openReaders opens the pool of read-only connections.
+func openReaders(path string) (*sql.DB, error) {
+	r, err := sql.Open("sqlite3", dsn(path, readerParams))
+	if err != nil {
+		return nil, fmt.Errorf("open %s for reading: %w", path, err)
+	}
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	if err := r.Ping(); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("open %s for reading: %w", path, err)
+	}
+	return r, nil
+}
+
+// readers is the size of the reader pool.
+const readers = 4
+
+// Close closes the readers, then the writer (which checkpoints the WAL into the file).
+func (s *Store) Close() error {
+	rerr := s.r.Close()
+	werr := s.w.Close()
+	if err := errors.Join(rerr, werr); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path returns the path the project was opened with.
+func (s *Store) Path() string { return s.path }
+
+// writerParams are the writer's connection settings (mattn/go-sqlite3 DSN parameters).
+var writerParams = url.Values{
+	"_journal_mode": {"WAL"},
+	"_foreign_keys": {"1"},
+	"_busy_timeout": {fmt.Sprint(busyTimeoutMS)},
+	"_synchronous":  {"FULL"},
+	"_txlock":       {"immediate"},
+	"mode":          {"rwc"},
+}
+
+// readerParams are the reader pool's settings: read-only, and WAL lets them read while the
+// writer writes.
+var readerParams = url.Values{
+	"_foreign_keys": {"1"},
+	"_busy_timeout": {fmt.Sprint(busyTimeoutMS)},
+	"mode":          {"ro"},
+}
+
+// probeParams open a file only to look at it: read-only, and without the journal mode
+// change that would rewrite the header of another program's database.
+var probeParams = url.Values{
+	"_busy_timeout": {fmt.Sprint(busyTimeoutMS)},
+	"mode":          {"ro"},
+}
+
+// dsn builds a file: URI for path, so that SQLite itself reads mode=ro and friends.
+func dsn(path string, params url.Values) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x, as SQLite wants it on Windows
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: params.Encode()}
+	return u.String()
+}
+
+// timeFormat is how times are stored: UTC, fixed width, so that text order is time order.
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+// now returns the current time in UTC without its monotonic reading, as it will read back.
+func now() time.Time { return time.Now().UTC().Round(0) }
+
+// formatTime renders t for storage.
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+// parseTime reads a stored time.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// write runs fn in one immediate transaction on the writer and commits it.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// queryer is what reads need: the reader pool, or a transaction when a write reads.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
