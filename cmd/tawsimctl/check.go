@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func runCheck(ctx context.Context, e *env, args []string) error {
+	flags := newFlags(e, "check", "check --db PROJECT\n\nRuns SQLite's integrity and foreign key checks and verifies every span's offsets and\n"+
+		"text against its document. Exit status 1 when anything is wrong.")
+	db := flags.String("db", "", "the project file")
+	pos, err := parse(flags, args)
+	if err != nil {
+		return err
+	}
+	if err := needDB(*db); err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	st, err := openExisting(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	problems, err := st.Check(ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintf(e.stderr, "%s: %s\n", *db, p.What)
+		}
+		fmt.Fprintf(e.stderr, "%s: %s\n", *db, plural(len(problems), "problem"))
+		return errReported
+	}
+	n, err := st.CountDocuments(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s is sound: %s checked\n", *db, plural(n, "document"))
+	return nil
+}

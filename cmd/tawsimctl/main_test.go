@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tawsim/tawsim/seeds"
+)
+
+// ctl runs one command line in-process and returns its exit status and output.
+func ctl(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func seedText() string { return seeds.Documents()[0].Text }
+
+func TestImportTwiceAddsOnce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	article := writeFile(t, dir, "ARTICLE.txt", seedText())
+	for i, want := range []string{"1 document added, 0 already", "0 documents added, 1 already"} {
+		code, out, errOut := ctl(t, "", "import", "--db", db, "--format", "txt", article)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("import %d: exit %d, out %q, err %q; want %q", i+1, code, out, errOut, want)
+		}
+	}
+	code, out, _ := ctl(t, "", "stats", "--db", db)
+	if code != 0 || !strings.Contains(out, "documents   1\n") || !strings.Contains(out, "todo         1\n") {
+		t.Fatalf("stats: exit %d:\n%s", code, out)
+	}
+	code, out, errOut := ctl(t, "", "check", "--db", db)
+	if code != 0 || !strings.Contains(out, "is sound: 1 document checked") {
+		t.Fatalf("check: exit %d, %q %q", code, out, errOut)
+	}
+}
+
+func TestImportFolderStdinAndRepairs(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	writeFile(t, dir, "in/a.txt", "\uFEFFعنوان أ\r\nنص أ")
+	writeFile(t, dir, "in/sub/b.txt", "عنوان ب\nنص ب")
+	writeFile(t, dir, "in/notes.md", "not an article")
+	code, out, errOut := ctl(t, "نص من المدخل القياسي", "import", "--db", db, filepath.Join(dir, "in"), "-")
+	if code != 0 || !strings.Contains(out, "3 files read: 3 documents added") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+func TestImportInvalidUTF8LeavesProjectUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	good := writeFile(t, dir, "good.txt", seedText())
+	if code, _, errOut := ctl(t, "", "import", "--db", db, good); code != 0 {
+		t.Fatal(errOut)
+	}
+	before := fileHash(t, db)
+	bad := writeFile(t, dir, "broken.txt", "سطر أول\nسطر\xc3 ثان\n")
+	code, _, errOut := ctl(t, "", "import", "--db", db, bad)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, bad+":2: invalid UTF-8") || !strings.Contains(errOut, "nothing was imported") {
+		t.Errorf("stderr does not name the file and line: %q", errOut)
+	}
+	if fileHash(t, db) != before {
+		t.Error("the project file changed")
+	}
+	code, out, _ := ctl(t, "", "stats", "--db", db)
+	if code != 0 || !strings.Contains(out, "documents   1\n") {
+		t.Errorf("stats after refused import:\n%s", out)
+	}
+	// --lenient imports the good files and still lists the bad one.
+	other := writeFile(t, dir, "other.txt", "مقال آخر")
+	code, out, errOut = ctl(t, "", "import", "--db", db, "--lenient", bad, other)
+	if code != 0 || !strings.Contains(out, "1 document added") || !strings.Contains(out, "1 bad record") || !strings.Contains(errOut, "broken.txt:2:") {
+		t.Errorf("lenient: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// fileHash hashes a project file after a checkpoint-free close, so equal hashes mean no write.
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	var all []byte
+	for _, p := range []string{path, path + "-wal"} {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			all = append(all, b...)
+		}
+	}
+	return sha256.Sum256(all)
+}
+
+func TestUsage(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "Commands:"},
+		{[]string{"--help"}, 0, "Commands:"},
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{"import", "x.txt"}, 2, "--db PROJECT is required"},
+		{[]string{"import", "--db", "p.tawsim"}, 2, "at least one FILE"},
+		{[]string{"import", "--db", "p.tawsim", "--format", "docx", "a"}, 2, "unknown format"},
+		{[]string{"import", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"stats", "--db", "p.tawsim", "extra"}, 2, "unexpected argument"},
+	}
+	for _, c := range cases {
+		code, out, errOut := ctl(t, "", c.args...)
+		if code != c.code || !strings.Contains(out+errOut, c.want) {
+			t.Errorf("%v: exit %d (want %d), output %q (want %q)", c.args, code, c.code, out+errOut, c.want)
+		}
+	}
+	for _, cmd := range []string{"init", "import", "stats", "check"} {
+		code, out, _ := ctl(t, "", cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Usage: tawsimctl "+cmd) || !strings.Contains(out, "-db") {
+			t.Errorf("%s --help: exit %d, %q", cmd, code, out)
+		}
+	}
+}
+
+func TestMissingProject(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.tawsim")
+	for _, cmd := range []string{"stats", "check"} {
+		code, _, errOut := ctl(t, "", cmd, "--db", db)
+		if code != 1 || !strings.Contains(errOut, "no project at") {
+			t.Errorf("%s: exit %d, %q", cmd, code, errOut)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%s created the project", cmd)
+		}
+	}
+}
+
+func TestInit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.tawsim")
+	code, out, errOut := ctl(t, "", "init", "--db", db, "--sample")
+	if code != 0 || !strings.Contains(out, "4 entity labels, 4 stance labels, 3 targets, 1 document") {
+		t.Fatalf("init: exit %d, %q %q", code, out, errOut)
+	}
+	if code, _, errOut := ctl(t, "", "init", "--db", db); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second init: exit %d, %q", code, errOut)
+	}
+}
+
+// TestNoFyneInHeadlessProgram keeps tawsimctl buildable without GL and X11.
+func TestNoFyneInHeadlessProgram(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(goBin, "list", "-deps", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "fyne.io/") {
+			t.Errorf("tawsimctl depends on %s", line)
+		}
+	}
+}

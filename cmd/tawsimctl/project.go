@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store"
+)
+
+// defaultAnnotator names who made a change from the command line.
+func defaultAnnotator() string {
+	if n := os.Getenv("TAWSIM_ANNOTATOR"); n != "" {
+		return n
+	}
+	if n := os.Getenv("USER"); n != "" {
+		return n
+	}
+	return "tawsimctl"
+}
+
+// openExisting opens a project that must already exist.
+func openExisting(path string) (*store.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no project at %s (create one with 'tawsimctl init --db %s')", path, path)
+	}
+	return store.Open(path)
+}
+
+// openOrCreate opens a project, creating it with the default schema when it is missing.
+func openOrCreate(ctx context.Context, path string) (*store.Store, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := seeds.Init(ctx, st, defaultAnnotator()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// openOrCreateWith creates a project with the given schema.
+func openOrCreateWith(ctx context.Context, path string, sc labels.Schema) (*store.Store, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.SetSchema(ctx, defaultAnnotator(), sc); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
