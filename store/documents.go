@@ -258,8 +258,11 @@ func (s *Store) DocumentByOrder(ctx context.Context, order int64) (labels.Docume
 	return d, nil
 }
 
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
 // scanDocument reads documentColumns from row.
-func scanDocument(row *sql.Row) (labels.Document, error) {
+func scanDocument(row scanner) (labels.Document, error) {
 	var d labels.Document
 	var metadata, tokens sql.NullString
 	err := row.Scan(&d.Order, &d.ID, &d.ExternalID, &d.SourceFile, &d.Title, &d.Hash, &metadata, &tokens, &d.Text)

@@ -35,31 +35,39 @@ func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schem
 	if err := sc.Validate(); err != nil {
 		return fmt.Errorf("set schema: %w", err)
 	}
-	data, err := json.Marshal(sc)
-	if err != nil {
-		return fmt.Errorf("set schema: %w", err)
-	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		old, err := loadSchema(ctx, tx)
-		if err != nil {
-			return err
-		}
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := checkSchemaFits(ctx, tx, sc); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx,
-			"INSERT INTO schema (id, json, annotator, updated) VALUES (1, ?, ?, ?) "+
-				"ON CONFLICT (id) DO UPDATE SET json = excluded.json, annotator = excluded.annotator, updated = excluded.updated",
-			string(data), annotator, formatTime(now()))
-		if err != nil {
-			return err
-		}
-		return appendEvent(ctx, tx, annotator, "", labels.ActionSchemaSet, old, sc)
+		return writeSchema(ctx, tx, annotator, sc)
 	})
 	if err != nil {
 		return fmt.Errorf("set schema: %w", err)
 	}
 	return nil
+}
+
+// writeSchema stores sc inside tx and logs it.
+func writeSchema(ctx context.Context, tx *sql.Tx, annotator string, sc labels.Schema) error {
+	if err := sc.Validate(); err != nil {
+		return err
+	}
+	old, err := loadSchema(ctx, tx)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(sc)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx,
+		"INSERT INTO schema (id, json, annotator, updated) VALUES (1, ?, ?, ?) "+
+			"ON CONFLICT (id) DO UPDATE SET json = excluded.json, annotator = excluded.annotator, updated = excluded.updated",
+		string(data), annotator, formatTime(now()))
+	if err != nil {
+		return err
+	}
+	return appendEvent(ctx, tx, annotator, "", labels.ActionSchemaSet, old, sc)
 }
 
 // loadSchema reads the schema row through q.

@@ -1,0 +1,194 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// ExportFilter chooses what Export yields. The zero value yields everything.
+type ExportFilter struct {
+	Statuses  []labels.Status // only records with one of these statuses; none means all
+	Annotator string          // only this annotator's work; "" means everyone's
+	Kinds     []labels.Kind   // only spans of these kinds; none means all
+}
+
+// exportBatch is how many documents Export reads at a time.
+const exportBatch = 512
+
+// Export calls fn for each (document, annotator) pair in import order, then by annotator
+// name, with the annotator's spans, stances and status. A document nobody has worked on
+// (or, with a filter, that the annotator has not) comes once, with no annotator and status
+// todo. All of it is read from one snapshot of the project, a batch of documents at a time,
+// so memory stays flat however large the project is.
+func (s *Store) Export(ctx context.Context, f ExportFilter, fn func(labels.Annotated) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer tx.Rollback()
+	var after int64
+	for {
+		docs, err := exportDocs(ctx, tx, after)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if len(docs) == 0 {
+			return nil
+		}
+		recs, err := exportRecords(ctx, tx, docs, f)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		after = docs[len(docs)-1].Order
+	}
+}
+
+// exportDocs reads the next batch of documents after the given order.
+func exportDocs(ctx context.Context, q queryer, after int64) ([]labels.Document, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+documentColumns+" FROM documents WHERE ord > ? ORDER BY ord LIMIT ?", after, exportBatch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []labels.Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, rows.Err()
+}
+
+// workKey names one annotator's work on one document.
+type workKey struct{ doc, annotator string }
+
+// exportRecords gathers the annotations of docs and makes the filtered records.
+func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter) ([]labels.Annotated, error) {
+	lo, hi := docs[0].Order, docs[len(docs)-1].Order
+	work := map[workKey]*labels.Annotated{}
+	get := func(doc, annotator string) *labels.Annotated {
+		k := workKey{doc, annotator}
+		if work[k] == nil {
+			work[k] = &labels.Annotated{Annotator: annotator, Status: labels.StatusTodo}
+		}
+		return work[k]
+	}
+	spans, err := querySpans(ctx, q, "SELECT "+prefixed("s.", spanColumns)+` FROM documents d JOIN spans s ON s.doc_id = d.id
+WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator, s.start, s."end", s.id`, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	for _, sp := range spans {
+		a := get(sp.DocID, sp.Annotator)
+		if len(f.Kinds) == 0 || slices.Contains(f.Kinds, sp.Kind) {
+			a.Spans = append(a.Spans, sp)
+		}
+	}
+	if err := exportStances(ctx, q, lo, hi, get); err != nil {
+		return nil, err
+	}
+	if err := exportStates(ctx, q, lo, hi, get); err != nil {
+		return nil, err
+	}
+	return filterRecords(docs, work, f), nil
+}
+
+// filterRecords orders the work by document and annotator and applies the filter.
+func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f ExportFilter) []labels.Annotated {
+	byDoc := map[string][]*labels.Annotated{}
+	for k, a := range work {
+		if f.Annotator == "" || k.annotator == f.Annotator {
+			byDoc[k.doc] = append(byDoc[k.doc], a)
+		}
+	}
+	var out []labels.Annotated
+	for _, d := range docs {
+		recs := byDoc[d.ID]
+		if len(recs) == 0 {
+			recs = []*labels.Annotated{{Status: labels.StatusTodo}}
+		}
+		slices.SortFunc(recs, func(a, b *labels.Annotated) int { return strings.Compare(a.Annotator, b.Annotator) })
+		for _, r := range recs {
+			if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, r.Status) {
+				continue
+			}
+			r.Doc = d
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+func exportStances(ctx context.Context, q queryer, lo, hi int64, get func(doc, annotator string) *labels.Annotated) error {
+	rows, err := q.QueryContext(ctx, `SELECT t.doc_id, t.annotator, t.target, t.label, t.updated FROM documents d
+JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, t.annotator, t.target`, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		ds, err := scanStance(rows)
+		if err != nil {
+			return err
+		}
+		a := get(ds.DocID, ds.Annotator)
+		a.Stances = append(a.Stances, ds)
+	}
+	return rows.Err()
+}
+
+func exportStates(ctx context.Context, q queryer, lo, hi int64, get func(doc, annotator string) *labels.Annotated) error {
+	rows, err := q.QueryContext(ctx, `SELECT doc_id, annotator, status FROM doc_state
+WHERE ord BETWEEN ? AND ?`, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc, annotator, status string
+		if err := rows.Scan(&doc, &annotator, &status); err != nil {
+			return err
+		}
+		get(doc, annotator).Status = labels.Status(status)
+	}
+	return rows.Err()
+}
+
+// DocumentIDs returns the ids of all documents in import order: what a split needs up front.
+func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT id FROM documents ORDER BY ord")
+	if err != nil {
+		return nil, fmt.Errorf("document ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("document ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// prefixed qualifies each column of a column list with a table alias.
+func prefixed(alias, columns string) string {
+	cols := strings.Split(columns, ", ")
+	for i, c := range cols {
+		cols[i] = alias + c
+	}
+	return strings.Join(cols, ", ")
+}

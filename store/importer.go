@@ -1,0 +1,307 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// ErrUnknownLabels is returned by Importer.Commit when the imported records use labels or
+// targets that the schema lacks and the import was not allowed to add them.
+var ErrUnknownLabels = errors.New("labels not in the project's schema")
+
+// ImportOptions set how an Importer treats what it is given.
+type ImportOptions struct {
+	Annotator string // owns the spans, stances and status of records that name no annotator
+	AddLabels bool   // add unknown labels and targets to the schema instead of refusing them
+	Source    string // the file being imported, for the log
+}
+
+// ImportResult tells what an import added.
+type ImportResult struct {
+	Added, Duplicates int
+	Spans, Stances    int
+	NewLabels         []string // labels and targets added to the schema ("ORG", "target:lna")
+}
+
+// Importer adds the records of one file in one transaction, so that a file is imported whole
+// or not at all, however large it is: records stream through Add and nothing is kept in
+// memory but the schema. It holds the project's writer until Commit or Rollback.
+type Importer struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	opt     ImportOptions
+	schema  labels.Schema
+	added   bool // the schema gained labels
+	unknown map[string]bool
+	last    int64
+	stmts   importStmts
+	res     ImportResult
+	t       time.Time
+}
+
+// BeginImport starts an import. Close it with Commit or Rollback.
+func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	imp := &Importer{ctx: ctx, tx: tx, opt: opt, unknown: map[string]bool{}, t: now()}
+	if err := imp.prepare(); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	return imp, nil
+}
+
+func (imp *Importer) prepare() error {
+	var err error
+	if imp.schema, err = loadSchema(imp.ctx, imp.tx); err != nil {
+		return err
+	}
+	if err = imp.tx.QueryRowContext(imp.ctx, "SELECT coalesce(max(ord), 0) FROM documents").Scan(&imp.last); err != nil {
+		return err
+	}
+	return imp.stmts.prepare(imp.ctx, imp.tx)
+}
+
+// Add stores one record: its document (skipped, with its annotations, when the project holds
+// its text already), its spans, stances and status. A record that cannot be stored is an
+// error naming what is wrong; the import can go on with the next record, and what the bad
+// record wrote is undone. Labels the schema lacks are collected for Commit.
+func (imp *Importer) Add(rec labels.Annotated) error {
+	row, err := newDocRow(rec.Doc)
+	if err != nil {
+		return err
+	}
+	if _, err := imp.tx.ExecContext(imp.ctx, "SAVEPOINT record"); err != nil {
+		return err
+	}
+	saved := imp.save()
+	err = imp.add(row, rec)
+	if err != nil {
+		imp.restore(saved)
+		if _, rerr := imp.tx.ExecContext(imp.ctx, "ROLLBACK TO record"); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+	}
+	if _, rerr := imp.tx.ExecContext(imp.ctx, "RELEASE record"); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	return err
+}
+
+// importState is what Add changes besides the database, to be put back when a record fails.
+type importState struct {
+	res                       ImportResult
+	last                      int64
+	entities, stance, targets int
+	added                     bool
+	unknown                   map[string]bool
+}
+
+func (imp *Importer) save() importState {
+	return importState{res: imp.res, last: imp.last, entities: len(imp.schema.Entities),
+		stance: len(imp.schema.StanceLabels), targets: len(imp.schema.Targets), added: imp.added,
+		unknown: maps.Clone(imp.unknown)}
+}
+
+func (imp *Importer) restore(st importState) {
+	imp.res, imp.last, imp.added, imp.unknown = st.res, st.last, st.added, st.unknown
+	imp.schema.Entities = imp.schema.Entities[:st.entities]
+	imp.schema.StanceLabels = imp.schema.StanceLabels[:st.stance]
+	imp.schema.Targets = imp.schema.Targets[:st.targets]
+}
+
+func (imp *Importer) add(row docRow, rec labels.Annotated) error {
+	id, fresh, err := imp.insertDocument(row)
+	if err != nil || !fresh {
+		return err
+	}
+	annotator := rec.Annotator
+	if annotator == "" {
+		annotator = imp.opt.Annotator
+	}
+	if err := imp.insertSpans(id, row.doc.Text, annotator, rec.Spans); err != nil {
+		return err
+	}
+	if err := imp.insertStances(id, annotator, rec.Stances); err != nil {
+		return err
+	}
+	return imp.insertState(id, annotator, rec.Status)
+}
+
+// insertDocument inserts the document and reports whether it is new.
+func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
+	id := row.doc.ID
+	if u, err := uuid.Parse(id); err != nil || u.String() != id {
+		id = ""
+	}
+	if id == "" {
+		u, err := uuid.NewV7()
+		if err != nil {
+			return "", false, err
+		}
+		id = u.String()
+	}
+	d := row.doc
+	r, err := imp.stmts.doc.ExecContext(imp.ctx, imp.last+1, id, d.ExternalID, d.SourceFile, d.Title, d.Hash,
+		row.runes, formatTime(imp.t), row.metadata, row.tokens, d.Text)
+	if err != nil {
+		if strings.Contains(err.Error(), "documents.id") {
+			return "", false, fmt.Errorf("document id %s is already in the project with another text", id)
+		}
+		return "", false, err
+	}
+	if n, err := r.RowsAffected(); err != nil || n == 0 {
+		imp.res.Duplicates++
+		return "", false, err
+	}
+	imp.last++
+	imp.res.Added++
+	return id, true, nil
+}
+
+// insertSpans validates the record's spans against its text, the schema and each other, and
+// stores them.
+func (imp *Importer) insertSpans(docID, text, annotator string, spans []labels.Span) error {
+	if len(spans) > 0 && annotator == "" {
+		return fmt.Errorf("spans need an annotator: name one for the import")
+	}
+	sorted := append([]labels.Span(nil), spans...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	var active []labels.Span // entity spans that may still overlap the next ones
+	for _, sp := range sorted {
+		sp.DocID, sp.Annotator = docID, annotator
+		if sp.Origin == "" {
+			sp.Origin = labels.OriginImport
+		}
+		sp.Created, sp.Updated = imp.t, imp.t
+		imp.learn(sp)
+		active = stillOpen(active, sp.Start)
+		if err := imp.schema.ValidateSpan(text, sp, active); err != nil && !imp.isUnknown(err) {
+			return fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
+		}
+		u, err := uuid.NewV7()
+		if err != nil {
+			return err
+		}
+		sp.ID = u.String()
+		if _, err := imp.stmts.span.ExecContext(imp.ctx, sp.ID, sp.DocID, sp.Annotator, sp.Start, sp.End, sp.Text,
+			sp.Label, string(sp.Kind), sp.Target, string(sp.Origin), formatTime(sp.Created), formatTime(sp.Updated)); err != nil {
+			return err
+		}
+		if sp.Kind == labels.KindEntity {
+			active = append(active, sp)
+		}
+		imp.res.Spans++
+	}
+	return nil
+}
+
+// stillOpen keeps the spans that end after start.
+func stillOpen(active []labels.Span, start int) []labels.Span {
+	kept := active[:0]
+	for _, a := range active {
+		if a.End > start {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
+func (imp *Importer) insertStances(docID, annotator string, stances []labels.DocStance) error {
+	if len(stances) > 0 && annotator == "" {
+		return fmt.Errorf("document stance needs an annotator: name one for the import")
+	}
+	for _, ds := range stances {
+		imp.learnStance(ds)
+		if _, err := imp.stmts.stance.ExecContext(imp.ctx, docID, annotator, ds.Target, ds.Label, formatTime(imp.t)); err != nil {
+			return err
+		}
+		imp.res.Stances++
+	}
+	return nil
+}
+
+func (imp *Importer) insertState(docID, annotator string, st labels.Status) error {
+	if st == "" || st == labels.StatusTodo || annotator == "" {
+		return nil
+	}
+	if _, err := labels.ParseStatus(string(st)); err != nil {
+		return err
+	}
+	_, err := imp.stmts.state.ExecContext(imp.ctx, docID, annotator, imp.last, string(st), formatTime(imp.t))
+	return err
+}
+
+// Commit ends the import. When records used labels the schema lacks, it either adds them
+// (ImportOptions.AddLabels) or undoes the whole import and returns ErrUnknownLabels with
+// their list.
+func (imp *Importer) Commit() (ImportResult, error) {
+	if len(imp.unknown) > 0 && !imp.opt.AddLabels {
+		imp.tx.Rollback()
+		return ImportResult{}, fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
+			ErrUnknownLabels, strings.Join(sortedSet(imp.unknown), ", "))
+	}
+	if err := imp.finish(); err != nil {
+		imp.tx.Rollback()
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	if err := imp.tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	imp.res.NewLabels = sortedSet(imp.unknown)
+	return imp.res, nil
+}
+
+// finish writes the grown schema and the import's event.
+func (imp *Importer) finish() error {
+	imp.stmts.close()
+	if imp.added {
+		if err := writeSchema(imp.ctx, imp.tx, imp.opt.Annotator, imp.schema); err != nil {
+			return err
+		}
+	}
+	if imp.res.Added == 0 {
+		return nil
+	}
+	return appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
+		Count: imp.res.Added, Duplicates: imp.res.Duplicates, Spans: imp.res.Spans, Stances: imp.res.Stances,
+		Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(imp.res.Added) + 1,
+	})
+}
+
+// Rollback abandons the import; nothing of it is kept. It is safe after Commit.
+func (imp *Importer) Rollback() {
+	imp.stmts.close()
+	imp.tx.Rollback()
+}
+
+// importAfter is the After of an import's documents.add event.
+type importAfter struct {
+	Count      int    `json:"count"`
+	Duplicates int    `json:"duplicates"`
+	Spans      int    `json:"spans"`
+	Stances    int    `json:"stances"`
+	Source     string `json:"source,omitempty"`
+	First      int64  `json:"first"`
+	Last       int64  `json:"last"`
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
