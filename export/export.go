@@ -1,0 +1,159 @@
+// Package export writes annotated documents as training sets: the native JSONL record
+// (docs/FORMATS.md), doccano, spaCy/Prodigy, Hugging Face token classification, CoNLL (IOB2)
+// and stance records.
+//
+// A writer is shaped like encoding/csv's: NewWriter (or one constructor per format) wraps an
+// io.Writer in a bufio.Writer, Write takes one labels.Annotated (one document, one annotator)
+// and Flush writes out what is buffered. Write builds the whole of a record's output before it
+// writes any of it, so a record that fails (a span whose text does not match the document at
+// its offsets, a span that cuts a token, invalid UTF-8...) returns an error and leaves nothing
+// of itself in the output; the writer can go on with the next record.
+//
+// Every writer checks every span of a record against the text (labels.CheckText) and the
+// document's own tokens against the text, whatever it writes of them. Output is deterministic:
+// the same records give the same bytes. Offsets are Unicode code point indices, half-open.
+//
+// JSON is written UTF-8 raw: only '"', '\\', control characters and the line separators
+// U+2028 and U+2029 are escaped (as encoding/json and goccy/go-json do, so that readers that
+// split lines on them, like Python's str.splitlines, still see one record per line).
+// '<', '>' and '&' are written as they are. Each record is one line ending in LF.
+//
+// The formats (Formats lists their names; each constructor documents its record):
+//
+//	jsonl           NewJSONL          the native, lossless record of docs/FORMATS.md
+//	doccano         NewDoccano        {"id","text","label":[[start,end,"LABEL"],...]}, entities
+//	doccano-stance  NewDoccanoStance  {"id","text","target","label":["FAVOR"]} per document stance
+//	spacy           NewSpacy          Prodigy's {"text","tokens","spans","meta"}, token_end inclusive
+//	hf              NewHF             {"id","tokens","ner_tags"} per sentence, IOB2; HFLabels
+//	conll           NewCoNLL          "TOKEN TAG" lines, IOB2, a blank line after each sentence
+//	stance          NewStance         {"id","text","target","label","evidence"} per document stance
+//
+// The token formats (spacy, hf, conll) take the document's own tokens when it has them
+// (labels.Document.Tokens) and arabic.Tokenize's otherwise; see NewSpacy and NewHF for how
+// spans meet tokens, and NewHF for sentences.
+//
+// Identifiers: the native jsonl record carries both the document id and its external id; the
+// spacy record both in "meta"; the doccano, doccano-stance, hf and stance records carry one
+// "id", the external id when the document has one and the document id otherwise.
+package export
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// Writer writes records of one format. Write writes one (document, annotator) record, as one
+// or more lines or none (a stance record for a document without stance); Flush writes what
+// is buffered to the underlying io.Writer.
+type Writer interface {
+	Write(rec labels.Annotated) error
+	Flush() error
+}
+
+// Options are what a writer may need beyond the records.
+type Options struct {
+	// Schema gives the stance target names (stance, doccano-stance) and the entity label
+	// list (hf: every entity label written must be in it).
+	Schema labels.Schema
+	// SplitClitics lets the token formats (spacy, hf, conll) split a token where an entity
+	// span's edge falls inside it (a proclitic: the span LOC "العراق" in the token "بالعراق"
+	// gives the tokens "ب" and "العراق"). Without it such a span is an error (ErrTokenEdge).
+	SplitClitics bool
+	// DocStart makes the conll writer begin each document with a "-DOCSTART- O" line and a
+	// blank line (CoNLL-2003's shape). Off by default (ANERcorp's shape).
+	DocStart bool
+}
+
+// Errors a caller can test with errors.Is. The errors returned wrap them, or the errors of
+// package labels (labels.ErrTextMismatch, labels.ErrOutOfRange...), with the details.
+var (
+	ErrUnknownFormat = errors.New("unknown export format")
+	ErrTokenEdge     = errors.New("does not fall on token edges")
+	ErrNoToken       = errors.New("covers no token")
+	ErrBadToken      = errors.New("bad token")
+	ErrBadUTF8       = errors.New("invalid UTF-8")
+	ErrBadMetadata   = errors.New("metadata is not a JSON object")
+	ErrBadStance     = errors.New("document stance needs a target and a label")
+)
+
+// constructor makes a writer of one format.
+type constructor func(w io.Writer, opt Options) Writer
+
+var formats = map[string]constructor{
+	"jsonl":          func(w io.Writer, _ Options) Writer { return NewJSONL(w) },
+	"doccano":        func(w io.Writer, _ Options) Writer { return NewDoccano(w) },
+	"doccano-stance": NewDoccanoStance,
+	"spacy":          NewSpacy,
+	"hf":             NewHF,
+	"conll":          NewCoNLL,
+	"stance":         NewStance,
+}
+
+// Formats lists the format names NewWriter accepts, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// NewWriter returns a writer of the named format (see Formats; case is ignored) over w.
+func NewWriter(w io.Writer, format string, opt Options) (Writer, error) {
+	c, ok := formats[strings.ToLower(strings.TrimSpace(format))]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+	}
+	return c(w, opt), nil
+}
+
+// bufSize is the size of the bufio.Writer each writer writes through.
+const bufSize = 64 << 10
+
+// base is what every writer shares: the buffered output, the record being built and the
+// checked text of the current record.
+type base struct {
+	bw   *bufio.Writer
+	buf  []byte // the output of the current record, written only when it is whole
+	text runes  // the current record's text, indexed by code point
+}
+
+// newBase returns a base writing to w through a bufio.Writer.
+func newBase(w io.Writer) base { return base{bw: bufio.NewWriterSize(w, bufSize)} }
+
+// Flush writes any buffered data to the underlying io.Writer.
+func (b *base) Flush() error { return b.bw.Flush() }
+
+// commit writes the record built in b.buf.
+func (b *base) commit() error {
+	_, err := b.bw.Write(b.buf)
+	return err
+}
+
+// exportID is the "id" of the formats that carry one: the external id when there is one,
+// else the document id.
+func exportID(d *labels.Document) string {
+	if d.ExternalID != "" {
+		return d.ExternalID
+	}
+	return d.ID
+}
+
+// recordError wraps err with the document and annotator it is about.
+func recordError(rec *labels.Annotated, err error) error {
+	id := rec.Doc.ID
+	if id == "" {
+		id = fmt.Sprintf("%q", rec.Doc.ExternalID)
+	}
+	if rec.Annotator == "" {
+		return fmt.Errorf("document %s: %w", id, err)
+	}
+	return fmt.Errorf("document %s (annotator %q): %w", id, rec.Annotator, err)
+}

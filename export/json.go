@@ -1,0 +1,123 @@
+package export
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+
+	json "github.com/goccy/go-json"
+)
+
+// safe marks the ASCII bytes a JSON string holds as they are.
+var safe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s, valid UTF-8, as a JSON string: raw UTF-8, with '"', '\\', control
+// characters, U+2028 and U+2029 escaped, byte for byte what goccy/go-json's Marshal writes
+// with HTML escaping off.
+func appendString(dst []byte, s string) []byte {
+	return append(appendStringBody(append(dst, '"'), s), '"')
+}
+
+// appendStringBody appends s as appendString does, without the quotes.
+func appendStringBody(dst []byte, s string) []byte {
+	from := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if safe[c] {
+				i++
+				continue
+			}
+			dst = append(dst, s[from:i]...)
+			dst = appendEscape(dst, c)
+			i++
+			from = i
+			continue
+		}
+		// U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+		if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+			dst = append(dst, s[from:i]...)
+			dst = append(dst, `\u202`...)
+			dst = append(dst, hexDigits[8+s[i+2]&1])
+			i += 3
+			from = i
+			continue
+		}
+		i++
+	}
+	return append(dst, s[from:]...)
+}
+
+// appendEscape appends the JSON escape of the ASCII byte c.
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}
+
+// appendKey appends `"key":` (key needs no escaping) after a comma unless first.
+func appendKey(dst []byte, key string, first bool) []byte {
+	if !first {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, '"')
+	dst = append(dst, key...)
+	return append(dst, '"', ':')
+}
+
+// appendStringField appends `,"key":"value"` (no comma when first).
+func appendStringField(dst []byte, key, value string, first bool) []byte {
+	return appendString(appendKey(dst, key, first), value)
+}
+
+// appendIntField appends `,"key":n` (no comma when first).
+func appendIntField(dst []byte, key string, n int, first bool) []byte {
+	return strconv.AppendInt(appendKey(dst, key, first), int64(n), 10)
+}
+
+// appendBoolField appends `,"key":true` or false (no comma when first).
+func appendBoolField(dst []byte, key string, v bool, first bool) []byte {
+	return strconv.AppendBool(appendKey(dst, key, first), v)
+}
+
+// appendMetadata appends a document's metadata, a JSON object, compacted (its keys, values
+// and strings kept as they are written), or {} when there is none.
+func appendMetadata(dst []byte, scratch *bytes.Buffer, raw []byte) ([]byte, error) {
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || string(trimmed) == "null" {
+		return append(dst, '{', '}'), nil
+	}
+	if !utf8.Valid(trimmed) {
+		return dst, ErrBadUTF8
+	}
+	if trimmed[0] != '{' {
+		return dst, ErrBadMetadata
+	}
+	scratch.Reset()
+	if err := json.Compact(scratch, trimmed); err != nil {
+		return dst, err
+	}
+	return append(dst, scratch.Bytes()...), nil
+}
+
+// appendInt appends n in decimal.
+func appendInt(dst []byte, n int) []byte { return strconv.AppendInt(dst, int64(n), 10) }

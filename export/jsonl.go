@@ -1,0 +1,139 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// jsonlWriter writes the native, lossless record of docs/FORMATS.md.
+type jsonlWriter struct {
+	base
+	meta bytes.Buffer // scratch for compacting metadata
+}
+
+// NewJSONL returns a writer of the native JSONL format (docs/FORMATS.md), one line per
+// (document, annotator), keys in this order:
+//
+//	{"id","external_id","source_file","title","text","annotator","status",
+//	 "entities":[{"start","end","label","text"}],"stance":[{"target","label"}],
+//	 "stance_spans":[{"start","end","target","label","text"}],"tokens":null|[[s,e],...],"metadata":{}}
+//
+// Spans keep the order they are given in; entities, stance and stance_spans are [] when empty;
+// tokens is null when the document has no tokens of its own; metadata is written compacted,
+// {} when there is none, and must be a JSON object. An empty Status is written "todo"; any
+// other status must be one of labels.Statuses.
+func NewJSONL(w io.Writer) Writer { return &jsonlWriter{base: newBase(w)} }
+
+// Write writes one record.
+func (j *jsonlWriter) Write(rec labels.Annotated) error {
+	if err := j.build(&rec); err != nil {
+		return recordError(&rec, err)
+	}
+	return j.commit()
+}
+
+// build checks rec and appends its line to j.buf.
+func (j *jsonlWriter) build(rec *labels.Annotated) error {
+	if err := j.check(rec); err != nil {
+		return err
+	}
+	status, err := statusOf(rec.Status)
+	if err != nil {
+		return err
+	}
+	d := &rec.Doc
+	b := append(j.buf[:0], '{')
+	b = appendStringField(b, "id", d.ID, true)
+	b = appendStringField(b, "external_id", d.ExternalID, false)
+	b = appendStringField(b, "source_file", d.SourceFile, false)
+	b = appendStringField(b, "title", d.Title, false)
+	b = appendStringField(b, "text", d.Text, false)
+	b = appendStringField(b, "annotator", rec.Annotator, false)
+	b = appendStringField(b, "status", string(status), false)
+	b = appendSpans(appendKey(b, "entities", false), rec.Spans, labels.KindEntity)
+	b = appendStances(appendKey(b, "stance", false), rec.Stances)
+	b = appendSpans(appendKey(b, "stance_spans", false), rec.Spans, labels.KindStance)
+	b = appendOffsets(appendKey(b, "tokens", false), d.Tokens)
+	b, err = appendMetadata(appendKey(b, "metadata", false), &j.meta, d.Metadata)
+	if err != nil {
+		return fmt.Errorf("metadata: %w", err)
+	}
+	j.buf = append(b, '}', '\n')
+	return nil
+}
+
+// statusOf returns s, StatusTodo for the empty status, or an error for an unknown one.
+func statusOf(s labels.Status) (labels.Status, error) {
+	if s == "" {
+		return labels.StatusTodo, nil
+	}
+	for _, known := range labels.Statuses {
+		if s == known {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("%w: %q", labels.ErrBadStatus, s)
+}
+
+// appendSpans appends the spans of kind as a JSON array: {start,end,label,text} for entity
+// spans, {start,end,target,label,text} for stance spans.
+func appendSpans(b []byte, spans []labels.Span, kind labels.Kind) []byte {
+	b = append(b, '[')
+	first := true
+	for i := range spans {
+		sp := &spans[i]
+		if sp.Kind != kind {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendIntField(append(b, '{'), "start", sp.Start, true)
+		b = appendIntField(b, "end", sp.End, false)
+		if kind == labels.KindStance {
+			b = appendStringField(b, "target", sp.Target, false)
+		}
+		b = appendStringField(b, "label", sp.Label, false)
+		b = appendStringField(b, "text", sp.Text, false)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendStances appends the document stances as [{target,label},...].
+func appendStances(b []byte, stances []labels.DocStance) []byte {
+	b = append(b, '[')
+	for i, st := range stances {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendStringField(append(b, '{'), "target", st.Target, true)
+		b = appendStringField(b, "label", st.Label, false)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+// appendOffsets appends tokens as [[start,end],...], or null when tokens is nil.
+func appendOffsets(b []byte, toks []labels.Offsets) []byte {
+	if toks == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, t := range toks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(t.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(t.End), 10)
+		b = append(b, ']')
+	}
+	return append(b, ']')
+}

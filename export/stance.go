@@ -1,0 +1,71 @@
+package export
+
+import (
+	"io"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// stanceWriter writes one stance record per (document, target).
+type stanceWriter struct {
+	base
+	schema labels.Schema
+}
+
+// NewStance returns a writer of stance records (Mawqif's shape, with evidence): one line per
+// (document, target) that has a document stance, in the order of the record's stances:
+//
+//	{"id":"ID","text":"...","target":"Target name","label":"FAVOR",
+//	 "evidence":[{"start":s,"end":e,"label":"FAVOR","text":"..."}]}
+//
+// The target is written by its name in opt.Schema, or by its id when the schema lacks it.
+// The evidence is the record's stance spans toward that target, in the order given ([] when
+// there are none); stance spans toward a target without a document stance are not written.
+func NewStance(w io.Writer, opt Options) Writer {
+	return &stanceWriter{base: newBase(w), schema: opt.Schema}
+}
+
+// Write writes the record's lines.
+func (s *stanceWriter) Write(rec labels.Annotated) error {
+	if err := s.check(&rec); err != nil {
+		return recordError(&rec, err)
+	}
+	b := s.buf[:0]
+	for _, st := range rec.Stances {
+		name, err := targetName(s.schema, st.Target)
+		if err != nil {
+			return recordError(&rec, err)
+		}
+		b = append(b, '{')
+		b = appendStringField(b, "id", exportID(&rec.Doc), true)
+		b = appendStringField(b, "text", rec.Doc.Text, false)
+		b = appendStringField(b, "target", name, false)
+		b = appendStringField(b, "label", st.Label, false)
+		b = appendEvidence(appendKey(b, "evidence", false), rec.Spans, st.Target)
+		b = append(b, '}', '\n')
+	}
+	s.buf = b
+	return s.commit()
+}
+
+// appendEvidence appends the stance spans toward target as [{start,end,label,text},...].
+func appendEvidence(b []byte, spans []labels.Span, target string) []byte {
+	b = append(b, '[')
+	first := true
+	for i := range spans {
+		sp := &spans[i]
+		if sp.Kind != labels.KindStance || sp.Target != target {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendIntField(append(b, '{'), "start", sp.Start, true)
+		b = appendIntField(b, "end", sp.End, false)
+		b = appendStringField(b, "label", sp.Label, false)
+		b = appendStringField(b, "text", sp.Text, false)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
