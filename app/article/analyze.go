@@ -1,0 +1,154 @@
+package article
+
+import (
+	"unicode"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// piece is a run of code points that is measured and drawn as one canvas.Text: a token, or the
+// part of a token that shares one bidi level, or (tok == -1) visible text that no token covers,
+// which a document's own tokens may leave out.
+type piece struct {
+	tok        int32 // index into analysis.tokens, or -1
+	start, end int32 // code point offsets into the text, half-open
+	level      uint8 // bidi embedding level
+	gap        bool  // white space separates it from the previous piece of its paragraph
+	gapLevel   uint8 // the bidi level of that white space
+}
+
+// para is one paragraph: the text between two paragraph breaks and its pieces.
+type para struct {
+	start, end  int32 // code point offsets, without the break
+	first, last int32 // pieces [first, last)
+}
+
+// analysis is what a document's text becomes before any measuring: paragraphs, tokens and
+// pieces with their bidi levels. It depends on the text only, not on fonts or width.
+type analysis struct {
+	text     []rune
+	tokens   []labels.Offsets // the tokens shown: ordered, inside the text, not overlapping
+	tokFirst []int32          // first piece of each token
+	tokLast  []int32          // one past the last piece of each token
+	pieces   []piece
+	paras    []para
+}
+
+// analyze splits text into paragraphs at paragraph separators ("\n", "\r\n", U+2029...),
+// computes the bidi levels of each paragraph, and cuts the tokens into pieces of one level.
+//
+// toks must be ordered by offset; a token that overlaps the one before it, is empty or falls
+// outside the text is left out, and one that runs over a paragraph break is cut at the break.
+func analyze(text []rune, toks []labels.Offsets) *analysis {
+	an := &analysis{text: text, pieces: make([]piece, 0, len(toks)+len(toks)/8)}
+	an.tokens = make([]labels.Offsets, 0, len(toks))
+	ti := 0
+	for _, pr := range splitParagraphs(text) {
+		b := builder{an: an, base: pr.start, pos: pr.start, levels: paragraphLevels(text[pr.start:pr.end])}
+		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces))}
+		for ; ti < len(toks) && toks[ti].Start < pr.end; ti++ {
+			t := toks[ti]
+			if t.Start < b.pos || t.End <= t.Start {
+				continue
+			}
+			end := min(t.End, pr.end)
+			b.between(t.Start)
+			b.token(len(an.tokens), t.Start, end)
+			an.tokens = append(an.tokens, labels.Offsets{Start: t.Start, End: end})
+		}
+		b.between(pr.end)
+		p.last = int32(len(an.pieces))
+		an.paras = append(an.paras, p)
+	}
+	return an
+}
+
+// bounds is a half-open range of code points.
+type bounds struct{ start, end int }
+
+// splitParagraphs returns the paragraphs of text, without their breaks. A CR LF pair is one
+// break; a break at the very end of the text does not start an empty paragraph.
+func splitParagraphs(text []rune) []bounds {
+	var out []bounds
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch r := text[i]; r {
+		case '\n', '\r', 0x1C, 0x1D, 0x1E, 0x85, 0x2029:
+			out = append(out, bounds{start, i})
+			if r == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	if start < len(text) || len(out) == 0 {
+		out = append(out, bounds{start, len(text)})
+	}
+	return out
+}
+
+// builder appends the pieces of one paragraph to an analysis.
+type builder struct {
+	an       *analysis
+	levels   []uint8 // of the paragraph's code points
+	base     int     // offset of the paragraph in the text
+	pos      int     // everything before pos has been seen
+	gap      bool    // white space since the last piece
+	gapLevel uint8
+}
+
+func (b *builder) level(i int) uint8 { return b.levels[i-b.base] }
+
+// between takes in the text from b.pos up to to, which belongs to no token: white space makes a
+// gap; visible characters become pieces of their own (tok -1); format and control characters
+// (RLM, ZWNJ...) are not drawn.
+func (b *builder) between(to int) {
+	for i := b.pos; i < to; {
+		r := b.an.text[i]
+		switch {
+		case unicode.IsSpace(r):
+			if !b.gap {
+				b.gap, b.gapLevel = true, b.level(i)
+			}
+			i++
+		case isHidden(r):
+			i++
+		default:
+			j := i + 1
+			for j < to && !unicode.IsSpace(b.an.text[j]) && !isHidden(b.an.text[j]) {
+				j++
+			}
+			b.add(-1, i, j)
+			i = j
+		}
+	}
+	b.pos = to
+}
+
+// token adds the pieces of token tok, the code points [start, end).
+func (b *builder) token(tok, start, end int) {
+	b.an.tokFirst = append(b.an.tokFirst, int32(len(b.an.pieces)))
+	b.add(tok, start, end)
+	b.an.tokLast = append(b.an.tokLast, int32(len(b.an.pieces)))
+	b.pos = end
+}
+
+// add appends [start, end) as one piece per run of equal bidi levels.
+func (b *builder) add(tok, start, end int) {
+	for i := start; i < end; {
+		l := b.level(i)
+		j := i + 1
+		for j < end && b.level(j) == l {
+			j++
+		}
+		b.an.pieces = append(b.an.pieces, piece{
+			tok: int32(tok), start: int32(i), end: int32(j), level: l,
+			gap: b.gap, gapLevel: b.gapLevel,
+		})
+		b.gap = false
+		i = j
+	}
+}
+
+// isHidden reports whether r is a format or control character, which takes no room.
+func isHidden(r rune) bool { return unicode.Is(unicode.Cf, r) || unicode.IsControl(r) }

@@ -1,0 +1,217 @@
+// Package article is Tawsim's article widget: it shows a document's text token by token, right
+// to left, with the tokens of each line in the order the Unicode bidirectional algorithm gives
+// them, so that Latin words, numbers and brackets sit where an Arabic reader expects them.
+//
+// Fyne shapes and joins Arabic letters but does not reorder mixed-direction text, so the widget
+// lays the text out itself: one canvas.Text per token (per piece of a token, should one token
+// mix directions), lines filled from the right edge and wrapped to the widget's width. The
+// line breaking and bidi ordering are plain functions over widths (layout.go); the renderer
+// only places canvas objects, and only those of the lines near the part of the widget that a
+// container.Scroll shows, so that a long article opens quickly.
+//
+// The package does not import fyne.io/fyne/v2/app: its tests run with Fyne's test driver.
+package article
+
+import (
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// textScale is the article's text size relative to the theme's text size: Arabic needs a
+// little more than Latin to be read comfortably.
+const textScale = 1.3
+
+// defaultWidth is the width laid out for before the widget has been given one.
+const defaultWidth = 600
+
+// Article shows one document's text. It is meant to be the direct content of a
+// container.Scroll (container.NewVScroll), which tells it what is on screen by moving it; it
+// asks for little width and wraps its text to the width it gets. Its methods must be called on
+// Fyne's UI goroutine (inside fyne.Do when the work was done elsewhere).
+type Article struct {
+	widget.BaseWidget
+
+	doc      labels.Document
+	an       *analysis
+	d        drawing // the pieces measured
+	m        metrics
+	textSize float32 // set by SetTextSize; 0 follows the theme
+	lay      layout
+	laid     bool   // lay holds the layout at lay.width
+	gen      uint64 // changes whenever lay does
+	r        *renderer
+}
+
+// New returns an empty article widget.
+func New() *Article {
+	a := &Article{an: analyze(nil, nil)}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// CreateRenderer returns the widget's renderer. It is called by Fyne.
+func (a *Article) CreateRenderer() fyne.WidgetRenderer {
+	a.ExtendBaseWidget(a)
+	a.r = &renderer{a: a}
+	return a.r
+}
+
+// SetDocument shows doc: its own tokens when it has them (labels.Document.Tokens), else the
+// tokens arabic.Tokenize finds in its text.
+func (a *Article) SetDocument(doc labels.Document) {
+	toks := doc.Tokens
+	if toks == nil {
+		found := arabic.Tokenize(doc.Text)
+		toks = make([]labels.Offsets, len(found))
+		for i, t := range found {
+			toks[i] = labels.Offsets{Start: t.Start, End: t.End}
+		}
+	}
+	a.doc = doc
+	a.an = analyze([]rune(doc.Text), toks)
+	a.d.size, a.laid = 0, false
+	a.gen++
+	if a.r != nil {
+		a.r.reset()
+	}
+	a.Refresh()
+}
+
+// Document returns the document shown.
+func (a *Article) Document() labels.Document { return a.doc }
+
+// Tokens returns the offsets of the tokens shown, in text order; token indices (TokenAt,
+// TokenRect) refer to this list. A document's own tokens that overlap, are empty or fall
+// outside the text are not shown; one that crosses a paragraph break is cut at the break. The
+// slice belongs to the widget: do not change it.
+func (a *Article) Tokens() []labels.Offsets { return a.an.tokens }
+
+// SetTextSize sets the size of the article's text; 0 follows the theme (a little larger than
+// the theme's text size).
+func (a *Article) SetTextSize(size float32) {
+	a.textSize = size
+	a.Refresh()
+}
+
+// TextSize returns the size the article's text is drawn at.
+func (a *Article) TextSize() float32 {
+	if a.textSize > 0 {
+		return a.textSize
+	}
+	return float32(int(a.Theme().Size(theme.SizeNameText)*textScale + 0.5))
+}
+
+// Move moves the widget. Inside a container.Scroll this is how the widget learns which part of
+// it is on screen; it then draws the lines around that part.
+func (a *Article) Move(pos fyne.Position) {
+	a.BaseWidget.Move(pos)
+	if a.r != nil {
+		a.r.update(false)
+	}
+}
+
+// TokenAt returns the index of the token drawn at pos (relative to the widget), and false
+// when pos is between tokens or off the text.
+func (a *Article) TokenAt(pos fyne.Position) (int, bool) {
+	a.ensureLayout(a.Size().Width)
+	li := a.lay.lineAt(pos.Y)
+	if li < 0 || pos.Y >= a.lay.lines[li].y+a.m.lineHeight {
+		return -1, false
+	}
+	ln := a.lay.lines[li]
+	for i := ln.first; i < ln.last; i++ {
+		if x := a.lay.x[i]; pos.X >= x && pos.X < x+a.d.widths[i] {
+			if t := a.an.pieces[i].tok; t >= 0 {
+				return int(t), true
+			}
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// TokenRect returns where token i sits, relative to the widget: the top left corner and the
+// size of the box of its line that it covers. It returns zeros for an index out of range.
+func (a *Article) TokenRect(i int) (fyne.Position, fyne.Size) {
+	if i < 0 || i >= len(a.an.tokens) {
+		return fyne.Position{}, fyne.Size{}
+	}
+	a.ensureLayout(a.Size().Width)
+	first, last := a.an.tokFirst[i], a.an.tokLast[i]
+	left, right := a.lay.x[first], a.lay.x[first]+a.d.widths[first]
+	for j := first + 1; j < last; j++ {
+		left, right = min(left, a.lay.x[j]), max(right, a.lay.x[j]+a.d.widths[j])
+	}
+	y := a.lay.lines[a.lay.lineOf[first]].y
+	return fyne.NewPos(left, y), fyne.NewSize(right-left, a.m.lineHeight)
+}
+
+// LineCount returns the number of lines at the widget's width.
+func (a *Article) LineCount() int {
+	a.ensureLayout(a.Size().Width)
+	return len(a.lay.lines)
+}
+
+// VisualLine returns the tokens of line i as they sit on screen, from the right edge to the
+// left: the order an Arabic reader meets them in.
+func (a *Article) VisualLine(i int) []int {
+	a.ensureLayout(a.Size().Width)
+	if i < 0 || i >= len(a.lay.lines) {
+		return nil
+	}
+	ln := a.lay.lines[i]
+	type placed struct {
+		x   float32
+		tok int32
+	}
+	var ps []placed
+	for j := ln.first; j < ln.last; j++ {
+		if t := a.an.pieces[j].tok; t >= 0 {
+			ps = append(ps, placed{a.lay.x[j], t})
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].x > ps[j].x })
+	out := make([]int, 0, len(ps))
+	for j, p := range ps {
+		if j == 0 || p.tok != ps[j-1].tok {
+			out = append(out, int(p.tok))
+		}
+	}
+	return out
+}
+
+// ensureLayout measures the pieces if the text size changed and lays them out at width.
+func (a *Article) ensureLayout(width float32) {
+	if width <= 0 {
+		width = defaultWidth
+	}
+	if ts := a.TextSize(); a.d.size != ts {
+		a.measure(ts)
+		a.laid = false
+	}
+	if a.laid && a.lay.width == width {
+		return
+	}
+	layOut(a.an, a.d.widths, a.m, width, &a.lay)
+	a.laid = true
+	a.gen++
+}
+
+// measure measures the pieces at text size ts and sets the metrics of the layout.
+func (a *Article) measure(ts float32) {
+	a.d.measure(a.an, ts)
+	th := a.Theme()
+	a.m = metrics{
+		space:      a.d.space,
+		lineHeight: a.d.lineHeight,
+		lineGap:    th.Size(theme.SizeNameLineSpacing),
+		paraGap:    a.d.lineHeight / 2,
+		pad:        th.Size(theme.SizeNameInnerPadding),
+	}
+}

@@ -1,0 +1,161 @@
+package article
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// ellipsis ends a label's text when it is cut.
+const ellipsis = "…"
+
+// Label shows one line of text, such as a document's title, the way Article shows a line: token
+// by token in bidi order from the right edge. Only the first paragraph of the text is shown.
+type Label struct {
+	widget.BaseWidget
+
+	// Truncation fyne.TextTruncateEllipsis makes the label narrow: text that does not fit is
+	// cut, in reading order, and ends with an ellipsis. Otherwise the label is as wide as its
+	// text.
+	Truncation fyne.TextTruncation
+	// TextSize is the size of the text; 0 is the theme's text size.
+	TextSize float32
+	// Color names the theme colour of the text; "" is the foreground colour.
+	Color fyne.ThemeColorName
+
+	text string
+	an   *analysis
+	d    drawing
+}
+
+// NewLabel returns a label showing text.
+func NewLabel(text string) *Label {
+	l := &Label{}
+	l.ExtendBaseWidget(l)
+	l.SetText(text)
+	return l
+}
+
+// SetText shows text.
+func (l *Label) SetText(text string) {
+	if l.an != nil && text == l.text {
+		return
+	}
+	l.text = text
+	runes := []rune(text)
+	toks := arabic.Tokenize(text)
+	offs := make([]labels.Offsets, len(toks))
+	for i, t := range toks {
+		offs[i] = labels.Offsets{Start: t.Start, End: t.End}
+	}
+	l.an = analyze(runes, offs)
+	l.d.size = 0
+	l.Refresh()
+}
+
+// Text returns the text shown.
+func (l *Label) Text() string { return l.text }
+
+// CreateRenderer returns the label's renderer. It is called by Fyne.
+func (l *Label) CreateRenderer() fyne.WidgetRenderer {
+	l.ExtendBaseWidget(l)
+	return &labelRenderer{l: l}
+}
+
+// labelRenderer draws a Label.
+type labelRenderer struct {
+	l       *Label
+	objects []fyne.CanvasObject
+}
+
+func (r *labelRenderer) Destroy() {}
+
+func (r *labelRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// MinSize is one line high, and as wide as the text or, when the text may be cut, narrow.
+func (r *labelRenderer) MinSize() fyne.Size {
+	r.measure()
+	l := r.l
+	w := float32(minWidth / 2)
+	if l.Truncation != fyne.TextTruncateEllipsis {
+		p := l.an.paras[0]
+		w = advance(l.an.pieces, l.d.widths, l.d.space, p.first, p.last)
+	}
+	return fyne.NewSize(2*l.Theme().Size(theme.SizeNameInnerPadding)+w, l.d.lineHeight)
+}
+
+func (r *labelRenderer) Refresh() {
+	r.measure()
+	r.Layout(r.l.Size())
+	canvas.Refresh(r.l)
+}
+
+// measure measures the label's pieces if the text or the theme's text size changed.
+func (r *labelRenderer) measure() {
+	ts := r.l.TextSize
+	if ts <= 0 {
+		ts = r.l.Theme().Size(theme.SizeNameText)
+	}
+	if r.l.d.size != ts {
+		r.l.d.measure(r.l.an, ts)
+	}
+}
+
+// Layout places the pieces of the first paragraph that fit, right-aligned in bidi order.
+func (r *labelRenderer) Layout(size fyne.Size) {
+	l := r.l
+	r.measure()
+	th := l.Theme()
+	name := l.Color
+	if name == "" {
+		name = theme.ColorNameForeground
+	}
+	fg := th.Color(name, fyne.CurrentApp().Settings().ThemeVariant())
+	pad := th.Size(theme.SizeNameInnerPadding)
+	p := l.an.paras[0]
+	ps, widths := l.an.pieces[p.first:p.last], l.d.widths[p.first:p.last]
+	avail := size.Width - 2*pad
+
+	n, cut := len(ps), false
+	if advance(ps, widths, l.d.space, 0, int32(n)) > avail {
+		ew := measured.measure(ellipsis, fontLatin, l.d.size).w
+		for n > 0 && advance(ps, widths, l.d.space, 0, int32(n))+ew > avail {
+			n--
+		}
+		cut = true
+		ps = append(ps[:n:n], piece{tok: -1, level: levelRTL})
+		widths = append(widths[:n:n], ew)
+	}
+	x := make([]float32, len(ps))
+	placeLine(ps, widths, l.d.space, size.Width-pad, line{first: 0, last: int32(len(ps))}, x, nil)
+
+	y := (size.Height - l.d.lineHeight) / 2
+	objects := make([]fyne.CanvasObject, 0, len(ps))
+	for i := range ps {
+		var t *canvas.Text
+		if cut && i == n {
+			t = r.text(ellipsis, fontLatin, fg)
+			t.Move(fyne.NewPos(x[i], y+l.d.ascent-measured.measure(ellipsis, fontLatin, l.d.size).ascent))
+		} else {
+			j := int(p.first) + i
+			t = r.text(l.d.shown[j], l.d.fonts[j], fg)
+			t.Move(fyne.NewPos(x[i], y+l.d.dy[j]))
+		}
+		objects = append(objects, t)
+	}
+	r.objects = objects
+}
+
+// text returns a canvas.Text of s in font k.
+func (r *labelRenderer) text(s string, k fontKind, fg color.Color) *canvas.Text {
+	t := &canvas.Text{Text: s, Color: fg, TextSize: r.l.d.size, FontSource: k.source()}
+	sz := measured.measure(s, k, r.l.d.size)
+	t.Resize(fyne.NewSize(sz.w, sz.h))
+	return t
+}

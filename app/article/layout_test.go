@@ -1,0 +1,304 @@
+package article
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// mixed is a sentence that mixes Arabic with brackets, Latin, numbers and a final full stop.
+const mixed = "قال المتحدث (باسم الجيش) إن 25 شخصا قتلوا في هجوم لتنظيم ISIS يوم 3 أبريل 2019."
+
+// mixedRightToLeft is how mixed reads on screen from the right edge leftwards: under the bidi
+// algorithm every token is at level 1 except 25, ISIS, 3 and 2019 (level 2), which are single
+// tokens, so the visual order from the right is the logical order; the brackets, at level 1,
+// are mirrored; the full stop, between the number 2019 and the paragraph's end, resolves to
+// right to left and ends up at the far left.
+var mixedRightToLeft = []string{
+	"قال", "المتحدث", ")", "باسم", "الجيش", "(", "إن", "25", "شخصا", "قتلوا", "في", "هجوم",
+	"لتنظيم", "ISIS", "يوم", "3", "أبريل", "2019", ".",
+}
+
+// testMetrics are round numbers, so that positions can be checked exactly.
+var testMetrics = metrics{space: 5, lineHeight: 20, lineGap: 2, paraGap: 10, pad: 4}
+
+// laidOut is a text analysed and laid out with every code point 10 units wide.
+type laidOut struct {
+	an     *analysis
+	widths []float32
+	lay    layout
+}
+
+func layText(text string, width float32) *laidOut {
+	var offs []labels.Offsets
+	for _, t := range arabic.Tokenize(text) {
+		offs = append(offs, labels.Offsets{Start: t.Start, End: t.End})
+	}
+	return layTokens(text, offs, width)
+}
+
+func layTokens(text string, toks []labels.Offsets, width float32) *laidOut {
+	l := &laidOut{an: analyze([]rune(text), toks)}
+	for _, p := range l.an.pieces {
+		l.widths = append(l.widths, float32(10*(p.end-p.start)))
+	}
+	layOut(l.an, l.widths, testMetrics, width, &l.lay)
+	return l
+}
+
+// shown returns what line i shows, piece by piece, from the right edge leftwards.
+func (l *laidOut) shown(i int) []string {
+	ln := l.lay.lines[i]
+	idx := make([]int32, 0, ln.last-ln.first)
+	for j := ln.first; j < ln.last; j++ {
+		idx = append(idx, j)
+	}
+	sort.Slice(idx, func(a, b int) bool { return l.lay.x[idx[a]] > l.lay.x[idx[b]] })
+	var out []string
+	for _, j := range idx {
+		p := l.an.pieces[j]
+		out = append(out, displayText(l.an.text[p.start:p.end], p.level))
+	}
+	return out
+}
+
+// piece returns the index of the first piece whose text is s.
+func (l *laidOut) piece(t *testing.T, s string) int32 {
+	t.Helper()
+	for i, p := range l.an.pieces {
+		if string(l.an.text[p.start:p.end]) == s {
+			return int32(i)
+		}
+	}
+	t.Fatalf("no piece %q", s)
+	return -1
+}
+
+func (l *laidOut) right(i int32) float32 { return l.lay.x[i] + l.widths[i] }
+
+func TestMixedSentenceBidiOrder(t *testing.T) {
+	l := layText(mixed, 2000)
+	if len(l.lay.lines) != 1 {
+		t.Fatalf("got %d lines, want 1", len(l.lay.lines))
+	}
+	if got := l.shown(0); !slices.Equal(got, mixedRightToLeft) {
+		t.Errorf("right to left:\n got %q\nwant %q", got, mixedRightToLeft)
+	}
+	stop, year, april, three := l.piece(t, "."), l.piece(t, "2019"), l.piece(t, "أبريل"), l.piece(t, "3")
+	if l.lay.x[stop] != testMetrics.pad+2000-2*testMetrics.pad-lineWidth(l, 0) {
+		t.Errorf("the full stop is at x=%v, not at the left end of the line", l.lay.x[stop])
+	}
+	if !(l.right(year) <= l.lay.x[april] && l.right(april) <= l.lay.x[three]) {
+		t.Errorf("want 2019 left of أبريل left of 3: x = %v, %v, %v", l.lay.x[year], l.lay.x[april], l.lay.x[three])
+	}
+	for _, p := range []string{"25", "ISIS", "3", "2019"} {
+		if lv := l.an.pieces[l.piece(t, p)].level; lv != levelLTR {
+			t.Errorf("%s at level %d, want %d", p, lv, levelLTR)
+		}
+	}
+}
+
+// lineWidth is the width of line i's pieces and gaps.
+func lineWidth(l *laidOut, i int) float32 {
+	ln := l.lay.lines[i]
+	return advance(l.an.pieces, l.widths, testMetrics.space, ln.first, ln.last)
+}
+
+func TestSpacesOnlyWhereTheTextHasThem(t *testing.T) {
+	l := layText(mixed, 2000)
+	open, name := l.piece(t, "("), l.piece(t, "باسم")
+	if l.right(name) != l.lay.x[open] {
+		t.Errorf("( and باسم touch in the text but not on screen: باسم ends at %v, ( starts at %v", l.right(name), l.lay.x[open])
+	}
+	year, stop := l.piece(t, "2019"), l.piece(t, ".")
+	if l.right(stop) != l.lay.x[year] {
+		t.Errorf("2019 and . touch in the text but not on screen")
+	}
+	said, speaker := l.piece(t, "قال"), l.piece(t, "المتحدث")
+	if l.right(speaker)+testMetrics.space != l.lay.x[said] {
+		t.Errorf("want one space between قال and المتحدث: %v + %v != %v", l.right(speaker), testMetrics.space, l.lay.x[said])
+	}
+}
+
+func TestFirstTokenAtRightEdge(t *testing.T) {
+	l := layText("طرابلس - يحقق الجيش الوطني الليبي", 500)
+	if got, want := l.right(0), float32(500)-testMetrics.pad; got != want {
+		t.Errorf("first token ends at x=%v, want the right edge %v", got, want)
+	}
+}
+
+func TestLatinRunReadsLeftToRight(t *testing.T) {
+	l := layText("وقال في حوار مع صحيفة Corriere della Sera الايطالية الاثنين", 2000)
+	want := []string{"وقال", "في", "حوار", "مع", "صحيفة", "Sera", "della", "Corriere", "الايطالية", "الاثنين"}
+	if got := l.shown(0); !slices.Equal(got, want) {
+		t.Errorf("right to left:\n got %q\nwant %q", got, want)
+	}
+	c, d, s := l.piece(t, "Corriere"), l.piece(t, "della"), l.piece(t, "Sera")
+	if l.right(c)+testMetrics.space != l.lay.x[d] || l.right(d)+testMetrics.space != l.lay.x[s] {
+		t.Errorf("Corriere della Sera is not one left-to-right block with single spaces")
+	}
+}
+
+func TestBracketedLatinAndNumbers(t *testing.T) {
+	l := layText("انتشر فيروس (COVID-19) في 34.3 بالمئة و٣٤٫٣ منها", 2000)
+	got := l.shown(0)
+	// COVID-19 is one left-to-right block: on screen, from the right, 19 - COVID.
+	want := []string{"انتشر", "فيروس", ")", "19", "-", "COVID", "(", "في", "34.3", "بالمئة", "و", "٣٤٫٣", "منها"}
+	if !slices.Equal(got, want) {
+		t.Errorf("right to left:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestWrapKeepsReadingOrder(t *testing.T) {
+	text := "يحقق الجيش الوطني الليبي مزيدا من التقدم في عدة محاور في العاصمة طرابلس وسط تقهقر الميليشيات التابعة لحكومة الوفاق."
+	l := layText(text, 300)
+	if len(l.lay.lines) < 3 {
+		t.Fatalf("got %d lines at width 300, want several", len(l.lay.lines))
+	}
+	var all []string
+	for i := range l.lay.lines {
+		ln := l.lay.lines[i]
+		if w := lineWidth(l, i); w > 300-2*testMetrics.pad {
+			t.Errorf("line %d is %v wide, more than fits", i, w)
+		}
+		got := l.shown(i)
+		// the line starts at the right with the token after the last one of the line above
+		if first := string(l.an.text[l.an.pieces[ln.first].start:l.an.pieces[ln.first].end]); got[0] != first {
+			t.Errorf("line %d starts at the right with %q, want %q", i, got[0], first)
+		}
+		all = append(all, got...)
+	}
+	var want []string
+	for _, tok := range arabic.Tokenize(text) {
+		want = append(want, tok.Text)
+	}
+	if !slices.Equal(all, want) {
+		t.Errorf("lines read right to left, top to bottom:\n got %q\nwant %q", all, want)
+	}
+}
+
+func TestWrapDoesNotSplitTouchingTokens(t *testing.T) {
+	// "قال (باسم" is 85 units; on a line of 80 it breaks before "(", not between "(" and "باسم".
+	l := layText("قال (باسم الجيش)", 8+80)
+	if got := l.shown(0); !slices.Equal(got, []string{"قال"}) {
+		t.Errorf("line 0 shows %q, want قال alone", got)
+	}
+	if got := l.shown(1); !slices.Equal(got, []string{")", "باسم"}) {
+		t.Errorf("line 1 shows %q, want ) باسم", got)
+	}
+}
+
+func TestOverlongToken(t *testing.T) {
+	l := layText("من الميليشياتالميليشيات في", 8+60)
+	if len(l.lay.lines) != 3 {
+		t.Fatalf("got %d lines, want 3 (the long token alone)", len(l.lay.lines))
+	}
+	if got := l.shown(1); len(got) != 1 {
+		t.Errorf("line 1 shows %q, want the long token alone", got)
+	}
+	// a run of touching tokens wider than the line breaks between them
+	l = layText("((((((((((", 8+40)
+	if len(l.lay.lines) != 3 {
+		t.Errorf("ten touching brackets 100 wide in 40: got %d lines, want 3", len(l.lay.lines))
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	l := layText("أولا\nثانيا\r\nثالثا\n\nرابعا\n", 500)
+	if n := len(l.an.paras); n != 5 {
+		t.Fatalf("got %d paragraphs, want 5 (one of them empty)", n)
+	}
+	want := [][]string{{"أولا"}, {"ثانيا"}, {"ثالثا"}, nil, {"رابعا"}}
+	for i, w := range want {
+		if got := l.shown(i); !slices.Equal(got, w) {
+			t.Errorf("line %d shows %q, want %q", i, got, w)
+		}
+	}
+	m := testMetrics
+	if got, want := l.lay.lines[1].y, m.pad+m.lineHeight+m.lineGap+m.paraGap; got != want {
+		t.Errorf("second paragraph at y=%v, want %v", got, want)
+	}
+	if got, want := l.lay.height, m.pad+5*m.lineHeight+4*(m.lineGap+m.paraGap)+m.pad; got != want {
+		t.Errorf("height %v, want %v", got, want)
+	}
+}
+
+func TestReorder(t *testing.T) {
+	for _, tc := range []struct {
+		levels []uint8
+		want   []int32
+	}{
+		{[]uint8{1, 1, 1}, []int32{2, 1, 0}},
+		{[]uint8{2, 2, 2}, []int32{0, 1, 2}},
+		{[]uint8{1, 2, 2, 2, 1}, []int32{4, 1, 2, 3, 0}},
+		{[]uint8{1, 2, 1, 2, 2}, []int32{3, 4, 2, 1, 0}},
+		{[]uint8{0, 1, 1, 0, 2, 2}, []int32{0, 2, 1, 3, 4, 5}},
+		{[]uint8{1, 3, 3, 2, 1}, []int32{4, 2, 1, 3, 0}},
+	} {
+		items := make([]item, len(tc.levels))
+		for i, lv := range tc.levels {
+			items[i] = item{piece: int32(i), level: lv}
+		}
+		reorder(items)
+		var got []int32
+		for _, it := range items {
+			got = append(got, it.piece)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("levels %v: got %v, want %v", tc.levels, got, tc.want)
+		}
+	}
+}
+
+func TestMirror(t *testing.T) {
+	for in, want := range map[rune]rune{'(': ')', ')': '(', '[': ']', '{': '}', '«': '»', '»': '«', '<': '>', 'a': 'a', 'ب': 'ب', '"': '"'} {
+		if got := mirror(in); got != want {
+			t.Errorf("mirror(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := displayText([]rune("(x"), levelLTR); got != "(x" {
+		t.Errorf("left-to-right text is mirrored: %q", got)
+	}
+}
+
+func TestLevelsSurviveOddInput(t *testing.T) {
+	for _, s := range []string{
+		"", "(", ")))(((", "\u202a\u202b\u202c\u202c\u202c", "\u2066\u2069\u2069(", "a\u2067b)c\u2069",
+		"\u200f\u200e", "١٢٣.٤٥ abc", strings.Repeat("([", 200) + "ع",
+	} {
+		rs := []rune(s)
+		if lv := paragraphLevels(rs); len(lv) != len(rs) {
+			t.Errorf("%q: %d levels for %d code points", s, len(lv), len(rs))
+		}
+	}
+}
+
+func TestOwnTokensAndUncoveredText(t *testing.T) {
+	// tokens that leave "-" out, one that overlaps, one past the end
+	text := "سرت-طرابلس"
+	toks := []labels.Offsets{{Start: 0, End: 3}, {Start: 2, End: 5}, {Start: 4, End: 10}, {Start: 9, End: 20}}
+	l := layTokens(text, toks, 500)
+	if got, want := l.an.tokens, []labels.Offsets{{Start: 0, End: 3}, {Start: 4, End: 10}}; !slices.Equal(got, want) {
+		t.Errorf("tokens shown %v, want %v", got, want)
+	}
+	if got, want := l.shown(0), []string{"سرت", "-", "طرابلس"}; !slices.Equal(got, want) {
+		t.Errorf("shows %q, want %q: text no token covers must still show", got, want)
+	}
+	if p := l.an.pieces[1]; p.tok != -1 {
+		t.Errorf("the dash belongs to token %d, want none", p.tok)
+	}
+}
+
+func TestLTRParagraphIsRightAligned(t *testing.T) {
+	l := layText("Corriere della Sera", 500)
+	if got := l.shown(0); !slices.Equal(got, []string{"Sera", "della", "Corriere"}) {
+		t.Errorf("shows %q from the right", got)
+	}
+	if got, want := l.right(l.piece(t, "Sera")), float32(500)-testMetrics.pad; got != want {
+		t.Errorf("Sera ends at %v, want %v", got, want)
+	}
+}

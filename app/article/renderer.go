@@ -1,0 +1,137 @@
+package article
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// minWidth is the narrowest the widget asks to be; its text wraps to whatever it is given.
+const minWidth = 64
+
+// fallbackView is the height of the part of the widget taken to be on screen when the widget is
+// in no window yet.
+const fallbackView = 1000
+
+// renderer places one canvas.Text per piece of the lines around the part of the article that is
+// on screen. The layout itself is the Article's (layout.go).
+type renderer struct {
+	a       *Article
+	texts   []*canvas.Text // per piece, made when first shown
+	objects []fyne.CanvasObject
+	from    int // the lines shown are [from, to)
+	to      int
+	gen     uint64  // the Article's layout generation the objects were placed for
+	size    float32 // the text size of the texts
+	color   color.Color
+}
+
+// Destroy is called when the widget is no longer used; the renderer holds nothing to free.
+func (r *renderer) Destroy() {}
+
+// Objects returns the canvas.Text objects of the lines shown.
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// MinSize is narrow, and as tall as the text is at the widget's current width.
+func (r *renderer) MinSize() fyne.Size {
+	r.a.ensureLayout(r.a.Size().Width)
+	return fyne.NewSize(minWidth, r.a.lay.height)
+}
+
+// Layout wraps the text to the new width.
+func (r *renderer) Layout(size fyne.Size) {
+	r.a.ensureLayout(size.Width)
+	r.update(false)
+}
+
+// Refresh applies the theme (text colour and size) and shows the current document.
+func (r *renderer) Refresh() {
+	a := r.a
+	a.ensureLayout(a.Size().Width)
+	fg := a.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	if r.color != fg {
+		r.color = fg
+		for _, t := range r.texts {
+			if t != nil {
+				t.Color = fg
+				t.Refresh()
+			}
+		}
+	}
+	r.update(true)
+	canvas.Refresh(a)
+}
+
+// reset drops the canvas objects of the previous document.
+func (r *renderer) reset() {
+	r.texts = nil
+	r.objects = nil
+	r.from, r.to = 0, 0
+}
+
+// update shows the lines near the visible part of the widget, placed for the current layout.
+// Unless force is set, it does nothing when neither those lines nor the layout changed.
+func (r *renderer) update(force bool) {
+	a := r.a
+	a.ensureLayout(a.Size().Width)
+	if len(r.texts) != len(a.an.pieces) || r.size != a.d.size {
+		r.texts = make([]*canvas.Text, len(a.an.pieces)) // a new document, or a new text size
+		r.size = a.d.size
+		force = true
+	}
+	from, to := r.visibleLines()
+	if !force && from == r.from && to == r.to && r.gen == a.gen {
+		return
+	}
+	r.from, r.to, r.gen = from, to, a.gen
+	objects := make([]fyne.CanvasObject, 0, len(r.objects)+16)
+	for li := from; li < to; li++ {
+		ln := a.lay.lines[li]
+		for i := ln.first; i < ln.last; i++ {
+			t := r.text(i)
+			t.Move(fyne.NewPos(a.lay.x[i], ln.y+a.d.dy[i]))
+			objects = append(objects, t)
+		}
+	}
+	r.objects = objects
+}
+
+// text returns the canvas.Text of piece i, making it the first time.
+func (r *renderer) text(i int32) *canvas.Text {
+	if t := r.texts[i]; t != nil {
+		return t
+	}
+	a := r.a
+	if r.color == nil {
+		r.color = a.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+	t := &canvas.Text{
+		Text:       a.d.shown[i],
+		Color:      r.color,
+		TextSize:   a.d.size,
+		FontSource: a.d.fonts[i].source(),
+	}
+	t.Resize(fyne.NewSize(a.d.widths[i], a.d.heights[i]))
+	r.texts[i] = t
+	return t
+}
+
+// visibleLines returns the lines from one screen above the visible part of the widget to one
+// screen below it. The widget learns the visible part from its position: a container.Scroll
+// moves its content up by the scrolled offset.
+func (r *renderer) visibleLines() (from, to int) {
+	a := r.a
+	view := float32(fallbackView)
+	d := fyne.CurrentApp().Driver()
+	if len(d.AllWindows()) > 0 {
+		if c := d.CanvasForObject(a); c != nil && c.Size().Height > 0 {
+			view = c.Size().Height
+		}
+	}
+	top := max(-a.Position().Y, 0)
+	from = max(a.lay.lineAt(top-view), 0)
+	to = min(a.lay.lineAt(top+2*view)+1, len(a.lay.lines))
+	return from, max(from, to)
+}

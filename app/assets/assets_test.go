@@ -1,0 +1,41 @@
+package assets
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+func TestIconIsTheModuleIcon(t *testing.T) {
+	want, err := os.ReadFile("../../Icon.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(Icon.Content(), want) {
+		t.Errorf("app/assets/icon.png differs from the module's Icon.png: copy it again")
+	}
+}
+
+func TestFontsAndLicence(t *testing.T) {
+	for _, r := range []fyne.Resource{ArabicRegular, ArabicBold} {
+		if c := r.Content(); len(c) < 100_000 || string(c[:4]) != "\x00\x01\x00\x00" {
+			t.Errorf("%s is not a TrueType font", r.Name())
+		}
+	}
+	if !strings.Contains(FontLicense(), "SIL OPEN FONT LICENSE Version 1.1") {
+		t.Errorf("the font licence is not the OFL")
+	}
+}
+
+func TestThemeFonts(t *testing.T) {
+	th := NewTheme()
+	if th.Font(fyne.TextStyle{}) != ArabicRegular || th.Font(fyne.TextStyle{Bold: true}) != ArabicBold {
+		t.Errorf("the theme's text fonts are not Noto Sans Arabic")
+	}
+	if th.Font(fyne.TextStyle{Monospace: true}) == ArabicRegular {
+		t.Errorf("monospace text uses the Arabic font")
+	}
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store"
+)
+
+// openWindow makes a project in a temporary directory with the sample article and extra
+// documents, and opens its main window, 1000×700. shown receives each document shown.
+func openWindow(t *testing.T, extra ...labels.Document) (w *Window, shown chan labels.Document) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "test.tawsim")
+	st, err := seeds.OpenSample(ctx, path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if len(extra) > 0 {
+		if _, err := st.AddDocuments(ctx, extra); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err = New(a, Config{Store: st, Path: path, Annotator: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.Window().Close)
+	shown = make(chan labels.Document, 16)
+	w.OnShown = func(d labels.Document) { shown <- d }
+	w.Window().Resize(fyne.NewSize(1000, 700))
+	return w, shown
+}
+
+// next waits for the next document shown.
+func next(t *testing.T, shown chan labels.Document) labels.Document {
+	t.Helper()
+	select {
+	case d := <-shown:
+		return d
+	case <-time.After(10 * time.Second):
+		t.Fatal("no document shown within 10s")
+	}
+	return labels.Document{}
+}
+
+// rowsOf returns the rows a widget tree holds.
+func rowsOf(o fyne.CanvasObject) []*row {
+	var out []*row
+	switch o := o.(type) {
+	case *row:
+		return []*row{o}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			out = append(out, rowsOf(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			out = append(out, rowsOf(c)...)
+		}
+	}
+	return out
+}
+
+func TestWindowShowsTheSample(t *testing.T) {
+	w, shown := openWindow(t)
+	w.Start()
+	doc := next(t, shown)
+	seed := seeds.Documents()[0]
+	if doc.Text != seed.Text || w.article.Document().Text != seed.Text {
+		t.Fatalf("the article holds %.40q, want the sample article", w.article.Document().Text)
+	}
+	if got := len(w.article.Tokens()); got < 400 {
+		t.Errorf("the article shows %d tokens", got)
+	}
+	if title := w.Window().Title(); title != "Tawsim — test.tawsim" {
+		t.Errorf("window title %q", title)
+	}
+	rows := rowsOf(w.list)
+	if len(rows) == 0 {
+		t.Fatal("the list shows no rows")
+	}
+	r := rows[0]
+	if r.title.Text() != seed.Title || r.order.Text() != "1" || r.status.Text() != "todo" {
+		t.Errorf("the list's first row shows %q %q %q, want 1, %q, todo", r.order.Text(), r.title.Text(), r.status.Text(), seed.Title)
+	}
+	if got := w.status.Text; !strings.Contains(got, "1 document") || !strings.Contains(got, "test.tawsim") {
+		t.Errorf("status bar %q, want the project path and 1 document", got)
+	}
+}
+
+func TestWindowKeys(t *testing.T) {
+	w, shown := openWindow(t,
+		labels.Document{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."},
+		labels.Document{Title: "الثالث", Text: "الثالث\nنص المقال الثالث."},
+	)
+	w.Start()
+	next(t, shown)
+	typeKey := w.Window().Canvas().OnTypedKey()
+	typeRune := w.Window().Canvas().OnTypedRune()
+	for _, step := range []struct {
+		do   func()
+		want string
+	}{
+		{func() { typeKey(&fyne.KeyEvent{Name: fyne.KeyDown}) }, "الثاني"},
+		{func() { typeRune('j') }, "الثالث"},
+		{func() { typeKey(&fyne.KeyEvent{Name: fyne.KeyPageUp}) }, "الثاني"},
+		{func() { w.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) }, seeds.Documents()[0].Title},
+		{func() { w.list.TypedRune('ت') }, "الثاني"},
+	} {
+		step.do()
+		if d := next(t, shown); d.Title != step.want {
+			t.Fatalf("shown %q, want %q", d.Title, step.want)
+		}
+	}
+	typeRune('k')
+	next(t, shown)
+	typeKey(&fyne.KeyEvent{Name: fyne.KeyUp}) // already at the first document: nothing happens
+	select {
+	case d := <-shown:
+		t.Errorf("Up on the first document showed %q", d.Title)
+	case <-time.After(200 * time.Millisecond):
+	}
+	if w.current != 0 {
+		t.Errorf("current document %d, want 0", w.current)
+	}
+}
+
+func TestPagerPages(t *testing.T) {
+	var docs []labels.Document
+	for i := range 450 {
+		docs = append(docs, labels.Document{Title: fmt.Sprintf("مقال %d", i+2), Text: fmt.Sprintf("مقال %d\nنص.", i+2)})
+	}
+	w, _ := openWindow(t, docs...)
+	if n := w.list.Length(); n != 451 {
+		t.Fatalf("list length %d, want 451", n)
+	}
+	if len(w.docs.pages) != 1 {
+		t.Errorf("%d pages read at the start, want 1", len(w.docs.pages))
+	}
+	ctx := context.Background()
+	for _, i := range []int{450, 199, 200, 0, 399} {
+		s, err := w.docs.get(ctx, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Order != int64(i+1) {
+			t.Errorf("item %d has order %d", i, s.Order)
+		}
+	}
+	if _, err := w.docs.get(ctx, 451); err == nil {
+		t.Errorf("item 451 of 451 found")
+	}
+	loaded := make(chan error, 1)
+	p := newPager(w.cfg.Store, "tester", func(err error) { loaded <- err })
+	if _, ok := p.cached(300); ok {
+		t.Fatal("an empty pager has item 300")
+	}
+	if err := <-loaded; err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := p.cached(300); !ok || s.Order != 301 {
+		t.Errorf("after loading, item 300 is %+v, %v", s, ok)
+	}
+}
+
+func TestWindowEmptyProject(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "empty.tawsim")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w, err := New(a, Config{Store: st, Path: path, Annotator: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Window().Close()
+	w.Start()
+	w.move(1)
+	if w.current != -1 || !strings.Contains(w.status.Text, "0 documents") {
+		t.Errorf("empty project: current %d, status %q", w.current, w.status.Text)
+	}
+}

@@ -1,0 +1,138 @@
+// Command tawsim is Tawsim's desktop program: it opens a project file (creating it the first
+// time, with the default label schema and the sample article) and shows its main window.
+//
+//	tawsim [PROJECT.tawsim]
+//
+// With no argument it opens the default project, $XDG_DATA_HOME/tawsim/default.tawsim
+// (~/.local/share/tawsim/default.tawsim when XDG_DATA_HOME is unset). The annotator is
+// $TAWSIM_ANNOTATOR, else the name of the user running the program.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/tawsim/tawsim/app"
+	"github.com/tawsim/tawsim/app/assets"
+	"github.com/tawsim/tawsim/seeds"
+)
+
+// appID is the application id of FyneApp.toml (a test keeps the two equal); it names the
+// program's preferences and storage.
+const appID = "dev.tawsim.app"
+
+// Exit statuses.
+const (
+	exitOK     = 0
+	exitFailed = 1 // the project could not be opened
+	exitUsage  = 2 // the command line is wrong
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run opens the project the command line names and shows the window until it is closed. It
+// returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tawsim", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {} // printed below, on stdout for --help
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout)
+			return exitOK
+		}
+		fmt.Fprintln(stderr)
+		usage(stderr)
+		return exitUsage
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "tawsim: one project at a time, got %d\n\n", fs.NArg())
+		usage(stderr)
+		return exitUsage
+	}
+	path, err := projectPath(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "tawsim: %v\n", err)
+		return exitFailed
+	}
+	annotator := annotatorName()
+	st, err := seeds.OpenSample(context.Background(), path, annotator)
+	if err != nil {
+		fmt.Fprintf(stderr, "tawsim: open %s: %v\n", path, err)
+		return exitFailed
+	}
+	defer st.Close()
+
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	w, err := app.New(a, app.Config{Store: st, Path: path, Annotator: annotator})
+	if err != nil {
+		fmt.Fprintf(stderr, "tawsim: %s: %v\n", path, err)
+		return exitFailed
+	}
+	w.Start()
+	w.Window().ShowAndRun()
+	return exitOK
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage: tawsim [PROJECT.tawsim]
+
+Tawsim (توسيم) labels Arabic news articles with entities and stance.
+
+It opens PROJECT.tawsim, creating it with the default label schema and the sample article
+when it does not exist. With no argument it opens the default project,
+$XDG_DATA_HOME/tawsim/default.tawsim (~/.local/share/tawsim/default.tawsim when XDG_DATA_HOME
+is unset).
+
+Environment:
+  TAWSIM_ANNOTATOR   the annotator's name (default: the user's login name)
+
+Keys: Down, Page Down or j: next document; Up, Page Up or k: previous document.
+`)
+}
+
+// projectPath returns arg, or the default project's path (making its directory) when arg is
+// empty.
+func projectPath(arg string) (string, error) {
+	if arg != "" {
+		return arg, nil
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the default project: %w", err)
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	dir = filepath.Join(dir, "tawsim")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("make the default project's directory: %w", err)
+	}
+	return filepath.Join(dir, "default.tawsim"), nil
+}
+
+// annotatorName returns $TAWSIM_ANNOTATOR, else the user's login name.
+func annotatorName() string {
+	if name := os.Getenv("TAWSIM_ANNOTATOR"); name != "" {
+		return name
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if name := os.Getenv("USER"); name != "" {
+		return name
+	}
+	return "annotator"
+}
