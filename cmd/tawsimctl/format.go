@@ -46,8 +46,9 @@ func newProgress(e *env, what string, total int) *progress {
 	return &progress{e: e, what: what, total: total, start: time.Now()}
 }
 
-func (p *progress) step(k int) {
-	p.n += k
+// set records that n items are done.
+func (p *progress) set(n int) {
+	p.n = n
 	if !p.e.stderrIsTerm || time.Since(p.last) < 100*time.Millisecond {
 		return
 	}

@@ -2,34 +2,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/tawsim/tawsim/corpus"
-	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/jobs"
 )
 
 // maxListed is how many bad records an import lists before it only counts them.
 const maxListed = 20
-
-type importOptions struct {
-	format    string
-	lenient   bool
-	addLabels bool
-	annotator string
-	opt       corpus.Options
-}
-
-// importTally is what an import did, over all its files.
-type importTally struct {
-	files, added, duplicates, spans, bad, skippedFiles int
-	errs                                               []error
-	newLabels                                          []string
-	prog                                               *progress
-}
 
 func runImport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "import", "import --db PROJECT --format "+strings.Join(corpus.Formats(), "|")+" [--lenient] FILE|DIR|- ...\n\n"+
@@ -51,138 +32,49 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one FILE, DIR or - (standard input)")
 	}
-	if _, err := corpus.NewReader(*format, "", strings.NewReader(""), corpus.Options{}); err != nil {
+	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin}
+	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
 		return usageError{err.Error()}
-	}
-	files, err := corpus.Files(pos, corpus.Extensions[*format])
-	if err != nil {
-		return err
 	}
 	st, err := openOrCreate(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-
-	o := importOptions{format: *format, lenient: *lenient, addLabels: *addLabels, annotator: *annotator}
-	t := importTally{prog: newProgress(e, "records", 0)}
-	for _, name := range files {
-		if err := importPath(ctx, e, st, name, o, &t); err != nil {
-			return err
-		}
-	}
-	t.prog.done()
-	return report(e, t, o.lenient)
-}
-
-// importPath imports one file (or standard input for "-") into st, all or nothing.
-func importPath(ctx context.Context, e *env, st *store.Store, name string, o importOptions, t *importTally) error {
-	var r io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r = f
-	} else {
-		name = "stdin"
-	}
-	rd, err := corpus.NewReader(o.format, name, r, o.opt)
+	prog := newProgress(e, "records", 0)
+	o.Progress = prog.set
+	t, err := jobs.Import(ctx, st, pos, o)
 	if err != nil {
 		return err
 	}
-	imp, err := st.BeginImport(ctx, store.ImportOptions{Annotator: o.annotator, AddLabels: o.addLabels, Source: name})
-	if err != nil {
-		return err
-	}
-	defer imp.Rollback()
-	bad, err := feed(ctx, rd, imp, name, o, t)
-	if err != nil {
-		return err
-	}
-	t.files++
-	t.bad += len(bad)
-	t.errs = append(t.errs, bad...)
-	if len(bad) > 0 && !o.lenient {
-		t.skippedFiles++
-		return nil
-	}
-	res, err := imp.Commit()
-	if errors.Is(err, store.ErrUnknownLabels) {
-		t.errs = append(t.errs, &corpus.Error{File: name, Err: err})
-		t.skippedFiles++
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	t.added += res.Added
-	t.duplicates += res.Duplicates
-	t.spans += res.Spans
-	t.newLabels = append(t.newLabels, res.NewLabels...)
-	return nil
-}
-
-// feed reads every record of rd into imp and returns the bad ones. In strict mode it stops
-// adding at the first bad record but reads on, to list them all.
-func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o importOptions, t *importTally) ([]error, error) {
-	var bad []error
-	for n := 0; ; n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		rec, err := rd.Read()
-		if errors.Is(err, io.EOF) {
-			return bad, nil
-		}
-		var recErr *corpus.Error
-		if errors.As(err, &recErr) {
-			bad = append(bad, err)
-			if recErr.Line == 0 {
-				return bad, nil // the file as a whole is unreadable
-			}
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		t.prog.step(1)
-		if len(bad) > 0 && !o.lenient {
-			continue
-		}
-		if err := imp.Add(rec.Annotated); err != nil {
-			bad = append(bad, &corpus.Error{File: name, Line: rec.Line, Err: err})
-		}
-	}
+	prog.done()
+	return report(e, t, o.Lenient)
 }
 
 // report prints the errors and the summary, and decides the outcome.
-func report(e *env, t importTally, lenient bool) error {
-	for i, err := range t.errs {
+func report(e *env, t jobs.ImportTally, lenient bool) error {
+	for i, err := range t.Errs {
 		if i == maxListed {
-			fmt.Fprintf(e.stderr, "... and %d more errors\n", len(t.errs)-maxListed)
+			fmt.Fprintf(e.stderr, "... and %d more errors\n", len(t.Errs)-maxListed)
 			break
 		}
 		fmt.Fprintln(e.stderr, err)
 	}
 	fmt.Fprintf(e.stdout, "%s read: %s added, %s already in the project",
-		plural(t.files, "file"), plural(t.added, "document"), count(t.duplicates))
-	if t.spans > 0 {
-		fmt.Fprintf(e.stdout, ", %s added", plural(t.spans, "span"))
+		plural(t.Files, "file"), plural(t.Added, "document"), count(t.Duplicates))
+	if t.Spans > 0 {
+		fmt.Fprintf(e.stdout, ", %s added", plural(t.Spans, "span"))
 	}
-	if t.bad > 0 {
-		fmt.Fprintf(e.stdout, ", %s", plural(t.bad, "bad record"))
+	if t.Bad > 0 {
+		fmt.Fprintf(e.stdout, ", %s", plural(t.Bad, "bad record"))
 	}
 	fmt.Fprintln(e.stdout)
-	if len(t.newLabels) > 0 {
-		fmt.Fprintf(e.stdout, "added to the schema: %s\n", strings.Join(t.newLabels, ", "))
+	if len(t.NewLabels) > 0 {
+		fmt.Fprintf(e.stdout, "added to the schema: %s\n", strings.Join(t.NewLabels, ", "))
 	}
-	if t.skippedFiles > 0 && !lenient {
+	if t.SkippedFiles > 0 && !lenient {
 		fmt.Fprintf(e.stderr, "nothing was imported from %s with errors; fix them, or pass --lenient to import the good records\n",
-			plural(t.skippedFiles, "file"))
+			plural(t.SkippedFiles, "file"))
 		return errReported
 	}
 	return nil

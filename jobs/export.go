@@ -1,0 +1,178 @@
+package jobs
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/goccy/go-json"
+
+	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// ExportOptions say what to export and where.
+type ExportOptions struct {
+	Format   string
+	Out      string    // a file, or "-" for Stdout
+	Stdout   io.Writer // written for Out "-"
+	Filter   store.ExportFilter
+	Split    []export.Part // one file per part, by document; nil for one file
+	Seed     uint64
+	Writer   export.Options // Schema is filled in from the project
+	Progress func(records int)
+}
+
+// Export writes the project's records to their files, each written whole or not at all,
+// and returns how many records it wrote.
+func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) {
+	sc, err := st.Schema(ctx)
+	if err != nil {
+		return 0, err
+	}
+	o.Writer.Schema = sc
+	outs, err := openOutputs(o)
+	if err != nil {
+		return 0, err
+	}
+	defer outs.abort()
+	var splitter *export.Splitter
+	if o.Split != nil {
+		ids, err := st.DocumentIDs(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if splitter, err = export.NewSplitter(o.Split, o.Seed, ids); err != nil {
+			return 0, err
+		}
+	}
+	n := 0
+	err = st.Export(ctx, o.Filter, func(rec labels.Annotated) error {
+		part := ""
+		if splitter != nil {
+			part = splitter.Part(rec.Doc.ID)
+		}
+		if err := outs.writers[part].Write(rec); err != nil {
+			return err
+		}
+		n++
+		if o.Progress != nil && n%256 == 0 {
+			o.Progress(n)
+		}
+		if n%4096 == 0 {
+			return ctx.Err()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if o.Progress != nil {
+		o.Progress(n)
+	}
+	return n, outs.commit(o)
+}
+
+// outputs are the files of one export: one per split part, written beside their final
+// names and renamed into place only when everything has been written.
+type outputs struct {
+	writers map[string]export.Writer
+	files   map[string]*os.File
+	bufs    map[string]*bufio.Writer
+	final   map[string]string
+	stdout  io.Writer
+}
+
+func openOutputs(o ExportOptions) (*outputs, error) {
+	outs := &outputs{writers: map[string]export.Writer{}, files: map[string]*os.File{},
+		bufs: map[string]*bufio.Writer{}, final: map[string]string{}}
+	parts := []string{""}
+	if o.Split != nil {
+		parts = parts[:0]
+		for _, p := range o.Split {
+			parts = append(parts, p.Name)
+		}
+	}
+	for _, part := range parts {
+		var w io.Writer = o.Stdout
+		if o.Out != "-" {
+			name := partName(o.Out, part)
+			f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+			if err != nil {
+				outs.abort()
+				return nil, err
+			}
+			outs.files[part], outs.final[part] = f, name
+			w = f
+		}
+		bw := bufio.NewWriterSize(w, 1<<20)
+		ew, err := export.NewWriter(bw, o.Format, o.Writer)
+		if err != nil {
+			outs.abort()
+			return nil, err
+		}
+		outs.bufs[part], outs.writers[part] = bw, ew
+	}
+	return outs, nil
+}
+
+// partName is out with the part's name before its extension: data.jsonl → data.train.jsonl.
+func partName(out, part string) string {
+	if part == "" {
+		return out
+	}
+	ext := filepath.Ext(out)
+	return strings.TrimSuffix(out, ext) + "." + part + ext
+}
+
+// commit flushes every output, writes the hf label list, and moves the files into place.
+func (outs *outputs) commit(o ExportOptions) error {
+	for part, w := range outs.writers {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if err := outs.bufs[part].Flush(); err != nil {
+			return err
+		}
+	}
+	if o.Format == "hf" && o.Out != "-" {
+		if err := writeHFLabels(o); err != nil {
+			return err
+		}
+	}
+	for part, f := range outs.files {
+		if err := f.Sync(); err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if err := os.Rename(f.Name(), outs.final[part]); err != nil {
+			return err
+		}
+		delete(outs.files, part)
+	}
+	return nil
+}
+
+// abort removes the files of an export that did not finish.
+func (outs *outputs) abort() {
+	for _, f := range outs.files {
+		f.Close()
+		os.Remove(f.Name())
+	}
+}
+
+// writeHFLabels writes the label list of the hf format beside the data.
+func writeHFLabels(o ExportOptions) error {
+	data, err := json.Marshal(export.HFLabels(o.Writer.Schema))
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSuffix(o.Out, filepath.Ext(o.Out)) + ".labels.json"
+	return os.WriteFile(name, append(data, '\n'), 0o644)
+}

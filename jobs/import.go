@@ -1,0 +1,144 @@
+// Package jobs runs the long tasks that both programs offer: importing corpus files into a
+// project and exporting a project as training data. tawsimctl and the window call the same
+// code, so a file imported from either is imported the same way.
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tawsim/tawsim/corpus"
+	"github.com/tawsim/tawsim/store"
+)
+
+// ImportOptions say how to import.
+type ImportOptions struct {
+	Format    string         // a corpus format name
+	Corpus    corpus.Options // what the reader needs beyond the bytes
+	Lenient   bool           // keep the good records of a file with bad ones
+	AddLabels bool           // grow the schema instead of refusing labels it lacks
+	Annotator string         // owns what a file does not attribute
+	Stdin     io.Reader      // read for the path "-"
+	Progress  func(records int)
+}
+
+// ImportTally is what an import did, over all its files.
+type ImportTally struct {
+	Files, Added, Duplicates, Spans, Bad int
+	SkippedFiles                         int      // files left out whole because of errors
+	Errs                                 []error  // the bad records, as *corpus.Error
+	NewLabels                            []string // labels added to the schema
+	records                              int
+}
+
+// Import imports each file (a folder stands for the files of the format below it, "-" for
+// Stdin), each in one transaction: a file with a bad record adds nothing unless Lenient.
+func Import(ctx context.Context, st *store.Store, paths []string, o ImportOptions) (ImportTally, error) {
+	var t ImportTally
+	if _, err := corpus.NewReader(o.Format, "", nil, o.Corpus); err != nil {
+		return t, err
+	}
+	files, err := corpus.Files(paths, corpus.Extensions[o.Format])
+	if err != nil {
+		return t, err
+	}
+	for _, name := range files {
+		if err := importPath(ctx, st, name, o, &t); err != nil {
+			return t, err
+		}
+		if o.Progress != nil {
+			o.Progress(t.records)
+		}
+	}
+	return t, nil
+}
+
+// importPath imports one file (or standard input for "-") into st, all or nothing.
+func importPath(ctx context.Context, st *store.Store, name string, o ImportOptions, t *ImportTally) error {
+	var r io.Reader = o.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	} else {
+		name = "stdin"
+	}
+	rd, err := corpus.NewReader(o.Format, name, r, o.Corpus)
+	if err != nil {
+		return err
+	}
+	imp, err := st.BeginImport(ctx, store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: name})
+	if err != nil {
+		return err
+	}
+	defer imp.Rollback()
+	bad, err := feed(ctx, rd, imp, name, o, t)
+	if err != nil {
+		return err
+	}
+	t.Files++
+	t.Bad += len(bad)
+	t.Errs = append(t.Errs, bad...)
+	if len(bad) > 0 && !o.Lenient {
+		t.SkippedFiles++
+		return nil
+	}
+	res, err := imp.Commit()
+	if errors.Is(err, store.ErrUnknownLabels) {
+		t.Errs = append(t.Errs, &corpus.Error{File: name, Err: err})
+		t.SkippedFiles++
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	t.Added += res.Added
+	t.Duplicates += res.Duplicates
+	t.Spans += res.Spans
+	t.NewLabels = append(t.NewLabels, res.NewLabels...)
+	return nil
+}
+
+// feed reads every record of rd into imp and returns the bad ones. In strict mode it stops
+// adding at the first bad record but reads on, to list them all.
+func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) ([]error, error) {
+	var bad []error
+	for n := 0; ; n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		rec, err := rd.Read()
+		if errors.Is(err, io.EOF) {
+			return bad, nil
+		}
+		var recErr *corpus.Error
+		if errors.As(err, &recErr) {
+			bad = append(bad, err)
+			if recErr.Line == 0 {
+				return bad, nil // the file as a whole is unreadable
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		t.records++
+		if o.Progress != nil && t.records%256 == 0 {
+			o.Progress(t.records)
+		}
+		if len(bad) > 0 && !o.Lenient {
+			continue
+		}
+		if err := imp.Add(rec.Annotated); err != nil {
+			bad = append(bad, &corpus.Error{File: name, Line: rec.Line, Err: err})
+		}
+	}
+}
