@@ -10,23 +10,33 @@ import (
 )
 
 // appendEvent adds one entry to the log inside tx. before and after are marshalled to JSON;
-// a nil one is stored as NULL.
+// a nil one is stored as NULL. An annotator's change that can be undone goes on their undo
+// stack, and empties their redo stack.
 func appendEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action labels.Action, before, after any) error {
+	seq, err := logEvent(ctx, tx, annotator, docID, action, before, after)
+	if err != nil || !undoable(action) || annotator == "" {
+		return err
+	}
+	return pushUndo(ctx, tx, annotator, seq)
+}
+
+// logEvent adds one entry to the log inside tx and returns its sequence number.
+func logEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action labels.Action, before, after any) (int64, error) {
 	b, err := jsonOrNull(before)
 	if err != nil {
-		return fmt.Errorf("log %s: %w", action, err)
+		return 0, fmt.Errorf("log %s: %w", action, err)
 	}
 	a, err := jsonOrNull(after)
 	if err != nil {
-		return fmt.Errorf("log %s: %w", action, err)
+		return 0, fmt.Errorf("log %s: %w", action, err)
 	}
-	_, err = tx.ExecContext(ctx,
+	r, err := tx.ExecContext(ctx,
 		"INSERT INTO events (time, annotator, doc_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
 		formatTime(now()), annotator, docID, string(action), b, a)
 	if err != nil {
-		return fmt.Errorf("log %s: %w", action, err)
+		return 0, fmt.Errorf("log %s: %w", action, err)
 	}
-	return nil
+	return r.LastInsertId()
 }
 
 // jsonOrNull marshals v, or returns nil (SQL NULL) for a nil v or one that marshals to null.

@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,7 +145,7 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("Open = %v, want ErrNewerSchema", err)
 	}
-	want := path + " was written by a newer version of Tawsim (schema 7; this version knows up to 1): update Tawsim to open it"
+	want := fmt.Sprintf("%s was written by a newer version of Tawsim (schema 7; this version knows up to %d): update Tawsim to open it", path, latestVersion())
 	if err.Error() != want {
 		t.Errorf("message:\n got %s\nwant %s", err, want)
 	}

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// Errors of Undo and Redo when a stack is empty.
+var (
+	ErrNothingToUndo = errors.New("nothing to undo")
+	ErrNothingToRedo = errors.New("nothing to redo")
+)
+
+// undoable tells the changes an annotator can undo: their own annotations of a document.
+func undoable(a labels.Action) bool {
+	switch a {
+	case labels.ActionSpanAdd, labels.ActionSpanUpdate, labels.ActionSpanDelete,
+		labels.ActionStateSet, labels.ActionStanceSet, labels.ActionStanceClear:
+		return true
+	}
+	return false
+}
+
+// pushUndo puts event seq on the annotator's undo stack and empties their redo stack.
+func pushUndo(ctx context.Context, tx *sql.Tx, annotator string, seq int64) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM undo WHERE annotator = ? AND undone = 1", annotator); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "INSERT INTO undo (annotator, seq) VALUES (?, ?)", annotator, seq)
+	return err
+}
+
+// Undo reverts the annotator's latest change that is not undone yet (a span added, changed
+// or removed, a status, a document stance), in whichever document it was, and returns the
+// event it reverted: its DocID says where. The revert is itself logged. ErrNothingToUndo
+// when there is none. The stacks live in the project file, so undo survives a restart.
+func (s *Store) Undo(ctx context.Context, annotator string) (labels.Event, error) {
+	ev, err := s.step(ctx, annotator, false)
+	if err != nil {
+		return labels.Event{}, fmt.Errorf("undo: %w", err)
+	}
+	return ev, nil
+}
+
+// Redo applies again the change the annotator undid last, and returns its event.
+// ErrNothingToRedo when there is none; a new change empties the redo stack.
+func (s *Store) Redo(ctx context.Context, annotator string) (labels.Event, error) {
+	ev, err := s.step(ctx, annotator, true)
+	if err != nil {
+		return labels.Event{}, fmt.Errorf("redo: %w", err)
+	}
+	return ev, nil
+}
+
+// step undoes (redo false) or redoes one change in one transaction.
+func (s *Store) step(ctx context.Context, annotator string, redo bool) (labels.Event, error) {
+	var ev labels.Event
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		query := "SELECT seq FROM undo WHERE annotator = ? AND undone = 0 ORDER BY seq DESC LIMIT 1"
+		empty := ErrNothingToUndo
+		if redo {
+			query = "SELECT seq FROM undo WHERE annotator = ? AND undone = 1 ORDER BY seq ASC LIMIT 1"
+			empty = ErrNothingToRedo
+		}
+		var seq int64
+		err := tx.QueryRowContext(ctx, query, annotator).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return empty
+		}
+		if err != nil {
+			return err
+		}
+		if ev, err = eventBySeq(ctx, tx, seq); err != nil {
+			return err
+		}
+		if err := apply(ctx, tx, ev, redo); err != nil {
+			return fmt.Errorf("%s of %s: %w", ev.Action, ev.Time.Local().Format("15:04:05"), err)
+		}
+		flag := 1
+		if redo {
+			flag = 0
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE undo SET undone = ? WHERE annotator = ? AND seq = ?", flag, annotator, seq)
+		return err
+	})
+	return ev, err
+}
+
+// eventBySeq reads one event of the log.
+func eventBySeq(ctx context.Context, tx *sql.Tx, seq int64) (labels.Event, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT seq, time, annotator, doc_id, action, before, after FROM events WHERE seq = ?", seq)
+	if err != nil {
+		return labels.Event{}, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return labels.Event{}, fmt.Errorf("event %d: %w", seq, ErrNotFound)
+	}
+	return scanEvent(rows)
+}
+
+// apply brings the project to the state after ev (forward) or before it (backward), and logs
+// what it changed as ordinary events that go on no stack.
+func apply(ctx context.Context, tx *sql.Tx, ev labels.Event, forward bool) error {
+	from, to := ev.After, ev.Before
+	if forward {
+		from, to = ev.Before, ev.After
+	}
+	switch ev.Action {
+	case labels.ActionSpanAdd, labels.ActionSpanUpdate, labels.ActionSpanDelete:
+		return applySpan(ctx, tx, ev, from, to)
+	case labels.ActionStateSet:
+		return applyState(ctx, tx, ev, from, to)
+	case labels.ActionStanceSet, labels.ActionStanceClear:
+		return applyStance(ctx, tx, ev, from, to)
+	}
+	return fmt.Errorf("a %s cannot be undone", ev.Action)
+}
+
+// applySpan turns the span from (nil: none) into the span to (nil: none).
+func applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
+	var have, want *labels.Span
+	if err := decodeOptional(from, &have); err != nil {
+		return err
+	}
+	if err := decodeOptional(to, &want); err != nil {
+		return err
+	}
+	switch {
+	case want == nil: // remove the span
+		if _, err := ownSpan(ctx, tx, ev.Annotator, have.ID); err != nil {
+			return fmt.Errorf("the span was changed since: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", have.ID); err != nil {
+			return err
+		}
+		_, err := logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionSpanDelete, have, nil)
+		return err
+	case have == nil: // put it back
+		want.Updated = now()
+		if err := validateIn(ctx, tx, *want); err != nil {
+			return err
+		}
+		if err := insertSpan(ctx, tx, *want); err != nil {
+			return err
+		}
+		_, err := logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionSpanAdd, nil, want)
+		return err
+	default: // change it back
+		cur, err := ownSpan(ctx, tx, ev.Annotator, have.ID)
+		if err != nil {
+			return fmt.Errorf("the span was removed since: %w", err)
+		}
+		want.Updated = now()
+		if err := validateIn(ctx, tx, *want); err != nil {
+			return err
+		}
+		if err := updateSpan(ctx, tx, *want); err != nil {
+			return err
+		}
+		_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionSpanUpdate, cur, want)
+		return err
+	}
+}
+
+// validateIn checks a span inside a write, as AddSpan does.
+func validateIn(ctx context.Context, tx *sql.Tx, sp labels.Span) error {
+	v, err := newSpanValidator(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return v.validate(ctx, sp)
+}
+
+// applyState sets the document state to to, or removes it when to is null.
+func applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
+	var want *labels.DocState
+	if err := decodeOptional(to, &want); err != nil {
+		return err
+	}
+	before, err := getState(ctx, tx, ev.DocID, ev.Annotator)
+	if err != nil {
+		return err
+	}
+	if want == nil {
+		_, err = tx.ExecContext(ctx, "DELETE FROM doc_state WHERE doc_id = ? AND annotator = ?", ev.DocID, ev.Annotator)
+	} else {
+		want.Updated = now()
+		err = upsertState(ctx, tx, *want)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStateSet, before, want)
+	return err
+}
+
+// applyStance sets a document stance to to, or clears it when to is null.
+func applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
+	var have, want *labels.DocStance
+	if err := decodeOptional(from, &have); err != nil {
+		return err
+	}
+	if err := decodeOptional(to, &want); err != nil {
+		return err
+	}
+	target := ""
+	if have != nil {
+		target = have.Target
+	} else if want != nil {
+		target = want.Target
+	}
+	before, err := getStance(ctx, tx, ev.DocID, ev.Annotator, target)
+	if err != nil {
+		return err
+	}
+	if want == nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM doc_stance WHERE doc_id = ? AND annotator = ? AND target = ?",
+			ev.DocID, ev.Annotator, target); err != nil {
+			return err
+		}
+		_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceClear, before, nil)
+		return err
+	}
+	want.Updated = now()
+	if err := upsertStance(ctx, tx, *want); err != nil {
+		return err
+	}
+	_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceSet, before, want)
+	return err
+}
+
+// decodeOptional decodes JSON into *dst, leaving it nil for null or nothing.
+func decodeOptional[T any](data json.RawMessage, dst **T) error {
+	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("logged value: %w", err)
+	}
+	*dst = &v
+	return nil
+}
