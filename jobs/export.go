@@ -3,6 +3,7 @@ package jobs
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -50,31 +51,67 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 			return 0, err
 		}
 	}
-	n := 0
-	err = st.Export(ctx, o.Filter, func(rec labels.Annotated) error {
+	n, err := writeBehind(ctx, st, o, func(rec labels.Annotated) error {
 		part := ""
 		if splitter != nil {
 			part = splitter.Part(rec.Doc.ID)
 		}
-		if err := outs.writers[part].Write(rec); err != nil {
-			return err
-		}
-		n++
-		if o.Progress != nil && n%256 == 0 {
-			o.Progress(n)
-		}
-		if n%4096 == 0 {
-			return ctx.Err()
-		}
-		return nil
+		return outs.writers[part].Write(rec)
 	})
 	if err != nil {
 		return 0, err
 	}
+	return n, outs.commit(o)
+}
+
+// writeBehind reads the project's records and hands them to write in a goroutine of its
+// own, so that reading the database overlaps encoding and writing the files. It returns how
+// many records were written and the first error of either side.
+func writeBehind(ctx context.Context, st *store.Store, o ExportOptions, write func(labels.Annotated) error) (int, error) {
+	ch := make(chan labels.Annotated, depth)
+	done := make(chan struct{})
+	stopped := make(chan struct{}) // closed at the writer's first error
+	var n int
+	var werr error
+	go func() {
+		defer close(done)
+		for rec := range ch {
+			if werr != nil {
+				continue // drain, so that the reader never blocks
+			}
+			if werr = write(rec); werr != nil {
+				close(stopped)
+				continue
+			}
+			n++
+			if o.Progress != nil && n%256 == 0 {
+				o.Progress(n)
+			}
+		}
+	}()
+	failed := errors.New("the writer stopped")
+	rerr := st.Export(ctx, o.Filter, func(rec labels.Annotated) error {
+		select {
+		case ch <- rec:
+			return nil
+		case <-stopped:
+			return failed
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	close(ch)
+	<-done
+	if werr != nil {
+		return 0, werr
+	}
+	if rerr != nil {
+		return 0, rerr
+	}
 	if o.Progress != nil {
 		o.Progress(n)
 	}
-	return n, outs.commit(o)
+	return n, nil
 }
 
 // outputs are the files of one export: one per split part, written beside their final

@@ -109,13 +109,10 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 // adding at the first bad record but reads on, to list them all.
 func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) ([]error, error) {
 	var bad []error
-	for n := 0; ; n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		rec, err := rd.Read()
+	results, stop := readAhead(ctx, rd)
+	defer stop()
+	for r := range results {
+		rec, err := r.rec, r.err
 		if errors.Is(err, io.EOF) {
 			return bad, nil
 		}
@@ -138,7 +135,12 @@ func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name strin
 			continue
 		}
 		if err := imp.Add(rec.Annotated); err != nil {
-			bad = append(bad, &corpus.Error{File: name, Line: rec.Line, Err: err})
+			var refused *store.RecordError
+			if !errors.As(err, &refused) {
+				return nil, fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+			}
+			bad = append(bad, &corpus.Error{File: name, Line: rec.Line, Err: refused.Err})
 		}
 	}
+	return nil, ctx.Err()
 }

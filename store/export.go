@@ -85,16 +85,8 @@ func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f Exp
 		}
 		return work[k]
 	}
-	spans, err := querySpans(ctx, q, "SELECT "+prefixed("s.", spanColumns)+` FROM documents d JOIN spans s ON s.doc_id = d.id
-WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator, s.start, s."end", s.id`, lo, hi)
-	if err != nil {
+	if err := exportSpans(ctx, q, lo, hi, f, get); err != nil {
 		return nil, err
-	}
-	for _, sp := range spans {
-		a := get(sp.DocID, sp.Annotator)
-		if len(f.Kinds) == 0 || slices.Contains(f.Kinds, sp.Kind) {
-			a.Spans = append(a.Spans, sp)
-		}
 	}
 	if err := exportStances(ctx, q, lo, hi, get); err != nil {
 		return nil, err
@@ -129,6 +121,31 @@ func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f
 		}
 	}
 	return out
+}
+
+// exportSpans reads the spans of the documents lo..hi in their stored order, without the
+// times an export does not write.
+func exportSpans(ctx context.Context, q queryer, lo, hi int64, f ExportFilter, get func(doc, annotator string) *labels.Annotated) error {
+	rows, err := q.QueryContext(ctx, `SELECT s.id, s.doc_id, s.annotator, s.start, s."end", s.text, s.label, s.kind, s.target, s.origin
+FROM documents d JOIN spans s ON s.doc_id = d.id
+WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator, s.start, s."end", s.id`, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sp labels.Span
+		var kind, origin string
+		if err := rows.Scan(&sp.ID, &sp.DocID, &sp.Annotator, &sp.Start, &sp.End, &sp.Text, &sp.Label, &kind, &sp.Target, &origin); err != nil {
+			return err
+		}
+		sp.Kind, sp.Origin = labels.Kind(kind), labels.Origin(origin)
+		a := get(sp.DocID, sp.Annotator)
+		if len(f.Kinds) == 0 || slices.Contains(f.Kinds, sp.Kind) {
+			a.Spans = append(a.Spans, sp)
+		}
+	}
+	return rows.Err()
 }
 
 func exportStances(ctx context.Context, q queryer, lo, hi int64, get func(doc, annotator string) *labels.Annotated) error {
@@ -182,13 +199,4 @@ func (s *Store) DocumentIDs(ctx context.Context) ([]string, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
-}
-
-// prefixed qualifies each column of a column list with a table alias.
-func prefixed(alias, columns string) string {
-	cols := strings.Split(columns, ", ")
-	for i, c := range cols {
-		cols[i] = alias + c
-	}
-	return strings.Join(cols, ", ")
 }

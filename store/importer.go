@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"maps"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/goccy/go-json"
 	"github.com/google/uuid"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -44,6 +46,7 @@ type Importer struct {
 	unknown map[string]bool
 	last    int64
 	stmts   importStmts
+	rows    []spanRow // reused by insertSpans
 	res     ImportResult
 	t       time.Time
 }
@@ -73,30 +76,48 @@ func (imp *Importer) prepare() error {
 	return imp.stmts.prepare(imp.ctx, imp.tx)
 }
 
+// RecordError is a record that Add refused for what it holds (bad offsets, an id of another
+// text...). Nothing of it was written and the import can go on; any other error from Add
+// means the import itself failed.
+type RecordError struct{ Err error }
+
+func (e *RecordError) Error() string { return e.Err.Error() }
+func (e *RecordError) Unwrap() error { return e.Err }
+
 // Add stores one record: its document (skipped, with its annotations, when the project holds
-// its text already), its spans, stances and status. A record that cannot be stored is an
-// error naming what is wrong; the import can go on with the next record, and what the bad
-// record wrote is undone. Labels the schema lacks are collected for Commit.
+// its text already), its spans, stances and status. Everything is checked before anything is
+// written, so a refused record (a *RecordError) leaves nothing behind. Labels the schema
+// lacks are collected for Commit.
 func (imp *Importer) Add(rec labels.Annotated) error {
 	row, err := newDocRow(rec.Doc)
 	if err != nil {
-		return err
+		return &RecordError{err}
 	}
-	if _, err := imp.tx.ExecContext(imp.ctx, "SAVEPOINT record"); err != nil {
-		return err
+	annotator := rec.Annotator
+	if annotator == "" {
+		annotator = imp.opt.Annotator
 	}
 	saved := imp.save()
-	err = imp.add(row, rec)
+	spans, err := imp.checkRecord(row.doc.Text, annotator, rec)
 	if err != nil {
 		imp.restore(saved)
-		if _, rerr := imp.tx.ExecContext(imp.ctx, "ROLLBACK TO record"); rerr != nil {
-			return errors.Join(err, rerr)
+		return &RecordError{err}
+	}
+	id, fresh, err := imp.insertDocument(row)
+	if err != nil || !fresh {
+		imp.restore(saved)
+		if err == nil {
+			imp.res.Duplicates++
 		}
+		return err
 	}
-	if _, rerr := imp.tx.ExecContext(imp.ctx, "RELEASE record"); rerr != nil {
-		return errors.Join(err, rerr)
+	if err := imp.insertSpans(id, annotator, spans); err != nil {
+		return err
 	}
-	return err
+	if err := imp.insertStances(id, annotator, rec.Stances); err != nil {
+		return err
+	}
+	return imp.insertState(id, annotator, rec.Status)
 }
 
 // importState is what Add changes besides the database, to be put back when a record fails.
@@ -121,24 +142,6 @@ func (imp *Importer) restore(st importState) {
 	imp.schema.Targets = imp.schema.Targets[:st.targets]
 }
 
-func (imp *Importer) add(row docRow, rec labels.Annotated) error {
-	id, fresh, err := imp.insertDocument(row)
-	if err != nil || !fresh {
-		return err
-	}
-	annotator := rec.Annotator
-	if annotator == "" {
-		annotator = imp.opt.Annotator
-	}
-	if err := imp.insertSpans(id, row.doc.Text, annotator, rec.Spans); err != nil {
-		return err
-	}
-	if err := imp.insertStances(id, annotator, rec.Stances); err != nil {
-		return err
-	}
-	return imp.insertState(id, annotator, rec.Status)
-}
-
 // insertDocument inserts the document and reports whether it is new.
 func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	id := row.doc.ID
@@ -157,12 +160,11 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 		row.runes, formatTime(imp.t), row.metadata, row.tokens, d.Text)
 	if err != nil {
 		if strings.Contains(err.Error(), "documents.id") {
-			return "", false, fmt.Errorf("document id %s is already in the project with another text", id)
+			return "", false, &RecordError{fmt.Errorf("document id %s is already in the project with another text", id)}
 		}
 		return "", false, err
 	}
 	if n, err := r.RowsAffected(); err != nil || n == 0 {
-		imp.res.Duplicates++
 		return "", false, err
 	}
 	imp.last++
@@ -170,40 +172,81 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	return id, true, nil
 }
 
-// insertSpans validates the record's spans against its text, the schema and each other, and
-// stores them.
-func (imp *Importer) insertSpans(docID, text, annotator string, spans []labels.Span) error {
-	if len(spans) > 0 && annotator == "" {
-		return fmt.Errorf("spans need an annotator: name one for the import")
+// checkRecord validates the record's spans against its text, the schema and each other, its
+// stances and its status, and returns the spans ready to insert, by start.
+func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) ([]labels.Span, error) {
+	if (len(rec.Spans) > 0 || len(rec.Stances) > 0) && annotator == "" {
+		return nil, fmt.Errorf("annotations need an annotator: name one for the import")
 	}
-	sorted := append([]labels.Span(nil), spans...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	if rec.Status != "" {
+		if _, err := labels.ParseStatus(string(rec.Status)); err != nil {
+			return nil, err
+		}
+	}
+	for _, ds := range rec.Stances {
+		if ds.Target == "" || ds.Label == "" {
+			return nil, fmt.Errorf("a document stance needs a target and a label (got %q toward %q)", ds.Label, ds.Target)
+		}
+		imp.learnStance(ds)
+	}
+	spans := append([]labels.Span(nil), rec.Spans...)
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	var active []labels.Span // entity spans that may still overlap the next ones
-	for _, sp := range sorted {
-		sp.DocID, sp.Annotator = docID, annotator
+	for i := range spans {
+		sp := &spans[i]
+		sp.Annotator = annotator
 		if sp.Origin == "" {
 			sp.Origin = labels.OriginImport
 		}
 		sp.Created, sp.Updated = imp.t, imp.t
-		imp.learn(sp)
+		imp.learn(*sp)
 		active = stillOpen(active, sp.Start)
-		if err := imp.schema.ValidateSpan(text, sp, active); err != nil && !imp.isUnknown(err) {
-			return fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
+		if err := imp.schema.ValidateSpan(text, *sp, active); err != nil && !imp.isUnknown(err) {
+			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
 		}
+		if sp.Kind == labels.KindEntity {
+			sp.ID = strconv.Itoa(i) // tells the spans of the record apart while checking
+			active = append(active, *sp)
+		}
+	}
+	return spans, nil
+}
+
+// spanRow is a span as insertSpans hands it to SQLite.
+type spanRow struct {
+	ID     string `json:"i"`
+	Start  int    `json:"s"`
+	End    int    `json:"e"`
+	Text   string `json:"t"`
+	Label  string `json:"l"`
+	Kind   string `json:"k"`
+	Target string `json:"g"`
+	Origin string `json:"o"`
+}
+
+// insertSpans stores the checked spans of a new document with one statement: SQLite reads
+// them from a JSON array, which costs far less than a statement per span.
+func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) error {
+	if len(spans) == 0 {
+		return nil
+	}
+	rows := imp.rows[:0]
+	for _, sp := range spans {
 		u, err := uuid.NewV7()
 		if err != nil {
 			return err
 		}
-		sp.ID = u.String()
-		if _, err := imp.stmts.span.ExecContext(imp.ctx, sp.ID, sp.DocID, sp.Annotator, sp.Start, sp.End, sp.Text,
-			sp.Label, string(sp.Kind), sp.Target, string(sp.Origin), formatTime(sp.Created), formatTime(sp.Updated)); err != nil {
-			return err
-		}
-		if sp.Kind == labels.KindEntity {
-			active = append(active, sp)
-		}
-		imp.res.Spans++
+		rows = append(rows, spanRow{u.String(), sp.Start, sp.End, sp.Text, sp.Label, string(sp.Kind), sp.Target, string(sp.Origin)})
 	}
+	imp.rows = rows
+	data, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	if _, err := imp.stmts.span.ExecContext(imp.ctx, docID, annotator, formatTime(imp.t), string(data)); err != nil {
+		return err
+	}
+	imp.res.Spans += len(spans)
 	return nil
 }
 
@@ -219,11 +262,7 @@ func stillOpen(active []labels.Span, start int) []labels.Span {
 }
 
 func (imp *Importer) insertStances(docID, annotator string, stances []labels.DocStance) error {
-	if len(stances) > 0 && annotator == "" {
-		return fmt.Errorf("document stance needs an annotator: name one for the import")
-	}
 	for _, ds := range stances {
-		imp.learnStance(ds)
 		if _, err := imp.stmts.stance.ExecContext(imp.ctx, docID, annotator, ds.Target, ds.Label, formatTime(imp.t)); err != nil {
 			return err
 		}
@@ -235,9 +274,6 @@ func (imp *Importer) insertStances(docID, annotator string, stances []labels.Doc
 func (imp *Importer) insertState(docID, annotator string, st labels.Status) error {
 	if st == "" || st == labels.StatusTodo || annotator == "" {
 		return nil
-	}
-	if _, err := labels.ParseStatus(string(st)); err != nil {
-		return err
 	}
 	_, err := imp.stmts.state.ExecContext(imp.ctx, docID, annotator, imp.last, string(st), formatTime(imp.t))
 	return err

@@ -278,7 +278,7 @@ func (v *spanValidator) text(ctx context.Context, docID string) (string, error) 
 }
 
 // overlappingEntities returns the entity spans of sp's annotator in sp's document that share
-// a code point with sp: the only ones the nesting rules look at. The spans_doc index bounds
+// a code point with sp: the only ones the nesting rules look at. The primary key bounds
 // the search by start.
 func overlappingEntities(ctx context.Context, q queryer, sp labels.Span) ([]labels.Span, error) {
 	return querySpans(ctx, q, "SELECT "+spanColumns+` FROM spans

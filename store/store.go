@@ -125,6 +125,7 @@ var writerParams = url.Values{
 	"_foreign_keys": {"1"},
 	"_busy_timeout": {fmt.Sprint(busyTimeoutMS)},
 	"_synchronous":  {"FULL"},
+	"_cache_size":   {"-65536"},
 	"_txlock":       {"immediate"},
 	"mode":          {"rwc"},
 }

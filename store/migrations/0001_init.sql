@@ -28,22 +28,23 @@ CREATE TABLE documents (
 -- Covers the document list (keyset paging by ord) without touching the texts.
 CREATE INDEX documents_list ON documents (ord, id, external_id, title, runes);
 
+-- Spans are stored clustered by document and annotator, in text order, so that a
+-- document's spans (the window, an export) are one contiguous range read in order.
 CREATE TABLE spans (
-    id        TEXT    PRIMARY KEY,
     doc_id    TEXT    NOT NULL REFERENCES documents (id),
     annotator TEXT    NOT NULL CHECK (annotator <> ''),
     start     INTEGER NOT NULL CHECK (start >= 0),
     "end"     INTEGER NOT NULL CHECK ("end" > start),
+    id        TEXT    NOT NULL UNIQUE,
     text      TEXT    NOT NULL,
     label     TEXT    NOT NULL,
     kind      TEXT    NOT NULL,
     target    TEXT    NOT NULL DEFAULT '',
     origin    TEXT    NOT NULL,
     created   TEXT    NOT NULL,
-    updated   TEXT    NOT NULL
-);
-
-CREATE INDEX spans_doc ON spans (doc_id, annotator, start);
+    updated   TEXT    NOT NULL,
+    PRIMARY KEY (doc_id, annotator, start, "end", id)
+) WITHOUT ROWID;
 
 -- ord repeats documents.ord (which never changes) so that a page of one annotator's
 -- documents with one status, in import order, is a range of one index.
