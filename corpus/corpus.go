@@ -1,5 +1,19 @@
 // Package corpus reads the files corpora come as into documents and the annotations they carry.
 // Each reader reports a bad record as an *Error naming the file and line, and never panics.
+//
+// The formats (NewReader's names): txt (a plain-text article a file), jsonl (Tawsim's native
+// records, docs/FORMATS.md), doccano and spacy (JSONL with offsets; spacy also reads Prodigy),
+// csv (a text column chosen by name) and conll (TOKEN TAG lines, IOB tags).
+//
+// The rules every reader keeps: input is read as a stream, one record at a time, a record being
+// at most MaxRecord bytes; input must be UTF-8, and bytes that are not are reported with their
+// line and byte; a leading BOM is dropped and CRLF line ends are accepted; the texts of formats
+// with offsets (jsonl, doccano, spacy) are kept verbatim, for the offsets index them, while the
+// texts of formats without (txt, csv) have CRLF and CR turned into LF. Offsets are code points.
+// Every span returned satisfies labels.CheckText against its record's text, with Origin import
+// and no id or annotator; labels are kept as written, for the importer to check against the
+// schema. After an error, Read goes on with the next record, so that an importer may keep the
+// good records of a file and list the bad ones.
 package corpus
 
 import (
@@ -31,13 +45,41 @@ var ErrUnknownFormat = errors.New("unknown format")
 
 // Options are what a reader may need to know beyond the bytes.
 type Options struct {
-	TextColumn string // csv: the column that holds the text
+	TextColumn       string // csv: the column that holds the text (required)
+	ExternalIDColumn string // csv: the column of the rows' own ids (default: a column named "id", if any)
+	LabelColumn      string // csv: the column of a row's document stance label (optional)
+	TargetColumn     string // csv: the column naming the target of that stance (needs LabelColumn)
+	SentencesPerDoc  int    // conll: also end a document after this many sentences (0: only at -DOCSTART-)
+}
+
+// CheckOptions reports whether opt gives format what it needs, so that a program can refuse
+// bad options before it opens any file. Readers report the same problems on their first Read.
+func CheckOptions(format string, opt Options) error {
+	switch strings.ToLower(format) {
+	case "csv":
+		if strings.TrimSpace(opt.TextColumn) == "" {
+			return errors.New("csv needs the name of the column that holds the text (the text column option)")
+		}
+		if opt.TargetColumn != "" && opt.LabelColumn == "" {
+			return errors.New("csv: a target column needs a label column, the stance toward that target")
+		}
+	case "conll":
+		if opt.SentencesPerDoc < 0 {
+			return fmt.Errorf("conll: sentences per document is %d, want 0 (no limit) or more", opt.SentencesPerDoc)
+		}
+	}
+	return nil
 }
 
 type opener func(name string, r io.Reader, opt Options) Reader
 
 var formats = map[string]opener{
-	"txt": func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
+	"txt":     func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
+	"jsonl":   func(name string, r io.Reader, _ Options) Reader { return NewJSONLReader(name, r) },
+	"doccano": func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) },
+	"spacy":   func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) },
+	"csv":     func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) },
+	"conll":   func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) },
 }
 
 // Formats lists the format names NewReader accepts, sorted.

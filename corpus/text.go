@@ -83,11 +83,7 @@ func Title(text string) string {
 		if line == "" {
 			continue
 		}
-		r := []rune(line)
-		if len(r) > maxTitle {
-			return string(r[:maxTitle]) + "…"
-		}
-		return line
+		return cut(line, maxTitle)
 	}
 	return ""
 }

@@ -1,0 +1,101 @@
+package corpus
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// fuzzReader feeds the fuzzer's bytes to a reader of format under each of opts and checks that
+// it ends without panicking and that every record it returns keeps the rules (checkRecord).
+func fuzzReader(f *testing.F, format string, seeds []string, extra func(*testing.T, Record), opts ...Options) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, opt := range opts {
+			rd, err := NewReader(format, "f", bytes.NewReader(b), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs, _ := drain(t, rd, "f")
+			for _, r := range recs {
+				checkRecord(t, r)
+				if extra != nil {
+					extra(t, r)
+				}
+			}
+		}
+	})
+}
+
+func FuzzJSONL(f *testing.F) {
+	fuzzReader(f, "jsonl", []string{
+		nativeFull + "\n" + `{"text":"سطر\r\nثان","metadata":{}}`,
+		"\uFEFF" + `{"id":"doc-7","text":"x","tokens":[[0,1]],"stance":[{"target":"t","label":"FAVOR"}]}` + "\r\n",
+		`{"text":"abc","entities":[{"start":1.5,"end":2,"label":"X"}]}`,
+		`{"text":"a"}{"text":"b"}` + "\n[1,2]\n" + `{"text":"abc","entities":[`,
+		"{\"text\":\"ab\xffc\"}\n",
+		`{"text":"🙂a","stance_spans":[{"start":0,"end":1,"target":"t","label":"L","text":"🙂"}],"status":"Done"}`,
+	}, nil, Options{})
+}
+
+func FuzzDoccano(f *testing.F) {
+	fuzzReader(f, "doccano", []string{
+		`{"id": 12, "text": "` + sample + `", "label": [[17, 21, "ORG"], [7, 12, "PERS"]], "Comments": []}`,
+		`{"id":3,"text":"` + sample + `","entities":[{"id":1,"label":"ORG","start_offset":17,"end_offset":21,"text":"ISIS"}],"relations":[]}`,
+		`{"text":"نص","label":["FAVOR"]}` + "\n" + `{"text":"نص","label":"AGAINST","cats":["X"]}`,
+		`{"text":"abc","label":[[1,"2","X"]]}` + "\n" + `{"text":"abc","labels":[[-1,2,"LOC"]]}`,
+		"{\"text\":\"\xd8\"}",
+	}, nil, Options{})
+}
+
+func FuzzSpacy(f *testing.F) {
+	fuzzReader(f, "spacy", []string{
+		prodigy(`{"start":22,"end":32,"token_start":5,"token_end":6,"label":"MISC"}`, `,"meta":{"source":"وكالة"},"answer":"accept"`),
+		prodigy(`{"start":0,"end":400,"label":"BAD"}`, `,"answer":"reject"`),
+		`{"text":"` + sample + `","ents":[{"start":17,"end":21,"label":"ORG"}],"tokens":[{"id":0,"start":0,"end":1}]}`,
+		`{"text":"abc","tokens":[{"start":1,"end":2},{"start":0,"end":1}],"spans":[{"start":0,"end":1,"token_start":0,"token_end":0,"label":"X"}]}`,
+	}, nil, Options{})
+}
+
+func FuzzCSV(f *testing.F) {
+	fuzzReader(f, "csv", []string{
+		mawqif,
+		"ID,text,target,stance,sentiment,sarcasm\n4,نص,Covid Vaccine\n5,نص \"مقتبس\",a,b,c,d\n6,a\xffb,a,b,c,d\n",
+		"ID,text,target,stance,sentiment,sarcasm\n8,\"never closed,a,b,c,d\n9,نص,t,Favor,p,No\n",
+		"text,a,a\nx,y,z\n",
+		"Tweet ,Id,Stance,note\nنص ١,a7,FAVOR,\"x\ty\"\n",
+	}, nil, mawqifOpt, Options{TextColumn: "text"})
+}
+
+func FuzzCoNLL(f *testing.F) {
+	seeds := []string{conllTwoDocs, "أول O\nسطر B-LOC\n\nصفر OO\nبعد O\n\nآخر I-PER\nسطر I-PER\n", " O\nصفر NN O\n\xd8 O\n-DOCSTART-\n"}
+	if b, err := os.ReadFile("testdata/aqmar/Football.txt"); err == nil {
+		lines := strings.Split(string(b), "\n")
+		seeds = append(seeds, strings.Join(lines[:40], "\n"), strings.Join(lines[1840:1870], "\n"))
+	}
+	fuzzReader(f, "conll", seeds, checkCoNLLTokens, Options{}, Options{SentencesPerDoc: 2})
+}
+
+// checkCoNLLTokens checks that a CoNLL document's tokens tile its text: one space or line
+// break between two tokens, nothing before the first or after the last.
+func checkCoNLLTokens(t *testing.T, r Record) {
+	x := newRuneIndex(r.Doc.Text)
+	prev := 0
+	for i, tok := range r.Doc.Tokens {
+		gap, _ := x.slice(prev, tok.Start)
+		if (i == 0 && gap != "") || (i > 0 && gap != " " && gap != "\n") {
+			t.Fatalf("gap %q before token %d of %q", gap, i, r.Doc.Text)
+		}
+		s, _ := x.slice(tok.Start, tok.End)
+		if s == "" || strings.ContainsAny(s, " \t\n") {
+			t.Fatalf("token %d is %q", i, s)
+		}
+		prev = tok.End
+	}
+	if prev != x.n {
+		t.Fatalf("the tokens end at %d, the text at %d", prev, x.n)
+	}
+}

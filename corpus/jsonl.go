@@ -1,0 +1,149 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/goccy/go-json"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// NewJSONLReader returns a reader of Tawsim's native JSONL (docs/FORMATS.md), one record per
+// line, each a (document, annotator) pair.
+//
+// The text is kept verbatim (the offsets index it). "id" becomes Doc.ID when it is a UUID; any
+// other id becomes the ExternalID of a record without "external_id", and is an error beside
+// one. "source_file" is kept when given (else the name of the file read), "title" is kept as
+// written (derived from the text only when the key is absent), "metadata" is kept verbatim
+// and must be an object (null or absent: none), "tokens" must be [[start,end],...] in order.
+// "status" is read by labels.ParseStatus, empty meaning todo. Entities and stance_spans must
+// fall inside the text; their "text", when given, must equal the text at their offsets, and
+// is filled from the offsets when absent. Unknown keys are ignored (newer files stay readable);
+// a known key holding the wrong type of value is an error.
+func NewJSONLReader(name string, r io.Reader) Reader {
+	return &jsonLines{name: name, lines: newLineReader(r), parse: parseNative}
+}
+
+type nativeRecord struct {
+	ID          string          `json:"id"`
+	ExternalID  string          `json:"external_id"`
+	SourceFile  string          `json:"source_file"`
+	Title       *string         `json:"title"`
+	Text        *string         `json:"text"`
+	Annotator   string          `json:"annotator"`
+	Status      string          `json:"status"`
+	Entities    []nativeSpan    `json:"entities"`
+	Stance      []nativeStance  `json:"stance"`
+	StanceSpans []nativeSpan    `json:"stance_spans"`
+	Tokens      [][]int         `json:"tokens"`
+	Metadata    json.RawMessage `json:"metadata"`
+}
+
+type nativeSpan struct {
+	Start  *int    `json:"start"`
+	End    *int    `json:"end"`
+	Label  string  `json:"label"`
+	Target string  `json:"target"`
+	Text   *string `json:"text"`
+}
+
+type nativeStance struct {
+	Target string `json:"target"`
+	Label  string `json:"label"`
+}
+
+func parseNative(line []byte, eol bool) (Record, bool, error) {
+	var nr nativeRecord
+	if err := decodeLine(line, &nr, eol); err != nil {
+		return Record{}, false, err
+	}
+	if nr.Text == nil || *nr.Text == "" {
+		return Record{}, false, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
+	}
+	var rec Record
+	d := &rec.Doc
+	d.Text, d.ExternalID, d.SourceFile = *nr.Text, nr.ExternalID, nr.SourceFile
+	switch {
+	case isUUID(nr.ID):
+		d.ID = nr.ID
+	case nr.ID == "":
+	case nr.ExternalID == "" || nr.ExternalID == nr.ID:
+		d.ExternalID = nr.ID
+	default:
+		return Record{}, false, fmt.Errorf("id %q is not a UUID (the corpus's own id belongs in external_id, which is %q)", nr.ID, nr.ExternalID)
+	}
+	if nr.Title != nil {
+		d.Title = *nr.Title
+	} else {
+		d.Title = Title(d.Text)
+	}
+	var err error
+	if d.Metadata, err = objectCopy("metadata", nr.Metadata); err != nil {
+		return Record{}, false, err
+	}
+	rec.Annotator = nr.Annotator
+	rec.Status = labels.StatusTodo
+	if nr.Status != "" {
+		if rec.Status, err = labels.ParseStatus(nr.Status); err != nil {
+			return Record{}, false, err
+		}
+	}
+	x := newRuneIndex(d.Text)
+	if d.Tokens, err = nativeTokens(x, nr.Tokens); err != nil {
+		return Record{}, false, err
+	}
+	if err := nativeSpans(x, &rec, "entities", labels.KindEntity, nr.Entities); err != nil {
+		return Record{}, false, err
+	}
+	if err := nativeSpans(x, &rec, "stance_spans", labels.KindStance, nr.StanceSpans); err != nil {
+		return Record{}, false, err
+	}
+	sortSpans(rec.Spans)
+	for i, st := range nr.Stance {
+		if st.Label == "" {
+			return Record{}, false, fmt.Errorf("stance[%d]: no label", i)
+		}
+		rec.Stances = append(rec.Stances, labels.DocStance{Target: st.Target, Label: st.Label})
+	}
+	return rec, false, nil
+}
+
+// nativeTokens checks the [[start,end],...] tokens of a record.
+func nativeTokens(x *runeIndex, toks [][]int) ([]labels.Offsets, error) {
+	if toks == nil {
+		return nil, nil
+	}
+	out := make([]labels.Offsets, len(toks))
+	prev := 0
+	for i, t := range toks {
+		if len(t) != 2 {
+			return nil, fmt.Errorf("tokens[%d]: %d numbers, want [start, end]", i, len(t))
+		}
+		if err := checkToken(x, i, t[0], t[1], prev, nil); err != nil {
+			return nil, fmt.Errorf("tokens: %w", err)
+		}
+		out[i], prev = labels.Offsets{Start: t[0], End: t[1]}, t[1]
+	}
+	return out, nil
+}
+
+// nativeSpans checks the spans under key and adds them to rec.
+func nativeSpans(x *runeIndex, rec *Record, key string, kind labels.Kind, spans []nativeSpan) error {
+	for i, s := range spans {
+		if s.Start == nil || s.End == nil {
+			return fmt.Errorf("%s[%d]: start and end are required", key, i)
+		}
+		if s.Label == "" {
+			return fmt.Errorf("%s[%d]: no label", key, i)
+		}
+		sp := labels.Span{Kind: kind, Label: s.Label, Start: *s.Start, End: *s.End, Origin: labels.OriginImport}
+		if kind == labels.KindStance {
+			sp.Target = s.Target
+		}
+		if err := fillSpan(x, &sp, s.Text); err != nil {
+			return fmt.Errorf("%s[%d]: %w", key, i, err)
+		}
+		rec.Spans = append(rec.Spans, sp)
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/goccy/go-json"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// NewSpacyReader returns a reader of spaCy and Prodigy JSONL:
+//
+//	{"text": "...", "tokens": [{"text","start","end","id","ws"}],
+//	 "spans": [{"start","end","token_start","token_end","label"}], "meta": {...}, "answer": "accept"}
+//
+// Offsets are Python str indices, which are code points, as Tawsim's are; the text is kept
+// verbatim. The tokens become Doc.Tokens: each must be a non-empty range after the one before
+// it, its "text" (when given) must be the text at its offsets, and its "id" (when given) its
+// index. A span's token_start and token_end (inclusive, as Prodigy writes it), when given,
+// must name the tokens its start and end fall on; its "text", when given, must match. spaCy's
+// Doc.to_json "ents" are read as spans too. "meta" becomes Metadata (an object). Records that
+// Prodigy marks "answer": "reject" or "ignore" are skipped without an error; any other answer
+// but "accept" is an error. Other keys ("_input_hash", "_task_hash", "_view_id"...) are ignored.
+func NewSpacyReader(name string, r io.Reader) Reader {
+	return &jsonLines{name: name, lines: newLineReader(r), parse: parseSpacy}
+}
+
+type spacyRecord struct {
+	Text   *string         `json:"text"`
+	Tokens []spacyToken    `json:"tokens"`
+	Spans  []spacySpan     `json:"spans"`
+	Ents   []spacySpan     `json:"ents"`
+	Meta   json.RawMessage `json:"meta"`
+	Answer string          `json:"answer"`
+}
+
+type spacyToken struct {
+	Text  *string `json:"text"`
+	Start *int    `json:"start"`
+	End   *int    `json:"end"`
+	ID    *int    `json:"id"`
+}
+
+type spacySpan struct {
+	Start      *int    `json:"start"`
+	End        *int    `json:"end"`
+	TokenStart *int    `json:"token_start"`
+	TokenEnd   *int    `json:"token_end"`
+	Label      string  `json:"label"`
+	Text       *string `json:"text"`
+}
+
+func parseSpacy(line []byte, eol bool) (Record, bool, error) {
+	var sr spacyRecord
+	if err := decodeLine(line, &sr, eol); err != nil {
+		return Record{}, false, err
+	}
+	switch sr.Answer {
+	case "", "accept":
+	case "reject", "ignore":
+		return Record{}, true, nil
+	default:
+		return Record{}, false, fmt.Errorf("answer %q, want accept, reject or ignore", sr.Answer)
+	}
+	if sr.Text == nil || *sr.Text == "" {
+		return Record{}, false, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
+	}
+	var rec Record
+	d := &rec.Doc
+	d.Text = *sr.Text
+	d.Title = Title(d.Text)
+	var err error
+	if d.Metadata, err = objectCopy("meta", sr.Meta); err != nil {
+		return Record{}, false, err
+	}
+	x := newRuneIndex(d.Text)
+	if d.Tokens, err = spacyTokens(x, sr.Tokens); err != nil {
+		return Record{}, false, err
+	}
+	if err := spacySpans(x, &rec, "spans", sr.Spans); err != nil {
+		return Record{}, false, err
+	}
+	if err := spacySpans(x, &rec, "ents", sr.Ents); err != nil {
+		return Record{}, false, err
+	}
+	sortSpans(rec.Spans)
+	return rec, false, nil
+}
+
+func spacyTokens(x *runeIndex, toks []spacyToken) ([]labels.Offsets, error) {
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	out := make([]labels.Offsets, len(toks))
+	prev := 0
+	for i, t := range toks {
+		if t.Start == nil || t.End == nil {
+			return nil, fmt.Errorf("tokens[%d]: start and end are required", i)
+		}
+		if t.ID != nil && *t.ID != i {
+			return nil, fmt.Errorf("tokens[%d]: id %d, want %d (its index)", i, *t.ID, i)
+		}
+		if err := checkToken(x, i, *t.Start, *t.End, prev, t.Text); err != nil {
+			return nil, fmt.Errorf("tokens: %w", err)
+		}
+		out[i], prev = labels.Offsets{Start: *t.Start, End: *t.End}, *t.End
+	}
+	return out, nil
+}
+
+func spacySpans(x *runeIndex, rec *Record, key string, spans []spacySpan) error {
+	toks := rec.Doc.Tokens
+	for i, s := range spans {
+		if s.Start == nil || s.End == nil {
+			return fmt.Errorf("%s[%d]: start and end are required", key, i)
+		}
+		if s.Label == "" {
+			return fmt.Errorf("%s[%d]: no label", key, i)
+		}
+		sp := labels.Span{Kind: labels.KindEntity, Label: s.Label, Start: *s.Start, End: *s.End, Origin: labels.OriginImport}
+		if err := fillSpan(x, &sp, s.Text); err != nil {
+			return fmt.Errorf("%s[%d]: %w", key, i, err)
+		}
+		if err := spanTokens(toks, sp, s.TokenStart, s.TokenEnd); err != nil {
+			return fmt.Errorf("%s[%d]: %w", key, i, err)
+		}
+		rec.Spans = append(rec.Spans, sp)
+	}
+	return nil
+}
+
+// spanTokens checks that the tokens a span names (token_end inclusive) begin and end where it does.
+func spanTokens(toks []labels.Offsets, sp labels.Span, first, last *int) error {
+	for _, c := range []struct {
+		key, verb string
+		idx       *int
+		at        int
+		of        func(labels.Offsets) int
+	}{
+		{"token_start", "begins", first, sp.Start, func(o labels.Offsets) int { return o.Start }},
+		{"token_end", "ends", last, sp.End, func(o labels.Offsets) int { return o.End }},
+	} {
+		if c.idx == nil {
+			continue
+		}
+		i := *c.idx
+		if i < 0 || i >= len(toks) {
+			return fmt.Errorf("%s %d: the record has %d tokens", c.key, i, len(toks))
+		}
+		if got := c.of(toks[i]); got != c.at {
+			return fmt.Errorf("%s %d %s at %d but the span [%d,%d) at %d", c.key, i, c.verb, got, sp.Start, sp.End, c.at)
+		}
+	}
+	return nil
+}
