@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/goccy/go-json"
+	"github.com/google/uuid"
+
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -73,6 +75,7 @@ func parseSpacy(line []byte, eol bool) (Record, bool, error) {
 	if d.Metadata, err = objectCopy("meta", sr.Meta); err != nil {
 		return Record{}, false, err
 	}
+	spacyIdentity(&rec, sr.Meta)
 	x := newRuneIndex(d.Text)
 	if d.Tokens, err = spacyTokens(x, sr.Tokens); err != nil {
 		return Record{}, false, err
@@ -85,6 +88,29 @@ func parseSpacy(line []byte, eol bool) (Record, bool, error) {
 	}
 	sortSpans(rec.Spans)
 	return rec, false, nil
+}
+
+// spacyIdentity takes back from "meta" what Tawsim's spacy export writes there: the
+// document's id (when it is a UUID), its external id and the annotator. The whole "meta"
+// stays the document's metadata.
+func spacyIdentity(rec *Record, meta json.RawMessage) {
+	if len(meta) == 0 {
+		return
+	}
+	var m struct {
+		ID         any    `json:"id"`
+		ExternalID string `json:"external_id"`
+		Annotator  string `json:"annotator"`
+	}
+	if json.Unmarshal(meta, &m) != nil {
+		return
+	}
+	if id, ok := m.ID.(string); ok {
+		if u, err := uuid.Parse(id); err == nil && u.String() == id {
+			rec.Doc.ID = id
+		}
+	}
+	rec.Doc.ExternalID, rec.Annotator = m.ExternalID, m.Annotator
 }
 
 func spacyTokens(x *runeIndex, toks []spacyToken) ([]labels.Offsets, error) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/store"
@@ -38,7 +39,10 @@ type ImportTally struct {
 // Stdin), each in one transaction: a file with a bad record adds nothing unless Lenient.
 func Import(ctx context.Context, st *store.Store, paths []string, o ImportOptions) (ImportTally, error) {
 	var t ImportTally
-	if _, err := corpus.NewReader(o.Format, "", nil, o.Corpus); err != nil {
+	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
+		return t, err
+	}
+	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		return t, err
 	}
 	files, err := corpus.Files(paths, corpus.Extensions[o.Format])

@@ -13,7 +13,8 @@ import (
 const maxListed = 20
 
 func runImport(ctx context.Context, e *env, args []string) error {
-	flags := newFlags(e, "import", "import --db PROJECT --format "+strings.Join(corpus.Formats(), "|")+" [--lenient] FILE|DIR|- ...\n\n"+
+	flags := newFlags(e, "import", "import --db PROJECT --format "+strings.Join(corpus.Formats(), "|")+" [--text-column NAME]\n"+
+		"                 [--annotator NAME] [--lenient] [--add-labels] FILE|DIR|- ...\n\n"+
 		"Imports each file atomically: by default a file with any bad record adds nothing and its\n"+
 		"errors are listed as FILE:LINE; with --lenient its good records are added and the bad ones listed.\n"+
 		"Importing the same text again adds nothing. A missing project is created with the default schema.")
@@ -22,6 +23,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	lenient := flags.Bool("lenient", false, "import the good records of a file with bad ones, and list the bad")
 	addLabels := flags.Bool("add-labels", false, "add labels and targets the schema lacks, instead of refusing the file")
 	annotator := flags.String("annotator", defaultAnnotator(), "who the imported annotations belong to, when the file does not say")
+	textColumn := flags.String("text-column", "", "csv: the column that holds the text")
+	idColumn := flags.String("id-column", "", "csv: the column of the rows' own ids (default: a column named id)")
+	targetColumn := flags.String("target-column", "", "csv: the column naming a stance target")
+	labelColumn := flags.String("label-column", "", "csv: the column of a stance label toward that target")
+	perDoc := flags.Int("sentences-per-doc", 0, "conll: end a document every N sentences (for corpora without -DOCSTART-); 0: only at -DOCSTART-")
 	pos, err := parse(flags, args)
 	if err != nil {
 		return err
@@ -32,8 +38,13 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one FILE, DIR or - (standard input)")
 	}
-	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin}
+	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin,
+		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
+			LabelColumn: *labelColumn, SentencesPerDoc: *perDoc}}
 	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
+		return usageError{err.Error()}
+	}
+	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		return usageError{err.Error()}
 	}
 	st, err := openOrCreate(ctx, *db)
