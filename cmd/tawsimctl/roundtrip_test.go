@@ -77,8 +77,8 @@ func reorder(t *testing.T, lines string) string {
 	var b strings.Builder
 	for _, line := range strings.Split(strings.TrimSpace(lines), "\n") {
 		var r struct {
-			ID    string `json:"id"`
-			Text  string `json:"text"`
+			ID    string  `json:"id"`
+			Text  string  `json:"text"`
 			Label [][]any `json:"label"`
 		}
 		if err := json.Unmarshal([]byte(line), &r); err != nil {

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/internal/synth"
+	"github.com/tawsim/tawsim/store"
+)
+
+// TestMain lets the test binary stand in for tawsimctl in a child process.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("TAWSIMCTL_ARGS"); args != "" {
+		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+		os.Exit(run(context.Background(), e, strings.Split(args, "\x1f")))
+	}
+	os.Exit(m.Run())
+}
+
+// TestImportKilledMidwayIsAllOrNothing kills a real import process with SIGKILL while it
+// writes, then checks that the project holds none of the file, is sound, and that running the
+// import again adds every document once.
+func TestImportKilledMidwayIsAllOrNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	small := writeFile(t, dir, "first.txt", "مقال قبل الاستيراد الكبير")
+	importOK(t, db, small)
+
+	const n = 20000
+	big := filepath.Join(dir, "big.jsonl")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := bufio.NewWriter(f)
+	w := export.NewJSONL(bw)
+	for i := range n {
+		a := synth.Article(uint64(i), 1500, 10)
+		a.Annotator = "synth"
+		if err := w.Write(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(t, w.Flush())
+	must(t, bw.Flush())
+	must(t, f.Close())
+
+	for round := range 5 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join([]string{"import", "--db", db, "--format", "jsonl", big}, "\x1f"))
+		must(t, cmd.Start())
+		time.Sleep(time.Duration(150+round*150) * time.Millisecond)
+		must(t, cmd.Process.Kill())
+		cmd.Wait()
+
+		st, err := store.Open(db)
+		must(t, err)
+		docs, err := st.CountDocuments(context.Background())
+		must(t, err)
+		probs, err := st.Check(context.Background())
+		must(t, err)
+		st.Close()
+		if len(probs) > 0 {
+			t.Fatalf("round %d: check after SIGKILL: %v", round, probs)
+		}
+		if docs != 1 && docs != n+1 {
+			t.Fatalf("round %d: %d documents after SIGKILL, want 1 (nothing of the file) or %d (all of it)", round, docs, n+1)
+		}
+		if docs == n+1 {
+			t.Logf("round %d: the import finished before the kill", round)
+			break
+		}
+	}
+	out := importOK(t, db, "--format", "jsonl", big)
+	if !strings.Contains(out, fmt.Sprintf("%s documents added", count(n))) && !strings.Contains(out, "0 documents added") {
+		t.Fatalf("import after the kills: %q", out)
+	}
+	code, out, _ := ctl(t, "", "stats", "--db", db)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("documents   %s\n", count(n+1))) {
+		t.Fatalf("stats after the rerun:\n%s", out)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
