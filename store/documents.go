@@ -61,7 +61,8 @@ type docRow struct {
 
 // newDocRow validates d and computes what the documents table stores besides it.
 func newDocRow(d labels.Document) (docRow, error) {
-	if at := invalidUTF8At(d.Text); at >= 0 {
+	runes, at := countRunes(d.Text)
+	if at >= 0 {
 		return docRow{}, fmt.Errorf("%w: invalid UTF-8 at byte %d of the text", ErrBadDocument, at)
 	}
 	for _, f := range [...]struct{ name, v string }{
@@ -74,7 +75,7 @@ func newDocRow(d labels.Document) (docRow, error) {
 	if d.Text == "" {
 		return docRow{}, fmt.Errorf("%w: the text is empty", ErrBadDocument)
 	}
-	r := docRow{doc: d, runes: utf8.RuneCountInString(d.Text)}
+	r := docRow{doc: d, runes: runes}
 	r.doc.Hash = labels.TextHash(d.Text)
 	var err error
 	if r.metadata, err = metadataValue(d.Metadata); err != nil {
@@ -84,6 +85,21 @@ func newDocRow(d labels.Document) (docRow, error) {
 		return docRow{}, err
 	}
 	return r, nil
+}
+
+// countRunes counts the code points of s in the same pass that checks it: it returns the
+// count and -1, or the byte offset of the first invalid UTF-8 sequence.
+func countRunes(s string) (int, int) {
+	n := 0
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return n, i
+			}
+		}
+		n++
+	}
+	return n, -1
 }
 
 // invalidUTF8At returns the byte offset of the first invalid UTF-8 sequence in s, or -1.

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-json"
 	"github.com/google/uuid"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -46,7 +45,6 @@ type Importer struct {
 	unknown map[string]bool
 	last    int64
 	stmts   importStmts
-	rows    []spanRow // reused by insertSpans
 	res     ImportResult
 	t       time.Time
 }
@@ -212,41 +210,20 @@ func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) (
 	return spans, nil
 }
 
-// spanRow is a span as insertSpans hands it to SQLite.
-type spanRow struct {
-	ID     string `json:"i"`
-	Start  int    `json:"s"`
-	End    int    `json:"e"`
-	Text   string `json:"t"`
-	Label  string `json:"l"`
-	Kind   string `json:"k"`
-	Target string `json:"g"`
-	Origin string `json:"o"`
-}
-
-// insertSpans stores the checked spans of a new document with one statement: SQLite reads
-// them from a JSON array, which costs far less than a statement per span.
+// insertSpans stores the checked spans of a new document.
 func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) error {
-	if len(spans) == 0 {
-		return nil
-	}
-	rows := imp.rows[:0]
+	t := formatTime(imp.t)
 	for _, sp := range spans {
 		u, err := uuid.NewV7()
 		if err != nil {
 			return err
 		}
-		rows = append(rows, spanRow{u.String(), sp.Start, sp.End, sp.Text, sp.Label, string(sp.Kind), sp.Target, string(sp.Origin)})
+		if _, err := imp.stmts.span.ExecContext(imp.ctx, docID, annotator, sp.Start, sp.End, u.String(), sp.Text,
+			sp.Label, string(sp.Kind), sp.Target, string(sp.Origin), t, t); err != nil {
+			return err
+		}
+		imp.res.Spans++
 	}
-	imp.rows = rows
-	data, err := json.Marshal(rows)
-	if err != nil {
-		return err
-	}
-	if _, err := imp.stmts.span.ExecContext(imp.ctx, docID, annotator, formatTime(imp.t), string(data)); err != nil {
-		return err
-	}
-	imp.res.Spans += len(spans)
 	return nil
 }
 

@@ -75,10 +75,9 @@ func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
 	if s.doc, err = tx.PrepareContext(ctx, insertDocument); err != nil {
 		return err
 	}
-	if s.span, err = tx.PrepareContext(ctx, "INSERT INTO spans ("+spanColumns+`)
-SELECT j.value->>'i', ?1, ?2, j.value->>'s', j.value->>'e', j.value->>'t', j.value->>'l', j.value->>'k',
-       j.value->>'g', j.value->>'o', ?3, ?3
-FROM json_each(?4) AS j`); err != nil {
+	if s.span, err = tx.PrepareContext(ctx, `INSERT INTO spans
+    (doc_id, annotator, start, "end", id, text, label, kind, target, origin, created, updated)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		return err
 	}
 	if s.stance, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
