@@ -9,6 +9,10 @@
 // only places canvas objects, and only those of the lines near the part of the widget that a
 // container.Scroll shows, so that a long article opens quickly.
 //
+// The widget is also where an annotator labels spans: it selects tokens (click, shift+click,
+// drag, arrows), draws the spans it is given (SetSpans) as coloured backgrounds and underlines,
+// and reports taps on them; see the Article type for the keys and gestures.
+//
 // The package does not import fyne.io/fyne/v2/app: its tests run with Fyne's test driver.
 package article
 
@@ -16,6 +20,7 @@ import (
 	"sort"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,8 +39,45 @@ const defaultWidth = 600
 // container.Scroll (container.NewVScroll), which tells it what is on screen by moving it; it
 // asks for little width and wraps its text to the width it gets. Its methods must be called on
 // Fyne's UI goroutine (inside fyne.Do when the work was done elsewhere).
+//
+// The annotator selects tokens with it; a selection always runs over whole tokens, from the
+// first to the last in text order, except that it may start after a proclitic:
+//
+//   - Click: selects the token under the pointer (a click between tokens clears the
+//     selection). A click on a labeled span selects that span instead (OnSpanTapped), and a
+//     click on a stance span's underline selects the stance span.
+//   - Shift+click: extends the selection from its anchor (the token first clicked) to the
+//     clicked token, on whichever side of it, over lines.
+//   - Drag: selects from the token under the press to the token nearest the pointer, in either
+//     direction; a drag that starts on a span selects tokens too.
+//   - Left, Right: move the selection to the token beside it on screen, the one to the left or
+//     to the right, going on at the right end of the next line (Left) or the left end of the
+//     line above (Right). In right-to-left text Left is therefore the next token in reading
+//     order. Inside a left-to-right run (a Latin name, a number) the arrows still go the way
+//     they point. Home and End go to the token at the right (reading) end and the left end of
+//     the line. With Shift, the arrows, Home and End extend the selection instead.
+//   - c (or ؤ, the same key on an Arabic keyboard): cycles the start of the selection through
+//     the proclitics of its first token, as arabic.ProcliticSplits finds them: the whole token,
+//     after the first proclitic (وبالعراق → بالعراق), after the second (→ العراق), the whole
+//     token again.
+//   - Escape: clears the selection and the selected span.
+//
+// Every other key and rune goes to OnKey and OnRune, and so does Escape when there is nothing
+// to clear. The widget holds either a token selection or a selected span, never both.
 type Article struct {
 	widget.BaseWidget
+
+	// OnSelect is called after the user changed the token selection, with the new selection,
+	// or with an empty one (Start == End) when the user cleared it.
+	OnSelect func(sel Selection)
+	// OnSpanTapped is called after a click on a labeled span, which is then SelectedSpan.
+	OnSpanTapped func(sp labels.Span)
+	// OnRune gets the runes typed while the widget has the focus that it did not use itself
+	// (label hotkeys, stance keys...).
+	OnRune func(r rune)
+	// OnKey gets the keys typed while the widget has the focus that it did not use itself
+	// (Delete, BackSpace, Return, Up, Down...); it reports whether it handled the key.
+	OnKey func(ev *fyne.KeyEvent) bool
 
 	doc      labels.Document
 	an       *analysis
@@ -46,7 +88,24 @@ type Article struct {
 	laid     bool   // lay holds the layout at lay.width
 	gen      uint64 // changes whenever lay does
 	r        *renderer
+
+	spans   []shownSpan // what SetSpans gave, ordered by start
+	selSpan string      // the id of the selected span
+	sel     selection   // the token selection
+	splits  map[int32]*split
+	cutsOK  bool   // splits matches the span edges, the selection and the text size
+	deco    uint64 // changes whenever the spans or the selections do
+	input   input  // the state of the pointer and the keyboard
 }
+
+// The article is clicked, dragged and typed into.
+var (
+	_ fyne.Tappable     = (*Article)(nil)
+	_ fyne.Draggable    = (*Article)(nil)
+	_ fyne.Focusable    = (*Article)(nil)
+	_ desktop.Mouseable = (*Article)(nil)
+	_ desktop.Keyable   = (*Article)(nil)
+)
 
 // New returns an empty article widget.
 func New() *Article {
@@ -63,7 +122,8 @@ func (a *Article) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetDocument shows doc: its own tokens when it has them (labels.Document.Tokens), else the
-// tokens arabic.Tokenize finds in its text.
+// tokens arabic.Tokenize finds in its text. It drops the spans and the selections of the
+// document shown before.
 func (a *Article) SetDocument(doc labels.Document) {
 	toks := doc.Tokens
 	if toks == nil {
@@ -77,6 +137,10 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.an = analyze([]rune(doc.Text), toks)
 	a.d.size, a.laid = 0, false
 	a.gen++
+	a.spans, a.selSpan, a.sel = nil, "", selection{}
+	a.splits, a.cutsOK = nil, false
+	a.input = input{focused: a.input.focused, shift: a.input.shift}
+	a.deco++
 	if a.r != nil {
 		a.r.reset()
 	}
@@ -193,7 +257,11 @@ func (a *Article) ensureLayout(width float32) {
 	}
 	if ts := a.TextSize(); a.d.size != ts {
 		a.measure(ts)
-		a.laid = false
+		a.laid, a.cutsOK = false, false
+		a.splits = nil
+	}
+	if !a.cutsOK {
+		a.cutPieces()
 	}
 	if a.laid && a.lay.width == width {
 		return

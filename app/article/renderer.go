@@ -16,16 +16,26 @@ const minWidth = 64
 const fallbackView = 1000
 
 // renderer places one canvas.Text per piece of the lines around the part of the article that is
-// on screen. The layout itself is the Article's (layout.go).
+// on screen (one per part of a piece that a span edge cuts), and the decorations of those lines:
+// span backgrounds and the selection below the text, underlines, label names and the selected
+// span's outline above it. The layout itself is the Article's (layout.go).
 type renderer struct {
 	a       *Article
-	texts   []*canvas.Text // per piece, made when first shown
+	texts   []*canvas.Text      // per piece, made when first shown
+	parts   map[int32]partTexts // per piece drawn in parts, for the lines shown
 	objects []fyne.CanvasObject
 	from    int // the lines shown are [from, to)
 	to      int
 	gen     uint64  // the Article's layout generation the objects were placed for
+	deco    uint64  // the Article's decoration generation they were made for
 	size    float32 // the text size of the texts
 	color   color.Color
+}
+
+// partTexts are the canvas.Text objects of the parts of a split piece.
+type partTexts struct {
+	of    *split
+	texts []*canvas.Text
 }
 
 // Destroy is called when the widget is no longer used; the renderer holds nothing to free.
@@ -59,6 +69,7 @@ func (r *renderer) Refresh() {
 				t.Refresh()
 			}
 		}
+		r.parts = nil
 	}
 	r.update(true)
 	canvas.Refresh(a)
@@ -67,6 +78,7 @@ func (r *renderer) Refresh() {
 // reset drops the canvas objects of the previous document.
 func (r *renderer) reset() {
 	r.texts = nil
+	r.parts = nil
 	r.objects = nil
 	r.from, r.to = 0, 0
 }
@@ -78,24 +90,62 @@ func (r *renderer) update(force bool) {
 	a.ensureLayout(a.Size().Width)
 	if len(r.texts) != len(a.an.pieces) || r.size != a.d.size {
 		r.texts = make([]*canvas.Text, len(a.an.pieces)) // a new document, or a new text size
+		r.parts = nil
 		r.size = a.d.size
 		force = true
 	}
 	from, to := r.visibleLines()
-	if !force && from == r.from && to == r.to && r.gen == a.gen {
+	if !force && from == r.from && to == r.to && r.gen == a.gen && r.deco == a.deco {
 		return
 	}
-	r.from, r.to, r.gen = from, to, a.gen
+	r.from, r.to, r.gen, r.deco = from, to, a.gen, a.deco
+	below, above := r.decorate(from, to)
 	objects := make([]fyne.CanvasObject, 0, len(r.objects)+16)
+	objects = append(objects, below...)
+	parts := make(map[int32]partTexts, len(r.parts))
 	for li := from; li < to; li++ {
 		ln := a.lay.lines[li]
 		for i := ln.first; i < ln.last; i++ {
+			if sp := a.splits[i]; sp != nil {
+				pt := r.partTexts(i, sp)
+				parts[i] = pt
+				for k, t := range pt.texts {
+					t.Move(fyne.NewPos(a.lay.x[i]+sp.parts[k].dx, ln.y+a.d.dy[i]))
+					objects = append(objects, t)
+				}
+				continue
+			}
 			t := r.text(i)
 			t.Move(fyne.NewPos(a.lay.x[i], ln.y+a.d.dy[i]))
 			objects = append(objects, t)
 		}
 	}
-	r.objects = objects
+	r.parts = parts
+	r.objects = append(objects, above...)
+}
+
+// partTexts returns the canvas.Text objects of the parts of piece i, split as sp says, making
+// them when the piece was not drawn split that way before.
+func (r *renderer) partTexts(i int32, sp *split) partTexts {
+	if pt, ok := r.parts[i]; ok && pt.of == sp {
+		return pt
+	}
+	a := r.a
+	pt := partTexts{of: sp, texts: make([]*canvas.Text, len(sp.parts))}
+	for k, p := range sp.parts {
+		t := &canvas.Text{Text: p.text, Color: r.textColor(), TextSize: a.d.size, FontSource: a.d.fonts[i].source()}
+		t.Resize(fyne.NewSize(p.w, a.d.heights[i]))
+		pt.texts[k] = t
+	}
+	return pt
+}
+
+// textColor returns the colour of the article's text.
+func (r *renderer) textColor() color.Color {
+	if r.color == nil {
+		r.color = r.a.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+	return r.color
 }
 
 // text returns the canvas.Text of piece i, making it the first time.
@@ -104,12 +154,9 @@ func (r *renderer) text(i int32) *canvas.Text {
 		return t
 	}
 	a := r.a
-	if r.color == nil {
-		r.color = a.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
-	}
 	t := &canvas.Text{
 		Text:       a.d.shown[i],
-		Color:      r.color,
+		Color:      r.textColor(),
 		TextSize:   a.d.size,
 		FontSource: a.d.fonts[i].source(),
 	}
