@@ -49,6 +49,7 @@ type Options struct {
 	ExternalIDColumn string // csv: the column of the rows' own ids (default: a column named "id", if any)
 	LabelColumn      string // csv: the column of a row's document stance label (optional)
 	TargetColumn     string // csv: the column naming the target of that stance (needs LabelColumn)
+	ClaimColumn      string // csv: the column of a claim, the target of that stance (claim-article pairs)
 	SentencesPerDoc  int    // conll: also end a document after this many sentences (0: only at -DOCSTART-)
 }
 
@@ -62,6 +63,12 @@ func CheckOptions(format string, opt Options) error {
 		}
 		if opt.TargetColumn != "" && opt.LabelColumn == "" {
 			return errors.New("csv: a target column needs a label column, the stance toward that target")
+		}
+		if opt.ClaimColumn != "" && opt.LabelColumn == "" {
+			return errors.New("csv: a claim column needs a label column, the stance of the text toward the claim")
+		}
+		if opt.ClaimColumn != "" && opt.TargetColumn != "" {
+			return errors.New("csv: name a target column or a claim column, not both (the claim is the target)")
 		}
 	case "conll":
 		if opt.SentencesPerDoc < 0 {

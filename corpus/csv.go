@@ -23,7 +23,12 @@ import (
 // Options.ExternalIDColumn names the column of the rows' own ids; without it, a column named
 // "id" in any case (Mawqif's "ID") is used when there is one. With Options.LabelColumn, a row's
 // non-empty label becomes its document stance, toward the target in Options.TargetColumn (or
-// toward "", for the importer to ask, without one). The other columns become Metadata, an
+// toward "", for the importer to ask, without one). Claim-article pairs (AraStance, Baly et
+// al.: claim, article, stance) name Options.ClaimColumn instead of a target column: the claim,
+// cleaned as the text is, is the target, which the importer matches to the schema's targets
+// by name (or adds, named by the claim). The same text may come on several rows, once per
+// target: each row is a record, and the importer attaches the stances of the repeats to the
+// one document it stores. The other columns become Metadata, an
 // object of column name to string in header order. Column names match exactly, or else
 // ignoring case and surrounding spaces.
 //
@@ -42,7 +47,7 @@ type CSVReader struct {
 }
 
 // csvColumns are the indexes of the columns with a role; -1 for none.
-type csvColumns struct{ text, id, target, label int }
+type csvColumns struct{ text, id, target, label, claim int }
 
 // NewCSVReader returns a reader of the CSV file in r, named name. A problem with opt (see
 // CheckOptions) is reported by the first Read, as an error about the whole file.
@@ -84,7 +89,10 @@ func (c *CSVReader) Read() (Record, error) {
 	if c.cols.label >= 0 && strings.TrimSpace(row[c.cols.label]) != "" {
 		st := labels.DocStance{Label: row[c.cols.label]}
 		if c.cols.target >= 0 {
-			st.Target = row[c.cols.target]
+			st.Target = CleanText(row[c.cols.target])
+		}
+		if c.cols.claim >= 0 {
+			st.Target = CleanText(row[c.cols.claim])
 		}
 		rec.Stances = []labels.DocStance{st}
 	}
@@ -144,11 +152,12 @@ func (c *CSVReader) readHeader() error {
 		}
 		seen[h] = true
 	}
-	c.cols = csvColumns{text: -1, id: -1, target: -1, label: -1}
+	c.cols = csvColumns{text: -1, id: -1, target: -1, label: -1, claim: -1}
 	for _, want := range []struct {
 		opt string
 		to  *int
-	}{{c.opt.TextColumn, &c.cols.text}, {c.opt.ExternalIDColumn, &c.cols.id}, {c.opt.TargetColumn, &c.cols.target}, {c.opt.LabelColumn, &c.cols.label}} {
+	}{{c.opt.TextColumn, &c.cols.text}, {c.opt.ExternalIDColumn, &c.cols.id}, {c.opt.TargetColumn, &c.cols.target}, {c.opt.LabelColumn, &c.cols.label},
+		{c.opt.ClaimColumn, &c.cols.claim}} {
 		if want.opt == "" {
 			continue
 		}
@@ -184,7 +193,7 @@ func (c *CSVReader) column(name string) int {
 func (c *CSVReader) metadata(row []string) []byte {
 	var b []byte
 	for i, v := range row {
-		if i == c.cols.text || i == c.cols.id || i == c.cols.target || i == c.cols.label {
+		if i == c.cols.text || i == c.cols.id || i == c.cols.target || i == c.cols.label || i == c.cols.claim {
 			continue
 		}
 		if b == nil {

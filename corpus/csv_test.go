@@ -158,3 +158,36 @@ func TestCSVRowTooLong(t *testing.T) {
 		t.Errorf("errors %v, want one ErrTooLong", errs)
 	}
 }
+
+// TestCSVClaims reads claim-article pairs (AraStance's shape): the claim is the stance's
+// target, the article the text.
+func TestCSVClaims(t *testing.T) {
+	data := "claim,article,stance\r\n" +
+		"\"الحكومة ترفع الدعم\r\nعن الوقود\",\"مقال عن الوقود\",Disagree\r\n" +
+		"تأجيل الامتحانات,مقال عن الوقود,unrelated\r\n"
+	recs, errs := readAll(t, "csv", "c.csv", data, Options{TextColumn: "article", ClaimColumn: "claim", LabelColumn: "stance"})
+	if len(errs) > 0 || len(recs) != 2 {
+		t.Fatalf("%d records, %v", len(recs), errs)
+	}
+	want := [][]labels.DocStance{
+		{{Target: "الحكومة ترفع الدعم\nعن الوقود", Label: "Disagree"}},
+		{{Target: "تأجيل الامتحانات", Label: "unrelated"}},
+	}
+	for i, r := range recs {
+		if r.Doc.Text != "مقال عن الوقود" || !reflect.DeepEqual(r.Stances, want[i]) || r.Doc.Metadata != nil {
+			t.Errorf("row %d: text %q stances %+v metadata %s", i, r.Doc.Text, r.Stances, r.Doc.Metadata)
+		}
+	}
+	for _, opt := range []Options{
+		{TextColumn: "article", ClaimColumn: "claim"},
+		{TextColumn: "article", ClaimColumn: "claim", TargetColumn: "claim", LabelColumn: "stance"},
+	} {
+		if err := CheckOptions("csv", opt); err == nil {
+			t.Errorf("CheckOptions(%+v) = nil", opt)
+		}
+	}
+	if _, errs := readAll(t, "csv", "c.csv", data, Options{TextColumn: "article", ClaimColumn: "claims", LabelColumn: "stance"}); len(errs) != 1 ||
+		!strings.Contains(errs[0].Error(), `no column "claims"`) {
+		t.Errorf("a missing claim column: %v", errs)
+	}
+}

@@ -27,14 +27,16 @@
 //	hf              NewHF             {"id","tokens","ner_tags"} per sentence, IOB2; HFLabels
 //	conll           NewCoNLL          "TOKEN TAG" lines, IOB2, a blank line after each sentence
 //	stance          NewStance         {"id","text","target","label","evidence"} per document stance
+//	stance-claims   NewStanceClaims   {"id","claim","article","label"} per document stance
 //
 // The token formats (spacy, hf, conll) take the document's own tokens when it has them
 // (labels.Document.Tokens) and arabic.Tokenize's otherwise; see NewSpacy and NewHF for how
 // spans meet tokens, and NewHF for sentences.
 //
 // Identifiers: the native jsonl record carries both the document id and its external id; the
-// spacy record both in "meta"; the doccano, doccano-stance, hf and stance records carry one
-// "id", the external id when the document has one and the document id otherwise.
+// spacy record both in "meta"; the doccano, doccano-stance, hf, stance and stance-claims
+// records carry one "id", the external id when the document has one and the document id
+// otherwise.
 package export
 
 import (
@@ -58,7 +60,7 @@ type Writer interface {
 
 // Options are what a writer may need beyond the records.
 type Options struct {
-	// Schema gives the stance target names (stance, doccano-stance) and the entity label
+	// Schema gives the stance target names (stance, stance-claims, doccano-stance) and the entity label
 	// list (hf: every entity label written must be in it).
 	Schema labels.Schema
 	// SplitClitics lets the token formats (spacy, hf, conll) split a token where an entity
@@ -93,6 +95,7 @@ var formats = map[string]constructor{
 	"hf":             NewHF,
 	"conll":          NewCoNLL,
 	"stance":         NewStance,
+	"stance-claims":  NewStanceClaims,
 }
 
 // Formats lists the format names NewWriter accepts, sorted.

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -40,6 +41,20 @@ func TestStance(t *testing.T) {
 		`{"id":"0193f1c2-0000-7000-8000-000000000001",`+text+`,"target":"GNA","label":"AGAINST","evidence":[]}`,
 	)
 	if got := write(t, "stance", Options{}, labels.Annotated{Doc: labels.Document{ID: "d", Text: "x"}}); got != "" {
+		t.Errorf("a document without stance wrote %q", got)
+	}
+}
+
+func TestStanceClaims(t *testing.T) {
+	rec := sampleRecord()
+	text := `"article":"قالَ مُحَمَّد 👍🏽 إن Reuters نشرت 34.3٪ من الأخبار بالعراق.\nوزار طرابلس عام ٢٠١٩."`
+	rec.Stances = append(rec.Stances, labels.DocStance{Target: "t-0badc0de", Label: "UNRELATED"})
+	checkLines(t, write(t, "stance-claims", Options{Schema: testSchema}, rec),
+		`{"id":"ext-1","claim":"Libyan National Army",`+text+`,"label":"FAVOR"}`,
+		`{"id":"ext-1","claim":"GNA",`+text+`,"label":"AGAINST"}`,
+		`{"id":"ext-1","claim":"t-0badc0de",`+text+`,"label":"UNRELATED"}`,
+	)
+	if got := write(t, "stance-claims", Options{}, labels.Annotated{Doc: labels.Document{ID: "d", Text: "x"}}); got != "" {
 		t.Errorf("a document without stance wrote %q", got)
 	}
 }
@@ -131,5 +146,42 @@ func TestSpacyOverlapAndSnap(t *testing.T) {
 		`{"start":6,"end":19,"token_start":1,"token_end":2,"label":"MISC"}]`
 	if !strings.Contains(got, want) {
 		t.Errorf("got %s\nwant it to hold %s", got, want)
+	}
+}
+
+// TestStanceFormatsExamples checks the stance and stance-claims examples of docs/FORMATS.md
+// against the writers, byte for byte.
+func TestStanceFormatsExamples(t *testing.T) {
+	doc, err := os.ReadFile("../docs/FORMATS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := func(section string) string {
+		_, after, ok := strings.Cut(string(doc), "## `"+section+"`:")
+		if !ok {
+			t.Fatalf("docs/FORMATS.md has no section %s", section)
+		}
+		_, after, _ = strings.Cut(after, "```json\n")
+		ex, _, _ := strings.Cut(after, "\n```")
+		return ex + "\n"
+	}
+	text := "تقهقر الميليشيات في طرابلس مع تقدم الجيش الليبي"
+	rec := labels.Annotated{
+		Doc:       labels.Document{ID: "0193f1c2-6a4e-7b3c-9d2e-1f0a5b6c7d8e", ExternalID: "seed-tripoli", Text: text},
+		Annotator: "amal",
+		Spans:     []labels.Span{ent(text, 20, 26, "LOC"), stanceSpan(text, 30, 47, "lna", "FAVOR")},
+		Stances:   []labels.DocStance{{Target: "lna", Label: "FAVOR"}},
+	}
+	if got, want := write(t, "stance", Options{Schema: testSchema}, rec), example("stance"); got != want {
+		t.Errorf("stance:\n got %s\nwant %s", got, want)
+	}
+	claim := labels.Schema{Targets: []labels.Target{{ID: "t-1b2c3d4e", Name: "الحكومة ترفع أسعار الوقود"}}}
+	rec = labels.Annotated{
+		Doc:       labels.Document{ID: "0193f1c2-6a4e-7b3c-9d2e-1f0a5b6c7d8f", ExternalID: "a7", Text: "نفت الحكومة أي نية لرفع أسعار الوقود"},
+		Annotator: "amal",
+		Stances:   []labels.DocStance{{Target: "t-1b2c3d4e", Label: "DISAGREE"}},
+	}
+	if got, want := write(t, "stance-claims", Options{Schema: claim}, rec), example("stance-claims"); got != want {
+		t.Errorf("stance-claims:\n got %s\nwant %s", got, want)
 	}
 }

@@ -69,3 +69,43 @@ func appendEvidence(b []byte, spans []labels.Span, target string) []byte {
 	}
 	return append(b, ']')
 }
+
+// stanceClaimsWriter writes claim-article pairs, one per (document, target).
+type stanceClaimsWriter struct {
+	base
+	schema labels.Schema
+}
+
+// NewStanceClaims returns a writer of claim-article stance pairs (the shape of AraStance and
+// of Baly et al.'s Arabic fact-checking data), one line per (document, target) that has a
+// document stance, in the order of the record's stances:
+//
+//	{"id":"ID","claim":"Target name","article":"...","label":"AGREE"}
+//
+// The claim is the target's name in opt.Schema (its id when the schema lacks it); the article
+// is the document's text. Evidence spans are not written (see the stance format).
+func NewStanceClaims(w io.Writer, opt Options) Writer {
+	return &stanceClaimsWriter{base: newBase(w), schema: opt.Schema}
+}
+
+// Write writes the record's lines.
+func (s *stanceClaimsWriter) Write(rec labels.Annotated) error {
+	if err := s.check(&rec); err != nil {
+		return recordError(&rec, err)
+	}
+	b := s.buf[:0]
+	for _, st := range rec.Stances {
+		name, err := targetName(s.schema, st.Target)
+		if err != nil {
+			return recordError(&rec, err)
+		}
+		b = append(b, '{')
+		b = appendStringField(b, "id", exportID(&rec.Doc), true)
+		b = appendStringField(b, "claim", name, false)
+		b = appendStringField(b, "article", rec.Doc.Text, false)
+		b = appendStringField(b, "label", st.Label, false)
+		b = append(b, '}', '\n')
+	}
+	s.buf = b
+	return s.commit()
+}

@@ -24,6 +24,7 @@ type ExportOptions struct {
 	Filter   store.ExportFilter
 	Split    []export.Part // one file per part, by document; nil for one file
 	Seed     uint64
+	Stratify bool           // split by stance: each part keeps each stance key's share (store.StanceKeys)
 	Writer   export.Options // Schema is filled in from the project
 	Progress func(records int)
 }
@@ -47,7 +48,15 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 		if err != nil {
 			return 0, err
 		}
-		if splitter, err = export.NewSplitter(o.Split, o.Seed, ids); err != nil {
+		key := func(string) string { return "" }
+		if o.Stratify {
+			keys, err := st.StanceKeys(ctx, o.Filter.Annotator)
+			if err != nil {
+				return 0, err
+			}
+			key = func(id string) string { return keys[id] }
+		}
+		if splitter, err = export.NewStratifiedSplitter(o.Split, o.Seed, ids, key); err != nil {
 			return 0, err
 		}
 	}

@@ -29,6 +29,9 @@ type ImportOptions struct {
 // ImportTally is what an import did, over all its files.
 type ImportTally struct {
 	Files, Added, Duplicates, Spans, Bad int
+	Stances                              int      // document stances added, Attached included
+	Attached                             int      // stances added to documents already in the project
+	Conflicts                            int      // stances left out: the document had another label toward the target
 	SkippedFiles                         int      // files left out whole because of errors
 	Errs                                 []error  // the bad records, as *corpus.Error
 	NewLabels                            []string // labels added to the schema
@@ -105,6 +108,9 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	t.Added += res.Added
 	t.Duplicates += res.Duplicates
 	t.Spans += res.Spans
+	t.Stances += res.Stances
+	t.Attached += res.Attached
+	t.Conflicts += res.Conflicts
 	t.NewLabels = append(t.NewLabels, res.NewLabels...)
 	return nil
 }

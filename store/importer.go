@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,7 +30,11 @@ type ImportOptions struct {
 type ImportResult struct {
 	Added, Duplicates int
 	Spans, Stances    int
-	NewLabels         []string // labels and targets added to the schema ("ORG", "target:lna")
+	// Attached counts the document stances (included in Stances) that records whose text the
+	// project already held brought to that document; Conflicts the ones left out because the
+	// annotator already had another label toward the target there (the stored one is kept).
+	Attached, Conflicts int
+	NewLabels           []string // labels and targets added to the schema ("ORG", "target:lna")
 }
 
 // Importer adds the records of one file in one transaction, so that a file is imported whole
@@ -41,8 +45,9 @@ type Importer struct {
 	tx      *sql.Tx
 	opt     ImportOptions
 	schema  labels.Schema
-	added   bool // the schema gained labels
-	unknown map[string]bool
+	added   bool              // the schema gained labels
+	unknown map[string]string // labels and targets the schema lacks: folded → as first written
+	noted   []string          // the keys of unknown in the order they came, for restore
 	last    int64
 	stmts   importStmts
 	res     ImportResult
@@ -55,7 +60,7 @@ func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, 
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	imp := &Importer{ctx: ctx, tx: tx, opt: opt, unknown: map[string]bool{}, t: now()}
+	imp := &Importer{ctx: ctx, tx: tx, opt: opt, unknown: map[string]string{}, t: now()}
 	if err := imp.prepare(); err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("begin import: %w", err)
@@ -82,10 +87,13 @@ type RecordError struct{ Err error }
 func (e *RecordError) Error() string { return e.Err.Error() }
 func (e *RecordError) Unwrap() error { return e.Err }
 
-// Add stores one record: its document (skipped, with its annotations, when the project holds
-// its text already), its spans, stances and status. Everything is checked before anything is
-// written, so a refused record (a *RecordError) leaves nothing behind. Labels the schema
-// lacks are collected for Commit.
+// Add stores one record: its document, its spans, stances and status. When the project holds
+// its text already the document is not added again and its spans and status are skipped, but
+// its document stances are attached to the stored document (see ImportResult.Attached): stance
+// corpora repeat a text once per target. Labels and targets are matched to the schema's
+// without regard to case (labels.Schema.StanceFold, FindTarget) and stored as the schema
+// spells them. Everything is checked before anything is written, so a refused record (a
+// *RecordError) leaves nothing behind. Labels the schema lacks are collected for Commit.
 func (imp *Importer) Add(rec labels.Annotated) error {
 	row, err := newDocRow(rec.Doc)
 	if err != nil {
@@ -96,7 +104,7 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 		annotator = imp.opt.Annotator
 	}
 	saved := imp.save()
-	spans, err := imp.checkRecord(row.doc.Text, annotator, rec)
+	spans, stances, err := imp.checkRecord(row.doc.Text, annotator, rec)
 	if err != nil {
 		imp.restore(saved)
 		return &RecordError{err}
@@ -104,15 +112,24 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 	id, fresh, err := imp.insertDocument(row)
 	if err != nil || !fresh {
 		imp.restore(saved)
-		if err == nil {
-			imp.res.Duplicates++
+		if err != nil {
+			return err
 		}
-		return err
+		imp.res.Duplicates++
+		if len(rec.Stances) == 0 {
+			return nil
+		}
+		// Learn again what the stances alone need (the spans are skipped); they passed before.
+		if stances, err = imp.checkStances(rec.Stances); err != nil {
+			imp.restore(saved)
+			return &RecordError{err}
+		}
+		return imp.attachStances(row.doc.Hash, annotator, stances)
 	}
 	if err := imp.insertSpans(id, annotator, spans); err != nil {
 		return err
 	}
-	if err := imp.insertStances(id, annotator, rec.Stances); err != nil {
+	if err := imp.insertStances(id, annotator, stances); err != nil {
 		return err
 	}
 	return imp.insertState(id, annotator, rec.Status)
@@ -124,17 +141,21 @@ type importState struct {
 	last                      int64
 	entities, stance, targets int
 	added                     bool
-	unknown                   map[string]bool
+	noted                     int
 }
 
 func (imp *Importer) save() importState {
 	return importState{res: imp.res, last: imp.last, entities: len(imp.schema.Entities),
 		stance: len(imp.schema.StanceLabels), targets: len(imp.schema.Targets), added: imp.added,
-		unknown: maps.Clone(imp.unknown)}
+		noted: len(imp.noted)}
 }
 
 func (imp *Importer) restore(st importState) {
-	imp.res, imp.last, imp.added, imp.unknown = st.res, st.last, st.added, st.unknown
+	imp.res, imp.last, imp.added = st.res, st.last, st.added
+	for _, k := range imp.noted[st.noted:] {
+		delete(imp.unknown, k)
+	}
+	imp.noted = imp.noted[:st.noted]
 	imp.schema.Entities = imp.schema.Entities[:st.entities]
 	imp.schema.StanceLabels = imp.schema.StanceLabels[:st.stance]
 	imp.schema.Targets = imp.schema.Targets[:st.targets]
@@ -171,23 +192,52 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 }
 
 // checkRecord validates the record's spans against its text, the schema and each other, its
-// stances and its status, and returns the spans ready to insert, by start.
-func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) ([]labels.Span, error) {
+// stances and its status, and returns the spans ready to insert, by start, and the stances,
+// with labels and targets as the schema spells them.
+func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) ([]labels.Span, []labels.DocStance, error) {
 	if (len(rec.Spans) > 0 || len(rec.Stances) > 0) && annotator == "" {
-		return nil, fmt.Errorf("annotations need an annotator: name one for the import")
+		return nil, nil, fmt.Errorf("annotations need an annotator: name one for the import")
 	}
 	if rec.Status != "" {
 		if _, err := labels.ParseStatus(string(rec.Status)); err != nil {
+			return nil, nil, err
+		}
+	}
+	stances, err := imp.checkStances(rec.Stances)
+	if err != nil {
+		return nil, nil, err
+	}
+	spans, err := imp.checkSpans(text, annotator, rec.Spans)
+	return spans, stances, err
+}
+
+// checkStances returns a copy of the stances with labels and targets as the schema spells
+// them. Two stances toward one target are refused unless they agree (the copy keeps one).
+func (imp *Importer) checkStances(in []labels.DocStance) ([]labels.DocStance, error) {
+	if len(in) == 0 {
+		return nil, nil
+	}
+	out := make([]labels.DocStance, 0, len(in))
+	for _, ds := range in {
+		written := ds.Target
+		if err := imp.learnStance(&ds); err != nil {
 			return nil, err
 		}
-	}
-	for _, ds := range rec.Stances {
-		if ds.Target == "" || ds.Label == "" {
-			return nil, fmt.Errorf("a document stance needs a target and a label (got %q toward %q)", ds.Label, ds.Target)
+		i := slices.IndexFunc(out, func(o labels.DocStance) bool { return o.Target == ds.Target })
+		switch {
+		case i < 0:
+			out = append(out, ds)
+		case out[i].Label != ds.Label:
+			return nil, fmt.Errorf("two document stances toward target %q (%q): %s and %s", ds.Target, written, out[i].Label, ds.Label)
 		}
-		imp.learnStance(ds)
 	}
-	spans := append([]labels.Span(nil), rec.Spans...)
+	return out, nil
+}
+
+// checkSpans validates spans against the text, the schema and each other, and returns them
+// ready to insert, by start.
+func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]labels.Span, error) {
+	spans := append([]labels.Span(nil), in...)
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	var active []labels.Span // entity spans that may still overlap the next ones
 	for i := range spans {
@@ -197,7 +247,9 @@ func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) (
 			sp.Origin = labels.OriginImport
 		}
 		sp.Created, sp.Updated = imp.t, imp.t
-		imp.learn(*sp)
+		if err := imp.learnSpan(sp); err != nil {
+			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
+		}
 		active = stillOpen(active, sp.Start)
 		if err := imp.schema.ValidateSpan(text, *sp, active); err != nil && !imp.isUnknown(err) {
 			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
@@ -263,7 +315,7 @@ func (imp *Importer) Commit() (ImportResult, error) {
 	if len(imp.unknown) > 0 && !imp.opt.AddLabels {
 		imp.tx.Rollback()
 		return ImportResult{}, fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
-			ErrUnknownLabels, strings.Join(sortedSet(imp.unknown), ", "))
+			ErrUnknownLabels, listSome(sortedValues(imp.unknown), maxUnknownListed))
 	}
 	if err := imp.finish(); err != nil {
 		imp.tx.Rollback()
@@ -272,7 +324,7 @@ func (imp *Importer) Commit() (ImportResult, error) {
 	if err := imp.tx.Commit(); err != nil {
 		return ImportResult{}, fmt.Errorf("import: %w", err)
 	}
-	imp.res.NewLabels = sortedSet(imp.unknown)
+	imp.res.NewLabels = sortedValues(imp.unknown)
 	return imp.res, nil
 }
 
@@ -284,12 +336,12 @@ func (imp *Importer) finish() error {
 			return err
 		}
 	}
-	if imp.res.Added == 0 {
+	if imp.res.Added == 0 && imp.res.Stances == 0 {
 		return nil
 	}
 	return appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
 		Count: imp.res.Added, Duplicates: imp.res.Duplicates, Spans: imp.res.Spans, Stances: imp.res.Stances,
-		Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(imp.res.Added) + 1,
+		Attached: imp.res.Attached, Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(imp.res.Added) + 1,
 	})
 }
 
@@ -305,15 +357,38 @@ type importAfter struct {
 	Duplicates int    `json:"duplicates"`
 	Spans      int    `json:"spans"`
 	Stances    int    `json:"stances"`
+	Attached   int    `json:"attached,omitempty"`
 	Source     string `json:"source,omitempty"`
 	First      int64  `json:"first"`
 	Last       int64  `json:"last"`
 }
 
-func sortedSet(m map[string]bool) []string {
+// maxUnknownListed is how many unknown labels and targets a refusal names (targets met as
+// claims can be many).
+const maxUnknownListed = 30
+
+// listSome joins the first max items of list, and says how many more there are.
+func listSome(list []string, max int) string {
+	if len(list) <= max {
+		return strings.Join(list, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(list[:max], ", "), len(list)-max)
+}
+
+// note records a label or target the schema lacks, once whatever its case, as first written.
+func (imp *Importer) note(name string) {
+	k := strings.ToLower(name)
+	if _, ok := imp.unknown[k]; ok {
+		return
+	}
+	imp.unknown[k] = name
+	imp.noted = append(imp.noted, k)
+}
+
+func sortedValues(m map[string]string) []string {
 	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+	for _, v := range m {
+		out = append(out, v)
 	}
 	sort.Strings(out)
 	return out

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/tawsim/tawsim/labels"
@@ -12,51 +13,94 @@ import (
 // defaultColors are given, in turn, to labels an import adds to the schema.
 var defaultColors = []string{"#e4572e", "#29a3d6", "#76b041", "#b07cc6", "#f3a712", "#17bebb", "#d62246", "#7a6c5d"}
 
-// learn notes a span's label (and target) when the schema lacks it, and adds it to the
-// in-memory schema when the import may add labels.
-func (imp *Importer) learn(sp labels.Span) {
+// learnSpan brings a span's label (and a stance span's target) to the schema's spelling, and
+// notes what the schema lacks (see learnLabel and learnTarget).
+func (imp *Importer) learnSpan(sp *labels.Span) error {
 	switch sp.Kind {
 	case labels.KindEntity:
-		if _, ok := imp.schema.Entity(sp.Label); !ok && sp.Label != "" {
-			imp.unknown[sp.Label] = true
-			imp.grow(&imp.schema.Entities, sp.Label)
-		}
+		return imp.learnLabel(&sp.Label, false)
 	case labels.KindStance:
-		if _, ok := imp.schema.Stance(sp.Label); !ok && sp.Label != "" {
-			imp.unknown[sp.Label] = true
-			imp.grow(&imp.schema.StanceLabels, sp.Label)
+		if strings.TrimSpace(sp.Target) == "" {
+			return fmt.Errorf("%w: a stance span needs a target", labels.ErrUnknownTarget)
 		}
-		imp.learnTarget(sp.Target)
+		if err := imp.learnLabel(&sp.Label, true); err != nil {
+			return err
+		}
+		imp.learnTarget(&sp.Target)
 	}
+	return nil
 }
 
-func (imp *Importer) learnStance(ds labels.DocStance) {
-	if _, ok := imp.schema.Stance(ds.Label); !ok && ds.Label != "" {
-		imp.unknown[ds.Label] = true
-		imp.grow(&imp.schema.StanceLabels, ds.Label)
+// learnStance brings a document stance's label and target to the schema's spelling.
+func (imp *Importer) learnStance(ds *labels.DocStance) error {
+	if strings.TrimSpace(ds.Target) == "" || strings.TrimSpace(ds.Label) == "" {
+		return fmt.Errorf("a document stance needs a target and a label (got %q toward %q)", ds.Label, ds.Target)
 	}
-	imp.learnTarget(ds.Target)
+	if err := imp.learnLabel(&ds.Label, true); err != nil {
+		return err
+	}
+	imp.learnTarget(&ds.Target)
+	return nil
 }
 
-func (imp *Importer) learnTarget(id string) {
-	if _, ok := imp.schema.Target(id); ok || id == "" {
-		return
+// learnLabel rewrites *name as the schema spells it when a label of the group (stance or
+// entity) matches it, ignoring case and surrounding white space ("Favor" → "FAVOR"). A label
+// that matches none is noted as unknown and, when the import may add labels, added to the
+// in-memory schema as written (trimmed); a name that cannot be a label (empty, or more than
+// one word) is then an error.
+func (imp *Importer) learnLabel(name *string, stance bool) error {
+	var l labels.Label
+	var ok bool
+	if stance {
+		l, ok = imp.schema.StanceFold(*name)
+	} else {
+		l, ok = imp.schema.EntityFold(*name)
 	}
-	imp.unknown["target:"+id] = true
-	if imp.opt.AddLabels {
-		imp.schema.Targets = append(imp.schema.Targets, labels.Target{ID: id, Name: id})
-		imp.added = true
+	if ok {
+		*name = l.Name
+		return nil
 	}
-}
-
-// grow adds a label named name to ls when the import may add labels.
-func (imp *Importer) grow(ls *[]labels.Label, name string) {
-	if !imp.opt.AddLabels || strings.ContainsAny(name, " \t\n") {
-		return
+	written := strings.TrimSpace(*name)
+	if written == "" {
+		return fmt.Errorf("%w: the label is empty", labels.ErrUnknownLabel)
+	}
+	imp.note(written)
+	if !imp.opt.AddLabels {
+		return nil
+	}
+	if strings.ContainsFunc(written, isSpace) {
+		return fmt.Errorf("%w: label %q cannot be added to the schema: a label name is one word", labels.ErrBadSchema, written)
+	}
+	ls := &imp.schema.Entities
+	if stance {
+		ls = &imp.schema.StanceLabels
 	}
 	n := len(imp.schema.Entities) + len(imp.schema.StanceLabels)
-	*ls = append(*ls, labels.Label{Name: name, Color: defaultColors[n%len(defaultColors)]})
+	*ls = append(*ls, labels.Label{Name: written, Color: defaultColors[n%len(defaultColors)]})
 	imp.added = true
+	*name = written
+	return nil
+}
+
+// learnTarget rewrites *ref, a target named by id, name or Arabic name (Schema.FindTarget),
+// as the id of the schema's target. A target the schema lacks is noted as unknown and, when
+// the import may add labels, added to the in-memory schema with the name as written
+// (trimmed) and an id made from it (Schema.NewTargetID).
+func (imp *Importer) learnTarget(ref *string) {
+	if t, ok := imp.schema.FindTarget(*ref); ok {
+		*ref = t.ID
+		return
+	}
+	written := strings.TrimSpace(*ref)
+	if !imp.opt.AddLabels {
+		imp.note("target:" + written)
+		return
+	}
+	id := imp.schema.NewTargetID(written)
+	imp.schema.Targets = append(imp.schema.Targets, labels.Target{ID: id, Name: written})
+	imp.note("target:" + id)
+	imp.added = true
+	*ref = id
 }
 
 // isUnknown tells a refusal for a label or target the schema lacks, which Commit reports
@@ -67,7 +111,7 @@ func (imp *Importer) isUnknown(err error) bool {
 
 // importStmts are the statements an import runs for every record.
 type importStmts struct {
-	doc, span, stance, state *sql.Stmt
+	doc, span, stance, state, attach, byHash *sql.Stmt
 }
 
 func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
@@ -84,15 +128,57 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator, target) DO UPDATE SET label = excluded.label`); err != nil {
 		return err
 	}
+	// attach adds a stance to a document already in the project, keeping the one there is.
+	if s.attach, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
+VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator, target) DO NOTHING`); err != nil {
+		return err
+	}
+	if s.byHash, err = tx.PrepareContext(ctx, "SELECT id FROM documents WHERE hash = ?"); err != nil {
+		return err
+	}
 	s.state, err = tx.PrepareContext(ctx, `INSERT INTO doc_state (doc_id, annotator, ord, status, updated)
 VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status`)
 	return err
 }
 
 func (s *importStmts) close() {
-	for _, st := range []*sql.Stmt{s.doc, s.span, s.stance, s.state} {
+	for _, st := range []*sql.Stmt{s.doc, s.span, s.stance, s.state, s.attach, s.byHash} {
 		if st != nil {
 			st.Close()
 		}
 	}
+}
+
+// attachStances adds the document stances of a record whose text the project already holds
+// to that document: a record per (text, target) row, as stance corpora come (Mawqif, a claim
+// and an article per row), keeps every stance although the text is stored once. A stance the
+// annotator already has toward the target is kept; when the record's label differs it is
+// counted as a conflict.
+func (imp *Importer) attachStances(hash, annotator string, stances []labels.DocStance) error {
+	var docID string
+	if err := imp.stmts.byHash.QueryRowContext(imp.ctx, hash).Scan(&docID); err != nil {
+		return err
+	}
+	t := formatTime(imp.t)
+	for _, ds := range stances {
+		r, err := imp.stmts.attach.ExecContext(imp.ctx, docID, annotator, ds.Target, ds.Label, t)
+		if err != nil {
+			return err
+		}
+		if n, err := r.RowsAffected(); err != nil {
+			return err
+		} else if n == 1 {
+			imp.res.Stances++
+			imp.res.Attached++
+			continue
+		}
+		have, err := getStance(imp.ctx, imp.tx, docID, annotator, ds.Target)
+		if err != nil {
+			return err
+		}
+		if have != nil && have.Label != ds.Label {
+			imp.res.Conflicts++
+		}
+	}
+	return nil
 }

@@ -129,3 +129,45 @@ func scanStance(rows *sql.Rows) (labels.DocStance, error) {
 	ds.Updated, err = parseTime(updated)
 	return ds, err
 }
+
+// StanceKeys returns, for every document with a document stance (by the annotator, or by
+// anyone when annotator is ""), the key a stratified split groups it by: its sorted, distinct
+// "target=label" pairs (target ids) joined by ",", such as "covid-vaccine=AGAINST,lna=FAVOR".
+// Documents without stance are absent (their key is ""). One pass over the stance table in
+// document order; equal keys share one string, so the map costs little more than the ids.
+func (s *Store) StanceKeys(ctx context.Context, annotator string) (map[string]string, error) {
+	keys := map[string]string{}
+	intern := map[string]string{}
+	var doc string
+	var pairs []string
+	flush := func() {
+		if doc == "" {
+			return
+		}
+		k := strings.Join(pairs, ",")
+		if v, ok := intern[k]; ok {
+			k = v
+		} else {
+			intern[k] = k
+		}
+		keys[doc] = k
+	}
+	err := eachRow(ctx, s.r, `SELECT DISTINCT doc_id, target || '=' || label FROM doc_stance
+WHERE (? = '' OR annotator = ?) ORDER BY doc_id, 2`, []any{annotator, annotator}, func(rows *sql.Rows) error {
+		var d, pair string
+		if err := rows.Scan(&d, &pair); err != nil {
+			return err
+		}
+		if d != doc {
+			flush()
+			doc, pairs = d, pairs[:0]
+		}
+		pairs = append(pairs, pair)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stance keys: %w", err)
+	}
+	flush()
+	return keys, nil
+}

@@ -19,7 +19,10 @@ type Stats struct {
 	EntityLabels map[string]int            `json:"entity_labels"` // entity spans per label
 	StanceLabels map[string]int            `json:"stance_labels"` // stance spans per label
 	Spans        int                       `json:"spans"`
-	DocStances   map[string]map[string]int `json:"document_stance"` // target → label → documents
+	DocStances   map[string]map[string]int `json:"document_stance"` // target id → label → documents
+	StanceSpans  map[string]map[string]int `json:"stance_spans"`    // target id → label → evidence spans
+	// TargetNames maps the id of every target of the schema to its name, for the keys above.
+	TargetNames map[string]string `json:"target_names"`
 }
 
 // Stats counts the project's documents, statuses, spans and stances, for one annotator or,
@@ -35,9 +38,11 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 		EntityLabels: map[string]int{},
 		StanceLabels: map[string]int{},
 		DocStances:   map[string]map[string]int{},
+		StanceSpans:  map[string]map[string]int{},
+		TargetNames:  map[string]string{},
 	}
 	for _, step := range []func(context.Context, *sql.Tx, string, *Stats) error{
-		countDocuments, listAnnotators, countStatus, countSpans, countDocStances,
+		countDocuments, listAnnotators, countStatus, countSpans, countDocStances, countStanceSpans, nameTargets,
 	} {
 		if err := step(ctx, tx, annotator, &st); err != nil {
 			return Stats{}, fmt.Errorf("stats: %w", err)
@@ -124,6 +129,35 @@ func countDocStances(ctx context.Context, tx *sql.Tx, annotator string, st *Stat
 			st.DocStances[target][label] = n
 			return nil
 		})
+}
+
+// countStanceSpans fills StanceSpans.
+func countStanceSpans(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
+	return eachRow(ctx, tx, "SELECT target, label, count(*) FROM spans WHERE kind = 'stance' AND (? = '' OR annotator = ?) GROUP BY target, label",
+		[]any{annotator, annotator}, func(rows *sql.Rows) error {
+			var target, label string
+			var n int
+			if err := rows.Scan(&target, &label, &n); err != nil {
+				return err
+			}
+			if st.StanceSpans[target] == nil {
+				st.StanceSpans[target] = map[string]int{}
+			}
+			st.StanceSpans[target][label] = n
+			return nil
+		})
+}
+
+// nameTargets fills TargetNames from the schema.
+func nameTargets(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
+	sc, err := loadSchema(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, t := range sc.Targets {
+		st.TargetNames[t.ID] = t.Name
+	}
+	return nil
 }
 
 // eachRow runs query and calls fn for every row.

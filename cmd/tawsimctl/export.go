@@ -14,9 +14,11 @@ import (
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "export", "export --db PROJECT --format "+strings.Join(export.Formats(), "|")+" [--out FILE|-]\n"+
-		"                 [--status done,...] [--annotator NAME] [--split train=0.8,dev=0.1,test=0.1 --seed N] [--split-clitics]\n\n"+
+		"                 [--status done,...] [--annotator NAME] [--split train=0.8,dev=0.1,test=0.1 --seed N [--stratify]]\n"+
+		"                 [--split-clitics]\n\n"+
 		"Writes one record per (document, annotator) in import order; the same project gives the same bytes.\n"+
-		"With --split, one file per part (NAME.train.jsonl, ...), assigned by document. The hf format also\n"+
+		"With --split, one file per part (NAME.train.jsonl, ...), assigned by document; --stratify keeps each\n"+
+		"document stance label's share in every part. The hf format also\n"+
 		"writes its label list as NAME.labels.json. A file is written whole or not at all.")
 	db := flags.String("db", "", "the project file")
 	format := flags.String("format", "jsonl", "the format: "+strings.Join(export.Formats(), ", "))
@@ -25,6 +27,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	annotator := flags.String("annotator", "", "only this annotator's work")
 	split := flags.String("split", "", "parts and ratios by document, e.g. train=0.8,dev=0.1,test=0.1")
 	seed := flags.Uint64("seed", 1, "the seed of the split")
+	stratify := flags.Bool("stratify", false, "with --split: split the documents of each stance label apart (several targets: by their sorted target=label list)")
 	clitics := flags.Bool("split-clitics", false, "in token formats, split a token where a span starts or ends inside it")
 	docStart := flags.Bool("docstart", false, "conll: begin each document with a -DOCSTART- line")
 	pos, err := parse(flags, args)
@@ -37,7 +40,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q (use --out for the output file)", pos[0])
 	}
-	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed,
+	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify,
 		Filter: store.ExportFilter{Annotator: *annotator},
 		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart}}
 	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
@@ -45,6 +48,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if o.Filter.Statuses, err = parseStatuses(*status); err != nil {
 		return usageError{err.Error()}
+	}
+	if *stratify && *split == "" {
+		return usagef("--stratify shapes a split: give one with --split")
 	}
 	if *split != "" {
 		if o.Split, err = export.ParseSplit(*split); err != nil {

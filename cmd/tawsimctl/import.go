@@ -14,10 +14,15 @@ const maxListed = 20
 
 func runImport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "import", "import --db PROJECT --format "+strings.Join(corpus.Formats(), "|")+" [--text-column NAME]\n"+
+		"                 [--label-column NAME [--target-column NAME | --claim-column NAME]]\n"+
 		"                 [--annotator NAME] [--lenient] [--add-labels] FILE|DIR|- ...\n\n"+
 		"Imports each file atomically: by default a file with any bad record adds nothing and its\n"+
 		"errors are listed as FILE:LINE; with --lenient its good records are added and the bad ones listed.\n"+
-		"Importing the same text again adds nothing. A missing project is created with the default schema.")
+		"Importing the same text again adds nothing, but the document stances a repeated text brings\n"+
+		"(a stance CSV has a row per text and target) are added to the stored document.\n"+
+		"Labels match the schema's without regard to case (Favor is FAVOR); targets match by id, name\n"+
+		"or Arabic name. Unknown ones refuse the file, or with --add-labels join the schema.\n"+
+		"A missing project is created with the default schema.")
 	db := flags.String("db", "", "the project file (created when missing)")
 	format := flags.String("format", "txt", "the corpus format: "+strings.Join(corpus.Formats(), ", "))
 	lenient := flags.Bool("lenient", false, "import the good records of a file with bad ones, and list the bad")
@@ -26,7 +31,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	textColumn := flags.String("text-column", "", "csv: the column that holds the text")
 	idColumn := flags.String("id-column", "", "csv: the column of the rows' own ids (default: a column named id)")
 	targetColumn := flags.String("target-column", "", "csv: the column naming a stance target")
-	labelColumn := flags.String("label-column", "", "csv: the column of a stance label toward that target")
+	labelColumn := flags.String("label-column", "", "csv: the column of a stance label toward that target (or claim)")
+	claimColumn := flags.String("claim-column", "", "csv: the column of a claim, the target of the stance (claim-article pairs)")
 	perDoc := flags.Int("sentences-per-doc", 0, "conll: end a document every N sentences (for corpora without -DOCSTART-); 0: only at -DOCSTART-")
 	pos, err := parse(flags, args)
 	if err != nil {
@@ -40,7 +46,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin,
 		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
-			LabelColumn: *labelColumn, SentencesPerDoc: *perDoc}}
+			LabelColumn: *labelColumn, ClaimColumn: *claimColumn, SentencesPerDoc: *perDoc}}
 	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
 		return usageError{err.Error()}
 	}
@@ -76,12 +82,22 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 	if t.Spans > 0 {
 		fmt.Fprintf(e.stdout, ", %s added", plural(t.Spans, "span"))
 	}
+	if t.Stances > 0 {
+		fmt.Fprintf(e.stdout, ", %s added", plural(t.Stances, "document stance"))
+		if t.Attached > 0 {
+			fmt.Fprintf(e.stdout, " (%s to documents already in the project)", count(t.Attached))
+		}
+	}
 	if t.Bad > 0 {
 		fmt.Fprintf(e.stdout, ", %s", plural(t.Bad, "bad record"))
 	}
 	fmt.Fprintln(e.stdout)
 	if len(t.NewLabels) > 0 {
-		fmt.Fprintf(e.stdout, "added to the schema: %s\n", strings.Join(t.NewLabels, ", "))
+		fmt.Fprintf(e.stdout, "added to the schema: %s\n", newLabels(t.NewLabels))
+	}
+	if t.Conflicts > 0 {
+		fmt.Fprintf(e.stderr, "%s of repeated texts left out: the document already had another label toward the target\n",
+			plural(t.Conflicts, "stance"))
 	}
 	if t.SkippedFiles > 0 && !lenient {
 		fmt.Fprintf(e.stderr, "nothing was imported from %s with errors; fix them, or pass --lenient to import the good records\n",
@@ -89,4 +105,26 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 		return errReported
 	}
 	return nil
+}
+
+// maxTargetsListed is how many added targets an import names before it only counts them
+// (a claim-article corpus brings a target per claim).
+const maxTargetsListed = 10
+
+// newLabels lists the labels added to the schema, and the targets when they are few.
+func newLabels(added []string) string {
+	var names, targets []string
+	for _, n := range added {
+		if strings.HasPrefix(n, "target:") {
+			targets = append(targets, n)
+		} else {
+			names = append(names, n)
+		}
+	}
+	if len(targets) > maxTargetsListed {
+		names = append(names, fmt.Sprintf("%s (list them with 'tawsimctl targets list')", plural(len(targets), "target")))
+	} else {
+		names = append(names, targets...)
+	}
+	return strings.Join(names, ", ")
 }

@@ -35,11 +35,12 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"init":   {"create a project file with the default label schema", runInit},
-	"import": {"import corpus files into a project", runImport},
-	"export": {"write a project as training data (jsonl, doccano, spacy, hf, conll, stance)", runExport},
-	"stats":  {"print a project's counts: documents, statuses, labels", runStats},
-	"check":  {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
+	"init":    {"create a project file with the default label schema", runInit},
+	"import":  {"import corpus files into a project", runImport},
+	"export":  {"write a project as training data (jsonl, doccano, spacy, hf, conll, stance, stance-claims)", runExport},
+	"targets": {"list, add and rename the stance targets of a project", runTargets},
+	"stats":   {"print a project's counts: documents, statuses, labels", runStats},
+	"check":   {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
 }
 
 func main() {

@@ -126,6 +126,11 @@ func TestUsage(t *testing.T) {
 		{[]string{"import", "--db", "p.tawsim", "--format", "docx", "a"}, 2, "unknown format"},
 		{[]string{"import", "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"stats", "--db", "p.tawsim", "extra"}, 2, "unexpected argument"},
+		{[]string{"targets", "--db", "p.tawsim"}, 2, "name an action"},
+		{[]string{"targets", "--db", "p.tawsim", "delete", "x"}, 2, "unknown action"},
+		{[]string{"targets", "--db", "p.tawsim", "add", "x", "Two", "words"}, 2, "quote a name with spaces"},
+		{[]string{"export", "--db", "p.tawsim", "--stratify"}, 2, "--stratify shapes a split"},
+		{[]string{"import", "--db", "p.tawsim", "--format", "csv", "--text-column", "a", "--claim-column", "c", "x.csv"}, 2, "a claim column needs a label column"},
 	}
 	for _, c := range cases {
 		code, out, errOut := ctl(t, "", c.args...)
@@ -133,7 +138,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("%v: exit %d (want %d), output %q (want %q)", c.args, code, c.code, out+errOut, c.want)
 		}
 	}
-	for _, cmd := range []string{"init", "import", "stats", "check"} {
+	for _, cmd := range []string{"init", "import", "stats", "check", "targets", "export"} {
 		code, out, _ := ctl(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Usage: tawsimctl "+cmd) || !strings.Contains(out, "-db") {
 			t.Errorf("%s --help: exit %d, %q", cmd, code, out)
@@ -143,8 +148,9 @@ func TestUsage(t *testing.T) {
 
 func TestMissingProject(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "none.tawsim")
-	for _, cmd := range []string{"stats", "check"} {
-		code, _, errOut := ctl(t, "", cmd, "--db", db)
+	for _, args := range [][]string{{"stats"}, {"check"}, {"targets", "list"}} {
+		cmd := args[0]
+		code, _, errOut := ctl(t, "", append(args, "--db", db)...)
 		if code != 1 || !strings.Contains(errOut, "no project at") {
 			t.Errorf("%s: exit %d, %q", cmd, code, errOut)
 		}

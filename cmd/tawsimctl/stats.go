@@ -42,11 +42,15 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	printStats(e.stdout, *db, s)
+	sc, err := st.Schema(ctx)
+	if err != nil {
+		return err
+	}
+	printStats(e.stdout, *db, s, sc)
 	return nil
 }
 
-func printStats(w io.Writer, db string, s store.Stats) {
+func printStats(w io.Writer, db string, s store.Stats, sc labels.Schema) {
 	fmt.Fprintf(w, "project     %s\n", db)
 	fmt.Fprintf(w, "documents   %s\n", count(s.Documents))
 	fmt.Fprintf(w, "annotators  %d", len(s.Annotators))
@@ -68,14 +72,58 @@ func printStats(w io.Writer, db string, s store.Stats) {
 	fmt.Fprintf(w, "spans       %s\n", count(s.Spans))
 	printCounts(w, "entity labels", s.EntityLabels)
 	printCounts(w, "stance evidence labels", s.StanceLabels)
-	if len(s.DocStances) > 0 {
-		fmt.Fprintln(w, "document stance")
-		for _, target := range sortedKeys(s.DocStances) {
-			fmt.Fprintf(w, "  %s\n", target)
-			for _, l := range sortedKeys(s.DocStances[target]) {
-				fmt.Fprintf(w, "    %-10s %s\n", l, count(s.DocStances[target][l]))
+	printByTarget(w, "document stance (documents per target and label)", s.DocStances, s.TargetNames, sc)
+	printByTarget(w, "stance evidence (spans per target and label)", s.StanceSpans, s.TargetNames, sc)
+}
+
+// printByTarget prints target → label → n counts: targets in the schema's order, each by its
+// name and [id], labels in the schema's order, then a total per target. Targets and labels
+// the schema lacks come after the others, sorted.
+func printByTarget(w io.Writer, title string, m map[string]map[string]int, names map[string]string, sc labels.Schema) {
+	if len(m) == 0 {
+		return
+	}
+	fmt.Fprintln(w, title)
+	var targets []string
+	for _, t := range sc.Targets {
+		if m[t.ID] != nil {
+			targets = append(targets, t.ID)
+		}
+	}
+	for _, id := range sortedKeys(m) {
+		if _, ok := sc.Target(id); !ok {
+			targets = append(targets, id)
+		}
+	}
+	width := len("total")
+	for _, byLabel := range m {
+		for l := range byLabel {
+			width = max(width, len(l))
+		}
+	}
+	for _, id := range targets {
+		name := names[id]
+		if name == "" {
+			name = id
+		}
+		fmt.Fprintf(w, "  %s [%s]\n", name, id)
+		var ls []string
+		for _, l := range sc.StanceLabels {
+			if _, ok := m[id][l.Name]; ok {
+				ls = append(ls, l.Name)
 			}
 		}
+		for _, l := range sortedKeys(m[id]) {
+			if _, ok := sc.Stance(l); !ok {
+				ls = append(ls, l)
+			}
+		}
+		total := 0
+		for _, l := range ls {
+			fmt.Fprintf(w, "    %-*s  %s\n", width, l, count(m[id][l]))
+			total += m[id][l]
+		}
+		fmt.Fprintf(w, "    %-*s  %s\n", width, "total", count(total))
 	}
 }
 
