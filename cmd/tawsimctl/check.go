@@ -9,15 +9,8 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "check", "check --db PROJECT\n\nRuns SQLite's integrity and foreign key checks and verifies every span's offsets and\n"+
 		"text against its document. Exit status 1 when anything is wrong.")
 	db := flags.String("db", "", "the project file")
-	pos, err := parse(flags, args)
-	if err != nil {
+	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
-	}
-	if err := needDB(*db); err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	st, err := openExisting(*db)
 	if err != nil {

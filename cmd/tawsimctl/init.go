@@ -16,18 +16,12 @@ func runInit(ctx context.Context, e *env, args []string) error {
 	db := flags.String("db", "", "the project file to create")
 	schemaPath := flags.String("schema", "", "a label schema (JSON) to use instead of the default one")
 	sample := flags.Bool("sample", false, "add the built-in sample article")
-	pos, err := parse(flags, args)
-	if err != nil {
+	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
-	}
-	if err := needDB(*db); err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	schema := seeds.Schema()
 	if *schemaPath != "" {
+		var err error
 		if schema, err = readSchema(*schemaPath); err != nil {
 			return err
 		}

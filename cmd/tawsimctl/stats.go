@@ -17,15 +17,8 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	db := flags.String("db", "", "the project file")
 	annotator := flags.String("annotator", "", "count one annotator's work only (default: everyone's)")
 	asJSON := flags.Bool("json", false, "print the counts as one JSON object")
-	pos, err := parse(flags, args)
-	if err != nil {
+	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
-	}
-	if err := needDB(*db); err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	st, err := openExisting(*db)
 	if err != nil {
