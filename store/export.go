@@ -85,7 +85,7 @@ func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f Exp
 		}
 		return work[k]
 	}
-	if err := exportSpans(ctx, q, lo, hi, f, get); err != nil {
+	if err := exportSpans(ctx, q, docs, f, get); err != nil {
 		return nil, err
 	}
 	if err := exportStances(ctx, q, lo, hi, get); err != nil {
@@ -123,25 +123,34 @@ func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f
 	return out
 }
 
-// exportSpans reads the spans of the documents lo..hi in their stored order, without the
-// times an export does not write.
-func exportSpans(ctx context.Context, q queryer, lo, hi int64, f ExportFilter, get func(doc, annotator string) *labels.Annotated) error {
-	rows, err := q.QueryContext(ctx, `SELECT s.id, s.doc_id, s.annotator, s.start, s."end", s.text, s.label, s.kind, s.target, s.origin
+// exportSpans reads the spans of the documents lo..hi in their stored order, with only what
+// an export writes: no ids or times.
+func exportSpans(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, get func(doc, annotator string) *labels.Annotated) error {
+	lo, hi := docs[0].Order, docs[len(docs)-1].Order
+	rows, err := q.QueryContext(ctx, `SELECT d.ord, s.annotator, s.start, s."end", s.text, s.label, s.kind, s.target, s.origin
 FROM documents d JOIN spans s ON s.doc_id = d.id
 WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator, s.start, s."end", s.id`, lo, hi)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	i := 0 // docs[i] is the document of the current row: rows come in document order
 	for rows.Next() {
 		var sp labels.Span
+		var ord int64
 		var kind, origin string
-		if err := rows.Scan(&sp.ID, &sp.DocID, &sp.Annotator, &sp.Start, &sp.End, &sp.Text, &sp.Label, &kind, &sp.Target, &origin); err != nil {
+		if err := rows.Scan(&ord, &sp.Annotator, &sp.Start, &sp.End, &sp.Text, &sp.Label, &kind, &sp.Target, &origin); err != nil {
 			return err
 		}
-		sp.Kind, sp.Origin = labels.Kind(kind), labels.Origin(origin)
-		a := get(sp.DocID, sp.Annotator)
+		for i < len(docs) && docs[i].Order < ord {
+			i++
+		}
+		if i == len(docs) || docs[i].Order != ord {
+			return fmt.Errorf("span of document number %d outside the batch", ord)
+		}
+		sp.DocID, sp.Kind, sp.Origin = docs[i].ID, labels.Kind(kind), labels.Origin(origin)
 		if len(f.Kinds) == 0 || slices.Contains(f.Kinds, sp.Kind) {
+			a := get(sp.DocID, sp.Annotator)
 			a.Spans = append(a.Spans, sp)
 		}
 	}
