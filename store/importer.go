@@ -50,6 +50,7 @@ type Importer struct {
 	noted   []string          // the keys of unknown in the order they came, for restore
 	last    int64
 	stmts   importStmts
+	args    []any // reused by insertSpans
 	res     ImportResult
 	t       time.Time
 }
@@ -262,19 +263,32 @@ func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]lab
 	return spans, nil
 }
 
-// insertSpans stores the checked spans of a new document.
+// spanChunk is the most spans one INSERT statement of an import writes.
+const spanChunk = 16
+
+// insertSpans stores the checked spans of a new document, up to spanChunk rows a statement:
+// the document, annotator and time are bound once per statement.
 func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) error {
-	t := formatTime(imp.t)
-	for _, sp := range spans {
-		u, err := uuid.NewV7()
+	for len(spans) > 0 {
+		n := min(len(spans), spanChunk)
+		stmt, err := imp.stmts.spansStmt(imp.ctx, imp.tx, n)
 		if err != nil {
 			return err
 		}
-		if _, err := imp.stmts.span.ExecContext(imp.ctx, docID, annotator, sp.Start, sp.End, u.String(), sp.Text,
-			sp.Label, string(sp.Kind), sp.Target, string(sp.Origin), t, t); err != nil {
+		args := append(imp.args[:0], docID, annotator, formatTime(imp.t))
+		for _, sp := range spans[:n] {
+			u, err := uuid.NewV7()
+			if err != nil {
+				return err
+			}
+			args = append(args, sp.Start, sp.End, u.String(), sp.Text, sp.Label, string(sp.Kind), sp.Target, string(sp.Origin))
+		}
+		imp.args = args
+		if _, err := stmt.ExecContext(imp.ctx, args...); err != nil {
 			return err
 		}
-		imp.res.Spans++
+		imp.res.Spans += n
+		spans = spans[n:]
 	}
 	return nil
 }
