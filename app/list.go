@@ -1,9 +1,11 @@
 package app
 
 import (
+	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,6 +22,7 @@ type docList struct {
 	onRune func(rune)
 }
 
+// newDocList returns the list of length() documents, whose rows update fills.
 func newDocList(length func() int, update func(widget.ListItemID, fyne.CanvasObject)) *docList {
 	l := &docList{}
 	l.Length, l.CreateItem, l.UpdateItem = length, newRow, update
@@ -34,25 +37,27 @@ func (l *docList) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune handles the j and k keys.
+// TypedRune gives the window the keys typed while the list has the focus.
 func (l *docList) TypedRune(r rune) {
 	if l.onRune != nil {
 		l.onRune(r)
 	}
 }
 
-// row is one line of the document list: the import order at the right, the title (in bidi
-// order) beside it, the status at the left.
+// row is one line of the document list: the document's number (its import order, which a
+// filtered list keeps) at the right, the title (in bidi order) beside it, the status at the left
+// with its coloured marker.
 type row struct {
 	widget.BaseWidget
 	order  *article.Label
 	title  *article.Label
 	status *article.Label
+	marker *statusMarker
 }
 
 // newRow returns an empty row for the list to fill.
 func newRow() fyne.CanvasObject {
-	r := &row{order: article.NewLabel(""), title: article.NewLabel(""), status: article.NewLabel("")}
+	r := &row{order: article.NewLabel(""), title: article.NewLabel(""), status: article.NewLabel(""), marker: newStatusMarker()}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.status.TextSize = theme.CaptionTextSize()
 	r.ExtendBaseWidget(r)
@@ -61,31 +66,36 @@ func newRow() fyne.CanvasObject {
 
 // CreateRenderer lays the row out. It is called by Fyne.
 func (r *row) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.status, r.order, r.title))
+	left := container.NewHBox(container.NewCenter(r.marker), r.status)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, r.order, r.title))
 }
 
-// set shows summary s as item i, or a row still loading when ok is false.
-func (r *row) set(i int, s labels.Summary, ok bool) {
+// set shows summary s, or a row still loading when ok is false.
+func (r *row) set(s labels.Summary, ok bool) {
 	r.order.Color = theme.ColorNamePlaceHolder
-	r.order.SetText(strconv.Itoa(i + 1))
 	if !ok {
+		r.order.SetText("")
 		r.title.SetText("…")
 		r.status.SetText("")
+		r.marker.Hide()
 		return
 	}
+	r.order.SetText(strconv.FormatInt(s.Order, 10))
 	r.title.SetText(s.Title)
 	r.status.Color = statusColor(s.Status)
 	r.status.SetText(statusText(s.Status))
 	r.status.Refresh()
+	r.marker.set(s.Status)
+	r.marker.Show()
 }
 
-// statusText names a status for the list.
+// statusText names a status for the annotator.
 func statusText(s labels.Status) string {
 	switch s {
 	case labels.StatusInProgress:
 		return "in progress"
-	case "":
-		return string(labels.StatusTodo)
+	case labels.StatusTodo, "":
+		return "to do"
 	}
 	return string(s)
 }
@@ -102,4 +112,88 @@ func statusColor(s labels.Status) fyne.ThemeColorName {
 		return theme.ColorNameError
 	}
 	return theme.ColorNamePlaceHolder
+}
+
+// markerSize is the diameter of a status marker.
+const markerSize = 10
+
+// statusMarker is the coloured dot of a status: a ring for a document not started yet, a disc
+// in the status's colour for the others.
+type statusMarker struct {
+	widget.BaseWidget
+	status labels.Status
+	dot    *canvas.Circle
+}
+
+// newStatusMarker returns the marker of a document to do.
+func newStatusMarker() *statusMarker {
+	m := &statusMarker{dot: &canvas.Circle{StrokeWidth: 1.5}}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// set shows status s.
+func (m *statusMarker) set(s labels.Status) {
+	m.status = s
+	m.Refresh()
+}
+
+// CreateRenderer draws the dot. It is called by Fyne.
+func (m *statusMarker) CreateRenderer() fyne.WidgetRenderer {
+	return &markerRenderer{m: m}
+}
+
+type markerRenderer struct{ m *statusMarker }
+
+func (r *markerRenderer) Destroy()                     {}
+func (r *markerRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.m.dot} }
+func (r *markerRenderer) MinSize() fyne.Size           { return fyne.NewSize(markerSize, markerSize) }
+
+func (r *markerRenderer) Layout(size fyne.Size) {
+	d := min(size.Width, size.Height, markerSize)
+	r.m.dot.Resize(fyne.NewSize(d, d))
+	r.m.dot.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
+}
+
+func (r *markerRenderer) Refresh() {
+	th := r.m.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := th.Color(statusColor(r.m.status), v)
+	r.m.dot.StrokeColor = c
+	if r.m.status == labels.StatusTodo || r.m.status == "" {
+		r.m.dot.FillColor = color.Transparent
+	} else {
+		r.m.dot.FillColor = c
+	}
+	r.m.dot.Refresh()
+}
+
+// statusBadge shows the status of the document open, with its marker: "● in progress".
+type statusBadge struct {
+	widget.BaseWidget
+	marker *statusMarker
+	text   *widget.Label
+}
+
+// newStatusBadge returns a hidden badge; set shows it.
+func newStatusBadge() *statusBadge {
+	b := &statusBadge{marker: newStatusMarker(), text: widget.NewLabel("")}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// set shows status s, or nothing when s is "".
+func (b *statusBadge) set(s labels.Status) {
+	if s == "" {
+		b.Hide()
+		return
+	}
+	b.marker.set(s)
+	b.text.SetText(statusText(s))
+	b.Show()
+}
+
+// CreateRenderer lays the badge out. It is called by Fyne.
+func (b *statusBadge) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewHBox(container.NewCenter(b.marker), b.text))
 }

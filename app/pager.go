@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/tawsim/tawsim/labels"
@@ -15,26 +16,39 @@ const pageSize = 200
 // maxPages bounds the pages kept in memory (12,800 summaries); the least recently used go first.
 const maxPages = 64
 
+// skipChunk is how many summaries a seek reads at a time when it walks a filtered list to a
+// page that has no neighbour in memory.
+const skipChunk = 10_000
+
 // pager is the document list's window on the project: it holds the pages of summaries the list
 // has shown lately, fetches the others from the store when asked for them, and never the whole
-// corpus. It is safe for use by several goroutines.
+// corpus. It lists the documents of one status (for its annotator), or all of them when status
+// is "". It is safe for use by several goroutines.
 type pager struct {
 	st        *store.Store
 	annotator string
+	status    labels.Status // the filter; "" lists every document
 	// loaded is called, on the fetching goroutine, when a page that cached asked for arrives
 	// (or fails to).
 	loaded func(err error)
+	// bg, when set, counts the fetches running in the background.
+	bg *sync.WaitGroup
+
+	fetching sync.Mutex // one fetch at a time, so that a seek is not done twice
 
 	mu      sync.Mutex
 	pages   map[int][]labels.Summary
 	used    map[int]uint64 // when each page was last read, for eviction
 	tick    uint64
 	loading map[int]bool
+	epoch   uint64 // changes when pages are forgotten; a fetch begun before is not kept
 }
 
-func newPager(st *store.Store, annotator string, loaded func(error)) *pager {
+// newPager returns a pager over the documents of st with status (all for "") for annotator;
+// loaded, when not nil, is called when a page that cached asked for arrives.
+func newPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *pager {
 	return &pager{
-		st: st, annotator: annotator, loaded: loaded,
+		st: st, annotator: annotator, status: status, loaded: loaded,
 		pages: map[int][]labels.Summary{}, used: map[int]uint64{}, loading: map[int]bool{},
 	}
 }
@@ -53,7 +67,13 @@ func (p *pager) cached(i int) (labels.Summary, bool) {
 	}
 	if !p.loading[k] {
 		p.loading[k] = true
+		if p.bg != nil {
+			p.bg.Add(1)
+		}
 		go func() {
+			if p.bg != nil {
+				defer p.bg.Done()
+			}
 			_, err := p.fetch(context.Background(), k)
 			p.mu.Lock()
 			delete(p.loading, k)
@@ -75,6 +95,9 @@ func (p *pager) get(ctx context.Context, i int) (labels.Summary, error) {
 	if ok {
 		return s, nil
 	}
+	if i < 0 {
+		return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
+	}
 	page, err := p.fetch(ctx, i/pageSize)
 	if err != nil {
 		return labels.Summary{}, err
@@ -89,7 +112,7 @@ func (p *pager) get(ctx context.Context, i int) (labels.Summary, error) {
 func (p *pager) lookup(i int) (labels.Summary, bool) {
 	k := i / pageSize
 	page, ok := p.pages[k]
-	if !ok || i%pageSize >= len(page) {
+	if i < 0 || !ok || i%pageSize >= len(page) {
 		return labels.Summary{}, false
 	}
 	p.tick++
@@ -97,28 +120,66 @@ func (p *pager) lookup(i int) (labels.Summary, bool) {
 	return page[i%pageSize], true
 }
 
+// query is the store's page query for this list, without its keys.
+func (p *pager) query(limit int) store.Page {
+	return store.Page{Limit: limit, Annotator: p.annotator, Status: p.status}
+}
+
 // fetch reads page k (the summaries [k*pageSize, (k+1)*pageSize) of the list) from the store and
 // keeps it. Pages are keyset-paged on import order: page k starts after the last document of page
-// k-1, or ends before the first of page k+1, when one of them is in memory; else after order
-// k*pageSize, since import orders run 1..N without gaps (documents are never deleted).
+// k-1, or ends before the first of page k+1, when one of them is in memory. Without such a
+// neighbour, the unfiltered list starts page k after order k*pageSize (import orders run 1..N
+// without gaps: documents are never deleted); a filtered list has gaps, so seek walks to the
+// order that page k starts after.
 func (p *pager) fetch(ctx context.Context, k int) ([]labels.Summary, error) {
-	q := store.Page{Limit: pageSize, Annotator: p.annotator}
+	p.fetching.Lock()
+	defer p.fetching.Unlock()
 	p.mu.Lock()
-	if prev := p.pages[k-1]; len(prev) == pageSize {
-		q.After = prev[len(prev)-1].Order
-	} else if next := p.pages[k+1]; len(next) > 0 && k > 0 {
-		q.Before = next[0].Order
-	} else {
-		q.After = int64(k) * pageSize
-	}
+	page, ok := p.pages[k]
 	p.mu.Unlock()
-
-	page, err := p.st.Documents(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
+	if ok {
+		return page, nil
 	}
+
+	q := p.query(pageSize)
+	p.mu.Lock()
+	prev, next, epoch := p.pages[k-1], p.pages[k+1], p.epoch
+	p.mu.Unlock()
+	switch {
+	case k == 0:
+	case len(prev) == pageSize:
+		q.After = prev[len(prev)-1].Order
+	case len(next) > 0:
+		q.Before = next[0].Order
+	case p.status == "":
+		q.After = int64(k) * pageSize
+	default:
+		after, err := p.seek(ctx, k*pageSize)
+		if err != nil {
+			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
+		}
+		if after == math.MaxInt64 {
+			page = []labels.Summary{} // the list ends before page k
+		}
+		q.After = after
+	}
+	if page == nil {
+		var err error
+		if page, err = p.st.Documents(ctx, q); err != nil {
+			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
+		}
+	}
+	p.keep(k, page, epoch)
+	return page, nil
+}
+
+// keep stores page k, read in epoch, evicting the least recently used pages beyond maxPages.
+func (p *pager) keep(k int, page []labels.Summary, epoch uint64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if epoch != p.epoch {
+		return
+	}
 	p.pages[k] = page
 	p.tick++
 	p.used[k] = p.tick
@@ -132,5 +193,125 @@ func (p *pager) fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 		delete(p.pages, oldest)
 		delete(p.used, oldest)
 	}
-	return page, nil
+}
+
+// seek returns the order of item i-1 of the list, the key that item i comes after (0 for item
+// 0), or math.MaxInt64 when the list has fewer than i items. It starts from the nearest item
+// below i that memory holds and reads the summaries between in chunks of skipChunk.
+func (p *pager) seek(ctx context.Context, i int) (int64, error) {
+	if i <= 0 {
+		return 0, nil
+	}
+	at, order := p.anchorBelow(i) // item at has order
+	for at < i-1 {
+		n := min(i-1-at, skipChunk)
+		q := p.query(n)
+		q.After = order
+		chunk, err := p.st.Documents(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		if len(chunk) == 0 {
+			return math.MaxInt64, nil
+		}
+		at += len(chunk)
+		order = chunk[len(chunk)-1].Order
+		if len(chunk) < n {
+			return math.MaxInt64, nil
+		}
+	}
+	return order, nil
+}
+
+// anchorBelow returns the highest item index below i whose order memory holds, with that order;
+// -1 and 0 when there is none (the start of the list).
+func (p *pager) anchorBelow(i int) (int, int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	at, order := -1, int64(0)
+	for k, page := range p.pages {
+		for j := len(page) - 1; j >= 0; j-- {
+			if idx := k*pageSize + j; idx < i {
+				if idx > at {
+					at, order = idx, page[j].Order
+				}
+				break
+			}
+		}
+	}
+	return at, order
+}
+
+// indexOf returns the index in the list of the document with the given import order, and
+// whether it is in the list at all; when it is not, the index is where it would be (the index
+// of the first document after it). It blocks: call it off the UI goroutine.
+func (p *pager) indexOf(ctx context.Context, order int64) (int, bool, error) {
+	if p.status == "" {
+		return int(order - 1), true, nil
+	}
+	p.mu.Lock()
+	// the item in memory with that order, else the highest item in memory before it
+	at, o := -1, int64(0)
+	for k, page := range p.pages {
+		for j, s := range page {
+			idx := k*pageSize + j
+			if s.Order == order {
+				p.mu.Unlock()
+				return idx, true, nil
+			}
+			if s.Order < order && idx > at {
+				at, o = idx, s.Order
+			}
+		}
+	}
+	p.mu.Unlock()
+	for {
+		q := p.query(skipChunk)
+		q.After = o
+		chunk, err := p.st.Documents(ctx, q)
+		if err != nil {
+			return 0, false, fmt.Errorf("document list: %w", err)
+		}
+		for j, s := range chunk {
+			if s.Order >= order {
+				return at + 1 + j, s.Order == order, nil
+			}
+		}
+		if len(chunk) < skipChunk {
+			return at + 1 + len(chunk), false, nil
+		}
+		at += len(chunk)
+		o = chunk[len(chunk)-1].Order
+	}
+}
+
+// setStatus changes the status of document id in the pages in memory, and returns its index in
+// the list, or -1 when no page in memory holds it.
+func (p *pager) setStatus(id string, st labels.Status) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for k, page := range p.pages {
+		for j := range page {
+			if page[j].ID == id {
+				page[j].Status = st
+				return k*pageSize + j
+			}
+		}
+	}
+	return -1
+}
+
+// invalidateFrom forgets the pages that hold or follow the document with import order order,
+// after it came into or left the list: their items have moved. The pages before it stay, as
+// the keys to read the others from.
+func (p *pager) invalidateFrom(order int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.epoch++
+	for k, page := range p.pages {
+		if len(page) < pageSize || page[len(page)-1].Order >= order {
+			delete(p.pages, k)
+			delete(p.used, k)
+		}
+	}
 }

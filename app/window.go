@@ -1,12 +1,19 @@
-// Package app is Tawsim's main window: the document list, the article and the status bar, over
-// an open project. It takes its fyne.App from the caller and does not import
-// fyne.io/fyne/v2/app itself, so that its tests run with Fyne's headless test driver.
+// Package app is Tawsim's main window, the one an annotator spends the day in: the article with
+// its labeled spans, the label palette, the document list with each document's status, undo
+// and redo, the corpus's progress, and the File menu's import and export, over an open project.
+// Every action is one store call, committed before the window shows it as saved.
+//
+// It takes its fyne.App from the caller and does not import fyne.io/fyne/v2/app itself, so
+// that its tests run with Fyne's headless test driver.
 package app
 
 import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,192 +28,260 @@ import (
 
 // Config is what the main window works on.
 type Config struct {
-	Store     *store.Store // the open project
-	Path      string       // its file, shown in the title and the status bar
-	Annotator string       // whose work the window shows
+	Store *store.Store // the open project; the window owns it from New on, and Close closes it
+	Path  string       // its file, shown in the title and the status bar
+	// Annotator is whose work the window shows and writes. When empty, the window asks for a
+	// name when it starts (see AnnotatorName).
+	Annotator string
 }
 
-// Window is Tawsim's main window: the article on the left, the document list on the right (the
-// side an Arabic reader starts from), the status bar below.
+// Window is Tawsim's main window: the article on the left with the palette above it, the
+// document list on the right (the side an Arabic reader starts from), the status bar below.
 type Window struct {
 	// OnShown, when set, is called on the UI goroutine each time a document has been shown.
 	OnShown func(labels.Document)
 
-	app   fyne.App
-	win   fyne.Window
-	cfg   Config
-	docs  *pager
-	count int // documents in the project
+	app    fyne.App
+	win    fyne.Window
+	cfg    Config
+	schema labels.Schema
+	keys   map[rune]labels.Label // the entity labels by hotkey
 
-	list    *docList
-	article *article.Article
-	scroll  *container.Scroll
-	status  *widget.Label
+	docs   *pager
+	count  int           // documents in the list
+	total  int           // documents in the project
+	done   int           // documents the annotator has done
+	filter labels.Status // the list's status filter; "" for all
 
-	current int    // the list item shown or being loaded; -1 before the first
-	loads   uint64 // counts the document loads started; only the latest one is shown
+	// the document shown
+	doc     labels.Document
+	spans   []labels.Span // the annotator's spans of doc, ordered as the store orders them
+	state   labels.DocState
+	shownAt time.Time // when doc was shown, for the time spent on it
+	current int       // doc's index in the list, or where it would be when !inList; -1 before any
+	inList  bool
+	loads   atomic.Uint64 // counts the document loads asked for; only the latest is shown
+	shown   uint64        // the load shown last; while a later one runs, keys wait for it
+
+	q           *queue
+	bg          sync.WaitGroup // the work running off the UI goroutine
+	gen         atomic.Uint64  // changes when another project is opened; older work is dropped
+	saving      int            // writes sent and not yet answered
+	lastSaved   time.Time      // when the last write was committed
+	stats       statsRefresher
+	silent      bool        // a selection in the list that must not load the document
+	finishing   bool        // a final status is being saved; the next document opens after it
+	keepMessage bool        // the status bar's message stays when the next document is shown
+	closing     bool        // Close was called
+	uiCalls     chan func() // when set, the UI goroutine's work goes to wait (tests)
+
+	list      *docList
+	article   *article.Article
+	scroll    *container.Scroll
+	empty     *widget.Label
+	palette   *fyne.Container
+	buttons   []*labelButton
+	title     *article.Label
+	docStatus *statusBadge
+	message   *widget.Label
+	saved     *widget.Label
+	info      *widget.Label
+	progress  *widget.ProgressBar
+	counts    *widget.Label
+	filterSel *widget.Select
+
+	nameDialog *nameDialog     // open while the window asks for the annotator's name
+	dialogs    []dialog.Dialog // the dialogs open that Escape dismisses, the last on top
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the
-// number of documents and the first page of the list; Start shows the first document.
-func New(a fyne.App, cfg Config) (*Window, error) {
-	ctx := context.Background()
-	n, err := cfg.Store.CountDocuments(ctx)
+// schema, the number of documents and the first page of the list; Start opens a document.
+// The window owns cfg.Store from now on.
+func New(a fyne.App, cfg Config) (*Window, error) { return newWindow(a, cfg, nil) }
+
+// newWindow is New. With uiCalls set, what the window's background work runs on the UI
+// goroutine goes to wait instead, which runs it on its caller's goroutine: Fyne's test driver
+// runs fyne.Do at once on the calling goroutine, which would let background work touch widgets
+// while a test does; this way the test's goroutine is the only UI goroutine, as the main loop
+// is in the program.
+func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
+	w := &Window{app: a, cfg: cfg, current: -1, uiCalls: uiCalls}
+	p, err := w.readProject(context.Background(), cfg.Store, cfg.Annotator)
 	if err != nil {
-		return nil, fmt.Errorf("open the document list: %w", err)
-	}
-	w := &Window{app: a, cfg: cfg, count: n, current: -1}
-	w.docs = newPager(cfg.Store, cfg.Annotator, w.onPageLoaded)
-	if n > 0 {
-		// the first page now, so that the list is filled when the window first shows
-		if _, err := w.docs.fetch(ctx, 0); err != nil {
-			return nil, fmt.Errorf("open the document list: %w", err)
-		}
+		return nil, err
 	}
 	a.Settings().SetTheme(assets.NewTheme())
+	w.q = newQueue()
 	w.build()
+	w.adopt(cfg.Store, cfg.Path, p)
 	return w, nil
+}
+
+// project is what the window reads of a project before it shows it.
+type project struct {
+	schema labels.Schema
+	total  int
+	docs   *pager
+}
+
+// readProject reads the schema, the number of documents and the first page of the list. It
+// blocks: call it off the UI goroutine, or before the window shows.
+func (w *Window) readProject(ctx context.Context, st *store.Store, annotator string) (project, error) {
+	sc, err := st.Schema(ctx)
+	if err != nil {
+		return project{}, fmt.Errorf("read the label schema: %w", err)
+	}
+	n, err := st.CountDocuments(ctx)
+	if err != nil {
+		return project{}, fmt.Errorf("open the document list: %w", err)
+	}
+	docs := w.newPager(st, annotator, "")
+	if n > 0 {
+		// the first page now, so that the list is filled when the window first shows
+		if _, err := docs.fetch(ctx, 0); err != nil {
+			return project{}, fmt.Errorf("open the document list: %w", err)
+		}
+	}
+	return project{schema: sc, total: n, docs: docs}, nil
+}
+
+// adopt makes st (at path, read as p) the window's project, on the UI goroutine.
+func (w *Window) adopt(st *store.Store, path string, p project) {
+	w.cfg.Store, w.cfg.Path = st, path
+	w.schema, w.keys = p.schema, hotkeys(p.schema)
+	w.total, w.count, w.docs, w.filter = p.total, p.total, p.docs, ""
+	w.doc, w.spans, w.state, w.current, w.inList = labels.Document{}, nil, labels.DocState{}, -1, false
+	w.filterSel.SetSelected(filterAll)
+	w.article.SetDocument(labels.Document{})
+	w.article.SetSpans(nil, w.schema)
+	w.setPalette()
+	w.win.SetMainMenu(w.mainMenu())
+	w.updateTitle()
+	w.updateInfo()
+	w.showDocHeader()
+	w.list.UnselectAll()
+	w.list.Refresh()
+	w.showEmpty()
+	w.refreshStats()
 }
 
 // build makes the widgets and lays the window out.
 func (w *Window) build() {
-	w.win = w.app.NewWindow("Tawsim — " + filepath.Base(w.cfg.Path))
+	w.win = w.app.NewWindow("Tawsim")
 	w.article = article.New()
+	w.article.OnSelect = w.onSelect
+	w.article.OnSpanTapped = w.onSpanTapped
+	w.article.OnRune = w.onRune
+	w.article.OnKey = w.onKey
 	w.scroll = container.NewVScroll(w.article)
+	w.empty = widget.NewLabel("")
+	w.empty.Alignment = fyne.TextAlignCenter
+	w.empty.Wrapping = fyne.TextWrapWord
+	w.empty.Hide()
 
 	w.list = newDocList(func() int { return w.count }, w.updateItem)
 	w.list.OnSelected = w.onSelected
 	w.list.onKey = w.onKey
 	w.list.onRune = w.onRune
 
-	w.status = widget.NewLabel(fmt.Sprintf("%s  ·  %s  ·  %s", w.cfg.Path, countText(w.count), w.cfg.Annotator))
-	w.status.Truncation = fyne.TextTruncateEllipsis
-
-	split := container.NewHSplit(w.scroll, w.list)
+	w.palette = container.NewHBox()
+	left := container.NewBorder(container.NewVBox(w.docHeader(), w.palette, widget.NewSeparator()), nil, nil, nil,
+		container.NewStack(w.scroll, container.NewCenter(w.empty)))
+	split := container.NewHSplit(left, container.NewBorder(w.listHeader(), nil, nil, nil, w.list))
 	split.Offset = 0.7
-	w.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status), nil, nil, split))
+	w.win.SetContent(container.NewBorder(nil, w.statusBar(), nil, nil, split))
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.onKey(ev) })
 	w.win.Canvas().SetOnTypedRune(w.onRune)
+	w.addShortcuts()
 	w.win.Resize(fyne.NewSize(1280, 800))
 }
 
 // Window returns the Fyne window.
 func (w *Window) Window() fyne.Window { return w.win }
 
-// Start selects the first document, which shows it.
+// Annotator returns the name the window writes annotations under ("" until it is known).
+func (w *Window) Annotator() string { return w.cfg.Annotator }
+
+// Start opens the first document the annotator has not finished (the first one in progress
+// or to do, else the first document), and asks for the annotator's name when there is none yet.
 func (w *Window) Start() {
 	if w.count > 0 {
-		w.list.Select(0)
+		w.resume()
+	}
+	if w.cfg.Annotator == "" {
+		w.askName(true)
 	}
 }
 
-// countText says how many documents there are: "1 document", "12 documents".
-func countText(n int) string {
-	if n == 1 {
-		return "1 document"
-	}
-	return fmt.Sprintf("%d documents", n)
-}
-
-// updateItem fills row o with document i of the list, or marks it loading.
-func (w *Window) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
-	s, ok := w.docs.cached(i)
-	o.(*row).set(i, s, ok)
-}
-
-// onPageLoaded is called, off the UI goroutine, when a page of the list has arrived.
-func (w *Window) onPageLoaded(err error) {
-	fyne.Do(func() {
-		if err != nil {
-			w.showError(err)
-			return
+// resume opens the first document in progress or to do for the annotator, or the first one.
+func (w *Window) resume() {
+	st, name, docs := w.cfg.Store, w.cfg.Annotator, w.docs
+	w.do(func(ctx context.Context) func() {
+		var first int64
+		for _, s := range []labels.Status{labels.StatusInProgress, labels.StatusTodo} {
+			page, err := st.Documents(ctx, store.Page{Limit: 1, Status: s, Annotator: name})
+			if err == nil && len(page) > 0 && (first == 0 || page[0].Order < first) {
+				first = page[0].Order
+			}
 		}
-		w.list.Refresh()
+		at := 0
+		if first > 0 {
+			if i, in, err := docs.indexOf(ctx, first); err == nil && in {
+				at = i
+			}
+		}
+		return func() {
+			if docs == w.docs && w.current < 0 && at < w.count {
+				w.list.Select(at)
+			}
+		}
 	})
 }
 
-// onSelected shows the document selected in the list.
-func (w *Window) onSelected(i widget.ListItemID) {
-	if i == w.current {
-		return
+// Close stops the window's background work, waits for the writes in flight and closes the
+// project. Call it once the window is gone (after ShowAndRun returns).
+func (w *Window) Close() error {
+	if w.closing {
+		return nil
 	}
-	w.current = i
-	w.load(i)
+	w.closing = true
+	w.q.stop()
+	w.bg.Wait()
+	return w.cfg.Store.Close()
 }
 
-// onKey moves to the next document (Down, Page Down) or the previous one (Up, Page Up). It
-// reports whether it handled the key.
-func (w *Window) onKey(ev *fyne.KeyEvent) bool {
-	switch ev.Name {
-	case fyne.KeyDown, fyne.KeyPageDown:
-		w.move(1)
-	case fyne.KeyUp, fyne.KeyPageUp:
-		w.move(-1)
+// updateTitle names the project and the annotator in the window title:
+// "Tawsim — news.tawsim — amal".
+func (w *Window) updateTitle() {
+	t := "Tawsim — " + filepath.Base(w.cfg.Path)
+	if w.cfg.Annotator != "" {
+		t += " — " + w.cfg.Annotator
+	}
+	w.win.SetTitle(t)
+}
+
+// showEmpty shows, in place of the article, what to do when the list is empty.
+func (w *Window) showEmpty() {
+	switch {
+	case w.total == 0:
+		w.empty.SetText("This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I).")
+	case w.count == 0:
+		w.empty.SetText(fmt.Sprintf("No document is %s.\nChoose “All” above the list to see every document.", statusText(w.filter)))
 	default:
-		return false
-	}
-	return true
-}
-
-// onRune moves to the next document with j and the previous one with k (or the keys in their
-// place on an Arabic keyboard, ت and ن).
-func (w *Window) onRune(r rune) {
-	switch r {
-	case 'j', 'ت':
-		w.move(1)
-	case 'k', 'ن':
-		w.move(-1)
-	}
-}
-
-// move selects the document d places after (before, when negative) the current one.
-func (w *Window) move(d int) {
-	if w.count == 0 {
+		w.empty.Hide()
+		w.scroll.Show()
 		return
 	}
-	i := max(0, min(w.current+d, w.count-1))
-	if w.current < 0 {
-		i = 0
-	}
-	if i != w.current {
-		w.list.Select(i)
-	}
+	w.scroll.Hide()
+	w.empty.Show()
 }
 
-// load reads document i off the UI goroutine and shows it, unless another load started since.
-func (w *Window) load(i int) {
-	w.loads++
-	seq := w.loads
-	go func() {
-		ctx := context.Background()
-		s, err := w.docs.get(ctx, i)
-		var doc labels.Document
-		if err == nil {
-			doc, err = w.cfg.Store.Document(ctx, s.ID)
-		}
-		fyne.Do(func() {
-			if seq != w.loads {
-				return
-			}
-			if err != nil {
-				w.showError(fmt.Errorf("open document %d: %w", i+1, err))
-				return
-			}
-			w.show(doc)
-		})
-	}()
+// dialogOpen reports whether a dialog covers the window; keys then belong to it.
+func (w *Window) dialogOpen() bool {
+	return w.win.Canvas().Overlays().Top() != nil
 }
 
-// show puts doc in the article, scrolled to its top.
-func (w *Window) show(doc labels.Document) {
-	w.article.SetDocument(doc)
-	w.scroll.ScrollToTop()
-	if w.OnShown != nil {
-		w.OnShown(doc)
-	}
-}
-
-// showError reports err in a dialog.
+// showError reports an error the annotator has to act on in a dialog.
 func (w *Window) showError(err error) {
-	dialog.ShowError(err, w.win)
+	w.showDialog(dialog.NewError(err, w.win))
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -15,46 +14,6 @@ import (
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
 )
-
-// openWindow makes a project in a temporary directory with the sample article and extra
-// documents, and opens its main window, 1000×700. shown receives each document shown.
-func openWindow(t *testing.T, extra ...labels.Document) (w *Window, shown chan labels.Document) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "test.tawsim")
-	st, err := seeds.OpenSample(ctx, path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if len(extra) > 0 {
-		if _, err := st.AddDocuments(ctx, extra); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w, err = New(a, Config{Store: st, Path: path, Annotator: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(w.Window().Close)
-	shown = make(chan labels.Document, 16)
-	w.OnShown = func(d labels.Document) { shown <- d }
-	w.Window().Resize(fyne.NewSize(1000, 700))
-	return w, shown
-}
-
-// next waits for the next document shown.
-func next(t *testing.T, shown chan labels.Document) labels.Document {
-	t.Helper()
-	select {
-	case d := <-shown:
-		return d
-	case <-time.After(10 * time.Second):
-		t.Fatal("no document shown within 10s")
-	}
-	return labels.Document{}
-}
 
 // rowsOf returns the rows a widget tree holds.
 func rowsOf(o fyne.CanvasObject) []*row {
@@ -76,8 +35,7 @@ func rowsOf(o fyne.CanvasObject) []*row {
 
 func TestWindowShowsTheSample(t *testing.T) {
 	w, shown := openWindow(t)
-	w.Start()
-	doc := next(t, shown)
+	doc := start(t, w, shown)
 	seed := seeds.Documents()[0]
 	if doc.Text != seed.Text || w.article.Document().Text != seed.Text {
 		t.Fatalf("the article holds %.40q, want the sample article", w.article.Document().Text)
@@ -85,7 +43,7 @@ func TestWindowShowsTheSample(t *testing.T) {
 	if got := len(w.article.Tokens()); got < 400 {
 		t.Errorf("the article shows %d tokens", got)
 	}
-	if title := w.Window().Title(); title != "Tawsim — test.tawsim" {
+	if title := w.Window().Title(); title != "Tawsim — test.tawsim — tester" {
 		t.Errorf("window title %q", title)
 	}
 	rows := rowsOf(w.list)
@@ -93,10 +51,10 @@ func TestWindowShowsTheSample(t *testing.T) {
 		t.Fatal("the list shows no rows")
 	}
 	r := rows[0]
-	if r.title.Text() != seed.Title || r.order.Text() != "1" || r.status.Text() != "todo" {
-		t.Errorf("the list's first row shows %q %q %q, want 1, %q, todo", r.order.Text(), r.title.Text(), r.status.Text(), seed.Title)
+	if r.title.Text() != seed.Title || r.order.Text() != "1" || r.status.Text() != "to do" {
+		t.Errorf("the list's first row shows %q %q %q, want 1, %q, to do", r.order.Text(), r.title.Text(), r.status.Text(), seed.Title)
 	}
-	if got := w.status.Text; !strings.Contains(got, "1 document") || !strings.Contains(got, "test.tawsim") {
+	if got := w.info.Text; !strings.Contains(got, "1 document") || !strings.Contains(got, "test.tawsim") {
 		t.Errorf("status bar %q, want the project path and 1 document", got)
 	}
 }
@@ -106,8 +64,7 @@ func TestWindowKeys(t *testing.T) {
 		labels.Document{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."},
 		labels.Document{Title: "الثالث", Text: "الثالث\nنص المقال الثالث."},
 	)
-	w.Start()
-	next(t, shown)
+	start(t, w, shown)
 	typeKey := w.Window().Canvas().OnTypedKey()
 	typeRune := w.Window().Canvas().OnTypedRune()
 	for _, step := range []struct {
@@ -121,17 +78,20 @@ func TestWindowKeys(t *testing.T) {
 		{func() { w.list.TypedRune('ت') }, "الثاني"},
 	} {
 		step.do()
+		w.wait()
 		if d := next(t, shown); d.Title != step.want {
 			t.Fatalf("shown %q, want %q", d.Title, step.want)
 		}
 	}
 	typeRune('k')
+	w.wait()
 	next(t, shown)
 	typeKey(&fyne.KeyEvent{Name: fyne.KeyUp}) // already at the first document: nothing happens
+	w.wait()
 	select {
 	case d := <-shown:
 		t.Errorf("Up on the first document showed %q", d.Title)
-	case <-time.After(200 * time.Millisecond):
+	default:
 	}
 	if w.current != 0 {
 		t.Errorf("current document %d, want 0", w.current)
@@ -164,7 +124,7 @@ func TestPagerPages(t *testing.T) {
 		t.Errorf("item 451 of 451 found")
 	}
 	loaded := make(chan error, 1)
-	p := newPager(w.cfg.Store, "tester", func(err error) { loaded <- err })
+	p := newPager(w.cfg.Store, "tester", "", func(err error) { loaded <- err })
 	if _, ok := p.cached(300); ok {
 		t.Fatal("an empty pager has item 300")
 	}
@@ -183,15 +143,18 @@ func TestWindowEmptyProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	w, err := New(a, Config{Store: st, Path: path, Annotator: "tester"})
+	w, err := newWindow(a, Config{Store: st, Path: path, Annotator: "tester"}, make(chan func()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.Window().Close()
+	defer w.Close()
 	w.Start()
 	w.move(1)
-	if w.current != -1 || !strings.Contains(w.status.Text, "0 documents") {
-		t.Errorf("empty project: current %d, status %q", w.current, w.status.Text)
+	press(w, "1ds")
+	if w.current != -1 || !strings.Contains(w.info.Text, "0 documents") {
+		t.Errorf("empty project: current %d, status %q", w.current, w.info.Text)
+	}
+	if !w.empty.Visible() || !strings.Contains(w.empty.Text, "Import") {
+		t.Errorf("empty project: the article's place says %q", w.empty.Text)
 	}
 }

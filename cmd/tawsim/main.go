@@ -5,7 +5,8 @@
 //
 // With no argument it opens the default project, $XDG_DATA_HOME/tawsim/default.tawsim
 // (~/.local/share/tawsim/default.tawsim when XDG_DATA_HOME is unset). The annotator is
-// $TAWSIM_ANNOTATOR, else the name of the user running the program.
+// $TAWSIM_ANNOTATOR, else the name kept in the program's preferences; the window asks for it
+// the first time.
 package main
 
 import (
@@ -65,23 +66,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tawsim: %v\n", err)
 		return exitFailed
 	}
-	annotator := annotatorName()
-	st, err := seeds.OpenSample(context.Background(), path, annotator)
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	annotator := app.AnnotatorName(a)
+	creator := annotator
+	if creator == "" {
+		creator = loginName()
+	}
+	st, err := seeds.OpenSample(context.Background(), path, creator)
 	if err != nil {
 		fmt.Fprintf(stderr, "tawsim: open %s: %v\n", path, err)
 		return exitFailed
 	}
-	defer st.Close()
-
-	a := fyneapp.NewWithID(appID)
-	a.SetIcon(assets.Icon)
 	w, err := app.New(a, app.Config{Store: st, Path: path, Annotator: annotator})
 	if err != nil {
+		st.Close()
 		fmt.Fprintf(stderr, "tawsim: %s: %v\n", path, err)
 		return exitFailed
 	}
 	w.Start()
 	w.Window().ShowAndRun()
+	if err := w.Close(); err != nil {
+		fmt.Fprintf(stderr, "tawsim: close %s: %v\n", path, err)
+		return exitFailed
+	}
 	return exitOK
 }
 
@@ -95,10 +103,19 @@ when it does not exist. With no argument it opens the default project,
 $XDG_DATA_HOME/tawsim/default.tawsim (~/.local/share/tawsim/default.tawsim when XDG_DATA_HOME
 is unset).
 
-Environment:
-  TAWSIM_ANNOTATOR   the annotator's name (default: the user's login name)
+The window asks for your name the first time and keeps it; File → Change annotator…
+changes it. Every label you make is saved at once, under that name.
 
-Keys: Down, Page Down or j: next document; Up, Page Up or k: previous document.
+Environment:
+  TAWSIM_ANNOTATOR   the annotator's name, instead of the one kept (for scripts and screenshots)
+
+Keys (Help → Keyboard shortcuts lists them all):
+  1-9                 label the selected words, or change the selected span's label
+  Delete, Backspace   remove the selected span
+  Ctrl+Z, Ctrl+Shift+Z (Ctrl+Y)   undo, redo
+  Ctrl+Enter or d     mark the document done and open the next one
+  s, !                skip; flag with a note (and open the next one)
+  j, Down; k, Up      next, previous document
 `)
 }
 
@@ -123,11 +140,9 @@ func projectPath(arg string) (string, error) {
 	return filepath.Join(dir, "default.tawsim"), nil
 }
 
-// annotatorName returns $TAWSIM_ANNOTATOR, else the user's login name.
-func annotatorName() string {
-	if name := os.Getenv("TAWSIM_ANNOTATOR"); name != "" {
-		return name
-	}
+// loginName returns the name of the user running the program, which a project created
+// before the annotator has said their name records as its creator.
+func loginName() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
 	}

@@ -56,13 +56,9 @@ func TestDefaultProject(t *testing.T) {
 	}
 }
 
-func TestAnnotatorName(t *testing.T) {
-	t.Setenv("TAWSIM_ANNOTATOR", "ليلى")
-	if got := annotatorName(); got != "ليلى" {
-		t.Errorf("annotator %q, want $TAWSIM_ANNOTATOR", got)
-	}
-	t.Setenv("TAWSIM_ANNOTATOR", "")
-	if got := annotatorName(); got == "" {
-		t.Errorf("no annotator name without $TAWSIM_ANNOTATOR")
+func TestLoginName(t *testing.T) {
+	t.Setenv("USER", "")
+	if got := loginName(); got == "" {
+		t.Errorf("no login name")
 	}
 }

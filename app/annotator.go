@@ -1,0 +1,115 @@
+package app
+
+import (
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// PrefAnnotator is the preference that keeps the annotator's name between runs.
+const PrefAnnotator = "annotator"
+
+// EnvAnnotator is the environment variable that, when set, names the annotator instead of
+// the preference (for scripted sessions, tests and screenshots).
+const EnvAnnotator = "TAWSIM_ANNOTATOR"
+
+// AnnotatorName returns the annotator's name: $TAWSIM_ANNOTATOR, else the name kept in a's
+// preferences, else "" (the window then asks for it).
+func AnnotatorName(a fyne.App) string {
+	if name := strings.TrimSpace(os.Getenv(EnvAnnotator)); name != "" {
+		return name
+	}
+	return strings.TrimSpace(a.Preferences().String(PrefAnnotator))
+}
+
+// nameDialog is the dialog that asks for the annotator's name.
+type nameDialog struct {
+	d     *dialog.CustomDialog
+	entry *dialogEntry
+	ok    *widget.Button
+}
+
+// askName asks for the annotator's name. When required (there is none yet) the dialog can only
+// be closed with a name; otherwise it can be cancelled.
+func (w *Window) askName(required bool) {
+	if w.nameDialog != nil {
+		return
+	}
+	nd := &nameDialog{}
+	nd.entry = newDialogEntry(func() {
+		if !required {
+			nd.d.Hide()
+			w.nameDialog = nil
+		}
+	})
+	nd.entry.SetPlaceHolder("for example: amal")
+	nd.entry.SetText(w.cfg.Annotator)
+	intro := "Your name is written with every label you make, so that your work can be told from " +
+		"other annotators'. Use the same name every time you work on this corpus."
+	if required {
+		intro = "Welcome to Tawsim. Before you start, what is your name?\n\n" + intro
+	}
+	text := widget.NewLabel(intro)
+	text.Wrapping = fyne.TextWrapWord
+	submit := func() {
+		name := strings.TrimSpace(nd.entry.Text)
+		if name == "" {
+			return
+		}
+		nd.d.Hide()
+		w.nameDialog = nil
+		w.setAnnotator(name)
+	}
+	nd.ok = widget.NewButton("Start", submit)
+	nd.ok.Importance = widget.HighImportance
+	nd.entry.OnSubmitted = func(string) { submit() }
+	nd.entry.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == "" {
+			nd.ok.Disable()
+		} else {
+			nd.ok.Enable()
+		}
+	}
+	nd.entry.OnChanged(nd.entry.Text)
+	buttons := []fyne.CanvasObject{nd.ok}
+	title := "Your name"
+	if !required {
+		nd.ok.SetText("Change")
+		title = "Change annotator"
+		buttons = append([]fyne.CanvasObject{widget.NewButton("Cancel", func() {
+			nd.d.Hide()
+			w.nameDialog = nil
+		})}, buttons...)
+	}
+	content := container.NewVBox(text, widget.NewForm(widget.NewFormItem("Name", nd.entry)))
+	nd.d = dialog.NewCustomWithoutButtons(title, content, w.win)
+	nd.d.SetButtons(buttons)
+	nd.d.Resize(fyne.NewSize(460, 0))
+	w.nameDialog = nd
+	nd.d.Show()
+	w.win.Canvas().Focus(nd.entry)
+}
+
+// setAnnotator makes name the annotator: kept in the preferences, shown in the title, and
+// whose statuses, spans and progress the window shows from now on.
+func (w *Window) setAnnotator(name string) {
+	w.app.Preferences().SetString(PrefAnnotator, name)
+	if name == w.cfg.Annotator {
+		return
+	}
+	w.cfg.Annotator = name
+	w.updateTitle()
+	w.say("Hello %s: your labels are saved under this name.", name)
+	w.refreshStats()
+	w.setList(w.filter, func() {
+		// the document open stays open, with the new annotator's work (when it left the
+		// list, the list's first document is opening already)
+		if w.doc.ID != "" && (w.inList || w.count == 0) {
+			w.open(w.doc.ID, nil)
+		}
+	})
+}

@@ -1,0 +1,88 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestAnnotatorPrompt(t *testing.T) {
+	t.Setenv(EnvAnnotator, "")
+	f := openFixture(t, newProject(t), AnnotatorName(test.NewTempApp(t)))
+	w := f.w
+	if w.Annotator() != "" {
+		t.Fatalf("a fresh app has the annotator %q", w.Annotator())
+	}
+	doc := start(t, w, f.shown)
+	nd := w.nameDialog
+	if nd == nil || !w.dialogOpen() {
+		t.Fatal("no name asked at the first start")
+	}
+	if w.win.Canvas().Focused() != nd.entry {
+		t.Errorf("the name entry does not have the focus")
+	}
+	if !nd.ok.Disabled() {
+		t.Errorf("the name can be left empty")
+	}
+	nd.entry.SetText("   ")
+	nd.entry.OnSubmitted("   ")
+	if !w.dialogOpen() || w.Annotator() != "" {
+		t.Errorf("a blank name was taken")
+	}
+	test.Type(nd.entry, "amal")
+	nd.ok.Tapped(nil)
+	w.wait()
+	if w.Annotator() != "amal" || w.dialogOpen() {
+		t.Fatalf("annotator %q, dialog open %v", w.Annotator(), w.dialogOpen())
+	}
+	if got := f.app.Preferences().String(PrefAnnotator); got != "amal" {
+		t.Errorf("the preference holds %q", got)
+	}
+	if !strings.HasSuffix(w.win.Title(), "— amal") {
+		t.Errorf("title %q", w.win.Title())
+	}
+	selectPhrase(t, w, army)
+	press(w, "2")
+	if spans := fileSpans(t, f.path, doc.ID, "amal"); len(spans) != 1 {
+		t.Errorf("amal's label was not written under her name: %+v", spans)
+	}
+
+	// the name is kept: the next start asks nothing
+	f.reopen(AnnotatorName(f.app))
+	start(t, f.w, f.shown)
+	if f.w.Annotator() != "amal" || f.w.nameDialog != nil {
+		t.Errorf("the second start: annotator %q, asked %v", f.w.Annotator(), f.w.nameDialog != nil)
+	}
+	if n := len(f.w.article.Spans()); n != 1 {
+		t.Errorf("amal's span is not shown after a restart (%d spans)", n)
+	}
+	t.Setenv(EnvAnnotator, "badr")
+	if got := AnnotatorName(f.app); got != "badr" {
+		t.Errorf("with $%s set, the annotator is %q", EnvAnnotator, got)
+	}
+}
+
+func TestChangeAnnotator(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	selectPhrase(t, w, army)
+	press(w, "2")
+	menuItem(t, w, "Change annotator…").Action()
+	nd := w.nameDialog
+	if nd == nil || nd.entry.Text != "tester" {
+		t.Fatal("no dialog to change the name, or it does not show the current one")
+	}
+	nd.entry.SetText("badr")
+	nd.entry.OnSubmitted("badr")
+	w.wait()
+	if w.Annotator() != "badr" || !strings.HasSuffix(w.win.Title(), "— badr") {
+		t.Errorf("annotator %q, title %q", w.Annotator(), w.win.Title())
+	}
+	if len(w.article.Spans()) != 0 || w.state.Status != "todo" {
+		t.Errorf("badr sees tester's work: %d spans, status %q", len(w.article.Spans()), w.state.Status)
+	}
+	if r := rowsOf(w.list); r[0].status.Text() != "to do" {
+		t.Errorf("the list shows tester's status %q to badr", r[0].status.Text())
+	}
+}

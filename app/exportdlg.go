@@ -1,0 +1,179 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/jobs"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// exportFormats says in a line what each export format is.
+var exportFormats = map[string]string{
+	"jsonl":          "Tawsim's own records: everything, one document per line (lossless)",
+	"doccano":        "doccano: text with [start, end, label] entity spans",
+	"doccano-stance": "doccano text classification: the document stance per target",
+	"spacy":          "spaCy / Prodigy: text, tokens and spans",
+	"hf":             "Hugging Face token classification: tokens and BIO tags per sentence, with a label list",
+	"conll":          "CoNLL: one token and its BIO tag per line",
+	"stance":         "stance: one record per document and target, with the evidence spans",
+}
+
+// tokenFormats are the export formats that write tokens.
+var tokenFormats = map[string]bool{"spacy": true, "hf": true, "conll": true}
+
+// exportForm is the Export dialog's state.
+type exportForm struct {
+	format   *widget.Select
+	about    *widget.Label
+	statuses *widget.CheckGroup
+	mine     *widget.Check
+	clitics  *widget.Check
+	out      *dialogEntry
+}
+
+// showExport asks what to export (format, statuses, whose work) and where, then exports it.
+func (w *Window) showExport() {
+	var d *dialog.FormDialog
+	f := &exportForm{about: widget.NewLabel(""), out: newDialogEntry(func() { d.Dismiss() })}
+	f.about.Wrapping = fyne.TextWrapWord
+	f.about.Importance = widget.LowImportance
+	f.clitics = widget.NewCheck("In token formats, split a token where a span starts after a proclitic", nil)
+	f.clitics.SetChecked(true)
+	f.format = widget.NewSelect(export.Formats(), func(s string) {
+		f.about.SetText(exportFormats[s])
+		if tokenFormats[s] {
+			f.clitics.Enable()
+		} else {
+			f.clitics.Disable()
+		}
+		f.out.SetText(withExt(f.out.Text, s))
+	})
+	var opts []string
+	for _, s := range labels.Statuses {
+		opts = append(opts, statusText(s))
+	}
+	f.statuses = widget.NewCheckGroup(opts, nil)
+	f.statuses.Horizontal = true
+	f.statuses.SetSelected([]string{statusText(labels.StatusDone)})
+	f.mine = widget.NewCheck(fmt.Sprintf("Only my work (%s)", w.cfg.Annotator), nil)
+	f.out.Validator = func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return errors.New("choose the file to write")
+		}
+		if fi, err := os.Stat(filepath.Dir(s)); err != nil || !fi.IsDir() {
+			return errors.New("no such folder")
+		}
+		return nil
+	}
+	base := strings.TrimSuffix(w.cfg.Path, filepath.Ext(w.cfg.Path))
+	f.out.SetText(base + ".jsonl")
+	f.format.SetSelected("jsonl")
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err == nil && wc != nil {
+				f.out.SetText(wc.URI().Path())
+				wc.Close()
+			}
+		}, w.win)
+		d.SetFileName(filepath.Base(f.out.Text))
+		w.startIn(d, filepath.Dir(f.out.Text))
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", container.NewVBox(f.format, f.about)),
+		widget.NewFormItem("Statuses", f.statuses),
+		widget.NewFormItem("", container.NewVBox(f.mine, f.clitics)),
+		widget.NewFormItem("Write to", f.out), // the entry itself, for the form to validate it
+		widget.NewFormItem("", container.NewHBox(choose)),
+	}
+	items[1].HintText = "none checked exports every document"
+	d = dialog.NewForm("Export training data", "Export", "Cancel", items, func(ok bool) {
+		if ok {
+			w.runExport(f.options(w.cfg.Annotator))
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(680, 0))
+	w.showDialog(d)
+}
+
+// options returns the export options the form chose.
+func (f *exportForm) options(annotator string) jobs.ExportOptions {
+	o := jobs.ExportOptions{
+		Format: f.format.Selected,
+		Out:    strings.TrimSpace(f.out.Text),
+		Writer: export.Options{SplitClitics: tokenFormats[f.format.Selected] && f.clitics.Checked},
+	}
+	for _, s := range f.statuses.Selected {
+		o.Filter.Statuses = append(o.Filter.Statuses, filterStatus(s))
+	}
+	if f.mine.Checked {
+		o.Filter.Annotator = annotator
+	}
+	return o
+}
+
+// withExt gives path the extension of format: .conll for conll, .jsonl for the others.
+func withExt(path, format string) string {
+	if path == "" {
+		return path
+	}
+	ext := ".jsonl"
+	if format == "conll" {
+		ext = ".conll"
+	}
+	if old := filepath.Ext(path); old == ".jsonl" || old == ".conll" {
+		path = strings.TrimSuffix(path, old)
+	}
+	return path + ext
+}
+
+// runExport exports with o off the UI goroutine, showing its progress, then sums it up.
+func (w *Window) runExport(o jobs.ExportOptions) {
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := newProgressDialog(w, "Exporting…", "records written", cancel)
+	o.Progress = prog.set
+	st := w.cfg.Store
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		n, err := jobs.Export(ctx, st, o)
+		w.ui(func() {
+			prog.hide()
+			w.exported(o, n, err, ctx.Err() != nil)
+		})
+	}()
+}
+
+// exported sums an export up in a dialog.
+func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool) {
+	switch {
+	case cancelled:
+		w.showDialog(dialog.NewInformation("Export cancelled", "Nothing was written: "+filepath.Base(o.Out)+" is as it was.", w.win))
+	case errors.Is(err, export.ErrTokenEdge) && !o.Writer.SplitClitics:
+		w.showError(fmt.Errorf("%w\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
+			"“Split a token where a span starts after a proclitic” checked. Nothing was written", err))
+	case err != nil:
+		w.showError(fmt.Errorf("export: %w\n\nNothing was written: the file is written whole or not at all", err))
+	default:
+		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), o.Out)
+		if o.Format == "hf" {
+			msg += fmt.Sprintf("\nThe label list is in %s.", strings.TrimSuffix(o.Out, filepath.Ext(o.Out))+".labels.json")
+		}
+		if n == 0 {
+			msg += "\nNo document matched the statuses chosen."
+		}
+		w.showDialog(dialog.NewInformation("Export finished", msg, w.win))
+	}
+}

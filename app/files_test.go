@@ -1,0 +1,197 @@
+package app
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/jobs"
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+func TestImportAndExport(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "المقال الأول\nنص المقال الأول.",
+		"b.txt": "المقال الثاني\nنص المقال الثاني.",
+		"c.txt": "المقال الثالث\nنص \xff المقال.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.runImport([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator()})
+	w.wait()
+	summary := overlayText(w)
+	for _, want := range []string{"3 files read: 2 documents added", "1 bad record",
+		"Nothing was imported from 1 file with errors", "c.txt:2: invalid UTF-8"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary does not say %q:\n%s", want, summary)
+		}
+	}
+	if w.count != 3 || w.total != 3 || !strings.Contains(w.info.Text, "3 documents") {
+		t.Errorf("after the import the list has %d documents, the project %d (%q)", w.count, w.total, w.info.Text)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+
+	// mark the sample done, then export the done documents
+	press(w, "d")
+	out := filepath.Join(dir, "done.jsonl")
+	w.runExport(jobs.ExportOptions{Format: "jsonl", Out: out,
+		Filter: store.ExportFilter{Statuses: []labels.Status{labels.StatusDone}}})
+	w.wait()
+	if s := overlayText(w); !strings.Contains(s, "Wrote 1 record to "+out) {
+		t.Errorf("the export summary says:\n%s", s)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	lines := 0
+	for sc := bufio.NewScanner(f); sc.Scan(); lines++ {
+		if !strings.Contains(sc.Text(), `"status":"done"`) {
+			t.Errorf("exported %s", sc.Text())
+		}
+	}
+	if lines != 1 {
+		t.Errorf("%d records exported, want 1", lines)
+	}
+}
+
+func TestImportDialogOptions(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	menuItem(t, w, "Import…").Action()
+	if !w.dialogOpen() || !strings.Contains(overlayText(w), "plain text") {
+		t.Fatalf("the import dialog:\n%s", overlayText(w))
+	}
+	importButton := dialogButton(t, w, "Import")
+	if !importButton.Disabled() {
+		t.Errorf("Import can be pressed with no file chosen")
+	}
+	path, ok := w.win.Canvas().Focused().(*dialogEntry)
+	if !ok {
+		t.Fatal("the path does not have the focus")
+	}
+	test.Type(path, t.TempDir())
+	if importButton.Disabled() {
+		t.Errorf("Import cannot be pressed with a folder chosen")
+	}
+	path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.dialogOpen() {
+		t.Errorf("Escape did not close the import dialog")
+	}
+	if g := guessFormat("x.CSV"); g != "csv" {
+		t.Errorf("guessFormat(x.CSV) = %q", g)
+	}
+	w.runImport([]string{"x.csv"}, jobs.ImportOptions{Format: "csv"})
+	if s := overlayText(w); !strings.Contains(s, "text column") {
+		t.Errorf("csv without a text column: %s", s)
+	}
+}
+
+func TestNewAndOpenProject(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	first := w.cfg.Path
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new.tawsim")
+	w.openProject(path, true)
+	w.wait()
+	if w.cfg.Path != path || w.total != 0 || w.doc.ID != "" || !w.empty.Visible() {
+		t.Fatalf("after New: path %s, %d documents, document %q open", w.cfg.Path, w.total, w.doc.Title)
+	}
+	if w.win.Title() != "Tawsim — new.tawsim — tester" || len(w.buttons) != 4 {
+		t.Errorf("title %q, %d label buttons", w.win.Title(), len(w.buttons))
+	}
+	w.openProject(path+"x", false)
+	w.wait()
+	if s := overlayText(w); !strings.Contains(s, "does not exist") {
+		t.Errorf("opening a missing file says:\n%s", s)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+	w.openProject(first, true)
+	w.wait()
+	if s := overlayText(w); !strings.Contains(s, "already exists") {
+		t.Errorf("creating over a project says:\n%s", s)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+	junk := filepath.Join(dir, "junk.tawsim")
+	if err := os.WriteFile(junk, []byte("not a database, but long enough to be read as one by SQLite's probe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.openProject(junk, false)
+	w.wait()
+	if s := overlayText(w); !strings.Contains(s, "not a Tawsim project") {
+		t.Errorf("opening junk says:\n%s", s)
+	}
+	w.win.Canvas().Overlays().Top().Hide()
+
+	w.openProject(path, false)
+	w.wait()
+	if !strings.Contains(w.message.Text, "is the project open") {
+		t.Errorf("opening the project open says %q", w.message.Text)
+	}
+	w.openProject(first, false)
+	w.wait()
+	if d := next(t, shown); d.Title != w.doc.Title || w.cfg.Path != first || w.total != 1 {
+		t.Errorf("reopening the first project shows %q, %d documents", d.Title, w.total)
+	}
+}
+
+func TestHelpAndMenus(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	for _, label := range []string{"Open project…", "New project…", "Import…", "Export…", "Undo", "Redo",
+		"Done, next", "Skip", "Flag…", "Next document", "Previous document", "Keyboard shortcuts"} {
+		menuItem(t, w, label)
+	}
+	if it := menuItem(t, w, "ORG — Organization"); it.Shortcut.(keyHint) != "2" {
+		t.Errorf("the ORG item shows the key %v", it.Shortcut)
+	}
+	press(w, "?")
+	help := overlayText(w)
+	for _, want := range []string{"Ctrl+Enter, D", "1-4", "Ctrl+Z", "Person: the name of a human being"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the help does not say %q", want)
+		}
+	}
+	// menu shortcuts do nothing under a dialog; Escape closes it
+	menuItem(t, w, "Import…").Action()
+	if strings.Contains(overlayText(w), "Import a corpus") {
+		t.Errorf("Ctrl+I opened the import dialog over the help")
+	}
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.dialogOpen() {
+		t.Errorf("Escape did not close the help")
+	}
+	// Escape in the flag note cancels the flag
+	press(w, "!")
+	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	w.wait()
+	if w.dialogOpen() || w.state.Status != labels.StatusTodo {
+		t.Errorf("Escape in the note: dialog open %v, status %q", w.dialogOpen(), w.state.Status)
+	}
+}
+
+// dialogButton returns the button labeled text in the dialog on top of the window.
+func dialogButton(t *testing.T, w *Window, text string) *widget.Button {
+	t.Helper()
+	for _, o := range objectsOf(w.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q in the dialog", text)
+	return nil
+}

@@ -1,0 +1,309 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/corpus"
+	"github.com/tawsim/tawsim/jobs"
+)
+
+// importFormats says in a line what each corpus format is.
+var importFormats = map[string]string{
+	"txt":     "plain text: one article per file, its first line the title; a folder imports every .txt in it",
+	"jsonl":   "Tawsim's own JSONL records (what Export writes as jsonl), with their labels",
+	"doccano": "doccano JSONL: text with [start, end, label] spans",
+	"spacy":   "spaCy / Prodigy JSONL: text, tokens and spans",
+	"csv":     "a table with one article per row; name the column that holds the text",
+	"conll":   "CoNLL / BIO: one token and its tag per line, a blank line between sentences",
+}
+
+// maxListedErrors is how many bad records the import summary lists.
+const maxListedErrors = 20
+
+// importForm is the Import dialog's state.
+type importForm struct {
+	path      *dialogEntry
+	format    *widget.Select
+	about     *widget.Label
+	column    *dialogEntry
+	lenient   *widget.Check
+	addLabels *widget.Check
+}
+
+// showImport asks what to import (a file or folder, its format and options), then imports it.
+func (w *Window) showImport() {
+	var d *dialog.FormDialog
+	dismiss := func() { d.Dismiss() }
+	f := &importForm{path: newDialogEntry(dismiss), column: newDialogEntry(dismiss), about: widget.NewLabel("")}
+	f.path.SetPlaceHolder("a file or a folder")
+	f.path.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("choose a file or a folder")
+		}
+		if _, err := os.Stat(strings.TrimSpace(s)); err != nil {
+			return errors.New("no such file or folder")
+		}
+		return nil
+	}
+	f.about.Wrapping = fyne.TextWrapWord
+	f.about.Importance = widget.LowImportance
+	f.column.SetPlaceHolder("the name of the column that holds the text, e.g. text")
+	f.format = widget.NewSelect(corpus.Formats(), func(s string) {
+		f.about.SetText(importFormats[s])
+		if s == "csv" {
+			f.column.Enable()
+		} else {
+			f.column.Disable()
+		}
+		f.column.Validate()
+	})
+	f.column.Validator = func(s string) error {
+		if f.format.Selected == "csv" && strings.TrimSpace(s) == "" {
+			return errors.New("csv needs the name of the text column")
+		}
+		return nil
+	}
+	f.format.SetSelected("txt")
+	f.path.OnChanged = func(s string) {
+		if g := guessFormat(strings.TrimSpace(s)); g != "" {
+			f.format.SetSelected(g)
+		}
+	}
+	f.lenient = widget.NewCheck("Import the good records of files with errors, and list the bad ones", nil)
+	f.addLabels = widget.NewCheck("Add labels the project does not have yet (instead of refusing the file)", nil)
+
+	chooseFile := widget.NewButton("File…", func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				f.path.SetText(r.URI().Path())
+				r.Close()
+			}
+		}, w.win)
+		w.startIn(d, filepath.Dir(w.cfg.Path))
+		d.Show()
+	})
+	chooseFolder := widget.NewButton("Folder…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				f.path.SetText(u.Path())
+			}
+		}, w.win)
+		w.startIn(d, filepath.Dir(w.cfg.Path))
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Import", f.path), // the entry itself, for the form to validate it
+		widget.NewFormItem("", container.NewHBox(chooseFile, chooseFolder)),
+		widget.NewFormItem("Format", container.NewVBox(f.format, f.about)),
+		widget.NewFormItem("Text column", f.column),
+		widget.NewFormItem("", container.NewVBox(f.lenient, f.addLabels)),
+	}
+	d = dialog.NewForm("Import a corpus", "Import", "Cancel", items, func(ok bool) {
+		if ok {
+			w.runImport([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(640, 0))
+	w.showDialog(d)
+	w.win.Canvas().Focus(f.path)
+}
+
+// options returns the import options the form chose.
+func (f *importForm) options(annotator string) jobs.ImportOptions {
+	return jobs.ImportOptions{
+		Format:    f.format.Selected,
+		Corpus:    corpus.Options{TextColumn: strings.TrimSpace(f.column.Text)},
+		Lenient:   f.lenient.Checked,
+		AddLabels: f.addLabels.Checked,
+		Annotator: annotator,
+	}
+}
+
+// guessFormat guesses a corpus format from a file name's extension: "" when it cannot tell
+// (a folder, .txt which is also CoNLL's, .jsonl which three formats use).
+func guessFormat(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "csv"
+	case ".conll", ".bio", ".iob", ".iob2":
+		return "conll"
+	}
+	return ""
+}
+
+// runImport imports paths with o off the UI goroutine, showing its progress, then sums it up.
+func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
+	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
+		w.showError(err)
+		return
+	}
+	if len(paths) == 0 || strings.TrimSpace(paths[0]) == "" {
+		w.showError(errors.New("choose a file or a folder to import"))
+		return
+	}
+	if o.Annotator == "" {
+		o.Annotator = "import"
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := newProgressDialog(w, "Importing…", "records read", cancel)
+	o.Progress = prog.set
+	st, gen := w.cfg.Store, w.gen.Load()
+	w.bg.Add(1)
+	go func() {
+		defer w.bg.Done()
+		t, err := jobs.Import(ctx, st, paths, o)
+		w.ui(func() {
+			prog.hide()
+			if gen != w.gen.Load() {
+				return
+			}
+			w.imported(t, err, o.Lenient, ctx.Err() != nil)
+		})
+	}()
+}
+
+// imported sums an import up in a dialog and shows the documents it added.
+func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool) {
+	w.reloadProject()
+	var b strings.Builder
+	switch {
+	case cancelled:
+		b.WriteString("The import was cancelled. The files read before were imported whole; the one being read was not.\n\n")
+	case err != nil:
+		fmt.Fprintf(&b, "The import stopped: %v\n\nThe files read before it were imported whole; the others were not.\n\n", err)
+	}
+	fmt.Fprintf(&b, "%s read: %s added, %s already in the project",
+		plural(t.Files, "file"), plural(t.Added, "document"), thousands(t.Duplicates))
+	if t.Spans > 0 {
+		fmt.Fprintf(&b, ", %s added", plural(t.Spans, "span"))
+	}
+	if t.Bad > 0 {
+		fmt.Fprintf(&b, ", %s", plural(t.Bad, "bad record"))
+	}
+	b.WriteString(".")
+	if len(t.NewLabels) > 0 {
+		fmt.Fprintf(&b, "\nAdded to the labels: %s.", strings.Join(t.NewLabels, ", "))
+	}
+	if t.SkippedFiles > 0 && !lenient {
+		fmt.Fprintf(&b, "\n\nNothing was imported from %s with errors. Fix them, or import again with "+
+			"“Import the good records of files with errors” checked.", plural(t.SkippedFiles, "file"))
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(text)
+	if len(t.Errs) > 0 {
+		content.Add(widget.NewLabel("The first problems:"))
+		errs := widget.NewLabel(errorLines(t.Errs, maxListedErrors))
+		errs.TextStyle.Monospace = true
+		errs.Wrapping = fyne.TextWrapWord
+		scroll := container.NewVScroll(errs)
+		scroll.SetMinSize(fyne.NewSize(0, 200))
+		content.Add(scroll)
+	}
+	title := "Import finished"
+	if len(t.Errs) > 0 {
+		title = "Import finished, with problems"
+	}
+	if err != nil || cancelled {
+		title = "Import stopped"
+	}
+	d := dialog.NewCustom(title, "Close", content, w.win)
+	d.Resize(fyne.NewSize(640, 0))
+	w.showDialog(d)
+}
+
+// errorLines lists the first n errors, one a line (FILE:LINE: what), and how many more there are.
+func errorLines(errs []error, n int) string {
+	var lines []string
+	for i, err := range errs {
+		if i == n {
+			lines = append(lines, fmt.Sprintf("… and %s more", thousands(len(errs)-n)))
+			break
+		}
+		var ce *corpus.Error
+		if errors.As(err, &ce) {
+			ce2 := *ce
+			ce2.File = filepath.Base(ce.File)
+			lines = append(lines, ce2.Error())
+			continue
+		}
+		lines = append(lines, err.Error())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// plural says "1 file", "3 files", "1,204 documents".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
+}
+
+// reloadProject reads the schema and the document count again (after an import) and shows
+// them: the palette and menus, the list, the progress; the first document opens when none was.
+func (w *Window) reloadProject() {
+	st := w.cfg.Store
+	w.do(func(ctx context.Context) func() {
+		sc, err := st.Schema(ctx)
+		var n int
+		if err == nil {
+			n, err = st.CountDocuments(ctx)
+		}
+		return func() {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			w.schema, w.keys, w.total = sc, hotkeys(sc), n
+			w.setPalette()
+			w.win.SetMainMenu(w.mainMenu())
+			w.article.SetSpans(w.spans, w.schema)
+			w.updateInfo()
+			w.refreshStats()
+			w.setList(w.filter, nil)
+		}
+	})
+}
+
+// progressDialog shows the progress of a long job that counts what it has done.
+type progressDialog struct {
+	w     *Window
+	d     *dialog.CustomDialog
+	count *widget.Label
+	noun  string
+}
+
+// newProgressDialog shows a dialog titled title with a running bar and a count of noun
+// ("records read"); Cancel calls cancel.
+func newProgressDialog(w *Window, title, noun string, cancel func()) *progressDialog {
+	p := &progressDialog{w: w, count: widget.NewLabel("Starting…"), noun: noun}
+	bar := widget.NewProgressBarInfinite()
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(bar, p.count), w.win)
+	stop := widget.NewButton("Cancel", func() {
+		p.count.SetText("Cancelling…")
+		cancel()
+	})
+	p.d.SetButtons([]fyne.CanvasObject{stop})
+	p.d.Resize(fyne.NewSize(400, 0))
+	p.d.Show()
+	return p
+}
+
+// set shows the count n; it is called from the job's goroutine.
+func (p *progressDialog) set(n int) {
+	p.w.ui(func() { p.count.SetText(thousands(n) + " " + p.noun) })
+}
+
+// hide closes the dialog.
+func (p *progressDialog) hide() { p.d.Hide() }

@@ -1,0 +1,211 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The shortcuts with a modifier, which the menus trigger wherever the focus is.
+var (
+	shortcutOpen   = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo   = &fyne.ShortcutUndo{}
+	shortcutRedo   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutDone   = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// keyHint shows a key without modifier beside a menu item. Menus trigger only shortcuts with a
+// modifier, so the key itself still reaches the window's key handlers.
+type keyHint fyne.KeyName
+
+// Key returns the key shown.
+func (k keyHint) Key() fyne.KeyName { return fyne.KeyName(k) }
+
+// Mod returns no modifier.
+func (k keyHint) Mod() fyne.KeyModifier { return 0 }
+
+// ShortcutName names the hint.
+func (k keyHint) ShortcutName() string { return "Key:" + string(k) }
+
+// mainMenu returns the window's menus: File, Edit, Label (from the schema), Document, Help.
+func (w *Window) mainMenu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, w.unlessDialog(action))
+		it.Shortcut = sc
+		return it
+	}
+	file := fyne.NewMenu("File",
+		item("Open project…", shortcutOpen, w.askOpenProject),
+		item("New project…", shortcutNew, w.askNewProject),
+		fyne.NewMenuItemSeparator(),
+		item("Import…", shortcutImport, w.showImport),
+		item("Export…", shortcutExport, w.showExport),
+		fyne.NewMenuItemSeparator(),
+		item("Change annotator…", nil, func() { w.askName(w.cfg.Annotator == "") }),
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Undo", shortcutUndo, w.undo),
+		item("Redo", shortcutRedo, w.redo),
+		fyne.NewMenuItemSeparator(),
+		item("Remove selected span", keyHint(fyne.KeyDelete), w.deleteSelected),
+	)
+	var lab []*fyne.MenuItem
+	for _, l := range w.schema.Entities {
+		var sc fyne.Shortcut
+		if l.Hotkey != "" {
+			sc = keyHint(l.Hotkey)
+		}
+		text := l.Name
+		if l.DescriptionEn != "" {
+			text += " — " + firstClause(l.DescriptionEn)
+		}
+		lab = append(lab, item(text, sc, func() { w.applyLabel(l) }))
+	}
+	doc := fyne.NewMenu("Document",
+		item("Done, next", shortcutDone, w.doneNext),
+		item("Skip", keyHint("S"), w.skip),
+		item("Flag…", keyHint("!"), w.askFlag),
+		fyne.NewMenuItemSeparator(),
+		item("Next document", keyHint("J"), func() { w.move(1) }),
+		item("Previous document", keyHint("K"), func() { w.move(-1) }),
+	)
+	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), doc, help)
+}
+
+// firstClause returns a description up to its colon: "Person: the name of…" → "Person".
+func firstClause(s string) string {
+	if i := strings.IndexAny(s, ":;"); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// addShortcuts adds the shortcuts the menus do not show: Ctrl+Y for redo.
+func (w *Window) addShortcuts() {
+	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.unlessDialog(w.redo)() })
+}
+
+// helpSections are the keys the help dialog lists, by section.
+var helpSections = []struct {
+	title string
+	keys  [][2]string
+}{
+	{"Select words in the article", [][2]string{
+		{"Click, drag", "select a word, or the words dragged over"},
+		{"Shift+click", "extend the selection to the word clicked"},
+		{"← →, Shift+← →", "move the selection to the next word on screen, or extend it"},
+		{"Home, End", "the word at the start or the end of the line"},
+		{"C", "start the selection after a proclitic (again: after the next one)"},
+		{"Esc", "clear the selection"},
+	}},
+	{"Label", [][2]string{
+		{"LABELS", "give the selected words that label, or change the label of the selected span"},
+		{"Click a span", "select it"},
+		{"Delete, Backspace", "remove the selected span"},
+		{"Ctrl+Z", "undo the last change, in whichever document it was"},
+		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
+	}},
+	{"Documents", [][2]string{
+		{"Ctrl+Enter, D", "mark the document done and open the next one"},
+		{"S", "skip the document and open the next one"},
+		{"!", "flag the document with a note and open the next one"},
+		{"J, ↓, Page Down", "next document"},
+		{"K, ↑, Page Up", "previous document"},
+	}},
+	{"Project", [][2]string{
+		{"Ctrl+O", "open another project"},
+		{"Ctrl+N", "create a new project"},
+		{"Ctrl+I", "import a corpus"},
+		{"Ctrl+E", "export training data"},
+		{"F1, ?", "this list"},
+	}},
+}
+
+// showHelp shows the keyboard shortcuts and the project's labels.
+func (w *Window) showHelp() {
+	box := container.NewVBox()
+	for _, sec := range helpSections {
+		h := widget.NewLabel(sec.title)
+		h.TextStyle.Bold = true
+		box.Add(h)
+		grid := container.New(&helpLayout{})
+		for _, k := range sec.keys {
+			key, what := k[0], k[1]
+			if key == "LABELS" {
+				key = w.keyList()
+			}
+			kl := widget.NewLabel(key)
+			kl.TextStyle.Monospace = true
+			wl := widget.NewLabel(what)
+			wl.Wrapping = fyne.TextWrapWord
+			grid.Add(kl)
+			grid.Add(wl)
+		}
+		box.Add(grid)
+	}
+	if len(w.schema.Entities) > 0 {
+		h := widget.NewLabel("This project's labels")
+		h.TextStyle.Bold = true
+		box.Add(h)
+		grid := container.New(&helpLayout{})
+		for _, l := range w.schema.Entities {
+			grid.Add(newLabelButton(l, nil))
+			d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
+			d.Wrapping = fyne.TextWrapWord
+			grid.Add(d)
+		}
+		box.Add(grid)
+	}
+	scroll := container.NewVScroll(box)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", scroll, w.win)
+	d.Resize(fyne.NewSize(640, min(720, w.win.Canvas().Size().Height-40)))
+	w.showDialog(d)
+}
+
+// helpLayout lays out pairs of objects in two columns: the first as wide as its widest
+// object, the second taking the rest of the width.
+type helpLayout struct{}
+
+// Layout places the pairs.
+func (l *helpLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	left := l.leftWidth(objs)
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		right := fyne.NewSize(size.Width-left, objs[i+1].MinSize().Height)
+		objs[i+1].Resize(right)
+		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		objs[i].Resize(fyne.NewSize(left, objs[i].MinSize().Height))
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i+1].Move(fyne.NewPos(left, y))
+		y += h
+	}
+}
+
+// MinSize is the two columns at their minimum widths, as tall as the pairs.
+func (l *helpLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	left := l.leftWidth(objs)
+	var right, h float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		right = max(right, objs[i+1].MinSize().Width)
+		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+	}
+	return fyne.NewSize(left+right, h)
+}
+
+// leftWidth is the width of the widest object of the first column.
+func (l *helpLayout) leftWidth(objs []fyne.CanvasObject) float32 {
+	var w float32
+	for i := 0; i < len(objs); i += 2 {
+		w = max(w, objs[i].MinSize().Width)
+	}
+	return w
+}

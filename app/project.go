@@ -1,0 +1,167 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store"
+)
+
+// projectExt is the extension of project files.
+const projectExt = ".tawsim"
+
+// askOpenProject lets the annotator choose a project file, and opens it.
+func (w *Window) askOpenProject() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.openProject(path, false)
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{projectExt}))
+	w.startIn(d, filepath.Dir(w.cfg.Path))
+	d.Show()
+}
+
+// askNewProject asks where to create a new project (a folder and a file name), and creates it
+// with the default label schema.
+func (w *Window) askNewProject() {
+	dir := filepath.Dir(w.cfg.Path)
+	folder := widget.NewLabel(dir)
+	folder.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose…", func() {
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				dir = u.Path()
+				folder.SetText(dir)
+			}
+		}, w.win)
+		w.startIn(fd, dir)
+		fd.Show()
+	})
+	var d *dialog.FormDialog
+	name := newDialogEntry(func() { d.Dismiss() })
+	name.SetText("corpus" + projectExt)
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`) {
+			return errors.New("a file name, without folders")
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("File name", name),
+	}
+	d = dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		file := strings.TrimSpace(name.Text)
+		if !strings.HasSuffix(file, projectExt) {
+			file += projectExt
+		}
+		w.openProject(filepath.Join(dir, file), true)
+	}, w.win)
+	d.Resize(fyne.NewSize(520, 0))
+	w.showDialog(d)
+}
+
+// startIn makes a file dialog start in folder dir, when it exists.
+func (w *Window) startIn(d *dialog.FileDialog, dir string) {
+	if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(u)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+}
+
+// openProject opens the project at path (creating it, with the default label schema, when
+// create is set) and shows it in the window in place of the one open, which it closes.
+func (w *Window) openProject(path string, create bool) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if cur, err := filepath.Abs(w.cfg.Path); err == nil && cur == path {
+		w.say("%s is the project open.", filepath.Base(path))
+		return
+	}
+	name := w.cfg.Annotator
+	w.say("Opening %s…", filepath.Base(path))
+	w.do(func(ctx context.Context) func() {
+		st, err := openProjectFile(ctx, path, create, name)
+		var p project
+		if err == nil {
+			if p, err = w.readProject(ctx, st, name); err != nil {
+				st.Close()
+			}
+		}
+		return func() {
+			if err != nil {
+				w.say("")
+				w.showError(err)
+				return
+			}
+			old := w.cfg.Store
+			w.gen.Add(1) // the work asked for on the old project is dropped
+			w.adopt(st, path, p)
+			w.Start()
+			if create {
+				w.say("Created %s. Import a corpus with File → Import… (Ctrl+I).", filepath.Base(path))
+			} else {
+				w.say("Opened %s.", filepath.Base(path))
+			}
+			w.bg.Add(1)
+			go func() {
+				defer w.bg.Done()
+				old.Close()
+			}()
+		}
+	})
+}
+
+// openProjectFile opens (or, with create, creates) the project at path, giving it the default
+// schema when it has no labels. Its errors say what to do.
+func openProjectFile(ctx context.Context, path string, create bool, annotator string) (*store.Store, error) {
+	base := filepath.Base(path)
+	_, err := os.Stat(path)
+	switch {
+	case create && err == nil:
+		return nil, fmt.Errorf("a file named %s already exists in %s: choose another name, or open it with File → Open project…", base, filepath.Dir(path))
+	case !create && errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s does not exist (it may have been moved or deleted)", path)
+	}
+	st, err := store.Open(path)
+	switch {
+	case errors.Is(err, store.ErrNotProject):
+		return nil, fmt.Errorf("%s is not a Tawsim project: choose a %s file made by Tawsim or tawsimctl", base, projectExt)
+	case errors.Is(err, store.ErrNewerSchema):
+		return nil, fmt.Errorf("%s was written by a newer version of Tawsim: update Tawsim to open it (this version leaves the file as it is)", base)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", base, err)
+	}
+	if annotator == "" {
+		annotator = "tawsim"
+	}
+	if err := seeds.Init(ctx, st, annotator); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("give %s the default labels: %w", base, err)
+	}
+	return st, nil
+}

@@ -1,0 +1,148 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// threeDocs are two short documents after the sample article.
+var threeDocs = []labels.Document{
+	{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."},
+	{Title: "الثالث", Text: "الثالث\nنص المقال الثالث."},
+}
+
+func TestDoneNext(t *testing.T) {
+	w, shown := openWindow(t, threeDocs...)
+	first := start(t, w, shown)
+	press(w, "d")
+	if d := next(t, shown); d.Title != "الثاني" {
+		t.Fatalf("done-and-next opened %q", d.Title)
+	}
+	if st := fileState(t, w.cfg.Path, first.ID, "tester"); st.Status != labels.StatusDone {
+		t.Errorf("the first document's status in the file is %q, want done", st.Status)
+	}
+	if w.current != 1 || !w.inList {
+		t.Errorf("current %d (in list %v), want 1", w.current, w.inList)
+	}
+	if r := rowsOf(w.list); r[0].status.Text() != "done" || r[1].status.Text() != "to do" {
+		t.Errorf("the list shows %q, %q", r[0].status.Text(), r[1].status.Text())
+	}
+	if !strings.HasPrefix(w.message.Text, "Marked ") || !strings.HasSuffix(w.message.Text, " done.") {
+		t.Errorf("status bar %q after done-and-next", w.message.Text)
+	}
+	if !strings.Contains(w.progress.TextFormatter(), "1 / 3 done") {
+		t.Errorf("progress %q", w.progress.TextFormatter())
+	}
+
+	second := w.doc
+	menuItem(t, w, "Done, next").Action() // Ctrl+Enter
+	w.wait()
+	if d := next(t, shown); d.Title != "الثالث" {
+		t.Fatalf("Ctrl+Enter opened %q", d.Title)
+	}
+	if st := fileState(t, w.cfg.Path, second.ID, "tester"); st.Status != labels.StatusDone {
+		t.Errorf("the second document's status is %q", st.Status)
+	}
+
+	third := w.doc
+	press(w, "s")
+	if st := fileState(t, w.cfg.Path, third.ID, "tester"); st.Status != labels.StatusSkipped {
+		t.Errorf("s set %q, want skipped", st.Status)
+	}
+	if !strings.Contains(w.message.Text, "last document") || w.doc.ID != third.ID {
+		t.Errorf("at the end of the list: status bar %q, showing %q", w.message.Text, w.doc.Title)
+	}
+}
+
+func TestFlagWithNote(t *testing.T) {
+	w, shown := openWindow(t, threeDocs...)
+	first := start(t, w, shown)
+	press(w, "!")
+	if !w.dialogOpen() {
+		t.Fatal("! opened no dialog")
+	}
+	press(w, "d") // typed into the dialog, not a key of the window
+	if st := fileState(t, w.cfg.Path, first.ID, "tester"); st.Status != labels.StatusTodo {
+		t.Fatalf("a key under the dialog set the status %q", st.Status)
+	}
+	entry, ok := w.win.Canvas().Focused().(interface{ SetText(string) })
+	if !ok {
+		t.Fatal("the note does not have the focus")
+	}
+	entry.SetText("  النص مقطوع  ")
+	submitForm(t, w)
+	w.wait()
+	st := fileState(t, w.cfg.Path, first.ID, "tester")
+	if st.Status != labels.StatusFlagged || st.Note != "النص مقطوع" {
+		t.Errorf("flag stored %+v", st)
+	}
+	if d := next(t, shown); d.Title != "الثاني" {
+		t.Errorf("flag opened %q next", d.Title)
+	}
+}
+
+// submitForm presses the confirm button of the form dialog on top of the window.
+func submitForm(t *testing.T, w *Window) {
+	t.Helper()
+	top := w.win.Canvas().Overlays().Top()
+	for _, o := range objectsOf(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text != "Cancel" && b.Text != "" && !b.Disabled() {
+			b.Tapped(&fyne.PointEvent{})
+			return
+		}
+	}
+	t.Fatal("no button to confirm the dialog")
+}
+
+func TestFinishInFilteredList(t *testing.T) {
+	w, shown := openWindow(t, threeDocs...)
+	start(t, w, shown)
+	w.filterSel.SetSelected("to do")
+	w.wait()
+	if w.count != 3 || w.filter != labels.StatusTodo {
+		t.Fatalf("to do list: %d documents, filter %q", w.count, w.filter)
+	}
+	press(w, "d")
+	if d := next(t, shown); d.Title != "الثاني" {
+		t.Fatalf("done-and-next in the to do list opened %q", d.Title)
+	}
+	w.wait()
+	if w.count != 2 || w.current != 0 || !w.inList {
+		t.Errorf("after done: %d in the list, current %d (in list %v); want 2, 0, true", w.count, w.current, w.inList)
+	}
+	// a first label takes the document out of the to do list; the next key still goes on
+	selectPhrase(t, w, "نص")
+	press(w, "1")
+	if w.count != 1 || w.inList {
+		t.Errorf("after labeling: %d in the list, in list %v", w.count, w.inList)
+	}
+	press(w, "j")
+	if d := next(t, shown); d.Title != "الثالث" {
+		t.Errorf("j opened %q", d.Title)
+	}
+	press(w, "d")
+	if w.count != 0 || !w.empty.Visible() {
+		t.Errorf("the emptied to do list: %d documents, empty message shown %v", w.count, w.empty.Visible())
+	}
+}
+
+func TestStartResumes(t *testing.T) {
+	path := newProject(t, threeDocs...)
+	f := openFixture(t, path, "tester")
+	start(t, f.w, f.shown)
+	press(f.w, "d") // the first done
+	f.reopen("tester")
+	if d := start(t, f.w, f.shown); d.Title != "الثاني" || f.w.current != 1 {
+		t.Errorf("a restart opened %q at %d, want the first document not done", d.Title, f.w.current)
+	}
+	f.w.filterSel.SetSelected("to do")
+	f.w.wait()
+	if r := rowsOf(f.w.list); len(r) == 0 || r[0].order.Text() != "2" {
+		t.Errorf("the to do list's first row is not numbered 2, the document's number")
+	}
+}

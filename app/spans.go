@@ -1,0 +1,296 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// onSelect tells the annotator what the keys do with the words just selected.
+func (w *Window) onSelect(sel article.Selection) {
+	if sel.Start >= sel.End {
+		w.say("")
+		return
+	}
+	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
+	w.say("%s selected: press %s to label it.", quote(text), w.keyList())
+}
+
+// onSpanTapped tells the annotator what the keys do with the span just selected.
+func (w *Window) onSpanTapped(sp labels.Span) {
+	w.say("%s %s selected: press %s to change its label, Delete to remove it.", sp.Label, quote(sp.Text), w.keyList())
+}
+
+// keyList names the label keys: "1-4", or "1, 2, q".
+func (w *Window) keyList() string {
+	var ks []string
+	for _, l := range w.schema.Entities {
+		if l.Hotkey != "" {
+			ks = append(ks, l.Hotkey)
+		}
+	}
+	if len(ks) > 2 && strings.Join(ks, "") == "123456789"[:len(ks)] {
+		return "1-" + ks[len(ks)-1]
+	}
+	if len(ks) == 0 {
+		return "a label's button"
+	}
+	return strings.Join(ks, ", ")
+}
+
+// quote puts text, shortened by clip, in straight double quotes. Fyne draws a line of text
+// left to right and mirrors the characters that have a mirror image (such as « and ») next to
+// right-to-left text, so messages quote Arabic with " rather than guillemets.
+func quote(text string) string { return `"` + clip(text) + `"` }
+
+// clip shortens text to about 40 characters for the status bar.
+func clip(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if r := []rune(text); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return text
+}
+
+// applyLabel gives label l to the selected span (a relabel), or to the selected words (a new
+// span).
+func (w *Window) applyLabel(l labels.Label) {
+	if !w.ready() {
+		return
+	}
+	if sp, ok := w.article.SelectedSpan(); ok {
+		w.relabel(sp, l)
+		return
+	}
+	if sel, ok := w.article.Selection(); ok && sel.Start < sel.End {
+		w.addSpan(sel, l)
+		return
+	}
+	w.say("Select words in the article first (click, or drag over them), then press %s to label them %s.", l.Hotkey, l.Name)
+}
+
+// addSpan labels the selected words l: one AddSpan, after setting the document in progress
+// when the annotator had not touched it yet (so that a first undo removes the span, and a
+// second one the status).
+func (w *Window) addSpan(sel article.Selection, l labels.Label) {
+	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
+	sp := labels.Span{
+		DocID: w.doc.ID, Annotator: w.cfg.Annotator, Start: sel.Start, End: sel.End, Text: text,
+		Label: l.Name, Kind: labels.KindEntity, Origin: labels.OriginManual,
+	}
+	if err := w.schema.ValidateSpan(w.doc.Text, sp, w.spans); err != nil {
+		w.refuseSpan(err, sp)
+		return
+	}
+	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
+	w.save(func(ctx context.Context) (func(), error) {
+		if touch != nil {
+			if err := st.SetState(ctx, *touch); err != nil {
+				return nil, err
+			}
+		}
+		added, err := st.AddSpan(ctx, sp)
+		if err != nil {
+			return w.touched(touch, order), err // the state was saved
+		}
+		return func() {
+			w.touched(touch, order)()
+			if w.doc.ID != added.DocID {
+				return
+			}
+			w.spans = insertSpan(w.spans, added)
+			w.article.SetSpans(w.spans, w.schema)
+			w.article.SelectSpan(added.ID)
+			w.say("Labeled %s %s. Another key changes its label; Delete removes it.", quote(added.Text), added.Label)
+		}, nil
+	}, func(err error) bool { return w.refuseSpan(err, sp) })
+}
+
+// relabel gives the selected span label l: one UpdateSpan.
+func (w *Window) relabel(sp labels.Span, l labels.Label) {
+	if i := w.spanIndex(sp.ID); i >= 0 {
+		sp = w.spans[i]
+	}
+	if sp.Label == l.Name {
+		w.say("%s is labeled %s already.", quote(sp.Text), l.Name)
+		return
+	}
+	changed := sp
+	changed.Label = l.Name
+	if err := w.schema.ValidateSpan(w.doc.Text, changed, w.spans); err != nil {
+		w.refuseSpan(err, changed)
+		return
+	}
+	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
+	w.save(func(ctx context.Context) (func(), error) {
+		if touch != nil {
+			if err := st.SetState(ctx, *touch); err != nil {
+				return nil, err
+			}
+		}
+		got, err := st.UpdateSpan(ctx, changed)
+		if err != nil {
+			return w.touched(touch, order), err
+		}
+		return func() {
+			w.touched(touch, order)()
+			if w.doc.ID != got.DocID {
+				return
+			}
+			if i := w.spanIndex(got.ID); i >= 0 {
+				w.spans[i] = got
+			}
+			w.article.SetSpans(w.spans, w.schema)
+			w.article.SelectSpan(got.ID)
+			w.say("%s is now %s (was %s).", quote(got.Text), got.Label, sp.Label)
+		}, nil
+	}, func(err error) bool { return w.refuseSpan(err, changed) })
+}
+
+// deleteSelected removes the selected span: one DeleteSpan.
+func (w *Window) deleteSelected() {
+	if !w.ready() {
+		return
+	}
+	sp, ok := w.article.SelectedSpan()
+	if !ok {
+		w.say("Click a labeled span first to remove it.")
+		return
+	}
+	st, name, touch, order := w.cfg.Store, w.cfg.Annotator, w.touch(), w.doc.Order
+	w.save(func(ctx context.Context) (func(), error) {
+		if touch != nil {
+			if err := st.SetState(ctx, *touch); err != nil {
+				return nil, err
+			}
+		}
+		if err := st.DeleteSpan(ctx, name, sp.ID); err != nil {
+			return w.touched(touch, order), err
+		}
+		return func() {
+			w.touched(touch, order)()
+			if w.doc.ID != sp.DocID {
+				return
+			}
+			if i := w.spanIndex(sp.ID); i >= 0 {
+				w.spans = slices.Delete(slices.Clone(w.spans), i, i+1)
+			}
+			w.article.SetSpans(w.spans, w.schema)
+			w.say("Removed %s %s.", sp.Label, quote(sp.Text))
+		}, nil
+	}, func(err error) bool { return w.refuseSpan(err, sp) })
+}
+
+// touch returns the state that marks the document open in progress, when the annotator labels
+// it for the first time; nil when it is past to do already.
+func (w *Window) touch() *labels.DocState {
+	if w.state.Status != labels.StatusTodo && w.state.Status != "" {
+		return nil
+	}
+	st := w.state
+	st.DocID, st.Annotator, st.Status = w.doc.ID, w.cfg.Annotator, labels.StatusInProgress
+	return &st
+}
+
+// touched returns what to show once state st (from touch; nil for none) of the document with
+// import order order is saved.
+func (w *Window) touched(st *labels.DocState, order int64) func() {
+	return func() {
+		if st != nil {
+			w.stateSaved(*st, order, labels.StatusTodo, nil)
+		}
+	}
+}
+
+// spanIndex returns the index of the span with the given id in w.spans, or -1.
+func (w *Window) spanIndex(id string) int {
+	return slices.IndexFunc(w.spans, func(s labels.Span) bool { return s.ID == id })
+}
+
+// insertSpan returns spans with sp added, in the store's order (start, end, id).
+func insertSpan(spans []labels.Span, sp labels.Span) []labels.Span {
+	i, _ := slices.BinarySearchFunc(spans, sp, func(a, b labels.Span) int {
+		switch {
+		case a.Start != b.Start:
+			return a.Start - b.Start
+		case a.End != b.End:
+			return a.End - b.End
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return slices.Insert(slices.Clone(spans), i, sp)
+}
+
+// refuseSpan explains in the status bar why span sp cannot be written, and reports whether err
+// was such a refusal (the others deserve a dialog).
+func (w *Window) refuseSpan(err error, sp labels.Span) bool {
+	switch {
+	case errors.Is(err, labels.ErrOverlap):
+		if o, ok := w.conflict(sp); ok && o.Start == sp.Start && o.End == sp.End && o.Label == sp.Label {
+			w.warn("%s is labeled %s already.", quote(o.Text), o.Label)
+		} else if ok {
+			w.warn("This overlaps %s %s: remove or change that span first.", o.Label, quote(o.Text))
+		} else {
+			w.warn("This overlaps another labeled span: remove or change that span first.")
+		}
+	case errors.Is(err, labels.ErrEmptySpan):
+		w.warn("Select at least one word to label.")
+	case errors.Is(err, labels.ErrOutOfRange), errors.Is(err, labels.ErrTextMismatch):
+		w.warn("The selection does not match this document's text: select the words again.")
+	case errors.Is(err, labels.ErrUnknownLabel):
+		w.warn("%s is not a label of this project.", sp.Label)
+	case errors.Is(err, labels.ErrNoAnnotator):
+		w.askName(true)
+	case errors.Is(err, store.ErrNotFound):
+		w.warn("That span is no longer in the project (an undo may have removed it). Nothing was changed.")
+		w.reloadSpans()
+	default:
+		return false
+	}
+	return true
+}
+
+// conflict returns the annotator's entity span that sp collides with.
+func (w *Window) conflict(sp labels.Span) (labels.Span, bool) {
+	var found []labels.Span
+	for _, o := range w.spans {
+		if o.Kind == labels.KindEntity && o.ID != sp.ID && o.Overlaps(sp) {
+			found = append(found, o)
+		}
+	}
+	// under the nested rule, a span inside or around sp is allowed: prefer one that crosses it
+	for _, o := range found {
+		if !o.Contains(sp) && !sp.Contains(o) {
+			return o, true
+		}
+	}
+	if len(found) > 0 {
+		return found[0], true
+	}
+	return labels.Span{}, false
+}
+
+// reloadSpans reads the spans of the document open again, after the store refused a change
+// to one that the window still showed.
+func (w *Window) reloadSpans() {
+	st, id, name := w.cfg.Store, w.doc.ID, w.cfg.Annotator
+	w.do(func(ctx context.Context) func() {
+		spans, err := st.Spans(ctx, id, name)
+		return func() {
+			if err != nil {
+				w.showError(fmt.Errorf("read the spans again: %w", err))
+				return
+			}
+			if w.doc.ID == id {
+				w.spans = spans
+				w.article.SetSpans(spans, w.schema)
+			}
+		}
+	})
+}

@@ -1,0 +1,117 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// undo reverts the annotator's latest change, in whichever document it was, and goes there.
+func (w *Window) undo() { w.step(false) }
+
+// redo applies again the change the annotator undid last, and goes there.
+func (w *Window) redo() { w.step(true) }
+
+// step undoes or redoes one change (one store call), then shows the document it changed.
+func (w *Window) step(redo bool) {
+	if w.cfg.Annotator == "" {
+		w.askName(true)
+		return
+	}
+	st, name := w.cfg.Store, w.cfg.Annotator
+	w.save(func(ctx context.Context) (func(), error) {
+		var ev labels.Event
+		var err error
+		if redo {
+			ev, err = st.Redo(ctx, name)
+		} else {
+			ev, err = st.Undo(ctx, name)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return func() { w.stepped(ev, redo) }, nil
+	}, func(err error) bool { return w.refuseStep(err, redo) })
+}
+
+// stepped shows the result of an undo (redo false) or redo of event ev: the document it changed,
+// opened (and found in the list), its spans and status, and what was undone in the status bar.
+func (w *Window) stepped(ev labels.Event, redo bool) {
+	what := describe(ev)
+	verb := "Undone"
+	if redo {
+		verb = "Redone"
+	}
+	var old, now labels.Status
+	isState := ev.Action == labels.ActionStateSet
+	if isState {
+		old, now = stateStatus(ev.After), stateStatus(ev.Before)
+		if redo {
+			old, now = now, old
+		}
+	}
+	w.open(ev.DocID, func() {
+		w.say("%s: %s.", verb, what)
+		if isState && w.doc.ID == ev.DocID {
+			w.statusChanged(ev.DocID, w.doc.Order, old, now, nil)
+		}
+	})
+}
+
+// refuseStep explains why an undo or redo could not be done, and reports whether it did.
+func (w *Window) refuseStep(err error, redo bool) bool {
+	verb := "undo"
+	if redo {
+		verb = "redo"
+	}
+	switch {
+	case errors.Is(err, store.ErrNothingToUndo):
+		w.say("Nothing to undo.")
+	case errors.Is(err, store.ErrNothingToRedo):
+		w.say("Nothing to redo.")
+	case errors.Is(err, labels.ErrOverlap):
+		w.warn("Cannot %s: the span would overlap one labeled since. Remove that span first, then %s again.", verb, verb)
+	case errors.Is(err, store.ErrNotFound):
+		w.warn("Cannot %s: the span was changed or removed since.", verb)
+	default:
+		return false
+	}
+	return true
+}
+
+// describe names in a few words the change event ev made: `adding ORG "الجيش الوطني الليبي"`.
+func describe(ev labels.Event) string {
+	var before, after labels.Span
+	switch ev.Action {
+	case labels.ActionSpanAdd:
+		if json.Unmarshal(ev.After, &after) == nil {
+			return fmt.Sprintf("adding %s %s", after.Label, quote(after.Text))
+		}
+	case labels.ActionSpanUpdate:
+		if json.Unmarshal(ev.Before, &before) == nil && json.Unmarshal(ev.After, &after) == nil {
+			return fmt.Sprintf("changing %s from %s to %s", quote(after.Text), before.Label, after.Label)
+		}
+	case labels.ActionSpanDelete:
+		if json.Unmarshal(ev.Before, &before) == nil {
+			return fmt.Sprintf("removing %s %s", before.Label, quote(before.Text))
+		}
+	case labels.ActionStateSet:
+		return fmt.Sprintf("the status change from %s to %s", statusText(stateStatus(ev.Before)), statusText(stateStatus(ev.After)))
+	case labels.ActionStanceSet, labels.ActionStanceClear:
+		return "the document stance change"
+	}
+	return string(ev.Action)
+}
+
+// stateStatus returns the status of a logged DocState, to do for none.
+func stateStatus(data json.RawMessage) labels.Status {
+	var st *labels.DocState
+	if len(data) == 0 || json.Unmarshal(data, &st) != nil || st == nil || st.Status == "" {
+		return labels.StatusTodo
+	}
+	return st.Status
+}

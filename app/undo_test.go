@@ -1,0 +1,107 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+func TestUndoRedo(t *testing.T) {
+	f := openFixture(t, newProject(t), "tester")
+	w := f.w
+	doc := start(t, w, f.shown)
+	selectPhrase(t, w, army)
+	press(w, "2") // in progress, then ORG
+	selectPhrase(t, w, "طرابلس")
+	press(w, "3")                      // LOC
+	w.relabel(w.spans[0], w.keys['4']) // طرابلس, the first span of the text, becomes MISC
+	w.wait()
+
+	check := func(step string, wantStatus labels.Status, want ...string) {
+		t.Helper()
+		var got []string
+		for _, sp := range fileSpans(t, f.path, doc.ID, "tester") {
+			got = append(got, sp.Label+" "+sp.Text)
+		}
+		if strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("%s: the file holds %q, want %q", step, got, want)
+		}
+		if st := fileState(t, f.path, doc.ID, "tester"); st.Status != wantStatus {
+			t.Errorf("%s: status %q, want %q", step, st.Status, wantStatus)
+		}
+		if len(w.article.Spans()) != len(want) {
+			t.Errorf("%s: the article draws %d spans, want %d", step, len(w.article.Spans()), len(want))
+		}
+	}
+	inProgress := labels.StatusInProgress
+	check("labeled", inProgress, "MISC طرابلس", "ORG "+army)
+
+	menuItem(t, w, "Undo").Action()
+	w.wait()
+	check("undo the relabel", inProgress, "LOC طرابلس", "ORG "+army)
+	if !strings.HasPrefix(w.message.Text, `Undone: changing "طرابلس" from LOC to MISC`) {
+		t.Errorf("status bar %q", w.message.Text)
+	}
+	w.undo()
+	w.wait()
+	check("undo the LOC", inProgress, "ORG "+army)
+	w.redo()
+	w.wait()
+	check("redo the LOC", inProgress, "LOC طرابلس", "ORG "+army)
+	w.undo()
+	w.undo()
+	w.wait()
+	check("undo twice more", inProgress)
+	w.undo()
+	w.wait()
+	check("undo the status", labels.StatusTodo)
+	if w.docStatus.text.Text != "to do" {
+		t.Errorf("the header shows %q after undoing the status", w.docStatus.text.Text)
+	}
+	w.undo()
+	w.wait()
+	if w.message.Text != "Nothing to undo." {
+		t.Errorf("status bar %q with nothing to undo", w.message.Text)
+	}
+	w.redo()
+	w.redo()
+	w.wait()
+	check("redo twice", inProgress, "ORG "+army)
+
+	// after a restart, undo goes on where it was
+	f.reopen("tester")
+	w = f.w
+	start(t, w, f.shown)
+	w.redo()
+	w.wait()
+	check("redo after a restart", inProgress, "LOC طرابلس", "ORG "+army)
+	w.undo()
+	w.undo()
+	w.wait()
+	check("undo after a restart", inProgress)
+}
+
+func TestUndoGoesToTheDocument(t *testing.T) {
+	w, shown := openWindow(t,
+		labels.Document{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."},
+	)
+	doc := start(t, w, shown)
+	selectPhrase(t, w, army)
+	press(w, "2")
+	press(w, "j")
+	if d := next(t, shown); d.Title != "الثاني" {
+		t.Fatalf("j opened %q", d.Title)
+	}
+	w.undo()
+	w.wait()
+	if d := next(t, shown); d.ID != doc.ID {
+		t.Fatalf("undo opened %q, want the document it changed", d.Title)
+	}
+	if w.doc.ID != doc.ID || w.current != 0 || !w.inList {
+		t.Errorf("after undo the window shows %q at %d (in list %v)", w.doc.Title, w.current, w.inList)
+	}
+	if n := len(fileSpans(t, w.cfg.Path, doc.ID, "tester")); n != 0 || len(w.article.Spans()) != 0 {
+		t.Errorf("undo left %d spans in the file, %d drawn", n, len(w.article.Spans()))
+	}
+}
