@@ -265,10 +265,8 @@ func (w *Window) reloadProject() {
 				w.showError(err)
 				return
 			}
-			w.schema, w.keys, w.total = sc, hotkeys(sc), n
-			w.setPalette()
-			w.win.SetMainMenu(w.mainMenu())
-			w.article.SetSpans(w.spans, w.schema)
+			w.total = n
+			w.setSchema(sc)
 			w.updateInfo()
 			w.refreshStats()
 			w.setList(w.filter, nil)

@@ -35,7 +35,21 @@ func (k keyHint) Mod() fyne.KeyModifier { return 0 }
 // ShortcutName names the hint.
 func (k keyHint) ShortcutName() string { return "Key:" + string(k) }
 
-// mainMenu returns the window's menus: File, Edit, Label (from the schema), Document, Help.
+// shiftHint shows Shift and a key beside a menu item. Shift alone never triggers a shortcut,
+// so the key reaches the window's key handlers as the rune it types.
+type shiftHint fyne.KeyName
+
+// Key returns the key shown.
+func (k shiftHint) Key() fyne.KeyName { return fyne.KeyName(k) }
+
+// Mod returns Shift.
+func (k shiftHint) Mod() fyne.KeyModifier { return fyne.KeyModifierShift }
+
+// ShortcutName names the hint.
+func (k shiftHint) ShortcutName() string { return "Key:Shift+" + string(k) }
+
+// mainMenu returns the window's menus: File, Edit, Label and Stance (from the schema),
+// Document, Help.
 func (w *Window) mainMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, w.unlessDialog(action))
@@ -69,6 +83,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		}
 		lab = append(lab, item(text, sc, func() { w.applyLabel(l) }))
 	}
+	stance := w.stanceMenu(item)
 	doc := fyne.NewMenu("Document",
 		item("Done, next", shortcutDone, w.doneNext),
 		item("Skip", keyHint("S"), w.skip),
@@ -78,7 +93,39 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), doc, help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, help)
+}
+
+// stanceMenu returns the Stance menu: the targets, the stance labels of the current target,
+// evidence, and the dialog that adds and renames targets. item makes a menu item.
+func (w *Window) stanceMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+	items := []*fyne.MenuItem{
+		item("Next target", keyHint("T"), func() { w.moveTarget(1) }),
+		item("Previous target", shiftHint("T"), func() { w.moveTarget(-1) }),
+		fyne.NewMenuItemSeparator(),
+	}
+	for _, l := range w.schema.StanceLabels {
+		var sc fyne.Shortcut
+		if w.hasStanceKey(l) {
+			sc = keyHint(strings.ToUpper(l.Hotkey))
+		}
+		text := "Stance toward the target: " + l.Name
+		if l.DescriptionEn != "" {
+			text += " — " + firstClause(l.DescriptionEn)
+		}
+		items = append(items, item(text, sc, func() { w.chooseStance(w.target, l) }))
+	}
+	items = append(items, fyne.NewMenuItemSeparator(),
+		item("Mark selection as evidence (the target's stance)", keyHint("E"), w.markChosenEvidence))
+	for _, l := range w.schema.StanceLabels {
+		var sc fyne.Shortcut
+		if k := w.evidenceKey(l); k != "e" {
+			sc = shiftHint(strings.TrimPrefix(k, "Shift+"))
+		}
+		items = append(items, item("Mark selection as "+l.Name+" evidence", sc, func() { w.markEvidence(l) }))
+	}
+	items = append(items, fyne.NewMenuItemSeparator(), item("Targets…", nil, w.showTargets))
+	return fyne.NewMenu("Stance", items...)
 }
 
 // firstClause returns a description up to its colon: "Person: the name of…" → "Person".
@@ -114,6 +161,14 @@ var helpSections = []struct {
 		{"Ctrl+Z", "undo the last change, in whichever document it was"},
 		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
 	}},
+	{"Stance (the panel at the left)", [][2]string{
+		{"T, Shift+T", "make the next or the previous target current (it is outlined in the panel)"},
+		{"STANCE", "the document's stance toward the current target; the same key again clears it"},
+		{"E", "mark the selected words as evidence toward the current target, with the stance chosen for it"},
+		{"EVIDENCE", "mark the selected words as evidence with that label, or change the label of the selected evidence"},
+		{"Click evidence", "select it (its underline in the article, or its line in the panel); Delete removes it"},
+		{"Stance → Targets…", "add a target, or rename one (its stances and evidence stay with it)"},
+	}},
 	{"Documents", [][2]string{
 		{"Ctrl+Enter, D", "mark the document done and open the next one"},
 		{"S", "skip the document and open the next one"},
@@ -140,8 +195,13 @@ func (w *Window) showHelp() {
 		grid := container.New(&helpLayout{})
 		for _, k := range sec.keys {
 			key, what := k[0], k[1]
-			if key == "LABELS" {
+			switch key {
+			case "LABELS":
 				key = w.keyList()
+			case "STANCE":
+				key = strings.ToUpper(w.stanceKeyList(", "))
+			case "EVIDENCE":
+				key = w.evidenceKeyList()
 			}
 			kl := widget.NewLabel(key)
 			kl.TextStyle.Monospace = true
@@ -158,6 +218,19 @@ func (w *Window) showHelp() {
 		box.Add(h)
 		grid := container.New(&helpLayout{})
 		for _, l := range w.schema.Entities {
+			grid.Add(newLabelButton(l, nil))
+			d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
+			d.Wrapping = fyne.TextWrapWord
+			grid.Add(d)
+		}
+		box.Add(grid)
+	}
+	if len(w.schema.StanceLabels) > 0 {
+		h := widget.NewLabel("This project's stance labels")
+		h.TextStyle.Bold = true
+		box.Add(h)
+		grid := container.New(&helpLayout{})
+		for _, l := range w.schema.StanceLabels {
 			grid.Add(newLabelButton(l, nil))
 			d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
 			d.Wrapping = fyne.TextWrapWord

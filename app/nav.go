@@ -35,8 +35,9 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 	return true
 }
 
-// onRune handles the keys that type characters: the label hotkeys, and the document keys, with
-// the keys in their place on an Arabic keyboard.
+// onRune handles the keys that type characters: the label hotkeys, the stance keys and the
+// document keys, with the keys in their place on an Arabic keyboard. The entity hotkeys come
+// first; stance hotkeys that another key takes have no key (see stanceHotkeys).
 func (w *Window) onRune(r rune) {
 	if w.dialogOpen() {
 		return
@@ -45,6 +46,19 @@ func (w *Window) onRune(r rune) {
 		w.applyLabel(l)
 		return
 	}
+	if w.stanceKey(r) || w.documentKey(r) {
+		return
+	}
+	if l, ok := w.stanceKeys[r]; ok {
+		w.chooseStance(w.target, l)
+	} else if l, ok := w.evidenceKeys[r]; ok {
+		w.markEvidence(l)
+	}
+}
+
+// documentKey handles the keys of the document open and of the list, and reports whether r
+// was one of them.
+func (w *Window) documentKey(r rune) bool {
 	switch unicode.ToLower(r) {
 	case 'j', 'ت':
 		w.move(1)
@@ -58,7 +72,10 @@ func (w *Window) onRune(r rune) {
 		w.askFlag()
 	case '?', '؟':
 		w.showHelp()
+	default:
+		return false
 	}
+	return true
 }
 
 // updateItem fills row o with document i of the list, or marks it loading.
@@ -182,12 +199,13 @@ func (w *Window) place(at int, in bool) {
 
 // opened is a document read with the annotator's work on it.
 type opened struct {
-	doc   labels.Document
-	spans []labels.Span
-	state labels.DocState
+	doc     labels.Document
+	spans   []labels.Span
+	state   labels.DocState
+	stances map[string]string // stance labels by target id
 }
 
-// readDocument reads document id with the annotator's spans and state.
+// readDocument reads document id with the annotator's spans, state and document stances.
 func readDocument(ctx context.Context, st storeReader, id, annotator string) (opened, error) {
 	doc, err := st.Document(ctx, id)
 	if err != nil {
@@ -201,7 +219,15 @@ func readDocument(ctx context.Context, st storeReader, id, annotator string) (op
 	if err != nil {
 		return opened{}, err
 	}
-	return opened{doc, spans, state}, nil
+	list, err := st.DocStances(ctx, id, annotator)
+	if err != nil {
+		return opened{}, err
+	}
+	stances := make(map[string]string, len(list))
+	for _, ds := range list {
+		stances[ds.Target] = ds.Label
+	}
+	return opened{doc, spans, state, stances}, nil
 }
 
 // storeReader is what readDocument reads from (a *store.Store).
@@ -209,13 +235,15 @@ type storeReader interface {
 	Document(ctx context.Context, id string) (labels.Document, error)
 	Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error)
 	State(ctx context.Context, docID, annotator string) (labels.DocState, error)
+	DocStances(ctx context.Context, docID, annotator string) ([]labels.DocStance, error)
 }
 
-// show puts a document in the article, with its spans, scrolled to its top.
+// show puts a document in the article, with its spans, scrolled to its top, and its stances
+// in the stance panel.
 func (w *Window) show(o opened) {
 	same := o.doc.ID == w.doc.ID
 	w.shown = w.loads.Load()
-	w.doc, w.spans, w.state = o.doc, o.spans, o.state
+	w.doc, w.spans, w.state, w.stances = o.doc, o.spans, o.state, o.stances
 	if !same {
 		w.shownAt = time.Now()
 		w.article.SetDocument(o.doc)
@@ -225,7 +253,7 @@ func (w *Window) show(o opened) {
 		}
 	}
 	w.keepMessage = false
-	w.article.SetSpans(o.spans, w.schema)
+	w.showSpans()
 	w.showDocHeader()
 	w.showEmpty()
 	if w.OnShown != nil {

@@ -56,13 +56,23 @@ func parseColor(s string) color.NRGBA {
 	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}
 }
 
+// contrast returns black or white, whichever reads better on c.
+func contrast(c color.NRGBA) color.NRGBA {
+	if 299*int(c.R)+587*int(c.G)+114*int(c.B) > 150*1000 {
+		return color.NRGBA{0x10, 0x10, 0x10, 0xff}
+	}
+	return color.NRGBA{0xff, 0xff, 0xff, 0xff}
+}
+
 // labelButton is one label of the palette: a button tinted with the label's colour, its hotkey
 // in a badge of that colour, then its name.
 type labelButton struct {
 	widget.BaseWidget
-	label   labels.Label
-	onTap   func()
-	hovered bool
+	label    labels.Label
+	onTap    func()
+	hovered  bool
+	toggle   bool // the button can be selected: it keeps room for the tick
+	selected bool // filled with the label's colour and ticked: the label chosen (stance panel)
 }
 
 // newLabelButton returns the button of label l, which calls onTap when tapped.
@@ -70,6 +80,15 @@ func newLabelButton(l labels.Label, onTap func()) *labelButton {
 	b := &labelButton{label: l, onTap: onTap}
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// setSelected fills the button with its label's colour and ticks it (selected), or shows it
+// as the other buttons (not selected).
+func (b *labelButton) setSelected(selected bool) {
+	if b.selected != selected {
+		b.selected = selected
+		b.Refresh()
+	}
 }
 
 // Tapped labels with the button's label.
@@ -132,6 +151,9 @@ func (r *labelButtonRenderer) metrics() (pad, badge float32, key, name fyne.Size
 
 func (r *labelButtonRenderer) MinSize() fyne.Size {
 	pad, badge, _, name := r.metrics()
+	if r.b.toggle {
+		name = fyne.MeasureText("✓ "+r.b.label.Name, r.name.TextSize, r.name.TextStyle)
+	}
 	w := pad + name.Width + pad
 	if r.b.label.Hotkey != "" {
 		w += badge + pad/2
@@ -163,9 +185,17 @@ func (r *labelButtonRenderer) Refresh() {
 	}
 	r.bg.FillColor, r.bg.StrokeColor = tint, c
 	r.badge.FillColor = c
+	r.key.Color = color.White
 	ts := theme.TextSize()
 	r.key.TextSize, r.name.TextSize = ts, ts
+	r.name.Text = r.b.label.Name
 	r.name.Color = r.b.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	if r.b.selected {
+		ink := contrast(c)
+		r.bg.FillColor, r.bg.StrokeColor = c, ink
+		r.badge.FillColor, r.key.Color = ink, c
+		r.name.Text, r.name.Color = "✓ "+r.b.label.Name, ink
+	}
 	r.Layout(r.b.Size())
 	for _, o := range r.Objects() {
 		o.Refresh()

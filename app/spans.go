@@ -19,11 +19,23 @@ func (w *Window) onSelect(sel article.Selection) {
 		return
 	}
 	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
+	if t, ok := w.currentTarget(); ok && len(w.schema.StanceLabels) > 0 {
+		w.say("%s selected: press %s to label it, %s to mark it as evidence for %s.",
+			quote(text), w.keyList(), w.markKeys(), t.Name)
+		return
+	}
 	w.say("%s selected: press %s to label it.", quote(text), w.keyList())
 }
 
-// onSpanTapped tells the annotator what the keys do with the span just selected.
+// onSpanTapped tells the annotator what the keys do with the span just selected. A stance
+// evidence span makes its target the current one.
 func (w *Window) onSpanTapped(sp labels.Span) {
+	if sp.Kind == labels.KindStance {
+		w.setTarget(sp.Target)
+		w.say("%s evidence for %s selected: press %s to change its label, Delete to remove it.",
+			sp.Label, w.targetName(sp.Target), w.evidenceKeyList())
+		return
+	}
 	w.say("%s %s selected: press %s to change its label, Delete to remove it.", sp.Label, quote(sp.Text), w.keyList())
 }
 
@@ -59,9 +71,14 @@ func clip(text string) string {
 }
 
 // applyLabel gives label l to the selected span (a relabel), or to the selected words (a new
-// span).
+// span). With stance evidence selected, it labels the evidence's words: an entity span over the
+// same words.
 func (w *Window) applyLabel(l labels.Label) {
 	if !w.ready() {
+		return
+	}
+	if sp, ok := w.article.SelectedSpan(); ok && sp.Kind == labels.KindStance {
+		w.addSpan(article.Selection{Start: sp.Start, End: sp.End}, l)
 		return
 	}
 	if sp, ok := w.article.SelectedSpan(); ok {
@@ -75,15 +92,27 @@ func (w *Window) applyLabel(l labels.Label) {
 	w.say("Select words in the article first (click, or drag over them), then press %s to label them %s.", l.Hotkey, l.Name)
 }
 
-// addSpan labels the selected words l: one AddSpan, after setting the document in progress
-// when the annotator had not touched it yet (so that a first undo removes the span, and a
-// second one the status).
-func (w *Window) addSpan(sel article.Selection, l labels.Label) {
+// newSpan returns the annotator's span of kind over the words sel of the document open,
+// labeled l (and, for stance evidence, toward the target with id target).
+func (w *Window) newSpan(sel article.Selection, l labels.Label, kind labels.Kind, target string) labels.Span {
 	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
-	sp := labels.Span{
+	return labels.Span{
 		DocID: w.doc.ID, Annotator: w.cfg.Annotator, Start: sel.Start, End: sel.End, Text: text,
-		Label: l.Name, Kind: labels.KindEntity, Origin: labels.OriginManual,
+		Label: l.Name, Kind: kind, Target: target, Origin: labels.OriginManual,
 	}
+}
+
+// addSpan labels the selected words l with an entity span.
+func (w *Window) addSpan(sel article.Selection, l labels.Label) {
+	w.writeSpan(w.newSpan(sel, l, labels.KindEntity, ""), func(added labels.Span) {
+		w.say("Labeled %s %s. Another key changes its label; Delete removes it.", quote(added.Text), added.Label)
+	})
+}
+
+// writeSpan writes the new span sp: one AddSpan, after setting the document in progress when
+// the annotator had not touched it yet (so that a first undo removes the span, and a second one
+// the status). Once it is saved, the span is drawn and selected, and added tells the annotator.
+func (w *Window) writeSpan(sp labels.Span, added func(labels.Span)) {
 	if err := w.schema.ValidateSpan(w.doc.Text, sp, w.spans); err != nil {
 		w.refuseSpan(err, sp)
 		return
@@ -95,19 +124,19 @@ func (w *Window) addSpan(sel article.Selection, l labels.Label) {
 				return nil, err
 			}
 		}
-		added, err := st.AddSpan(ctx, sp)
+		got, err := st.AddSpan(ctx, sp)
 		if err != nil {
 			return w.touched(touch, order), err // the state was saved
 		}
 		return func() {
 			w.touched(touch, order)()
-			if w.doc.ID != added.DocID {
+			if w.doc.ID != got.DocID {
 				return
 			}
-			w.spans = insertSpan(w.spans, added)
-			w.article.SetSpans(w.spans, w.schema)
-			w.article.SelectSpan(added.ID)
-			w.say("Labeled %s %s. Another key changes its label; Delete removes it.", quote(added.Text), added.Label)
+			w.spans = insertSpan(w.spans, got)
+			w.showSpans()
+			w.article.SelectSpan(got.ID)
+			added(got)
 		}, nil
 	}, func(err error) bool { return w.refuseSpan(err, sp) })
 }
@@ -117,8 +146,12 @@ func (w *Window) relabel(sp labels.Span, l labels.Label) {
 	if i := w.spanIndex(sp.ID); i >= 0 {
 		sp = w.spans[i]
 	}
+	what := ""
+	if sp.Kind == labels.KindStance {
+		what = " evidence"
+	}
 	if sp.Label == l.Name {
-		w.say("%s is labeled %s already.", quote(sp.Text), l.Name)
+		w.say("%s is labeled %s%s already.", quote(sp.Text), l.Name, what)
 		return
 	}
 	changed := sp
@@ -146,14 +179,14 @@ func (w *Window) relabel(sp labels.Span, l labels.Label) {
 			if i := w.spanIndex(got.ID); i >= 0 {
 				w.spans[i] = got
 			}
-			w.article.SetSpans(w.spans, w.schema)
+			w.showSpans()
 			w.article.SelectSpan(got.ID)
-			w.say("%s is now %s (was %s).", quote(got.Text), got.Label, sp.Label)
+			w.say("%s is now %s%s (was %s).", quote(got.Text), got.Label, what, sp.Label)
 		}, nil
 	}, func(err error) bool { return w.refuseSpan(err, changed) })
 }
 
-// deleteSelected removes the selected span: one DeleteSpan.
+// deleteSelected removes the selected span.
 func (w *Window) deleteSelected() {
 	if !w.ready() {
 		return
@@ -163,6 +196,11 @@ func (w *Window) deleteSelected() {
 		w.say("Click a labeled span first to remove it.")
 		return
 	}
+	w.deleteSpan(sp)
+}
+
+// deleteSpan removes span sp of the document open: one DeleteSpan.
+func (w *Window) deleteSpan(sp labels.Span) {
 	st, name, touch, order := w.cfg.Store, w.cfg.Annotator, w.touch(), w.doc.Order
 	w.save(func(ctx context.Context) (func(), error) {
 		if touch != nil {
@@ -181,10 +219,21 @@ func (w *Window) deleteSelected() {
 			if i := w.spanIndex(sp.ID); i >= 0 {
 				w.spans = slices.Delete(slices.Clone(w.spans), i, i+1)
 			}
-			w.article.SetSpans(w.spans, w.schema)
+			w.showSpans()
+			if sp.Kind == labels.KindStance {
+				w.say("Removed the %s evidence %s for %s.", sp.Label, quote(sp.Text), w.targetName(sp.Target))
+				return
+			}
 			w.say("Removed %s %s.", sp.Label, quote(sp.Text))
 		}, nil
 	}, func(err error) bool { return w.refuseSpan(err, sp) })
+}
+
+// showSpans draws the spans of the document open in the article, and lists its evidence in
+// the stance panel.
+func (w *Window) showSpans() {
+	w.article.SetSpans(w.spans, w.schema)
+	w.showStance()
 }
 
 // touch returns the state that marks the document open in progress, when the annotator labels
@@ -245,6 +294,8 @@ func (w *Window) refuseSpan(err error, sp labels.Span) bool {
 		w.warn("The selection does not match this document's text: select the words again.")
 	case errors.Is(err, labels.ErrUnknownLabel):
 		w.warn("%s is not a label of this project.", sp.Label)
+	case errors.Is(err, labels.ErrUnknownTarget):
+		w.warn("%s is not a stance target of this project (any more): choose another target.", sp.Target)
 	case errors.Is(err, labels.ErrNoAnnotator):
 		w.askName(true)
 	case errors.Is(err, store.ErrNotFound):
@@ -289,7 +340,7 @@ func (w *Window) reloadSpans() {
 			}
 			if w.doc.ID == id {
 				w.spans = spans
-				w.article.SetSpans(spans, w.schema)
+				w.showSpans()
 			}
 		}
 	})

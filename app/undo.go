@@ -41,7 +41,7 @@ func (w *Window) step(redo bool) {
 // stepped shows the result of an undo (redo false) or redo of event ev: the document it changed,
 // opened (and found in the list), its spans and status, and what was undone in the status bar.
 func (w *Window) stepped(ev labels.Event, redo bool) {
-	what := describe(ev)
+	what := describe(ev, w.schema)
 	verb := "Undone"
 	if redo {
 		verb = "Redone"
@@ -53,6 +53,9 @@ func (w *Window) stepped(ev labels.Event, redo bool) {
 		if redo {
 			old, now = now, old
 		}
+	}
+	if target := eventTarget(ev); target != "" {
+		w.setTarget(target)
 	}
 	w.open(ev.DocID, func() {
 		w.say("%s: %s.", verb, what)
@@ -83,28 +86,80 @@ func (w *Window) refuseStep(err error, redo bool) bool {
 	return true
 }
 
-// describe names in a few words the change event ev made: `adding ORG "الجيش الوطني الليبي"`.
-func describe(ev labels.Event) string {
+// describe names in a few words the change event ev made: `adding ORG "الجيش الوطني الليبي"`,
+// `setting the stance toward Libyan National Army to FAVOR`; sc names the targets.
+func describe(ev labels.Event, sc labels.Schema) string {
 	var before, after labels.Span
+	kind := func(sp labels.Span) string {
+		if sp.Kind == labels.KindStance {
+			return sp.Label + " evidence"
+		}
+		return sp.Label
+	}
+	name := func(id string) string {
+		if t, ok := sc.Target(id); ok {
+			return t.Name
+		}
+		return id
+	}
 	switch ev.Action {
 	case labels.ActionSpanAdd:
 		if json.Unmarshal(ev.After, &after) == nil {
-			return fmt.Sprintf("adding %s %s", after.Label, quote(after.Text))
+			return fmt.Sprintf("adding %s %s", kind(after), quote(after.Text))
 		}
 	case labels.ActionSpanUpdate:
 		if json.Unmarshal(ev.Before, &before) == nil && json.Unmarshal(ev.After, &after) == nil {
-			return fmt.Sprintf("changing %s from %s to %s", quote(after.Text), before.Label, after.Label)
+			return fmt.Sprintf("changing %s from %s to %s", quote(after.Text), kind(before), kind(after))
 		}
 	case labels.ActionSpanDelete:
 		if json.Unmarshal(ev.Before, &before) == nil {
-			return fmt.Sprintf("removing %s %s", before.Label, quote(before.Text))
+			return fmt.Sprintf("removing %s %s", kind(before), quote(before.Text))
 		}
 	case labels.ActionStateSet:
 		return fmt.Sprintf("the status change from %s to %s", statusText(stateStatus(ev.Before)), statusText(stateStatus(ev.After)))
 	case labels.ActionStanceSet, labels.ActionStanceClear:
+		old, now := loggedStance(ev.Before), loggedStance(ev.After)
+		switch {
+		case now != nil && old == nil:
+			return fmt.Sprintf("setting the stance toward %s to %s", name(now.Target), now.Label)
+		case now != nil:
+			return fmt.Sprintf("changing the stance toward %s from %s to %s", name(now.Target), old.Label, now.Label)
+		case old != nil:
+			return fmt.Sprintf("clearing the stance toward %s (%s)", name(old.Target), old.Label)
+		}
 		return "the document stance change"
 	}
 	return string(ev.Action)
+}
+
+// eventTarget returns the stance target that event ev changed a document stance or an
+// evidence span toward, or "".
+func eventTarget(ev labels.Event) string {
+	switch ev.Action {
+	case labels.ActionStanceSet, labels.ActionStanceClear:
+		for _, data := range []json.RawMessage{ev.After, ev.Before} {
+			if ds := loggedStance(data); ds != nil {
+				return ds.Target
+			}
+		}
+	case labels.ActionSpanAdd, labels.ActionSpanUpdate, labels.ActionSpanDelete:
+		var sp *labels.Span
+		for _, data := range []json.RawMessage{ev.After, ev.Before} {
+			if len(data) > 0 && json.Unmarshal(data, &sp) == nil && sp != nil && sp.Kind == labels.KindStance {
+				return sp.Target
+			}
+		}
+	}
+	return ""
+}
+
+// loggedStance returns the logged DocStance data, nil for none.
+func loggedStance(data json.RawMessage) *labels.DocStance {
+	var ds *labels.DocStance
+	if len(data) == 0 || json.Unmarshal(data, &ds) != nil {
+		return nil
+	}
+	return ds
 }
 
 // stateStatus returns the status of a logged DocState, to do for none.

@@ -35,8 +35,9 @@ type Config struct {
 	Annotator string
 }
 
-// Window is Tawsim's main window: the article on the left with the palette above it, the
-// document list on the right (the side an Arabic reader starts from), the status bar below.
+// Window is Tawsim's main window: the document list on the right (the side an Arabic reader
+// starts from), the article beside it with the palette above it, the stance panel at the left,
+// the status bar below.
 type Window struct {
 	// OnShown, when set, is called on the UI goroutine each time a document has been shown.
 	OnShown func(labels.Document)
@@ -46,6 +47,10 @@ type Window struct {
 	cfg    Config
 	schema labels.Schema
 	keys   map[rune]labels.Label // the entity labels by hotkey
+	// the stance labels by the keys that choose them for the current target (their hotkeys, and
+	// the same keys on an Arabic keyboard), and by the keys that mark evidence (Shift+hotkey)
+	stanceKeys, evidenceKeys map[rune]labels.Label
+	target                   int // the current stance target: its index in schema.Targets
 
 	docs   *pager
 	count  int           // documents in the list
@@ -57,8 +62,9 @@ type Window struct {
 	doc     labels.Document
 	spans   []labels.Span // the annotator's spans of doc, ordered as the store orders them
 	state   labels.DocState
-	shownAt time.Time // when doc was shown, for the time spent on it
-	current int       // doc's index in the list, or where it would be when !inList; -1 before any
+	stances map[string]string // the annotator's stance labels for doc, by target id
+	shownAt time.Time         // when doc was shown, for the time spent on it
+	current int               // doc's index in the list, or where it would be when !inList; -1 before any
 	inList  bool
 	loads   atomic.Uint64 // counts the document loads asked for; only the latest is shown
 	shown   uint64        // the load shown last; while a later one runs, keys wait for it
@@ -81,6 +87,7 @@ type Window struct {
 	empty     *widget.Label
 	palette   *fyne.Container
 	buttons   []*labelButton
+	stance    *stancePanel
 	title     *article.Label
 	docStatus *statusBadge
 	message   *widget.Label
@@ -148,14 +155,12 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 // adopt makes st (at path, read as p) the window's project, on the UI goroutine.
 func (w *Window) adopt(st *store.Store, path string, p project) {
 	w.cfg.Store, w.cfg.Path = st, path
-	w.schema, w.keys = p.schema, hotkeys(p.schema)
 	w.total, w.count, w.docs, w.filter = p.total, p.total, p.docs, ""
-	w.doc, w.spans, w.state, w.current, w.inList = labels.Document{}, nil, labels.DocState{}, -1, false
+	w.doc, w.spans, w.state, w.stances, w.current, w.inList = labels.Document{}, nil, labels.DocState{}, nil, -1, false
 	w.filterSel.SetSelected(filterAll)
 	w.article.SetDocument(labels.Document{})
-	w.article.SetSpans(nil, w.schema)
-	w.setPalette()
-	w.win.SetMainMenu(w.mainMenu())
+	w.target = 0
+	w.setSchema(p.schema)
 	w.updateTitle()
 	w.updateInfo()
 	w.showDocHeader()
@@ -185,15 +190,34 @@ func (w *Window) build() {
 	w.list.onRune = w.onRune
 
 	w.palette = container.NewHBox()
-	left := container.NewBorder(container.NewVBox(w.docHeader(), w.palette, widget.NewSeparator()), nil, nil, nil,
+	text := container.NewBorder(container.NewVBox(w.docHeader(), w.palette, widget.NewSeparator()), nil, nil, nil,
 		container.NewStack(w.scroll, container.NewCenter(w.empty)))
+	left := container.NewHSplit(w.stanceColumn(), text)
+	left.Offset = 0.3
 	split := container.NewHSplit(left, container.NewBorder(w.listHeader(), nil, nil, nil, w.list))
-	split.Offset = 0.7
+	split.Offset = 0.76
 	w.win.SetContent(container.NewBorder(nil, w.statusBar(), nil, nil, split))
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.onKey(ev) })
 	w.win.Canvas().SetOnTypedRune(w.onRune)
 	w.addShortcuts()
 	w.win.Resize(fyne.NewSize(1280, 800))
+}
+
+// setSchema makes sc the schema the window labels with: the palette, the stance panel, the
+// menus and the keys follow it, and the spans are drawn again in its colours. The current
+// target stays current when sc still has it.
+func (w *Window) setSchema(sc labels.Schema) {
+	cur, had := w.currentTarget()
+	w.schema, w.keys = sc, hotkeys(sc)
+	w.stanceKeys, w.evidenceKeys = stanceHotkeys(sc)
+	w.target = 0
+	if i := targetIndex(sc, cur.ID); had && i >= 0 {
+		w.target = i
+	}
+	w.setPalette()
+	w.setStancePanel()
+	w.win.SetMainMenu(w.mainMenu())
+	w.showSpans()
 }
 
 // Window returns the Fyne window.
