@@ -59,7 +59,7 @@ func (w *Window) keyList() string {
 // quote puts text, shortened by clip, in straight double quotes. Fyne draws a line of text
 // left to right and mirrors the characters that have a mirror image (such as « and ») next to
 // right-to-left text, so messages quote Arabic with " rather than guillemets.
-func quote(text string) string { return `"` + clip(text) + `"` }
+func quote(text string) string { return `"` + isolateStart + clip(text) + isolateEnd + `"` }
 
 // clip shortens text to about 40 characters for the status bar.
 func clip(text string) string {

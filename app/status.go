@@ -20,12 +20,11 @@ import (
 // statusBar makes the bar below the window: a message at the left (what a key did, or why it
 // was refused), the save marker and the project at the right.
 func (w *Window) statusBar() fyne.CanvasObject {
-	w.message = widget.NewLabel("")
-	w.message.Truncation = fyne.TextTruncateEllipsis
+	w.message = newMessageBar()
 	w.saved = widget.NewLabel("")
 	w.info = widget.NewLabel("")
 	return container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(w.saved, widget.NewSeparator(), w.info), w.message))
+		container.NewBorder(nil, nil, nil, container.NewHBox(w.saved, widget.NewSeparator(), w.info), w.message.box))
 }
 
 // say shows a message in the status bar.

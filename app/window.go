@@ -90,7 +90,7 @@ type Window struct {
 	stance    *stancePanel
 	title     *article.Label
 	docStatus *statusBadge
-	message   *widget.Label
+	message   *messageBar
 	saved     *widget.Label
 	info      *widget.Label
 	progress  *widget.ProgressBar
