@@ -45,12 +45,6 @@ func (d *doccanoWriter) Write(rec labels.Annotated) error {
 	return d.commit()
 }
 
-// doccanoStanceWriter writes doccano's text classification records, one per document stance.
-type doccanoStanceWriter struct {
-	base
-	schema labels.Schema
-}
-
 // NewDoccanoStance returns a writer of doccano's text classification JSONL: one line per
 // (document, target) that has a document stance, in the order of the record's stances:
 //
@@ -59,30 +53,15 @@ type doccanoStanceWriter struct {
 // The target is written by its name in opt.Schema, or by its id when the schema lacks it.
 // A document with no stance writes nothing.
 func NewDoccanoStance(w io.Writer, opt Options) Writer {
-	return &doccanoStanceWriter{base: newBase(w), schema: opt.Schema}
+	return &perStance{base: newBase(w), schema: opt.Schema, line: doccanoStanceLine}
 }
 
-// Write writes the record's lines.
-func (d *doccanoStanceWriter) Write(rec labels.Annotated) error {
-	if err := d.check(&rec); err != nil {
-		return recordError(&rec, err)
-	}
-	b := d.buf[:0]
-	for _, st := range rec.Stances {
-		name, err := targetName(d.schema, st.Target)
-		if err != nil {
-			return recordError(&rec, err)
-		}
-		b = append(b, '{')
-		b = appendStringField(b, "id", exportID(&rec.Doc), true)
-		b = appendStringField(b, "text", rec.Doc.Text, false)
-		b = appendStringField(b, "target", name, false)
-		b = append(appendKey(b, "label", false), '[')
-		b = appendString(b, st.Label)
-		b = append(b, ']', '}', '\n')
-	}
-	d.buf = b
-	return d.commit()
+func doccanoStanceLine(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
+	b = appendStringField(b, "id", exportID(&rec.Doc), true)
+	b = appendStringField(b, "text", rec.Doc.Text, false)
+	b = appendStringField(b, "target", target, false)
+	b = append(appendKey(b, "label", false), '[')
+	return append(appendString(b, st.Label), ']')
 }
 
 // targetName returns the name of the target with the given id in schema, or the id when the

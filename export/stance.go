@@ -6,10 +6,29 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// stanceWriter writes one stance record per (document, target).
-type stanceWriter struct {
+// perStance writes one line per (document, target) that has a document stance, in the order
+// of the record's stances; line appends the fields of one line between its braces.
+type perStance struct {
 	base
 	schema labels.Schema
+	line   func(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte
+}
+
+// Write writes the record's lines, or nothing when one of them cannot be written.
+func (s *perStance) Write(rec labels.Annotated) error {
+	if err := s.check(&rec); err != nil {
+		return recordError(&rec, err)
+	}
+	b := s.buf[:0]
+	for _, st := range rec.Stances {
+		name, err := targetName(s.schema, st.Target)
+		if err != nil {
+			return recordError(&rec, err)
+		}
+		b = append(s.line(append(b, '{'), &rec, st, name), '}', '\n')
+	}
+	s.buf = b
+	return s.commit()
 }
 
 // NewStance returns a writer of stance records (Mawqif's shape, with evidence): one line per
@@ -22,30 +41,15 @@ type stanceWriter struct {
 // The evidence is the record's stance spans toward that target, in the order given ([] when
 // there are none); stance spans toward a target without a document stance are not written.
 func NewStance(w io.Writer, opt Options) Writer {
-	return &stanceWriter{base: newBase(w), schema: opt.Schema}
+	return &perStance{base: newBase(w), schema: opt.Schema, line: stanceLine}
 }
 
-// Write writes the record's lines.
-func (s *stanceWriter) Write(rec labels.Annotated) error {
-	if err := s.check(&rec); err != nil {
-		return recordError(&rec, err)
-	}
-	b := s.buf[:0]
-	for _, st := range rec.Stances {
-		name, err := targetName(s.schema, st.Target)
-		if err != nil {
-			return recordError(&rec, err)
-		}
-		b = append(b, '{')
-		b = appendStringField(b, "id", exportID(&rec.Doc), true)
-		b = appendStringField(b, "text", rec.Doc.Text, false)
-		b = appendStringField(b, "target", name, false)
-		b = appendStringField(b, "label", st.Label, false)
-		b = appendEvidence(appendKey(b, "evidence", false), rec.Spans, st.Target)
-		b = append(b, '}', '\n')
-	}
-	s.buf = b
-	return s.commit()
+func stanceLine(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
+	b = appendStringField(b, "id", exportID(&rec.Doc), true)
+	b = appendStringField(b, "text", rec.Doc.Text, false)
+	b = appendStringField(b, "target", target, false)
+	b = appendStringField(b, "label", st.Label, false)
+	return appendEvidence(appendKey(b, "evidence", false), rec.Spans, st.Target)
 }
 
 // appendEvidence appends the stance spans toward target as [{start,end,label,text},...].
@@ -70,12 +74,6 @@ func appendEvidence(b []byte, spans []labels.Span, target string) []byte {
 	return append(b, ']')
 }
 
-// stanceClaimsWriter writes claim-article pairs, one per (document, target).
-type stanceClaimsWriter struct {
-	base
-	schema labels.Schema
-}
-
 // NewStanceClaims returns a writer of claim-article stance pairs (the shape of AraStance and
 // of Baly et al.'s Arabic fact-checking data), one line per (document, target) that has a
 // document stance, in the order of the record's stances:
@@ -85,27 +83,12 @@ type stanceClaimsWriter struct {
 // The claim is the target's name in opt.Schema (its id when the schema lacks it); the article
 // is the document's text. Evidence spans are not written (see the stance format).
 func NewStanceClaims(w io.Writer, opt Options) Writer {
-	return &stanceClaimsWriter{base: newBase(w), schema: opt.Schema}
+	return &perStance{base: newBase(w), schema: opt.Schema, line: claimLine}
 }
 
-// Write writes the record's lines.
-func (s *stanceClaimsWriter) Write(rec labels.Annotated) error {
-	if err := s.check(&rec); err != nil {
-		return recordError(&rec, err)
-	}
-	b := s.buf[:0]
-	for _, st := range rec.Stances {
-		name, err := targetName(s.schema, st.Target)
-		if err != nil {
-			return recordError(&rec, err)
-		}
-		b = append(b, '{')
-		b = appendStringField(b, "id", exportID(&rec.Doc), true)
-		b = appendStringField(b, "claim", name, false)
-		b = appendStringField(b, "article", rec.Doc.Text, false)
-		b = appendStringField(b, "label", st.Label, false)
-		b = append(b, '}', '\n')
-	}
-	s.buf = b
-	return s.commit()
+func claimLine(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
+	b = appendStringField(b, "id", exportID(&rec.Doc), true)
+	b = appendStringField(b, "claim", target, false)
+	b = appendStringField(b, "article", rec.Doc.Text, false)
+	return appendStringField(b, "label", st.Label, false)
 }
