@@ -117,6 +117,19 @@ func (w *Window) writeSpan(sp labels.Span, added func(labels.Span)) {
 		w.refuseSpan(err, sp)
 		return
 	}
+	st := w.cfg.Store
+	w.saveSpan(func(ctx context.Context) (labels.Span, error) { return st.AddSpan(ctx, sp) }, func(got labels.Span) {
+		w.spans = insertSpan(w.spans, got)
+		w.showSpans()
+		w.article.SelectSpan(got.ID)
+		added(got)
+	}, func(err error) bool { return w.refuseSpan(err, sp) })
+}
+
+// saveSpan runs one span write, after setting the document in progress when the annotator had
+// not touched it yet (so that a first undo undoes the write, and a second one the status).
+// shown applies what was written, on the UI goroutine, if its document is still the one shown.
+func (w *Window) saveSpan(write func(ctx context.Context) (labels.Span, error), shown func(labels.Span), refused func(error) bool) {
 	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
 	w.save(func(ctx context.Context) (func(), error) {
 		if touch != nil {
@@ -124,21 +137,17 @@ func (w *Window) writeSpan(sp labels.Span, added func(labels.Span)) {
 				return nil, err
 			}
 		}
-		got, err := st.AddSpan(ctx, sp)
+		got, err := write(ctx)
 		if err != nil {
 			return w.touched(touch, order), err // the state was saved
 		}
 		return func() {
 			w.touched(touch, order)()
-			if w.doc.ID != got.DocID {
-				return
+			if w.doc.ID == got.DocID {
+				shown(got)
 			}
-			w.spans = insertSpan(w.spans, got)
-			w.showSpans()
-			w.article.SelectSpan(got.ID)
-			added(got)
 		}, nil
-	}, func(err error) bool { return w.refuseSpan(err, sp) })
+	}, refused)
 }
 
 // relabel gives the selected span label l: one UpdateSpan.
@@ -160,29 +169,14 @@ func (w *Window) relabel(sp labels.Span, l labels.Label) {
 		w.refuseSpan(err, changed)
 		return
 	}
-	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
-	w.save(func(ctx context.Context) (func(), error) {
-		if touch != nil {
-			if err := st.SetState(ctx, *touch); err != nil {
-				return nil, err
-			}
+	st := w.cfg.Store
+	w.saveSpan(func(ctx context.Context) (labels.Span, error) { return st.UpdateSpan(ctx, changed) }, func(got labels.Span) {
+		if i := w.spanIndex(got.ID); i >= 0 {
+			w.spans[i] = got
 		}
-		got, err := st.UpdateSpan(ctx, changed)
-		if err != nil {
-			return w.touched(touch, order), err
-		}
-		return func() {
-			w.touched(touch, order)()
-			if w.doc.ID != got.DocID {
-				return
-			}
-			if i := w.spanIndex(got.ID); i >= 0 {
-				w.spans[i] = got
-			}
-			w.showSpans()
-			w.article.SelectSpan(got.ID)
-			w.say("%s is now %s%s (was %s).", quote(got.Text), got.Label, what, sp.Label)
-		}, nil
+		w.showSpans()
+		w.article.SelectSpan(got.ID)
+		w.say("%s is now %s%s (was %s).", quote(got.Text), got.Label, what, sp.Label)
 	}, func(err error) bool { return w.refuseSpan(err, changed) })
 }
 
