@@ -126,10 +126,27 @@ func (w *Window) writeSpan(sp labels.Span, added func(labels.Span)) {
 	}, func(err error) bool { return w.refuseSpan(err, sp) })
 }
 
-// saveSpan runs one span write, after setting the document in progress when the annotator had
-// not touched it yet (so that a first undo undoes the write, and a second one the status).
-// shown applies what was written, on the UI goroutine, if its document is still the one shown.
+// saveSpan runs one span write through saveTouching; shown applies what was written if its
+// document is still the one shown.
 func (w *Window) saveSpan(write func(ctx context.Context) (labels.Span, error), shown func(labels.Span), refused func(error) bool) {
+	w.saveTouching(func(ctx context.Context) (func(), error) {
+		got, err := write(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			if w.doc.ID == got.DocID {
+				shown(got)
+			}
+		}, nil
+	}, refused)
+}
+
+// saveTouching runs one write of the annotator's work on the document open, after setting the
+// document in progress when the annotator had not touched it yet (so that a first undo undoes
+// the write, and a second one the status). write returns what to show once it is saved, run on
+// the UI goroutine.
+func (w *Window) saveTouching(write func(ctx context.Context) (func(), error), refused func(error) bool) {
 	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
 	w.save(func(ctx context.Context) (func(), error) {
 		if touch != nil {
@@ -137,15 +154,13 @@ func (w *Window) saveSpan(write func(ctx context.Context) (labels.Span, error), 
 				return nil, err
 			}
 		}
-		got, err := write(ctx)
+		shown, err := write(ctx)
 		if err != nil {
 			return w.touched(touch, order), err // the state was saved
 		}
 		return func() {
 			w.touched(touch, order)()
-			if w.doc.ID == got.DocID {
-				shown(got)
-			}
+			shown()
 		}, nil
 	}, refused)
 }
@@ -195,18 +210,12 @@ func (w *Window) deleteSelected() {
 
 // deleteSpan removes span sp of the document open: one DeleteSpan.
 func (w *Window) deleteSpan(sp labels.Span) {
-	st, name, touch, order := w.cfg.Store, w.cfg.Annotator, w.touch(), w.doc.Order
-	w.save(func(ctx context.Context) (func(), error) {
-		if touch != nil {
-			if err := st.SetState(ctx, *touch); err != nil {
-				return nil, err
-			}
-		}
+	st, name := w.cfg.Store, w.cfg.Annotator
+	w.saveTouching(func(ctx context.Context) (func(), error) {
 		if err := st.DeleteSpan(ctx, name, sp.ID); err != nil {
-			return w.touched(touch, order), err
+			return nil, err
 		}
 		return func() {
-			w.touched(touch, order)()
 			if w.doc.ID != sp.DocID {
 				return
 			}

@@ -271,16 +271,11 @@ func (w *Window) chooseStance(i int, l labels.Label) {
 		w.scrollToTarget()
 	}
 	t := w.schema.Targets[i]
-	st, name, doc, touch, order := w.cfg.Store, w.cfg.Annotator, w.doc.ID, w.touch(), w.doc.Order
-	w.save(func(ctx context.Context) (func(), error) {
-		if touch != nil {
-			if err := st.SetState(ctx, *touch); err != nil {
-				return nil, err
-			}
-		}
+	st, name, doc := w.cfg.Store, w.cfg.Annotator, w.doc.ID
+	w.saveTouching(func(ctx context.Context) (func(), error) {
 		list, err := st.DocStances(ctx, doc, name)
 		if err != nil {
-			return w.touched(touch, order), err
+			return nil, err
 		}
 		old := ""
 		for _, ds := range list {
@@ -296,10 +291,9 @@ func (w *Window) chooseStance(i int, l labels.Label) {
 			err = st.SetDocStance(ctx, labels.DocStance{DocID: doc, Annotator: name, Target: t.ID, Label: l.Name})
 		}
 		if err != nil {
-			return w.touched(touch, order), err
+			return nil, err
 		}
 		return func() {
-			w.touched(touch, order)()
 			if w.doc.ID == doc {
 				if w.stances == nil {
 					w.stances = map[string]string{}
