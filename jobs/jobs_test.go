@@ -1,0 +1,87 @@
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store"
+)
+
+// project makes a project with the seed article and one LOC span, and returns its path.
+func project(t *testing.T) (string, *store.Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "p.tawsim")
+	st, err := seeds.OpenSample(context.Background(), path, "amal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	doc, err := st.DocumentByOrder(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := strings.Index(doc.Text, "طرابلس")
+	start := labels.RuneLen(doc.Text[:b])
+	_, err = st.AddSpan(context.Background(), labels.Span{DocID: doc.ID, Annotator: "amal", Start: start,
+		End: start + 6, Text: "طرابلس", Label: "LOC", Kind: labels.KindEntity, Origin: labels.OriginManual})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, st
+}
+
+func TestExportWritesWholeFiles(t *testing.T) {
+	path, st := project(t)
+	out := filepath.Join(filepath.Dir(path), "out.jsonl")
+	n, err := Export(context.Background(), st, ExportOptions{Format: "conll", Out: out})
+	if err != nil || n != 1 {
+		t.Fatalf("export: %d records, %v", n, err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "طرابلس B-LOC\n") {
+		t.Fatalf("the conll file lacks the span: %v", err)
+	}
+}
+
+// TestExportFailsLoudlyOnACorruptSpan corrupts a span's text behind the store's back: the
+// export must stop with an error that says so and leave no file, not write a bad training set.
+func TestExportFailsLoudlyOnACorruptSpan(t *testing.T) {
+	path, st := project(t)
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("UPDATE spans SET text = 'طرابلسس'"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	dir := filepath.Dir(path)
+	out := filepath.Join(dir, "out.jsonl")
+	_, err = Export(context.Background(), st, ExportOptions{Format: "jsonl", Out: out})
+	if !errors.Is(err, labels.ErrTextMismatch) {
+		t.Fatalf("export of a corrupt span: %v, want ErrTextMismatch", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "out") {
+			t.Errorf("a failed export left %s behind", e.Name())
+		}
+	}
+}
+
+func TestImportStdinAndProgress(t *testing.T) {
+	_, st := project(t)
+	var seen int
+	tally, err := Import(context.Background(), st, []string{"-"}, ImportOptions{Format: "txt", Annotator: "amal",
+		Stdin: strings.NewReader("مقال من المدخل القياسي"), Progress: func(n int) { seen = n }})
+	if err != nil || tally.Added != 1 || tally.Files != 1 || seen != 1 {
+		t.Fatalf("import from stdin: %+v, progress %d, %v", tally, seen, err)
+	}
+}
