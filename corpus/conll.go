@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/labels"
@@ -148,6 +149,12 @@ func (c *CoNLLReader) step() {
 	}
 	if !validTag(fields[1]) {
 		c.fail(fmt.Errorf("%w %q", ErrBadTag, fields[1]))
+		return
+	}
+	if strings.IndexFunc(fields[0], unicode.IsSpace) >= 0 {
+		// A token is joined to the next by one space in the text: white space inside it (a
+		// stray CR, a no-break space) would make a different token of it when read back.
+		c.fail(fmt.Errorf("token %q holds white space", fields[0]))
 		return
 	}
 	if c.sentBad || c.doc.dropped {
