@@ -27,6 +27,7 @@ var exportFormats = map[string]string{
 	"hf":             "Hugging Face token classification: tokens and BIO tags per sentence, with a label list",
 	"conll":          "CoNLL: one token and its BIO tag per line",
 	"stance":         "stance: one record per document and target, with the evidence spans",
+	"stance-claims":  "claim-article pairs: the target as the claim, the text as the article, and the label",
 }
 
 // tokenFormats are the export formats that write tokens.

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/labels"
 )
 
 // The shortcuts with a modifier, which the menus trigger wherever the focus is.
@@ -185,6 +187,24 @@ var helpSections = []struct {
 	}},
 }
 
+// labelHelp adds to box a titled list of labels with their descriptions, when there are any.
+func labelHelp(box *fyne.Container, title string, ls []labels.Label) {
+	if len(ls) == 0 {
+		return
+	}
+	h := widget.NewLabel(title)
+	h.TextStyle.Bold = true
+	box.Add(h)
+	grid := container.New(&helpLayout{})
+	for _, l := range ls {
+		grid.Add(newLabelButton(l, nil))
+		d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
+		d.Wrapping = fyne.TextWrapWord
+		grid.Add(d)
+	}
+	box.Add(grid)
+}
+
 // showHelp shows the keyboard shortcuts and the project's labels.
 func (w *Window) showHelp() {
 	box := container.NewVBox()
@@ -212,32 +232,8 @@ func (w *Window) showHelp() {
 		}
 		box.Add(grid)
 	}
-	if len(w.schema.Entities) > 0 {
-		h := widget.NewLabel("This project's labels")
-		h.TextStyle.Bold = true
-		box.Add(h)
-		grid := container.New(&helpLayout{})
-		for _, l := range w.schema.Entities {
-			grid.Add(newLabelButton(l, nil))
-			d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
-			d.Wrapping = fyne.TextWrapWord
-			grid.Add(d)
-		}
-		box.Add(grid)
-	}
-	if len(w.schema.StanceLabels) > 0 {
-		h := widget.NewLabel("This project's stance labels")
-		h.TextStyle.Bold = true
-		box.Add(h)
-		grid := container.New(&helpLayout{})
-		for _, l := range w.schema.StanceLabels {
-			grid.Add(newLabelButton(l, nil))
-			d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
-			d.Wrapping = fyne.TextWrapWord
-			grid.Add(d)
-		}
-		box.Add(grid)
-	}
+	labelHelp(box, "This project's labels", w.schema.Entities)
+	labelHelp(box, "This project's stance labels", w.schema.StanceLabels)
 	scroll := container.NewVScroll(box)
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", scroll, w.win)
 	d.Resize(fyne.NewSize(640, min(720, w.win.Canvas().Size().Height-40)))
