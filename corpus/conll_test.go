@@ -244,9 +244,9 @@ func checkAQMAR(t *testing.T, path string) {
 
 // tokensAndTags turns a record back into tokens and IOB2 tags, as a CoNLL export would.
 func tokensAndTags(r Record) (toks, tags []string) {
-	x := newRuneIndex(r.Doc.Text)
+	x := labels.NewTextIndex(r.Doc.Text)
 	for _, tok := range r.Doc.Tokens {
-		s, _ := x.slice(tok.Start, tok.End)
+		s, _ := x.Slice(tok.Start, tok.End)
 		tag := "O"
 		for _, sp := range r.Spans {
 			if sp.Start == tok.Start {

@@ -62,7 +62,7 @@ func parseDoccano(line []byte, eol bool) (Record, bool, error) {
 	if m["label"] != nil && m["labels"] != nil {
 		return Record{}, false, fmt.Errorf("both \"label\" and \"labels\": want one of them")
 	}
-	x := newRuneIndex(rec.Doc.Text)
+	x := labels.NewTextIndex(rec.Doc.Text)
 	for _, key := range []string{"label", "labels", "cats"} {
 		if err := doccanoLabels(x, &rec, key, m[key]); err != nil {
 			return Record{}, false, err
@@ -114,7 +114,7 @@ func doccanoID(raw json.RawMessage) (string, error) {
 
 // doccanoLabels reads the value of "label", "labels" or "cats": a list of [start, end, label]
 // triples (spans) and of strings (document labels), or one string.
-func doccanoLabels(x *runeIndex, rec *Record, key string, raw json.RawMessage) error {
+func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMessage) error {
 	switch jsonKind(raw) {
 	case "nothing", "null":
 		return nil
@@ -170,7 +170,7 @@ func addDocLabel(rec *Record, where, label string) error {
 	return nil
 }
 
-func addDoccanoSpan(x *runeIndex, rec *Record, where string, start, end int, label string, given *string) error {
+func addDoccanoSpan(x *labels.TextIndex, rec *Record, where string, start, end int, label string, given *string) error {
 	if strings.TrimSpace(label) == "" {
 		return fmt.Errorf("%s: empty label", where)
 	}

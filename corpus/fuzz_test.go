@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/tawsim/tawsim/labels"
 )
 
 // fuzzReader feeds the fuzzer's bytes to a reader of format under each of opts and checks that
@@ -82,20 +84,20 @@ func FuzzCoNLL(f *testing.F) {
 // checkCoNLLTokens checks that a CoNLL document's tokens tile its text: one space or line
 // break between two tokens, nothing before the first or after the last.
 func checkCoNLLTokens(t *testing.T, r Record) {
-	x := newRuneIndex(r.Doc.Text)
+	x := labels.NewTextIndex(r.Doc.Text)
 	prev := 0
 	for i, tok := range r.Doc.Tokens {
-		gap, _ := x.slice(prev, tok.Start)
+		gap, _ := x.Slice(prev, tok.Start)
 		if (i == 0 && gap != "") || (i > 0 && gap != " " && gap != "\n") {
 			t.Fatalf("gap %q before token %d of %q", gap, i, r.Doc.Text)
 		}
-		s, _ := x.slice(tok.Start, tok.End)
+		s, _ := x.Slice(tok.Start, tok.End)
 		if s == "" || strings.ContainsAny(s, " \t\n") {
 			t.Fatalf("token %d is %q", i, s)
 		}
 		prev = tok.End
 	}
-	if prev != x.n {
-		t.Fatalf("the tokens end at %d, the text at %d", prev, x.n)
+	if prev != x.Len() {
+		t.Fatalf("the tokens end at %d, the text at %d", prev, x.Len())
 	}
 }

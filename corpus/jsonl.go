@@ -88,7 +88,7 @@ func parseNative(line []byte, eol bool) (Record, bool, error) {
 			return Record{}, false, err
 		}
 	}
-	x := newRuneIndex(d.Text)
+	x := labels.NewTextIndex(d.Text)
 	if d.Tokens, err = nativeTokens(x, nr.Tokens); err != nil {
 		return Record{}, false, err
 	}
@@ -109,7 +109,7 @@ func parseNative(line []byte, eol bool) (Record, bool, error) {
 }
 
 // nativeTokens checks the [[start,end],...] tokens of a record.
-func nativeTokens(x *runeIndex, toks [][]int) ([]labels.Offsets, error) {
+func nativeTokens(x *labels.TextIndex, toks [][]int) ([]labels.Offsets, error) {
 	if toks == nil {
 		return nil, nil
 	}
@@ -128,7 +128,7 @@ func nativeTokens(x *runeIndex, toks [][]int) ([]labels.Offsets, error) {
 }
 
 // nativeSpans checks the spans under key and adds them to rec.
-func nativeSpans(x *runeIndex, rec *Record, key string, kind labels.Kind, spans []nativeSpan) error {
+func nativeSpans(x *labels.TextIndex, rec *Record, key string, kind labels.Kind, spans []nativeSpan) error {
 	for i, s := range spans {
 		if s.Start == nil || s.End == nil {
 			return fmt.Errorf("%s[%d]: start and end are required", key, i)

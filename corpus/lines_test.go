@@ -55,11 +55,11 @@ func TestLineReaderFailedRead(t *testing.T) {
 func TestRuneIndexAgreesWithSlice(t *testing.T) {
 	text := sample + "\n" + sample
 	n := labels.RuneLen(text)
-	x := newRuneIndex(text)
+	x := labels.NewTextIndex(text)
 	// Jump about: forwards, backwards, near either end.
 	for _, r := range [][2]int{{0, 1}, {7, 12}, {80, 83}, {2, 6}, {40, 45}, {82, n}, {0, n}, {n, n}, {30, 31}, {-1, 2}, {5, n + 1}, {6, 5}} {
 		want, wantOK := labels.Slice(text, r[0], r[1])
-		got, ok := x.slice(r[0], r[1])
+		got, ok := x.Slice(r[0], r[1])
 		if got != want || ok != wantOK {
 			t.Errorf("[%d,%d): %q %v, labels.Slice says %q %v", r[0], r[1], got, ok, want, wantOK)
 		}

@@ -76,7 +76,7 @@ func parseSpacy(line []byte, eol bool) (Record, bool, error) {
 		return Record{}, false, err
 	}
 	spacyIdentity(&rec, sr.Meta)
-	x := newRuneIndex(d.Text)
+	x := labels.NewTextIndex(d.Text)
 	if d.Tokens, err = spacyTokens(x, sr.Tokens); err != nil {
 		return Record{}, false, err
 	}
@@ -113,7 +113,7 @@ func spacyIdentity(rec *Record, meta json.RawMessage) {
 	rec.Doc.ExternalID, rec.Annotator = m.ExternalID, m.Annotator
 }
 
-func spacyTokens(x *runeIndex, toks []spacyToken) ([]labels.Offsets, error) {
+func spacyTokens(x *labels.TextIndex, toks []spacyToken) ([]labels.Offsets, error) {
 	if len(toks) == 0 {
 		return nil, nil
 	}
@@ -134,7 +134,7 @@ func spacyTokens(x *runeIndex, toks []spacyToken) ([]labels.Offsets, error) {
 	return out, nil
 }
 
-func spacySpans(x *runeIndex, rec *Record, key string, spans []spacySpan) error {
+func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan) error {
 	toks := rec.Doc.Tokens
 	for i, s := range spans {
 		if s.Start == nil || s.End == nil {

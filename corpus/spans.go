@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -24,69 +23,19 @@ func reason(sentinel error, format string, args ...any) error {
 	return &reasonError{msg: fmt.Sprintf(format, args...), err: sentinel}
 }
 
-// runeIndex turns code point offsets into byte offsets of a text. It walks from the last
-// offset it was asked for (or from either end, when nearer), so that the spans and tokens of
-// a record, which mostly come in order, cost one walk over the text rather than one each.
-type runeIndex struct {
-	text  string
-	n     int // the length of text in code points
-	cp, b int // a code point offset and its byte offset
-}
-
-func newRuneIndex(text string) *runeIndex {
-	return &runeIndex{text: text, n: utf8.RuneCountInString(text)}
-}
-
-// byteAt returns the byte offset of code point cp, and false when cp is outside [0, n].
-func (x *runeIndex) byteAt(cp int) (int, bool) {
-	if cp < 0 || cp > x.n {
-		return 0, false
-	}
-	if cp < x.cp && cp < x.cp-cp {
-		x.cp, x.b = 0, 0
-	} else if cp > x.cp && x.n-cp < cp-x.cp {
-		x.cp, x.b = x.n, len(x.text)
-	}
-	for x.cp < cp {
-		_, size := utf8.DecodeRuneInString(x.text[x.b:])
-		x.b += size
-		x.cp++
-	}
-	for x.cp > cp {
-		_, size := utf8.DecodeLastRuneInString(x.text[:x.b])
-		x.b -= size
-		x.cp--
-	}
-	return x.b, true
-}
-
-// slice returns text[start:end] in code points, as labels.Slice does, and false when the
-// range does not fit the text.
-func (x *runeIndex) slice(start, end int) (string, bool) {
-	if start < 0 || end < start {
-		return "", false
-	}
-	b0, ok0 := x.byteAt(start)
-	b1, ok1 := x.byteAt(end)
-	if !ok0 || !ok1 {
-		return "", false
-	}
-	return x.text[b0:b1], true
-}
-
 // fillSpan checks sp's offsets against the text and sets sp.Text to the text they cover.
 // given is the span's text as the source wrote it, or nil when it wrote only offsets; a given
 // text that differs from the text at the offsets is an error.
-func fillSpan(x *runeIndex, sp *labels.Span, given *string) error {
+func fillSpan(x *labels.TextIndex, sp *labels.Span, given *string) error {
 	switch {
 	case sp.Start == sp.End:
 		return reason(labels.ErrEmptySpan, "span [%d,%d) is empty", sp.Start, sp.End)
 	case sp.Start < 0 || sp.End < sp.Start:
 		return reason(labels.ErrOutOfRange, "span [%d,%d) is not a range of the text", sp.Start, sp.End)
 	}
-	got, ok := x.slice(sp.Start, sp.End)
+	got, ok := x.Slice(sp.Start, sp.End)
 	if !ok {
-		return reason(labels.ErrOutOfRange, "span [%d,%d) falls outside the text (%d code points)", sp.Start, sp.End, x.n)
+		return reason(labels.ErrOutOfRange, "span [%d,%d) falls outside the text (%d code points)", sp.Start, sp.End, x.Len())
 	}
 	if given != nil && *given != got {
 		return reason(labels.ErrTextMismatch, "span [%d,%d) says %q but the text there is %q", sp.Start, sp.End, *given, got)
@@ -97,16 +46,16 @@ func fillSpan(x *runeIndex, sp *labels.Span, given *string) error {
 
 // checkToken checks that token i, [start, end), is a non-empty range of the text that begins
 // at or after prevEnd, and, when the source gave its text, that the text matches.
-func checkToken(x *runeIndex, i, start, end, prevEnd int, given *string) error {
+func checkToken(x *labels.TextIndex, i, start, end, prevEnd int, given *string) error {
 	if start < prevEnd {
 		return fmt.Errorf("token %d [%d,%d) begins before the token before it ends (%d)", i, start, end, prevEnd)
 	}
 	if end <= start {
 		return fmt.Errorf("token %d [%d,%d) is empty", i, start, end)
 	}
-	got, ok := x.slice(start, end)
+	got, ok := x.Slice(start, end)
 	if !ok {
-		return reason(labels.ErrOutOfRange, "token %d [%d,%d) falls outside the text (%d code points)", i, start, end, x.n)
+		return reason(labels.ErrOutOfRange, "token %d [%d,%d) falls outside the text (%d code points)", i, start, end, x.Len())
 	}
 	if given != nil && *given != got {
 		return reason(labels.ErrTextMismatch, "token %d [%d,%d) says %q but the text there is %q", i, start, end, *given, got)

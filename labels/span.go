@@ -83,16 +83,19 @@ func RuneLen(text string) int { return utf8.RuneCountInString(text) }
 
 // CheckText verifies that sp's offsets fall inside text and that sp.Text equals
 // text[sp.Start:sp.End] in code points.
-func CheckText(text string, sp Span) error {
+func CheckText(text string, sp Span) error { return CheckTextIn(NewTextIndex(text), sp) }
+
+// CheckTextIn is CheckText with the text given by its index.
+func CheckTextIn(x *TextIndex, sp Span) error {
 	if sp.Start < 0 || sp.End < sp.Start {
 		return fmt.Errorf("%w: [%d,%d)", ErrOutOfRange, sp.Start, sp.End)
 	}
 	if sp.Start == sp.End {
 		return fmt.Errorf("%w: [%d,%d)", ErrEmptySpan, sp.Start, sp.End)
 	}
-	got, ok := Slice(text, sp.Start, sp.End)
+	got, ok := x.Slice(sp.Start, sp.End)
 	if !ok {
-		return fmt.Errorf("%w: [%d,%d) in a text of %d code points", ErrOutOfRange, sp.Start, sp.End, RuneLen(text))
+		return fmt.Errorf("%w: [%d,%d) in a text of %d code points", ErrOutOfRange, sp.Start, sp.End, x.Len())
 	}
 	if got != sp.Text {
 		return fmt.Errorf("%w: [%d,%d) holds %q, the span says %q", ErrTextMismatch, sp.Start, sp.End, got, sp.Text)

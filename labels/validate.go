@@ -9,6 +9,12 @@ import (
 // against the annotator's other spans of the same document (others; sp itself, matched by
 // ID, is ignored there so that a relabel can be validated too).
 func (s Schema) ValidateSpan(text string, sp Span, others []Span) error {
+	return s.ValidateSpanIn(NewTextIndex(text), sp, others)
+}
+
+// ValidateSpanIn is ValidateSpan with the text given by its index: the spans of a document
+// checked in text order through one index cost one walk over the text.
+func (s Schema) ValidateSpanIn(x *TextIndex, sp Span, others []Span) error {
 	if strings.TrimSpace(sp.Annotator) == "" {
 		return ErrNoAnnotator
 	}
@@ -32,7 +38,7 @@ func (s Schema) ValidateSpan(text string, sp Span, others []Span) error {
 	default:
 		return fmt.Errorf("%w: %q", ErrBadKind, sp.Kind)
 	}
-	if err := CheckText(text, sp); err != nil {
+	if err := CheckTextIn(x, sp); err != nil {
 		return err
 	}
 	if sp.Kind == KindEntity {
