@@ -212,7 +212,7 @@ func (w *Window) deleteSelected() {
 func (w *Window) deleteSpan(sp labels.Span) {
 	st, name := w.cfg.Store, w.cfg.Annotator
 	w.saveTouching(func(ctx context.Context) (func(), error) {
-		if err := st.DeleteSpan(ctx, name, sp.ID); err != nil {
+		if err := st.DeleteSpan(ctx, name, sp.DocID, sp.ID); err != nil {
 			return nil, err
 		}
 		return func() {

@@ -23,6 +23,10 @@ type ImportOptions struct {
 	AddLabels bool           // grow the schema instead of refusing labels it lacks
 	Annotator string         // owns what a file does not attribute
 	Stdin     io.Reader      // read for the path "-"
+	// Exclusive takes the project for each file's import when nobody else has it open, which
+	// halves what a large import writes (store.ImportOptions.Exclusive); others who open the
+	// project meanwhile wait, then fail as busy. For commands, not for the window.
+	Exclusive bool
 	Progress  func(records int)
 }
 
@@ -80,7 +84,8 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	if err != nil {
 		return err
 	}
-	imp, err := st.BeginImport(ctx, store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: name})
+	imp, err := st.BeginImport(ctx, store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: name,
+		Exclusive: o.Exclusive})
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func TestExportFailsLoudlyOnACorruptSpan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec("UPDATE spans SET text = 'طرابلسس'"); err != nil {
+	if _, err := db.Exec("UPDATE span_sets SET spans = json_set(spans, '$[0].t', 'طرابلسس')"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

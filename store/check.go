@@ -146,37 +146,43 @@ func (c *checker) document(id, hash string, runes int, tokens sql.NullString, te
 	}
 }
 
-// spans checks every span against its document's text and, when the schema could be read,
-// validates it as a write would, against the spans of its annotator before it in the text
-// (so that an overlap is reported once).
+// spans checks each (document, annotator) array of spans: that it reads, is in stored order,
+// holds each ID once, and that each span validates as a write would, against the spans of
+// its annotator before it in the text (so that an overlap is reported once). Span IDs are
+// also checked to be unique across the file.
 func (c *checker) spans(ctx context.Context) error {
-	var group []labels.Span
-	flush := func() error {
-		if len(group) == 0 {
-			return nil
-		}
-		err := c.spanGroup(ctx, group)
-		group = group[:0]
-		return err
-	}
-	err := eachRow(ctx, c.tx, "SELECT "+spanColumns+` FROM spans ORDER BY doc_id, annotator, start, "end", id`, nil,
+	err := eachRow(ctx, c.tx, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator", nil,
 		func(rows *sql.Rows) error {
-			sp, err := scanSpan(rows)
-			if err != nil {
+			var docID, annotator string
+			var data []byte
+			if err := rows.Scan(&docID, &annotator, &data); err != nil {
 				return err
 			}
-			if len(group) > 0 && (group[0].DocID != sp.DocID || group[0].Annotator != sp.Annotator) {
-				if err := flush(); err != nil {
-					return err
-				}
+			group, err := decodeSpans(data, docID, annotator)
+			if err != nil {
+				c.report(docID, "", "%v", err)
+				return nil
 			}
-			group = append(group, sp)
-			return nil
+			if len(group) == 0 {
+				c.report(docID, "", "an empty list of spans by %q", annotator)
+			}
+			return c.spanGroup(ctx, group)
 		})
 	if err != nil {
 		return err
 	}
-	return flush()
+	return eachRow(ctx, c.tx, `SELECT json_extract(j.value, '$.i'), min(s.doc_id), count(*)
+FROM span_sets s, json_each(s.spans) j WHERE json_valid(s.spans)
+GROUP BY 1 HAVING count(*) > 1`, nil,
+		func(rows *sql.Rows) error {
+			var id, docID string
+			var n int
+			if err := rows.Scan(&id, &docID, &n); err != nil {
+				return err
+			}
+			c.report(docID, id, "the span ID is used %d times", n)
+			return nil
+		})
 }
 
 // spanGroup checks the spans of one annotator in one document.
@@ -188,6 +194,9 @@ func (c *checker) spanGroup(ctx context.Context, group []labels.Span) error {
 			c.report(docID, sp.ID, "%v", err)
 		}
 		return nil
+	}
+	if !slices.IsSortedFunc(group, compareSpans) {
+		c.report(docID, "", "the spans by %q are out of order", group[0].Annotator)
 	}
 	for i, sp := range group {
 		if c.scOK {

@@ -49,8 +49,9 @@ func TestCheckFindsCorruption(t *testing.T) {
 	// Another program writes behind the store's back.
 	db := rawDB(t, s.Path())
 	for _, q := range []string{
-		"UPDATE spans SET text = 'محمد' WHERE id = '" + sp.ID + "'",                              // text no longer matches
-		`UPDATE spans SET start = 16, "end" = 22, label = 'PLACE' WHERE id = '` + other.ID + "'", // unknown label
+		// The first span's text no longer matches; the second gets an unknown label.
+		"UPDATE span_sets SET spans = json_set(spans, '$[0].t', 'محمد', '$[1].s', 16, '$[1].e', 22, '$[1].l', 'PLACE') WHERE doc_id = '" + ids[0] + "'",
+		"INSERT INTO span_sets (doc_id, annotator, spans) VALUES ('" + res.IDs[0] + "', 'b', '[{\"i\": \"cut')",
 		"UPDATE documents SET tokens = '[{\"start\":0,\"end\":5},{\"start\":6,\"end\":99}]' WHERE id = '" + res.IDs[0] + "'",
 		"UPDATE documents SET hash = 'x' WHERE id = '" + ids[0] + "'",
 		"UPDATE doc_state SET status = 'finished'",
@@ -67,6 +68,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 	for _, want := range []string{
 		"span " + sp.ID + " of document " + ids[0] + ": span text does not match the document text",
 		"span " + other.ID + " of document " + ids[0] + ": label is not in the schema",
+		"document " + res.IDs[0] + ": spans of document " + res.IDs[0] + ` by "b"`,
 		"document " + res.IDs[0] + ": own tokens: token 2 [6,99)",
 		"document " + ids[0] + ": the text's hash is",
 		"unknown document status",

@@ -62,7 +62,7 @@ func TestCrashChild(t *testing.T) {
 			sp, err := s.AddSpan(ctx, labels.Span{DocID: doc.ID, Annotator: "crash", Start: start, End: end, Text: word,
 				Label: labelNames[r.IntN(len(labelNames))], Kind: labels.KindEntity, Origin: labels.OriginManual})
 			if err == nil {
-				fmt.Fprintf(os.Stdout, "span %s\n", sp.ID)
+				fmt.Fprintf(os.Stdout, "span %s %s\n", sp.ID, doc.ID)
 			}
 		}
 	}
@@ -124,8 +124,9 @@ func TestCrash(t *testing.T) {
 			logged[sp.ID] = true
 		}
 	}
-	for _, id := range spans {
-		if _, err := s.Span(ctx, id); err != nil {
+	for _, line := range spans {
+		id, doc, _ := strings.Cut(line, " ")
+		if _, err := s.Span(ctx, doc, id); err != nil {
 			t.Errorf("reported span %s is lost: %v", id, err)
 		}
 		if !logged[id] {

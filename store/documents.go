@@ -87,17 +87,19 @@ func newDocRow(d labels.Document) (docRow, error) {
 	return r, nil
 }
 
-// countRunes counts the code points of s in the same pass that checks it: it returns the
-// count and -1, or the byte offset of the first invalid UTF-8 sequence.
+// countRunes checks that s is UTF-8 and counts its code points: it returns the count and
+// -1, or 0 and the byte offset of the first invalid sequence.
 func countRunes(s string) (int, int) {
+	if at := invalidUTF8At(s); at >= 0 {
+		return 0, at
+	}
+	// In valid UTF-8 every code point has one byte that is not a continuation byte
+	// (10xxxxxx): counting those is several times faster than decoding.
 	n := 0
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return n, i
-			}
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 {
+			n++
 		}
-		n++
 	}
 	return n, -1
 }

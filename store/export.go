@@ -125,34 +125,19 @@ func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f
 	return out
 }
 
-// exportSpan is a span as exportSpans has SQLite hand it over: all of a document's spans of
-// one annotator come as one JSON array, which costs far less than a row each.
-type exportSpan struct {
-	Start  int    `json:"s"`
-	End    int    `json:"e"`
-	Text   string `json:"t"`
-	Label  string `json:"l"`
-	Kind   string `json:"k"`
-	Target string `json:"g"`
-	Origin string `json:"o"`
-}
-
-// exportSpans reads the spans of docs, in text order, with only what an export writes: no ids
-// or times.
+// exportSpans reads the spans of docs, in stored order, with only what an export writes: no
+// ids or times. Each (document, annotator) pair's spans are one JSON array in the file.
 func exportSpans(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, get func(doc, annotator string) *labels.Annotated) error {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
-	rows, err := q.QueryContext(ctx, `SELECT d.ord, s.annotator, json_group_array(json_object(
-    's', s.start, 'e', s."end", 't', s.text, 'l', s.label, 'k', s.kind, 'g', s.target, 'o', s.origin)
-    ORDER BY s.start, s."end", s.id)
-FROM documents d JOIN spans s ON s.doc_id = d.id
-WHERE d.ord BETWEEN ? AND ?
-GROUP BY d.ord, s.annotator ORDER BY d.ord, s.annotator`, lo, hi)
+	rows, err := q.QueryContext(ctx, `SELECT d.ord, s.annotator, s.spans
+FROM documents d JOIN span_sets s ON s.doc_id = d.id
+WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	i := 0 // docs[i] is the document of the current row: rows come in document order
-	var list []exportSpan
+	var list []storedSpan
 	for rows.Next() {
 		var ord int64
 		var annotator string

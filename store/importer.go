@@ -24,6 +24,9 @@ type ImportOptions struct {
 	Annotator string // owns the spans, stances and status of records that name no annotator
 	AddLabels bool   // add unknown labels and targets to the schema instead of refusing them
 	Source    string // the file being imported, for the log
+	// Exclusive takes the project for the import when nobody else has it open: see
+	// takeExclusive. For a command that imports and ends, not for the window.
+	Exclusive bool
 }
 
 // ImportResult tells what an import added.
@@ -41,7 +44,10 @@ type ImportResult struct {
 // or not at all, however large it is: records stream through Add and nothing is kept in
 // memory but the schema. It holds the project's writer until Commit or Rollback.
 type Importer struct {
+	s       *Store
+	held    bool // the project is ours alone until the import ends (takeExclusive)
 	ctx     context.Context
+	run     context.Context // ctx without its cancellation, for the statements of each record
 	tx      *sql.Tx
 	opt     ImportOptions
 	schema  labels.Schema
@@ -50,23 +56,42 @@ type Importer struct {
 	noted   []string          // the keys of unknown in the order they came, for restore
 	last    int64
 	stmts   importStmts
-	args    []any // reused by insertSpans
+	buf     []storedSpan // reused by insertSpans
 	res     ImportResult
 	t       time.Time
 }
 
 // BeginImport starts an import. Close it with Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, error) {
+	// A statement run under a context that can be cancelled costs mattn/go-sqlite3 a goroutine
+	// to watch it; Add checks ctx once a record instead.
+	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: now()}
+	if opt.Exclusive {
+		var err error
+		if imp.held, err = s.takeExclusive(ctx); err != nil {
+			return nil, fmt.Errorf("begin import: %w", err)
+		}
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
+		imp.release()
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	imp := &Importer{ctx: ctx, tx: tx, opt: opt, unknown: map[string]string{}, t: now()}
+	imp.tx = tx
 	if err := imp.prepare(); err != nil {
-		tx.Rollback()
+		imp.Rollback()
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
 	return imp, nil
+}
+
+// release gives the project back to others when the import had it alone.
+func (imp *Importer) release() error {
+	if !imp.held {
+		return nil
+	}
+	imp.held = false
+	return imp.s.releaseExclusive(context.WithoutCancel(imp.ctx))
 }
 
 func (imp *Importer) prepare() error {
@@ -96,6 +121,9 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // spells them. Everything is checked before anything is written, so a refused record (a
 // *RecordError) leaves nothing behind. Labels the schema lacks are collected for Commit.
 func (imp *Importer) Add(rec labels.Annotated) error {
+	if err := imp.ctx.Err(); err != nil {
+		return err
+	}
 	row, err := newDocRow(rec.Doc)
 	if err != nil {
 		return &RecordError{err}
@@ -176,7 +204,7 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 		id = u.String()
 	}
 	d := row.doc
-	r, err := imp.stmts.doc.ExecContext(imp.ctx, imp.last+1, id, d.ExternalID, d.SourceFile, d.Title, d.Hash,
+	r, err := imp.stmts.doc.ExecContext(imp.run, imp.last+1, id, d.ExternalID, d.SourceFile, d.Title, d.Hash,
 		row.runes, formatTime(imp.t), row.metadata, row.tokens, d.Text)
 	if err != nil {
 		if strings.Contains(err.Error(), "documents.id") {
@@ -241,6 +269,7 @@ func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]lab
 	spans := append([]labels.Span(nil), in...)
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	var active []labels.Span // entity spans that may still overlap the next ones
+	x := labels.NewTextIndex(text)
 	for i := range spans {
 		sp := &spans[i]
 		sp.Annotator = annotator
@@ -252,7 +281,7 @@ func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]lab
 			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
 		}
 		active = stillOpen(active, sp.Start)
-		if err := imp.schema.ValidateSpan(text, *sp, active); err != nil && !imp.isUnknown(err) {
+		if err := imp.schema.ValidateSpanIn(x, *sp, active); err != nil && !imp.isUnknown(err) {
 			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
 		}
 		if sp.Kind == labels.KindEntity {
@@ -263,33 +292,28 @@ func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]lab
 	return spans, nil
 }
 
-// spanChunk is the most spans one INSERT statement of an import writes.
-const spanChunk = 16
-
-// insertSpans stores the checked spans of a new document, up to spanChunk rows a statement:
-// the document, annotator and time are bound once per statement.
+// insertSpans stores the checked spans of a new document as its annotator's set.
 func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) error {
-	for len(spans) > 0 {
-		n := min(len(spans), spanChunk)
-		stmt, err := imp.stmts.spansStmt(imp.ctx, imp.tx, n)
+	if len(spans) == 0 {
+		return nil
+	}
+	for i := range spans {
+		u, err := uuid.NewV7()
 		if err != nil {
 			return err
 		}
-		args := append(imp.args[:0], docID, annotator, formatTime(imp.t))
-		for _, sp := range spans[:n] {
-			u, err := uuid.NewV7()
-			if err != nil {
-				return err
-			}
-			args = append(args, sp.Start, sp.End, u.String(), sp.Text, sp.Label, string(sp.Kind), sp.Target, string(sp.Origin))
-		}
-		imp.args = args
-		if _, err := stmt.ExecContext(imp.ctx, args...); err != nil {
-			return err
-		}
-		imp.res.Spans += n
-		spans = spans[n:]
+		spans[i].ID = u.String()
 	}
+	sortSpans(spans)
+	data, buf, err := encodeSpans(imp.buf, spans)
+	imp.buf = buf
+	if err != nil {
+		return err
+	}
+	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
+		return err
+	}
+	imp.res.Spans += len(spans)
 	return nil
 }
 
@@ -306,7 +330,7 @@ func stillOpen(active []labels.Span, start int) []labels.Span {
 
 func (imp *Importer) insertStances(docID, annotator string, stances []labels.DocStance) error {
 	for _, ds := range stances {
-		if _, err := imp.stmts.stance.ExecContext(imp.ctx, docID, annotator, ds.Target, ds.Label, formatTime(imp.t)); err != nil {
+		if _, err := imp.stmts.stance.ExecContext(imp.run, docID, annotator, ds.Target, ds.Label, formatTime(imp.t)); err != nil {
 			return err
 		}
 		imp.res.Stances++
@@ -318,7 +342,7 @@ func (imp *Importer) insertState(docID, annotator string, st labels.Status) erro
 	if st == "" || st == labels.StatusTodo || annotator == "" {
 		return nil
 	}
-	_, err := imp.stmts.state.ExecContext(imp.ctx, docID, annotator, imp.last, string(st), formatTime(imp.t))
+	_, err := imp.stmts.state.ExecContext(imp.run, docID, annotator, imp.last, string(st), formatTime(imp.t))
 	return err
 }
 
@@ -327,15 +351,19 @@ func (imp *Importer) insertState(docID, annotator string, st labels.Status) erro
 // their list.
 func (imp *Importer) Commit() (ImportResult, error) {
 	if len(imp.unknown) > 0 && !imp.opt.AddLabels {
-		imp.tx.Rollback()
+		imp.Rollback()
 		return ImportResult{}, fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
 			ErrUnknownLabels, listSome(sortedValues(imp.unknown), maxUnknownListed))
 	}
 	if err := imp.finish(); err != nil {
-		imp.tx.Rollback()
+		imp.Rollback()
 		return ImportResult{}, fmt.Errorf("import: %w", err)
 	}
-	if err := imp.tx.Commit(); err != nil {
+	err := imp.tx.Commit()
+	// The import is in or out whatever release says: a file left in rollback mode is sound,
+	// and the next Open puts it back into WAL.
+	imp.release()
+	if err != nil {
 		return ImportResult{}, fmt.Errorf("import: %w", err)
 	}
 	imp.res.NewLabels = sortedValues(imp.unknown)
@@ -363,6 +391,7 @@ func (imp *Importer) finish() error {
 func (imp *Importer) Rollback() {
 	imp.stmts.close()
 	imp.tx.Rollback()
+	imp.release()
 }
 
 // importAfter is the After of an import's documents.add event.

@@ -111,13 +111,15 @@ func (imp *Importer) isUnknown(err error) bool {
 
 // importStmts are the statements an import runs for every record.
 type importStmts struct {
-	doc, stance, state, attach, byHash *sql.Stmt
-	spans                              map[int]*sql.Stmt // by the number of rows they insert
+	doc, spans, stance, state, attach, byHash *sql.Stmt
 }
 
 func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
 	var err error
 	if s.doc, err = tx.PrepareContext(ctx, insertDocument); err != nil {
+		return err
+	}
+	if s.spans, err = tx.PrepareContext(ctx, "INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, ?, ?)"); err != nil {
 		return err
 	}
 	if s.stance, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
@@ -137,40 +139,8 @@ VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = ex
 	return err
 }
 
-// spansStmt returns the statement that inserts n spans of one document, preparing it the
-// first time: ?1 is the document, ?2 the annotator, ?3 the time, then 8 values a span.
-func (s *importStmts) spansStmt(ctx context.Context, tx *sql.Tx, n int) (*sql.Stmt, error) {
-	if st := s.spans[n]; st != nil {
-		return st, nil
-	}
-	var b strings.Builder
-	b.WriteString(`INSERT INTO spans (doc_id, annotator, created, updated, start, "end", id, text, label, kind, target, origin) VALUES `)
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(?1, ?2, ?3, ?3")
-		for j := range 8 {
-			fmt.Fprintf(&b, ", ?%d", 4+8*i+j)
-		}
-		b.WriteString(")")
-	}
-	st, err := tx.PrepareContext(ctx, b.String())
-	if err != nil {
-		return nil, err
-	}
-	if s.spans == nil {
-		s.spans = map[int]*sql.Stmt{}
-	}
-	s.spans[n] = st
-	return st, nil
-}
-
 func (s *importStmts) close() {
-	for _, st := range s.spans {
-		st.Close()
-	}
-	for _, st := range []*sql.Stmt{s.doc, s.stance, s.state, s.attach, s.byHash} {
+	for _, st := range []*sql.Stmt{s.doc, s.spans, s.stance, s.state, s.attach, s.byHash} {
 		if st != nil {
 			st.Close()
 		}
@@ -184,12 +154,12 @@ func (s *importStmts) close() {
 // counted as a conflict.
 func (imp *Importer) attachStances(hash, annotator string, stances []labels.DocStance) error {
 	var docID string
-	if err := imp.stmts.byHash.QueryRowContext(imp.ctx, hash).Scan(&docID); err != nil {
+	if err := imp.stmts.byHash.QueryRowContext(imp.run, hash).Scan(&docID); err != nil {
 		return err
 	}
 	t := formatTime(imp.t)
 	for _, ds := range stances {
-		r, err := imp.stmts.attach.ExecContext(imp.ctx, docID, annotator, ds.Target, ds.Label, t)
+		r, err := imp.stmts.attach.ExecContext(imp.run, docID, annotator, ds.Target, ds.Label, t)
 		if err != nil {
 			return err
 		}

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // sqliteMagic opens every SQLite 3 database file.
@@ -41,7 +44,35 @@ func probe(path string) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	return probeDB(context.Background(), db, path)
+	err = probeDB(context.Background(), db, path)
+	var e sqlite3.Error
+	if errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrReadonlyRollback {
+		// A write was cut short (a killed import) and left its journal: a read-only look
+		// cannot roll it back. The application id is set when the file is created and never
+		// written again, so the header tells whose file it is; the writer rolls the journal
+		// back when it opens, and checks the schema version then.
+		return checkHeaderID(path)
+	}
+	return err
+}
+
+// checkHeaderID reads the application id from the file's header (bytes 68-71, big-endian)
+// and refuses another program's database.
+func checkHeaderID(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 72)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return fmt.Errorf("%s is %w: its header is cut short", path, ErrNotProject)
+	}
+	if id := binary.BigEndian.Uint32(head[68:]); id != ApplicationID {
+		return fmt.Errorf("%s is %w: it is an SQLite database of another program (application id %#08x)",
+			path, ErrNotProject, id)
+	}
+	return nil
 }
 
 // checkMagic refuses a file that does not start as an SQLite database does.

@@ -172,36 +172,53 @@ func checkTargetsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 	return rows.Err()
 }
 
-// overlappingSpans finds two entity spans of one annotator in one document that share text.
-const overlappingSpans = `SELECT a.doc_id, a.annotator, a.start, a."end", a.label, b.start, b."end", b.label
-FROM spans a JOIN spans b
-  ON b.doc_id = a.doc_id AND b.annotator = a.annotator AND b.start < a."end"
- AND a.start < b."end" AND b.id <> a.id AND b.kind = 'entity'
-WHERE a.kind = 'entity'`
-
-// crossing narrows overlappingSpans to pairs where neither span contains the other.
-const crossing = ` AND NOT ((a.start <= b.start AND b."end" <= a."end") OR (b.start <= a.start AND a."end" <= b."end"))`
-
-// checkNesting refuses a nesting rule that stored entity spans break.
+// checkNesting refuses a nesting rule that stored entity spans break: it validates each
+// (document, annotator) set of spans under the rule, as Check does.
 func checkNesting(ctx context.Context, tx *sql.Tx, n labels.Nesting) error {
-	var query string
-	switch n {
-	case labels.NestingFlat:
-		query = overlappingSpans
-	case labels.NestingNested:
-		query = overlappingSpans + crossing
-	default:
+	if n != labels.NestingFlat && n != labels.NestingNested {
 		return nil
 	}
-	var doc, annotator, la, lb string
-	var sa, ea, sb, eb int
-	err := tx.QueryRowContext(ctx, query+" LIMIT 1").Scan(&doc, &annotator, &sa, &ea, &la, &sb, &eb, &lb)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
+	rows, err := tx.QueryContext(ctx, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator")
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
-		labels.ErrOverlap, n, doc, annotator, sa, ea, la, sb, eb, lb)
+	defer rows.Close()
+	for rows.Next() {
+		var docID, annotator string
+		var data []byte
+		if err := rows.Scan(&docID, &annotator, &data); err != nil {
+			return err
+		}
+		spans, err := decodeSpans(data, docID, annotator)
+		if err != nil {
+			return err
+		}
+		if a, b, ok := breaksNesting(spans, n); ok {
+			return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
+				labels.ErrOverlap, n, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
+		}
+	}
+	return rows.Err()
+}
+
+// breaksNesting finds two entity spans of a set, in stored order, that rule n forbids: any
+// overlap when flat, a crossing (neither contains the other) when nested.
+func breaksNesting(spans []labels.Span, n labels.Nesting) (labels.Span, labels.Span, bool) {
+	for i, a := range spans {
+		if a.Kind != labels.KindEntity {
+			continue
+		}
+		for _, b := range spans[i+1:] {
+			if b.Start >= a.End {
+				break
+			}
+			if b.Kind != labels.KindEntity {
+				continue
+			}
+			if n == labels.NestingFlat || !(b.End <= a.End || (b.Start == a.Start)) {
+				return a, b, true
+			}
+		}
+	}
+	return labels.Span{}, labels.Span{}, false
 }

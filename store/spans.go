@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/tawsim/tawsim/labels"
@@ -40,17 +41,17 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 	}
 	t := now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		v, err := newSpanValidator(ctx, tx)
+		w, err := newSpanWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		for i, sp := range spans {
 			sp.Created, sp.Updated = t, t
-			if out[i], err = addSpan(ctx, tx, v, sp); err != nil {
+			if out[i], err = addSpan(ctx, w, sp); err != nil {
 				return spanError(i, len(spans), err)
 			}
 		}
-		return nil
+		return w.flush(ctx)
 	})
 	if err != nil {
 		return nil, err
@@ -58,20 +59,17 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 	return out, nil
 }
 
-// addSpan gives sp a new ID, validates it, writes it and logs it, inside tx.
-func addSpan(ctx context.Context, tx *sql.Tx, v *spanValidator, sp labels.Span) (labels.Span, error) {
+// addSpan gives sp a new ID, validates it, writes it and logs it, inside w's transaction.
+func addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (labels.Span, error) {
 	id, err := uuid.NewV7()
 	if err != nil {
 		return sp, err
 	}
 	sp.ID = id.String()
-	if err := v.validate(ctx, sp); err != nil {
+	if err := w.add(ctx, sp); err != nil {
 		return sp, err
 	}
-	if err := insertSpan(ctx, tx, sp); err != nil {
-		return sp, err
-	}
-	return sp, appendEvent(ctx, tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
+	return sp, appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
 }
 
 // spanError names the span of a batch that failed, when there is more than one.
@@ -82,27 +80,24 @@ func spanError(i, n int, err error) error {
 	return fmt.Errorf("span %d of %d: %w", i+1, n, err)
 }
 
-// UpdateSpan relabels or moves the span with sp.ID, validating it as AddSpan does. Created
-// and the document stay; Updated becomes now. A span of another annotator, or of no one,
-// is ErrNotFound.
+// UpdateSpan relabels or moves the span with sp.ID in document sp.DocID, validating it as
+// AddSpan does. Created stays; Updated becomes now. A span of another annotator, or of no
+// one, is ErrNotFound.
 func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, error) {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		old, err := ownSpan(ctx, tx, sp.Annotator, sp.ID)
+		w, err := newSpanWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if sp.DocID != "" && sp.DocID != old.DocID {
-			return fmt.Errorf("span %s belongs to document %s, not %s", sp.ID, old.DocID, sp.DocID)
-		}
-		sp.DocID, sp.Created, sp.Updated = old.DocID, old.Created, now()
-		v, err := newSpanValidator(ctx, tx)
+		old, err := w.find(ctx, sp.DocID, sp.Annotator, sp.ID)
 		if err != nil {
 			return err
 		}
-		if err := v.validate(ctx, sp); err != nil {
+		sp.Created, sp.Updated = old.Created, now()
+		if err := w.replace(ctx, sp); err != nil {
 			return err
 		}
-		if err := updateSpan(ctx, tx, sp); err != nil {
+		if err := w.flush(ctx); err != nil {
 			return err
 		}
 		return appendEvent(ctx, tx, sp.Annotator, sp.DocID, labels.ActionSpanUpdate, old, sp)
@@ -113,18 +108,22 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 	return sp, nil
 }
 
-// DeleteSpan deletes the annotator's span with the given id (ErrNotFound when the annotator
-// has no such span).
-func (s *Store) DeleteSpan(ctx context.Context, annotator, id string) error {
+// DeleteSpan deletes the annotator's span with the given id from the document
+// (ErrNotFound when the annotator has no such span there).
+func (s *Store) DeleteSpan(ctx context.Context, annotator, docID, id string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		old, err := ownSpan(ctx, tx, annotator, id)
+		w, err := newSpanWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", id); err != nil {
+		old, err := w.remove(ctx, docID, annotator, id)
+		if err != nil {
 			return err
 		}
-		return appendEvent(ctx, tx, annotator, old.DocID, labels.ActionSpanDelete, old, nil)
+		if err := w.flush(ctx); err != nil {
+			return err
+		}
+		return appendEvent(ctx, tx, annotator, docID, labels.ActionSpanDelete, old, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("delete span: %w", err)
@@ -132,156 +131,204 @@ func (s *Store) DeleteSpan(ctx context.Context, annotator, id string) error {
 	return nil
 }
 
-// Span returns the span with the given id (ErrNotFound when there is none).
-func (s *Store) Span(ctx context.Context, id string) (labels.Span, error) {
-	sp, err := getSpan(ctx, s.r, id)
+// Span returns the span with the given id in the document, whoever made it (ErrNotFound
+// when there is none).
+func (s *Store) Span(ctx context.Context, docID, id string) (labels.Span, error) {
+	spans, err := s.Spans(ctx, docID, "")
 	if err != nil {
 		return labels.Span{}, fmt.Errorf("span: %w", err)
 	}
-	return sp, nil
+	for _, sp := range spans {
+		if sp.ID == id {
+			return sp, nil
+		}
+	}
+	return labels.Span{}, fmt.Errorf("span %s of document %s: %w", id, docID, ErrNotFound)
 }
 
 // Spans returns the spans of a document by one annotator, or by all when annotator is "",
 // ordered by start, end and id.
 func (s *Store) Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error) {
-	query := "SELECT " + spanColumns + ` FROM spans WHERE doc_id = ? AND (? = '' OR annotator = ?)
-ORDER BY start, "end", id`
-	spans, err := querySpans(ctx, s.r, query, docID, annotator, annotator)
+	spans, err := documentSpans(ctx, s.r, docID, annotator)
 	if err != nil {
 		return nil, fmt.Errorf("spans of %s: %w", docID, err)
 	}
 	return spans, nil
 }
 
-// spanColumns are the columns scanSpan reads, in its order.
-const spanColumns = `id, doc_id, annotator, start, "end", text, label, kind, target, origin, created, updated`
-
-// insertSpan writes a new span row.
-func insertSpan(ctx context.Context, tx *sql.Tx, sp labels.Span) error {
-	_, err := tx.ExecContext(ctx, "INSERT INTO spans ("+spanColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		sp.ID, sp.DocID, sp.Annotator, sp.Start, sp.End, sp.Text, sp.Label, string(sp.Kind), sp.Target,
-		string(sp.Origin), formatTime(sp.Created), formatTime(sp.Updated))
-	return err
-}
-
-// updateSpan rewrites the mutable columns of a span row.
-func updateSpan(ctx context.Context, tx *sql.Tx, sp labels.Span) error {
-	_, err := tx.ExecContext(ctx, `UPDATE spans SET start = ?, "end" = ?, text = ?, label = ?, kind = ?, target = ?,
-origin = ?, updated = ? WHERE id = ?`,
-		sp.Start, sp.End, sp.Text, sp.Label, string(sp.Kind), sp.Target, string(sp.Origin), formatTime(sp.Updated), sp.ID)
-	return err
-}
-
-// getSpan reads one span (ErrNotFound when there is none).
-func getSpan(ctx context.Context, q queryer, id string) (labels.Span, error) {
-	spans, err := querySpans(ctx, q, "SELECT "+spanColumns+" FROM spans WHERE id = ?", id)
-	if err != nil {
-		return labels.Span{}, err
+// documentSpans reads the spans of a document by one annotator, or by all when annotator
+// is "", ordered by start, end and id.
+func documentSpans(ctx context.Context, q queryer, docID, annotator string) ([]labels.Span, error) {
+	if annotator != "" {
+		return loadSpans(ctx, q, docID, annotator)
 	}
-	if len(spans) == 0 {
-		return labels.Span{}, fmt.Errorf("span %s: %w", id, ErrNotFound)
-	}
-	return spans[0], nil
-}
-
-// ownSpan reads the annotator's span with the given id; another annotator's is not found.
-func ownSpan(ctx context.Context, q queryer, annotator, id string) (labels.Span, error) {
-	sp, err := getSpan(ctx, q, id)
-	if err != nil {
-		return sp, err
-	}
-	if sp.Annotator != annotator {
-		return labels.Span{}, fmt.Errorf("span %s of annotator %q: %w (it is %q's)", id, annotator, ErrNotFound, sp.Annotator)
-	}
-	return sp, nil
-}
-
-// querySpans runs a query that selects spanColumns.
-func querySpans(ctx context.Context, q queryer, query string, args ...any) ([]labels.Span, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	rows, err := q.QueryContext(ctx, "SELECT annotator, spans FROM span_sets WHERE doc_id = ? ORDER BY annotator", docID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var spans []labels.Span
+	var all []labels.Span
 	for rows.Next() {
-		sp, err := scanSpan(rows)
+		var name string
+		var data []byte
+		if err := rows.Scan(&name, &data); err != nil {
+			return nil, err
+		}
+		spans, err := decodeSpans(data, docID, name)
 		if err != nil {
 			return nil, err
 		}
-		spans = append(spans, sp)
+		all = append(all, spans...)
 	}
-	return spans, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortSpans(all)
+	return all, nil
 }
 
-// scanSpan reads spanColumns from the current row.
-func scanSpan(rows *sql.Rows) (labels.Span, error) {
-	var sp labels.Span
-	var kind, origin, created, updated string
-	err := rows.Scan(&sp.ID, &sp.DocID, &sp.Annotator, &sp.Start, &sp.End, &sp.Text, &sp.Label, &kind,
-		&sp.Target, &origin, &created, &updated)
-	if err != nil {
-		return sp, err
-	}
-	sp.Kind, sp.Origin = labels.Kind(kind), labels.Origin(origin)
-	if sp.Created, err = parseTime(created); err != nil {
-		return sp, err
-	}
-	sp.Updated, err = parseTime(updated)
-	return sp, err
+// setKey names one annotator's spans of one document.
+type setKey struct{ doc, annotator string }
+
+// spanWriter changes spans inside a write. It reads each (document, annotator) set once,
+// validates every change against the schema, the text and the set as it stands (earlier
+// changes of the transaction included), and writes the sets it changed back in flush.
+type spanWriter struct {
+	tx      *sql.Tx
+	schema  labels.Schema
+	texts   map[string]string
+	sets    map[setKey][]labels.Span
+	changed []setKey // in the order they were first changed
 }
 
-// spanValidator checks spans inside a write, keeping what it has read (the schema and the
-// texts) for the rest of the transaction.
-type spanValidator struct {
-	tx     *sql.Tx
-	schema labels.Schema
-	texts  map[string]string
-}
-
-// newSpanValidator reads the schema through tx.
-func newSpanValidator(ctx context.Context, tx *sql.Tx) (*spanValidator, error) {
+// newSpanWriter reads the schema through tx.
+func newSpanWriter(ctx context.Context, tx *sql.Tx) (*spanWriter, error) {
 	sc, err := loadSchema(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	return &spanValidator{tx: tx, schema: sc, texts: map[string]string{}}, nil
+	return &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{}}, nil
 }
 
-// validate checks sp with labels.Schema.ValidateSpan. Spans written earlier in the same
-// transaction count as the annotator's other spans.
-func (v *spanValidator) validate(ctx context.Context, sp labels.Span) error {
-	text, err := v.text(ctx, sp.DocID)
+// set returns the stored spans of one annotator in one document.
+func (w *spanWriter) set(ctx context.Context, k setKey) ([]labels.Span, error) {
+	if spans, ok := w.sets[k]; ok {
+		return spans, nil
+	}
+	spans, err := loadSpans(ctx, w.tx, k.doc, k.annotator)
+	if err != nil {
+		return nil, err
+	}
+	w.sets[k] = spans
+	return spans, nil
+}
+
+// put keeps spans as the new set of k, to be written by flush.
+func (w *spanWriter) put(k setKey, spans []labels.Span) {
+	if !slices.Contains(w.changed, k) {
+		w.changed = append(w.changed, k)
+	}
+	w.sets[k] = spans
+}
+
+// validate checks sp with labels.Schema.ValidateSpan against its document's text and the
+// other spans of its set (a span with sp's ID does not count: it is the one sp replaces).
+func (w *spanWriter) validate(ctx context.Context, sp labels.Span, set []labels.Span) error {
+	text, err := w.text(ctx, sp.DocID)
 	if err != nil {
 		return err
 	}
 	var others []labels.Span
 	if sp.Kind == labels.KindEntity {
-		if others, err = overlappingEntities(ctx, v.tx, sp); err != nil {
+		for _, o := range set {
+			if o.Kind == labels.KindEntity && o.Overlaps(sp) {
+				others = append(others, o)
+			}
+		}
+	}
+	return w.schema.ValidateSpan(text, sp, others)
+}
+
+// add validates sp and puts it into its set.
+func (w *spanWriter) add(ctx context.Context, sp labels.Span) error {
+	if sp.Annotator == "" {
+		return fmt.Errorf("span [%d,%d) has no annotator", sp.Start, sp.End)
+	}
+	k := setKey{sp.DocID, sp.Annotator}
+	set, err := w.set(ctx, k)
+	if err != nil {
+		return err
+	}
+	if err := w.validate(ctx, sp, set); err != nil {
+		return err
+	}
+	if slices.ContainsFunc(set, func(o labels.Span) bool { return o.ID == sp.ID }) {
+		return fmt.Errorf("span %s is already in document %s", sp.ID, sp.DocID)
+	}
+	w.put(k, append(slices.Clip(set), sp))
+	return nil
+}
+
+// find returns the annotator's span with the given id in the document.
+func (w *spanWriter) find(ctx context.Context, docID, annotator, id string) (labels.Span, error) {
+	set, err := w.set(ctx, setKey{docID, annotator})
+	if err != nil {
+		return labels.Span{}, err
+	}
+	i := slices.IndexFunc(set, func(o labels.Span) bool { return o.ID == id })
+	if i < 0 {
+		return labels.Span{}, fmt.Errorf("span %s of annotator %q in document %s: %w", id, annotator, docID, ErrNotFound)
+	}
+	return set[i], nil
+}
+
+// replace validates sp and puts it in place of the span of its set with its ID.
+func (w *spanWriter) replace(ctx context.Context, sp labels.Span) error {
+	if _, err := w.find(ctx, sp.DocID, sp.Annotator, sp.ID); err != nil {
+		return err
+	}
+	k := setKey{sp.DocID, sp.Annotator}
+	set := w.sets[k]
+	if err := w.validate(ctx, sp, set); err != nil {
+		return err
+	}
+	out := slices.Clone(set)
+	out[slices.IndexFunc(out, func(o labels.Span) bool { return o.ID == sp.ID })] = sp
+	w.put(k, out)
+	return nil
+}
+
+// remove takes the annotator's span with the given id out of its set and returns it.
+func (w *spanWriter) remove(ctx context.Context, docID, annotator, id string) (labels.Span, error) {
+	old, err := w.find(ctx, docID, annotator, id)
+	if err != nil {
+		return old, err
+	}
+	k := setKey{docID, annotator}
+	w.put(k, slices.DeleteFunc(slices.Clone(w.sets[k]), func(o labels.Span) bool { return o.ID == id }))
+	return old, nil
+}
+
+// flush writes the changed sets.
+func (w *spanWriter) flush(ctx context.Context) error {
+	for _, k := range w.changed {
+		if err := saveSpans(ctx, w.tx, k.doc, k.annotator, w.sets[k]); err != nil {
 			return err
 		}
 	}
-	return v.schema.ValidateSpan(text, sp, others)
+	w.changed = w.changed[:0]
+	return nil
 }
 
 // text returns a document's text (ErrNotFound when there is none).
-func (v *spanValidator) text(ctx context.Context, docID string) (string, error) {
-	if t, ok := v.texts[docID]; ok {
+func (w *spanWriter) text(ctx context.Context, docID string) (string, error) {
+	if t, ok := w.texts[docID]; ok {
 		return t, nil
 	}
-	t, err := documentText(ctx, v.tx, docID)
+	t, err := documentText(ctx, w.tx, docID)
 	if err != nil {
 		return "", err
 	}
-	v.texts[docID] = t
+	w.texts[docID] = t
 	return t, nil
-}
-
-// overlappingEntities returns the entity spans of sp's annotator in sp's document that share
-// a code point with sp: the only ones the nesting rules look at. The primary key bounds
-// the search by start.
-func overlappingEntities(ctx context.Context, q queryer, sp labels.Span) ([]labels.Span, error) {
-	return querySpans(ctx, q, "SELECT "+spanColumns+` FROM spans
-WHERE doc_id = ? AND annotator = ? AND start < ? AND "end" > ? AND kind = 'entity'`,
-		sp.DocID, sp.Annotator, sp.End, sp.Start)
 }

@@ -151,7 +151,7 @@ func TestAddSpansAllOrNothing(t *testing.T) {
 			t.Errorf("span %d: %+v", i, sp)
 		}
 		seen[sp.ID] = true
-		if got, err := s.Span(ctx, sp.ID); err != nil || got != sp {
+		if got, err := s.Span(ctx, sp.DocID, sp.ID); err != nil || got != sp {
 			t.Errorf("Span(%s) = %+v, %v", sp.ID, got, err)
 		}
 	}
@@ -177,7 +177,7 @@ func TestUpdateAndDeleteSpan(t *testing.T) {
 	if got.Label != "PERS" || !got.Created.Equal(sp.Created) || !got.Updated.After(sp.Updated) {
 		t.Errorf("relabelled: %+v (was %+v)", got, sp)
 	}
-	if stored, _ := s.Span(ctx, sp.ID); stored != got {
+	if stored, _ := s.Span(ctx, sp.DocID, sp.ID); stored != got {
 		t.Errorf("stored %+v, returned %+v", stored, got)
 	}
 	move := got
@@ -207,18 +207,18 @@ func TestUpdateAndDeleteSpan(t *testing.T) {
 	if _, err := s.UpdateSpan(ctx, missing); !errors.Is(err, ErrNotFound) {
 		t.Errorf("update of a missing span: %v", err)
 	}
-	if stored, _ := s.Span(ctx, sp.ID); stored != moved {
+	if stored, _ := s.Span(ctx, sp.DocID, sp.ID); stored != moved {
 		t.Errorf("after refused updates: %+v, want %+v", stored, moved)
 	}
 
-	if err := s.DeleteSpan(ctx, "omar", sp.ID); !errors.Is(err, ErrNotFound) {
+	if err := s.DeleteSpan(ctx, "omar", sp.DocID, sp.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("another annotator's delete: %v", err)
 	}
-	must(t, s.DeleteSpan(ctx, "salma", sp.ID))
-	if _, err := s.Span(ctx, sp.ID); !errors.Is(err, ErrNotFound) {
+	must(t, s.DeleteSpan(ctx, "salma", sp.DocID, sp.ID))
+	if _, err := s.Span(ctx, sp.DocID, sp.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Span after delete: %v", err)
 	}
-	if err := s.DeleteSpan(ctx, "salma", sp.ID); !errors.Is(err, ErrNotFound) {
+	if err := s.DeleteSpan(ctx, "salma", sp.DocID, sp.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("second delete: %v", err)
 	}
 

@@ -70,7 +70,7 @@ func TestStanceAndEvidenceUndoRedo(t *testing.T) {
 	favor.Label = "NEUTRAL"
 	_, err = s.UpdateSpan(ctx, favor)
 	must(t, err)
-	must(t, s.DeleteSpan(ctx, "amal", against.ID))
+	must(t, s.DeleteSpan(ctx, "amal", against.DocID, against.ID))
 	_ = ent
 
 	type state struct {

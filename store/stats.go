@@ -58,7 +58,7 @@ func countDocuments(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error 
 
 // listAnnotators fills Annotators.
 func listAnnotators(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
-	return eachRow(ctx, tx, `SELECT annotator FROM spans UNION SELECT annotator FROM doc_state
+	return eachRow(ctx, tx, `SELECT annotator FROM span_sets UNION SELECT annotator FROM doc_state
 UNION SELECT annotator FROM doc_stance ORDER BY 1`, nil, func(rows *sql.Rows) error {
 		var a string
 		if err := rows.Scan(&a); err != nil {

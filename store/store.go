@@ -52,6 +52,15 @@ type Store struct {
 // this version's schema. A file of another program is refused with ErrNotProject, and one
 // written by a newer Tawsim with ErrNewerSchema; neither is altered.
 func Open(path string) (*Store, error) {
+	s, err := open(path)
+	if isBusy(err) {
+		err = fmt.Errorf("%w: another program has the project to itself (a command-line import does); try again when it is done", err)
+	}
+	return s, err
+}
+
+// open is Open without the hint for a busy project.
+func open(path string) (*Store, error) {
 	if err := probe(path); err != nil {
 		return nil, err
 	}

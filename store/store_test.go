@@ -37,7 +37,7 @@ func TestOpenCreatesAndReopens(t *testing.T) {
 	if n, err := s.CountDocuments(ctx); err != nil || n != 1 {
 		t.Fatalf("after reopening: %d documents, %v", n, err)
 	}
-	got, err := s.Span(ctx, sp.ID)
+	got, err := s.Span(ctx, sp.DocID, sp.ID)
 	must(t, err)
 	if got != sp {
 		t.Errorf("span after reopening = %+v, want %+v", got, sp)

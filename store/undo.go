@@ -131,50 +131,40 @@ func applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.R
 	if err := decodeOptional(to, &want); err != nil {
 		return err
 	}
+	w, err := newSpanWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var action labels.Action
+	var before, after *labels.Span
 	switch {
 	case want == nil: // remove the span
-		if _, err := ownSpan(ctx, tx, ev.Annotator, have.ID); err != nil {
+		if _, err := w.remove(ctx, ev.DocID, ev.Annotator, have.ID); err != nil {
 			return fmt.Errorf("the span was changed since: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM spans WHERE id = ?", have.ID); err != nil {
-			return err
-		}
-		_, err := logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionSpanDelete, have, nil)
-		return err
+		action, before = labels.ActionSpanDelete, have
 	case have == nil: // put it back
 		want.Updated = now()
-		if err := validateIn(ctx, tx, *want); err != nil {
+		if err := w.add(ctx, *want); err != nil {
 			return err
 		}
-		if err := insertSpan(ctx, tx, *want); err != nil {
-			return err
-		}
-		_, err := logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionSpanAdd, nil, want)
-		return err
+		action, after = labels.ActionSpanAdd, want
 	default: // change it back
-		cur, err := ownSpan(ctx, tx, ev.Annotator, have.ID)
+		cur, err := w.find(ctx, ev.DocID, ev.Annotator, have.ID)
 		if err != nil {
 			return fmt.Errorf("the span was removed since: %w", err)
 		}
 		want.Updated = now()
-		if err := validateIn(ctx, tx, *want); err != nil {
+		if err := w.replace(ctx, *want); err != nil {
 			return err
 		}
-		if err := updateSpan(ctx, tx, *want); err != nil {
-			return err
-		}
-		_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionSpanUpdate, cur, want)
+		action, before, after = labels.ActionSpanUpdate, &cur, want
+	}
+	if err := w.flush(ctx); err != nil {
 		return err
 	}
-}
-
-// validateIn checks a span inside a write, as AddSpan does.
-func validateIn(ctx context.Context, tx *sql.Tx, sp labels.Span) error {
-	v, err := newSpanValidator(ctx, tx)
-	if err != nil {
-		return err
-	}
-	return v.validate(ctx, sp)
+	_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, action, before, after)
+	return err
 }
 
 // applyState sets the document state to to, or removes it when to is null.

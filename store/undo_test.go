@@ -34,7 +34,7 @@ func TestUndoRedoAcrossDocumentsAndRestart(t *testing.T) {
 	must(t, err)
 	b, err := s.AddSpan(ctx, entity(t, ids[1], "amal", t2, "مصراتة", "LOC"))
 	must(t, err)
-	must(t, s.DeleteSpan(ctx, "amal", b.ID))
+	must(t, s.DeleteSpan(ctx, "amal", b.DocID, b.ID))
 	must(t, s.SetState(ctx, labels.DocState{DocID: ids[1], Annotator: "amal", Status: labels.StatusDone}))
 	// Another annotator's change is not on amal's stack.
 	_, err = s.AddSpan(ctx, entity(t, ids[0], "badr", t1, "طرابلس", "LOC"))
@@ -120,7 +120,7 @@ func TestUndoRefusesWhatNoLongerFits(t *testing.T) {
 	s, ids := newProject(t, labels.NestingFlat, text)
 	a, err := s.AddSpan(ctx, entity(t, ids[0], "amal", text, "الجيش الوطني الليبي", "ORG"))
 	must(t, err)
-	must(t, s.DeleteSpan(ctx, "amal", a.ID))
+	must(t, s.DeleteSpan(ctx, "amal", a.DocID, a.ID))
 	// Another program takes the words meanwhile; its span is on no stack.
 	other := newProjectSpan(t, s, ids[0], text)
 	// Putting ORG back now would cross it: refused, and nothing changes.
@@ -144,8 +144,8 @@ func newProjectSpan(t *testing.T, s *Store, docID, text string) string {
 	t.Helper()
 	db := rawDB(t, s.Path())
 	start := labels.RuneLen("الجيش ")
-	_, err := db.Exec(`INSERT INTO spans (id, doc_id, annotator, start, "end", text, label, kind, target, origin, created, updated)
-VALUES ('x', ?, 'amal', ?, ?, 'الوطني', 'MISC', 'entity', '', 'import', '2026-01-01T00:00:00.000000000Z', '2026-01-01T00:00:00.000000000Z')`,
+	_, err := db.Exec(`INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, 'amal', json_array(json_object(
+    'i', 'x', 's', ?, 'e', ?, 't', 'الوطني', 'l', 'MISC', 'k', 'entity', 'o', 'import', 'c', '2026-01-01T00:00:00.000000000Z')))`,
 		docID, start, start+labels.RuneLen("الوطني"))
 	must(t, err)
 	return "MISC:الوطني"

@@ -45,6 +45,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return usagef("name at least one FILE, DIR or - (standard input)")
 	}
 	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin,
+		Exclusive: true,
 		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
 			LabelColumn: *labelColumn, ClaimColumn: *claimColumn, SentencesPerDoc: *perDoc}}
 	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
