@@ -9,51 +9,54 @@ import (
 
 // runes is a text with the byte offset of each of its code points, so that a code point range
 // is sliced in constant time. Code points are counted as labels.Slice counts them (a Go
-// `for range` loop: an invalid byte is one code point).
+// `for range` loop: an invalid byte is one code point). The offsets are found the first time
+// they are needed: checking a record's spans alone walks the text once, up to the last span
+// (labels.TextIndex), which costs half as much as indexing all of it.
 type runes struct {
 	s     string
-	off   []int // off[i] is the byte offset of code point i; off[len] == len(s)
+	off   []int // off[i] is the byte offset of code point i; off[len] == len(s); nil until index
 	valid bool  // s is valid UTF-8
+	walk  labels.TextIndex
 }
 
-// reset indexes s, reusing the index's memory.
+// reset starts indexing s, reusing the index's memory.
 func (r *runes) reset(s string) {
-	r.s, r.valid = s, true
+	r.s, r.valid = s, utf8.ValidString(s)
+	r.off = r.off[:0]
+	r.walk = *labels.NewTextIndex(s)
+}
+
+// index finds the offset of every code point, once.
+func (r *runes) index() []int {
+	if len(r.off) > 0 {
+		return r.off
+	}
 	off := r.off[:0]
-	for b, c := range s {
-		if c == utf8.RuneError && !validAt(s, b) {
-			r.valid = false
-		}
+	for b := range r.s {
 		off = append(off, b)
 	}
-	r.off = append(off, len(s))
-}
-
-// validAt reports whether the U+FFFD decoded at byte b of s is really written there.
-func validAt(s string, b int) bool {
-	_, size := utf8.DecodeRuneInString(s[b:])
-	return size == 3
+	r.off = append(off, len(r.s))
+	return r.off
 }
 
 // len returns the number of code points of the text.
-func (r *runes) len() int { return len(r.off) - 1 }
+func (r *runes) len() int { return len(r.index()) - 1 }
 
 // slice returns the text of the code point range [start, end), which must lie in the text.
-func (r *runes) slice(start, end int) string { return r.s[r.off[start]:r.off[end]] }
+func (r *runes) slice(start, end int) string {
+	off := r.index()
+	return r.s[off[start]:off[end]]
+}
 
 // inRange reports whether [start, end) is a non-empty range inside the text.
 func (r *runes) inRange(start, end int) bool { return 0 <= start && start < end && end <= r.len() }
 
-// checkSpan verifies sp against the text, as labels.CheckText does (and with its errors),
-// in constant time when the span is right.
+// checkSpan verifies sp against the text, as labels.CheckText does (and with its errors).
 func (r *runes) checkSpan(sp *labels.Span) error {
-	if r.inRange(sp.Start, sp.End) && r.slice(sp.Start, sp.End) == sp.Text {
+	if len(r.off) > 0 && r.inRange(sp.Start, sp.End) && r.slice(sp.Start, sp.End) == sp.Text {
 		return nil
 	}
-	if err := labels.CheckText(r.s, *sp); err != nil {
-		return err
-	}
-	return fmt.Errorf("%w: [%d,%d)", labels.ErrOutOfRange, sp.Start, sp.End)
+	return labels.CheckTextIn(&r.walk, *sp)
 }
 
 // check verifies a record before anything of it is written: the text and every string is

@@ -260,6 +260,6 @@ func spaceAfter(text *runes, p int) bool {
 	if p >= text.len() {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(text.s[text.off[p]:])
+	r, _ := utf8.DecodeRuneInString(text.s[text.index()[p]:])
 	return unicode.IsSpace(r)
 }

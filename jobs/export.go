@@ -73,11 +73,15 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 	return n, outs.commit(o)
 }
 
+// exportDepth is how many records an export keeps in flight: more than the store reads in
+// one batch (512 documents), so that the writer has work while the next batch is read.
+const exportDepth = 1024
+
 // writeBehind reads the project's records and hands them to write in a goroutine of its
 // own, so that reading the database overlaps encoding and writing the files. It returns how
 // many records were written and the first error of either side.
 func writeBehind(ctx context.Context, st *store.Store, o ExportOptions, write func(labels.Annotated) error) (int, error) {
-	ch := make(chan labels.Annotated, depth)
+	ch := make(chan labels.Annotated, exportDepth)
 	done := make(chan struct{})
 	stopped := make(chan struct{}) // closed at the writer's first error
 	var n int

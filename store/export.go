@@ -141,7 +141,7 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 	for rows.Next() {
 		var ord int64
 		var annotator string
-		var data []byte
+		var data sql.RawBytes // decoded before the next row: no copy
 		if err := rows.Scan(&ord, &annotator, &data); err != nil {
 			return err
 		}

@@ -66,6 +66,7 @@ func TestPragmas(t *testing.T) {
 		{"synchronous", "2"}, // FULL
 		{"busy_timeout", "5000"},
 		{"application_id", "1413568339"},
+		{"page_size", "16384"},
 	} {
 		var got string
 		must(t, s.w.QueryRowContext(ctx, "PRAGMA "+c.pragma).Scan(&got))
