@@ -105,14 +105,48 @@ func (e *inUseError) Unwrap() []error { return e.is }
 
 // checkSchemaFits refuses sc when stored spans or document stances use what it drops, or
 // when stored entity spans break its nesting rule.
+// Each check reads every annotation, so it runs only when sc drops something of the stored
+// schema or makes its nesting stricter: what the stored schema allowed is all there is.
 func checkSchemaFits(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
-	if err := checkLabelsKept(ctx, tx, sc); err != nil {
+	old, err := loadSchema(ctx, tx)
+	if err != nil {
 		return err
 	}
-	if err := checkTargetsKept(ctx, tx, sc); err != nil {
-		return err
+	if !keepsAll(old, sc) {
+		if err := checkLabelsKept(ctx, tx, sc); err != nil {
+			return err
+		}
+		if err := checkTargetsKept(ctx, tx, sc); err != nil {
+			return err
+		}
 	}
-	return checkNesting(ctx, tx, sc.Nesting)
+	if nestingRank[sc.Nesting] < nestingRank[old.Nesting] {
+		return checkNesting(ctx, tx, sc.Nesting)
+	}
+	return nil
+}
+
+// nestingRank orders the nesting rules from the strictest.
+var nestingRank = map[labels.Nesting]int{labels.NestingFlat: 0, labels.NestingNested: 1, labels.NestingOverlap: 2}
+
+// keepsAll reports whether sc has every entity label, stance label and target of old.
+func keepsAll(old, sc labels.Schema) bool {
+	for _, l := range old.Entities {
+		if _, ok := sc.Entity(l.Name); !ok {
+			return false
+		}
+	}
+	for _, l := range old.StanceLabels {
+		if _, ok := sc.Stance(l.Name); !ok {
+			return false
+		}
+	}
+	for _, t := range old.Targets {
+		if _, ok := sc.Target(t.ID); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // usedLabels counts the annotations per (kind, label) in use.
