@@ -8,8 +8,8 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/tawsim/tawsim/internal/fastutf8"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -122,7 +122,7 @@ func (c *CSVReader) row() ([]string, int, error) {
 	line, _ := c.cr.FieldPos(0)
 	bad := c.src.badFrom(line)
 	for _, f := range row {
-		if !utf8.ValidString(f) {
+		if !fastutf8.ValidString(f) {
 			if bad == nil {
 				bad = &Error{Line: line, Err: ErrInvalidUTF8}
 			}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/tawsim/tawsim/internal/fastutf8"
 )
 
 // ErrInvalidUTF8 is wrapped by every error about bytes that are not UTF-8.
@@ -12,7 +14,7 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 // checkUTF8 returns nil when b is valid UTF-8, or an error giving the line (counted from
 // firstLine) and the byte of that line (1-based) where the first invalid sequence starts.
 func checkUTF8(b []byte, firstLine int) (line int, err error) {
-	if utf8.Valid(b) {
+	if fastutf8.Valid(b) {
 		return 0, nil
 	}
 	line, col := firstLine, 1

@@ -2,8 +2,8 @@ package export
 
 import (
 	"fmt"
-	"unicode/utf8"
 
+	"github.com/tawsim/tawsim/internal/fastutf8"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -21,7 +21,7 @@ type runes struct {
 
 // reset starts indexing s, reusing the index's memory.
 func (r *runes) reset(s string) {
-	r.s, r.valid = s, utf8.ValidString(s)
+	r.s, r.valid = s, fastutf8.ValidString(s)
 	r.off = r.off[:0]
 	r.walk = *labels.NewTextIndex(s)
 }
@@ -123,7 +123,7 @@ func (b *base) checkTokens(toks []labels.Offsets) error {
 // validStrings returns an error naming what when one of ss is not valid UTF-8.
 func validStrings(what string, ss ...string) error {
 	for _, s := range ss {
-		if !utf8.ValidString(s) {
+		if !fastutf8.ValidString(s) {
 			return fmt.Errorf("%s %q: %w", what, s, ErrBadUTF8)
 		}
 	}

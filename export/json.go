@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	json "github.com/goccy/go-json"
+
+	"github.com/tawsim/tawsim/internal/fastutf8"
 )
 
 // safe marks the ASCII bytes a JSON string holds as they are.
@@ -106,7 +108,7 @@ func appendMetadata(dst []byte, scratch *bytes.Buffer, raw []byte) ([]byte, erro
 	if len(trimmed) == 0 || string(trimmed) == "null" {
 		return append(dst, '{', '}'), nil
 	}
-	if !utf8.Valid(trimmed) {
+	if !fastutf8.Valid(trimmed) {
 		return dst, ErrBadUTF8
 	}
 	if trimmed[0] != '{' {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"github.com/tawsim/tawsim/internal/fastutf8"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -106,7 +107,7 @@ func countRunes(s string) (int, int) {
 
 // invalidUTF8At returns the byte offset of the first invalid UTF-8 sequence in s, or -1.
 func invalidUTF8At(s string) int {
-	if utf8.ValidString(s) {
+	if fastutf8.ValidString(s) {
 		return -1
 	}
 	for i := 0; i < len(s); {
