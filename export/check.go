@@ -21,9 +21,10 @@ type runes struct {
 
 // reset starts indexing s, reusing the index's memory.
 func (r *runes) reset(s string) {
-	r.s, r.valid = s, fastutf8.ValidString(s)
+	r.s = s
 	r.off = r.off[:0]
 	r.walk = *labels.NewTextIndex(s)
+	r.valid = r.walk.Valid()
 }
 
 // index finds the offset of every code point, once.

@@ -1,14 +1,21 @@
 package labels
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+
+	"github.com/tawsim/tawsim/internal/fastutf8"
+)
 
 // TextIndex turns code point offsets of one text into byte offsets. It walks from the last
 // offset it was asked for (or from the start, when nearer), so that the spans and tokens of a
-// document taken in text order cost one walk over the text rather than one each.
+// document taken in text order cost one walk over the text rather than one each. In valid
+// UTF-8 (checked once, the first time it walks) it walks forward eight bytes at a time.
 type TextIndex struct {
 	text  string
-	n     int // the length of text in code points, -1 until known
-	cp, b int // a code point offset and its byte offset
+	n     int  // the length of text in code points, -1 until known
+	cp, b int  // a code point offset and its byte offset
+	valid int8 // 1: text is valid UTF-8, -1: it is not, 0: not yet known
 }
 
 // NewTextIndex returns an index of text.
@@ -22,6 +29,17 @@ func (x *TextIndex) Len() int {
 	return x.n
 }
 
+// Valid reports whether the text is valid UTF-8.
+func (x *TextIndex) Valid() bool {
+	if x.valid == 0 {
+		x.valid = -1
+		if fastutf8.ValidString(x.text) {
+			x.valid = 1
+		}
+	}
+	return x.valid > 0
+}
+
 // byteAt returns the byte offset of code point cp, and false when cp is outside [0, Len()].
 func (x *TextIndex) byteAt(cp int) (int, bool) {
 	switch {
@@ -31,6 +49,9 @@ func (x *TextIndex) byteAt(cp int) (int, bool) {
 		x.cp, x.b = 0, 0
 	case x.n >= 0 && cp > x.cp && x.n-cp < cp-x.cp:
 		x.cp, x.b = x.n, len(x.text)
+	}
+	if x.cp < cp && x.Valid() {
+		return x.forward(cp)
 	}
 	for x.cp < cp {
 		if x.b == len(x.text) {
@@ -47,6 +68,38 @@ func (x *TextIndex) byteAt(cp int) (int, bool) {
 		x.cp--
 	}
 	return x.b, true
+}
+
+// forward walks a valid text from x.cp up to code point cp. A code point of valid UTF-8 has
+// exactly one byte that is not a continuation byte (10xxxxxx): counting those eight bytes at
+// a time skips the words that end before cp, then the last word is walked byte by byte.
+func (x *TextIndex) forward(cp int) (int, bool) {
+	s, b, k := x.text, x.b, cp-x.cp // k: code points still to pass; b need not start one
+	for b+8 <= len(s) {
+		w := uint64(s[b]) | uint64(s[b+1])<<8 | uint64(s[b+2])<<16 | uint64(s[b+3])<<24 |
+			uint64(s[b+4])<<32 | uint64(s[b+5])<<40 | uint64(s[b+6])<<48 | uint64(s[b+7])<<56
+		cont := w & 0x8080808080808080 &^ (w << 1)
+		starts := 8 - bits.OnesCount64(cont)
+		if starts > k {
+			break
+		}
+		b, k = b+8, k-starts
+	}
+	for ; b < len(s); b++ {
+		if s[b]&0xC0 != 0x80 {
+			if k == 0 {
+				break
+			}
+			k--
+		}
+	}
+	if k > 0 {
+		x.n = cp - k
+		x.cp, x.b = x.n, len(s)
+		return 0, false
+	}
+	x.cp, x.b = cp, b
+	return b, true
 }
 
 // Slice returns text[start:end] counted in code points, as Slice does, and false when the
