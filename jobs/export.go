@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,7 +154,7 @@ func openOutputs(o ExportOptions) (*outputs, error) {
 		var w io.Writer = o.Stdout
 		if o.Out != "-" {
 			name := partName(o.Out, part)
-			f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+			f, err := createBeside(name)
 			if err != nil {
 				outs.abort()
 				return nil, err
@@ -168,6 +171,21 @@ func openOutputs(o ExportOptions) (*outputs, error) {
 		outs.bufs[part], outs.writers[part] = bw, ew
 	}
 	return outs, nil
+}
+
+// createBeside creates a new file beside name, hidden, to be renamed to name when it is
+// whole. It is created as os.Create would create name (0666 less the umask), where
+// os.CreateTemp would leave a training set only its owner can read.
+func createBeside(name string) (*os.File, error) {
+	dir, base := filepath.Split(name)
+	for range 100 {
+		tmp := filepath.Join(dir, fmt.Sprintf(".%s.%d", base, rand.Uint32()))
+		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("create a file beside %s: every name tried exists", name)
 }
 
 // partName is out with the part's name before its extension: data.jsonl → data.train.jsonl.

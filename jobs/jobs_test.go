@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/tawsim/tawsim/labels"
@@ -83,5 +84,28 @@ func TestImportStdinAndProgress(t *testing.T) {
 		Stdin: strings.NewReader("مقال من المدخل القياسي"), Progress: func(n int) { seen = n }})
 	if err != nil || tally.Added != 1 || tally.Files != 1 || seen != 1 {
 		t.Fatalf("import from stdin: %+v, progress %d, %v", tally, seen, err)
+	}
+}
+
+// TestExportFileModeFollowsUmask: an exported file is readable by whoever the umask lets
+// read new files, as a file the shell creates would be.
+func TestExportFileModeFollowsUmask(t *testing.T) {
+	path, st := project(t)
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	out := filepath.Join(filepath.Dir(path), "train.jsonl")
+	if _, err := Export(context.Background(), st, ExportOptions{Format: "jsonl", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o644 {
+		t.Errorf("train.jsonl has mode %v, want -rw-r--r--", fi.Mode().Perm())
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".train.jsonl*"))
+	if len(left) > 0 {
+		t.Errorf("files left beside the export: %v", left)
 	}
 }
