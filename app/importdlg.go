@@ -194,16 +194,20 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	if len(t.NewLabels) > 0 {
 		fmt.Fprintf(&b, "\nAdded to the labels: %s.", strings.Join(t.NewLabels, ", "))
 	}
-	if t.SkippedFiles > 0 && !lenient {
+	switch {
+	case t.SkippedFiles > 0 && !lenient:
 		fmt.Fprintf(&b, "\n\nNothing was imported from %s with errors. Fix them, or import again with "+
 			"“Import the good records of files with errors” checked.", plural(t.SkippedFiles, "file"))
+	case t.SkippedFiles > 0:
+		fmt.Fprintf(&b, "\n\nNothing was imported from %s that cannot be imported in part: "+
+			"unreadable, without the text column, or with labels the project lacks.", plural(t.SkippedFiles, "file"))
 	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(text)
 	if len(t.Errs) > 0 {
 		content.Add(widget.NewLabel("The first problems:"))
-		errs := widget.NewLabel(errorLines(t.Errs, maxListedErrors))
+		errs := widget.NewLabel(errorLines(t.Errs, t.Problems, maxListedErrors))
 		errs.TextStyle.Monospace = true
 		errs.Wrapping = fyne.TextWrapWord
 		scroll := container.NewVScroll(errs)
@@ -222,12 +226,12 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	w.showDialog(d)
 }
 
-// errorLines lists the first n errors, one a line (FILE:LINE: what), and how many more there are.
-func errorLines(errs []error, n int) string {
+// errorLines lists the first n errors, one a line (FILE:LINE: what), and how many more of
+// all there are.
+func errorLines(errs []error, all, n int) string {
 	var lines []string
 	for i, err := range errs {
 		if i == n {
-			lines = append(lines, fmt.Sprintf("… and %s more", thousands(len(errs)-n)))
 			break
 		}
 		var ce *corpus.Error
@@ -238,6 +242,9 @@ func errorLines(errs []error, n int) string {
 			continue
 		}
 		lines = append(lines, err.Error())
+	}
+	if all > len(lines) {
+		lines = append(lines, fmt.Sprintf("… and %s more", thousands(all-len(lines))))
 	}
 	return strings.Join(lines, "\n")
 }

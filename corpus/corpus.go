@@ -108,12 +108,23 @@ func NewReader(format, name string, r io.Reader, opt Options) (Reader, error) {
 	return open(name, r, opt), nil
 }
 
-// Error is a problem with one record of a file.
+// Error is a problem with one record of a file, or with the whole of it.
 type Error struct {
 	File string
 	Line int // 1-based; 0 when the problem is with the file as a whole
 	Err  error
+	// WholeFile says that no record of the file can be read (a CSV header without the text
+	// column): the reader returns io.EOF next, and the file cannot be imported even in part.
+	WholeFile bool
 }
+
+// Whole reports whether the problem is with the file as a whole: with no line, marked so, or
+// a failed read (the rest of the file is unknown).
+func (e *Error) Whole() bool { return e.Line == 0 || e.WholeFile || errors.Is(e.Err, ErrRead) }
+
+// ErrRead is wrapped by the error of a read that failed (a disk error, a broken pipe): what
+// follows in the file is unknown, so none of it is imported.
+var ErrRead = errors.New("the file could not be read to its end")
 
 func (e *Error) Error() string {
 	if e.Line > 0 {

@@ -67,6 +67,9 @@ func (c *CSVReader) Read() (Record, error) {
 	if c.head == nil {
 		if err := c.readHeader(); err != nil {
 			c.done = true
+			if e, ok := err.(*Error); ok {
+				e.WholeFile = true
+			}
 			return Record{}, err
 		}
 	}

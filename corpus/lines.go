@@ -71,7 +71,7 @@ func (l *lineReader) raw() ([]byte, error) {
 		default:
 			l.dead = true
 			l.n++
-			return nil, fmt.Errorf("read: %w", err)
+			return nil, fmt.Errorf("%w: %w", ErrRead, err)
 		}
 	}
 }

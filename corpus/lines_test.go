@@ -41,12 +41,12 @@ func TestLineReader(t *testing.T) {
 func TestLineReaderFailedRead(t *testing.T) {
 	r := io.MultiReader(strings.NewReader("{\"text\":\"a\"}\n{\"te"), iotest.ErrReader(errors.New("disk gone")))
 	recs, errs := drain(t, NewJSONLReader("f.jsonl", r), "f.jsonl")
-	wantOneError(t, "failed read", errs, 2, "f.jsonl:2: read: disk gone")
+	wantOneError(t, "failed read", errs, 2, "f.jsonl:2: the file could not be read to its end: disk gone")
 	if len(recs) != 1 {
 		t.Errorf("%d records", len(recs))
 	}
 	recs, errs = drain(t, NewCoNLLReader("f.txt", io.MultiReader(strings.NewReader("أ O\n\nب O\n"), iotest.ErrReader(errors.New("disk gone"))), Options{}), "f.txt")
-	wantOneError(t, "failed read", errs, 4, "f.txt:4: read: disk gone")
+	wantOneError(t, "failed read", errs, 4, "f.txt:4: the file could not be read to its end: disk gone")
 	if len(recs) != 0 {
 		t.Errorf("a document cut by a failed read was kept: %+v", recs)
 	}

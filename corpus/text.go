@@ -39,7 +39,7 @@ func (t *TextReader) Read() (Record, error) {
 	t.done = true
 	b, err := io.ReadAll(io.LimitReader(t.r, MaxTextFile+1))
 	if err != nil {
-		return Record{}, &Error{File: t.name, Err: fmt.Errorf("read: %w", err)}
+		return Record{}, &Error{File: t.name, Err: fmt.Errorf("%w: %w", ErrRead, err)}
 	}
 	if len(b) > MaxTextFile {
 		return Record{}, &Error{File: t.name, Err: fmt.Errorf("larger than %d MiB: split it into articles", MaxTextFile>>20)}

@@ -30,16 +30,32 @@ type ImportOptions struct {
 	Progress  func(records int)
 }
 
+// MaxErrs is how many errors an ImportTally keeps; it counts the rest (Problems), so that a
+// huge file of bad lines cannot fill memory with its messages.
+const MaxErrs = 100
+
 // ImportTally is what an import did, over all its files.
 type ImportTally struct {
 	Files, Added, Duplicates, Spans, Bad int
-	Stances                              int      // document stances added, Attached included
-	Attached                             int      // stances added to documents already in the project
-	Conflicts                            int      // stances left out: the document had another label toward the target
-	SkippedFiles                         int      // files left out whole because of errors
-	Errs                                 []error  // the bad records, as *corpus.Error
-	NewLabels                            []string // labels added to the schema
-	records                              int
+	Stances                              int // document stances added, Attached included
+	Attached                             int // stances added to documents already in the project
+	Conflicts                            int // stances left out: the document had another label toward the target
+	// SkippedFiles counts the files left out whole because of errors: in strict mode any
+	// error, in lenient mode those of the file as a whole (unreadable, a CSV header without
+	// the text column, labels the schema lacks).
+	SkippedFiles int
+	Errs         []error  // the first MaxErrs problems, as *corpus.Error
+	Problems     int      // how many problems there were, Errs and those past MaxErrs
+	NewLabels    []string // labels added to the schema
+	records      int
+}
+
+// note keeps a problem, or only counts it once MaxErrs are kept.
+func (t *ImportTally) note(err error) {
+	t.Problems++
+	if len(t.Errs) < MaxErrs {
+		t.Errs = append(t.Errs, err)
+	}
 }
 
 // Import imports each file (a folder stands for the files of the format below it, "-" for
@@ -90,20 +106,19 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 		return err
 	}
 	defer imp.Rollback()
-	bad, err := feed(ctx, rd, imp, name, o, t)
+	bad, whole, err := feed(ctx, rd, imp, name, o, t)
 	if err != nil {
 		return err
 	}
 	t.Files++
-	t.Bad += len(bad)
-	t.Errs = append(t.Errs, bad...)
-	if len(bad) > 0 && !o.Lenient {
+	t.Bad += bad
+	if whole || (bad > 0 && !o.Lenient) {
 		t.SkippedFiles++
 		return nil
 	}
 	res, err := imp.Commit()
 	if errors.Is(err, store.ErrUnknownLabels) {
-		t.Errs = append(t.Errs, &corpus.Error{File: name, Err: err})
+		t.note(&corpus.Error{File: name, Err: err})
 		t.SkippedFiles++
 		return nil
 	}
@@ -120,42 +135,46 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	return nil
 }
 
-// feed reads every record of rd into imp and returns the bad ones. In strict mode it stops
-// adding at the first bad record but reads on, to list them all.
-func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) ([]error, error) {
-	var bad []error
+// feed reads every record of rd into imp, notes the problems in t and returns how many
+// records were bad, and whether the file as a whole is (so that none of it may be
+// imported). In strict mode it stops adding at the first bad record but reads on, to list
+// them all.
+func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) (bad int, whole bool, err error) {
 	results, stop := readAhead(ctx, rd)
 	defer stop()
 	for r := range results {
 		rec, err := r.rec, r.err
 		if errors.Is(err, io.EOF) {
-			return bad, nil
+			return bad, whole, nil
 		}
 		var recErr *corpus.Error
 		if errors.As(err, &recErr) {
-			bad = append(bad, err)
-			if recErr.Line == 0 {
-				return bad, nil // the file as a whole is unreadable
+			t.note(err)
+			if recErr.Whole() {
+				whole = true
+			} else {
+				bad++
 			}
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return 0, false, fmt.Errorf("%s: %w", name, err)
 		}
 		t.records++
 		if o.Progress != nil && t.records%256 == 0 {
 			o.Progress(t.records)
 		}
-		if len(bad) > 0 && !o.Lenient {
+		if whole || (bad > 0 && !o.Lenient) {
 			continue
 		}
 		if err := imp.Add(rec.Annotated); err != nil {
 			var refused *store.RecordError
 			if !errors.As(err, &refused) {
-				return nil, fmt.Errorf("%s:%d: %w", name, rec.Line, err)
+				return 0, false, fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 			}
-			bad = append(bad, &corpus.Error{File: name, Line: rec.Line, Err: refused.Err})
+			t.note(&corpus.Error{File: name, Line: rec.Line, Err: refused.Err})
+			bad++
 		}
 	}
-	return nil, ctx.Err()
+	return 0, false, ctx.Err()
 }

@@ -73,10 +73,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 func report(e *env, t jobs.ImportTally, lenient bool) error {
 	for i, err := range t.Errs {
 		if i == maxListed {
-			fmt.Fprintf(e.stderr, "... and %d more errors\n", len(t.Errs)-maxListed)
 			break
 		}
 		fmt.Fprintln(e.stderr, err)
+	}
+	if t.Problems > maxListed {
+		fmt.Fprintf(e.stderr, "... and %s more errors\n", count(t.Problems-maxListed))
 	}
 	fmt.Fprintf(e.stdout, "%s read: %s added, %s already in the project",
 		plural(t.Files, "file"), plural(t.Added, "document"), count(t.Duplicates))
@@ -100,8 +102,13 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 		fmt.Fprintf(e.stderr, "%s of repeated texts left out: the document already had another label toward the target\n",
 			plural(t.Conflicts, "stance"))
 	}
-	if t.SkippedFiles > 0 && !lenient {
+	switch {
+	case t.SkippedFiles > 0 && !lenient:
 		fmt.Fprintf(e.stderr, "nothing was imported from %s with errors; fix them, or pass --lenient to import the good records\n",
+			plural(t.SkippedFiles, "file"))
+		return errReported
+	case t.SkippedFiles > 0:
+		fmt.Fprintf(e.stderr, "nothing was imported from %s that cannot be imported in part (see above)\n",
 			plural(t.SkippedFiles, "file"))
 		return errReported
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,5 +204,52 @@ func TestSplitIsReproducible(t *testing.T) {
 	}
 	if n != 50 || strings.Count(a["train"], "\n") != 40 {
 		t.Errorf("%d records in all, %d in train; want 50 and 40", n, strings.Count(a["train"], "\n"))
+	}
+}
+
+// TestLenientStillRefusesWholeFiles: --lenient keeps the good records of a file with bad
+// ones, but a file that cannot be imported in part (labels the schema lacks, a CSV header
+// without the text column) adds nothing, says so and exits 1.
+func TestLenientStillRefusesWholeFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	importOK(t, db, "--format", "txt", writeFile(t, dir, "a.txt", "مقال أول"))
+	before := fileHash(t, db)
+	cases := []struct {
+		what, want string
+		args       []string
+	}{
+		{"labels the schema lacks", "Football.txt: labels not in the project's schema: MIS0, MIS1, MIS2, MISS1, PER",
+			[]string{"--format", "conll", aqmar + "Football.txt"}},
+		{"no text column", "nocol.csv:1: no column \"text\" in the header (its columns: id, body)",
+			[]string{"--format", "csv", "--text-column", "text", writeFile(t, dir, "nocol.csv", "id,body\n1,نص\n")}},
+		{"an empty csv", "empty.csv: the file is empty",
+			[]string{"--format", "csv", "--text-column", "text", writeFile(t, dir, "empty.csv", "")}},
+	}
+	for _, c := range cases {
+		code, _, errOut := ctl(t, "", append([]string{"import", "--db", db, "--lenient"}, c.args...)...)
+		if code != 1 || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, "nothing was imported from 1 file") {
+			t.Errorf("%s: exit %d, %q; want exit 1 and %q", c.what, code, errOut, c.want)
+		}
+		if fileHash(t, db) != before {
+			t.Fatalf("%s: a refused file changed the project", c.what)
+		}
+	}
+}
+
+// TestManyBadLines lists the first 20 problems of a file, then counts the others, however
+// many there are: the count goes past what is kept in memory.
+func TestManyBadLines(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 250 {
+		fmt.Fprintf(&b, "كلمة%d OO\n\n", i)
+	}
+	file := writeFile(t, dir, "bad.conll", b.String())
+	code, _, errOut := ctl(t, "", "import", "--db", filepath.Join(dir, "p.tawsim"), "--format", "conll", file)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 1 || len(lines) != 22 || lines[0] != file+`:1: unknown tag "OO"` ||
+		lines[19] != file+`:39: unknown tag "OO"` || lines[20] != "... and 230 more errors" {
+		t.Fatalf("exit %d, %d lines:\n%s", code, len(lines), errOut)
 	}
 }
