@@ -142,7 +142,7 @@ func withExt(path, format string) string {
 
 // runExport exports with o off the UI goroutine, showing its progress, then sums it up.
 func (w *Window) runExport(o jobs.ExportOptions) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Exporting…", "records written", cancel)
 	o.Progress = prog.set
 	st := w.cfg.Store

@@ -2,6 +2,8 @@ package app
 
 import (
 	"bufio"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,4 +196,39 @@ func dialogButton(t *testing.T, w *Window, text string) *widget.Button {
 	}
 	t.Fatalf("no button %q in the dialog", text)
 	return nil
+}
+
+// endless is standard input that never ends: a doccano record a read, forever. It says on
+// started when it has been read a hundred times.
+type endless struct {
+	n       int
+	started chan struct{}
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	e.n++
+	if e.n == 100 {
+		close(e.started)
+	}
+	return copy(p, fmt.Sprintf("{\"text\":\"مقال لا ينتهي رقم %d\",\"label\":[]}\n", e.n)), nil
+}
+
+// TestCloseStopsAnImport: closing the window while an import runs stops it, and the file it
+// was reading adds nothing to the project.
+func TestCloseStopsAnImport(t *testing.T) {
+	f := openFixture(t, newProject(t), "tester")
+	in := &endless{started: make(chan struct{})}
+	f.w.runImport([]string{"-"}, jobs.ImportOptions{Format: "doccano", Annotator: "tester", Stdin: in})
+	<-in.started
+	if err := f.w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n, err := st.CountDocuments(context.Background()); err != nil || n != 1 {
+		t.Fatalf("after closing mid-import the project has %d documents (%v), want the sample alone", n, err)
+	}
 }

@@ -154,7 +154,7 @@ func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
 	if o.Annotator == "" {
 		o.Annotator = "import"
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Importing…", "records read", cancel)
 	o.Progress = prog.set
 	st, gen := w.cfg.Store, w.gen.Load()

@@ -103,6 +103,11 @@ func (w *Window) do(work func(ctx context.Context) func()) {
 
 // ui runs fn on the UI goroutine and waits for it, unless the window is closing.
 func (w *Window) ui(fn func()) {
+	select {
+	case <-w.q.quit:
+		return // the main loop may have ended: there is no UI goroutine to run fn
+	default:
+	}
 	done := make(chan struct{})
 	run := func() {
 		defer close(done)

@@ -75,11 +75,13 @@ type Window struct {
 	saving      int            // writes sent and not yet answered
 	lastSaved   time.Time      // when the last write was committed
 	stats       statsRefresher
-	silent      bool        // a selection in the list that must not load the document
-	finishing   bool        // a final status is being saved; the next document opens after it
-	keepMessage bool        // the status bar's message stays when the next document is shown
-	closing     bool        // Close was called
-	uiCalls     chan func() // when set, the UI goroutine's work goes to wait (tests)
+	silent      bool               // a selection in the list that must not load the document
+	finishing   bool               // a final status is being saved; the next document opens after it
+	keepMessage bool               // the status bar's message stays when the next document is shown
+	closing     bool               // Close was called
+	jobs        context.Context    // imports and exports run under it
+	stopJobs    context.CancelFunc // Close stops them: a file half read is not imported
+	uiCalls     chan func()        // when set, the UI goroutine's work goes to wait (tests)
 
 	list      *docList
 	article   *article.Article
@@ -113,6 +115,7 @@ func New(a fyne.App, cfg Config) (*Window, error) { return newWindow(a, cfg, nil
 // is in the program.
 func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	w := &Window{app: a, cfg: cfg, current: -1, uiCalls: uiCalls}
+	w.jobs, w.stopJobs = context.WithCancel(context.Background())
 	p, err := w.readProject(context.Background(), cfg.Store, cfg.Annotator)
 	if err != nil {
 		return nil, err
@@ -269,6 +272,7 @@ func (w *Window) Close() error {
 		return nil
 	}
 	w.closing = true
+	w.stopJobs()
 	w.q.stop()
 	w.bg.Wait()
 	return w.cfg.Store.Close()
