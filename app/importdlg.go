@@ -281,20 +281,24 @@ func (w *Window) reloadProject() {
 	})
 }
 
-// progressDialog shows the progress of a long job that counts what it has done.
+// progressDialog shows the progress of a long job: a bar of how far it has gone (a running
+// one while its size is not known) and its count of records.
 type progressDialog struct {
-	w     *Window
-	d     *dialog.CustomDialog
-	count *widget.Label
-	noun  string
+	w       *Window
+	d       *dialog.CustomDialog
+	bar     *widget.ProgressBar
+	running *widget.ProgressBarInfinite
+	count   *widget.Label
+	noun    string
 }
 
-// newProgressDialog shows a dialog titled title with a running bar and a count of noun
-// ("records read"); Cancel calls cancel.
+// newProgressDialog shows a dialog titled title with a bar and a count of noun ("records
+// read"); Cancel calls cancel.
 func newProgressDialog(w *Window, title, noun string, cancel func()) *progressDialog {
-	p := &progressDialog{w: w, count: widget.NewLabel("Starting…"), noun: noun}
-	bar := widget.NewProgressBarInfinite()
-	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(bar, p.count), w.win)
+	p := &progressDialog{w: w, count: widget.NewLabel("Starting…"), noun: noun,
+		bar: widget.NewProgressBar(), running: widget.NewProgressBarInfinite()}
+	p.bar.Hide()
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(container.NewStack(p.bar, p.running), p.count), w.win)
 	stop := widget.NewButton("Cancel", func() {
 		p.count.SetText("Cancelling…")
 		cancel()
@@ -305,10 +309,23 @@ func newProgressDialog(w *Window, title, noun string, cancel func()) *progressDi
 	return p
 }
 
-// set shows the count n; it is called from the job's goroutine.
-func (p *progressDialog) set(n int) {
-	p.w.ui(func() { p.count.SetText(thousands(n) + " " + p.noun) })
+// set shows how far the job has gone; it is called from the job's goroutine.
+func (p *progressDialog) set(now jobs.Progress) {
+	p.w.ui(func() {
+		p.count.SetText(thousands(now.Records) + " " + p.noun)
+		if f := now.Fraction(); f >= 0 {
+			if p.running.Visible() {
+				p.running.Stop()
+				p.running.Hide()
+				p.bar.Show()
+			}
+			p.bar.SetValue(f)
+		}
+	})
 }
 
 // hide closes the dialog.
-func (p *progressDialog) hide() { p.d.Hide() }
+func (p *progressDialog) hide() {
+	p.running.Stop()
+	p.d.Hide()
+}

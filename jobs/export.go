@@ -29,7 +29,9 @@ type ExportOptions struct {
 	Seed     uint64
 	Stratify bool           // split by stance: each part keeps each stance key's share (store.StanceKeys)
 	Writer   export.Options // Schema is filled in from the project
-	Progress func(records int)
+	// Progress, when set, is called now and then with how far the export has gone, from a
+	// goroutine of the export's own.
+	Progress func(Progress)
 }
 
 // Export writes the project's records to their files, each written whole or not at all,
@@ -84,10 +86,20 @@ const exportDepth = 1024
 // own, so that reading the database overlaps encoding and writing the files. It returns how
 // many records were written and the first error of either side.
 func writeBehind(ctx context.Context, st *store.Store, o ExportOptions, write func(labels.Annotated) error) (int, error) {
+	var total int64
+	if o.Progress != nil {
+		count, err := st.CountDocuments(ctx)
+		if err != nil {
+			return 0, err
+		}
+		total = int64(count)
+	}
 	ch := make(chan labels.Annotated, exportDepth)
 	done := make(chan struct{})
 	stopped := make(chan struct{}) // closed at the writer's first error
 	var n int
+	var docs int64 // documents seen: records come a document at a time
+	var last string
 	var werr error
 	go func() {
 		defer close(done)
@@ -100,8 +112,11 @@ func writeBehind(ctx context.Context, st *store.Store, o ExportOptions, write fu
 				continue
 			}
 			n++
+			if rec.Doc.ID != last {
+				last, docs = rec.Doc.ID, docs+1
+			}
 			if o.Progress != nil && n%256 == 0 {
-				o.Progress(n)
+				o.Progress(Progress{Records: n, Done: docs, Total: total})
 			}
 		}
 	}()
@@ -125,7 +140,7 @@ func writeBehind(ctx context.Context, st *store.Store, o ExportOptions, write fu
 		return 0, rerr
 	}
 	if o.Progress != nil {
-		o.Progress(n)
+		o.Progress(Progress{Records: n, Done: total, Total: total})
 	}
 	return n, nil
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/store"
@@ -27,7 +28,9 @@ type ImportOptions struct {
 	// halves what a large import writes (store.ImportOptions.Exclusive); others who open the
 	// project meanwhile wait, then fail as busy. For commands, not for the window.
 	Exclusive bool
-	Progress  func(records int)
+	// Progress, when set, is called now and then with how far the import has gone, on the
+	// goroutine that called Import.
+	Progress func(Progress)
 }
 
 // MaxErrs is how many errors an ImportTally keeps; it counts the rest (Problems), so that a
@@ -48,6 +51,15 @@ type ImportTally struct {
 	Problems     int      // how many problems there were, Errs and those past MaxErrs
 	NewLabels    []string // labels added to the schema
 	records      int
+	read         *atomic.Int64 // bytes of the input files read, the files before this one included
+	total        int64         // bytes of all the input files; 0 when not known
+}
+
+// progress reports how far the import has gone, when the caller asked.
+func (t *ImportTally) progress(o ImportOptions) {
+	if o.Progress != nil {
+		o.Progress(Progress{Records: t.records, Done: t.read.Load(), Total: t.total})
+	}
 }
 
 // note keeps a problem, or only counts it once MaxErrs are kept.
@@ -72,15 +84,28 @@ func Import(ctx context.Context, st *store.Store, paths []string, o ImportOption
 	if err != nil {
 		return t, err
 	}
+	t.read, t.total = new(atomic.Int64), totalSize(files)
 	for _, name := range files {
 		if err := importPath(ctx, st, name, o, &t); err != nil {
 			return t, err
 		}
-		if o.Progress != nil {
-			o.Progress(t.records)
-		}
+		t.progress(o)
 	}
 	return t, nil
+}
+
+// totalSize returns the bytes of the files together, or 0 when one is standard input or
+// cannot be measured.
+func totalSize(files []string) int64 {
+	var n int64
+	for _, name := range files {
+		fi, err := os.Stat(name)
+		if name == "-" || err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		n += fi.Size()
+	}
+	return n
 }
 
 // importPath imports one file (or standard input for "-") into st, all or nothing.
@@ -96,6 +121,7 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	} else {
 		name = "stdin"
 	}
+	r = countingReader{r, t.read}
 	rd, err := corpus.NewReader(o.Format, name, r, o.Corpus)
 	if err != nil {
 		return err
@@ -125,6 +151,12 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	t.add(res)
+	return nil
+}
+
+// add counts what one transaction of the import added.
+func (t *ImportTally) add(res store.ImportResult) {
 	t.Added += res.Added
 	t.Duplicates += res.Duplicates
 	t.Spans += res.Spans
@@ -132,7 +164,6 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	t.Attached += res.Attached
 	t.Conflicts += res.Conflicts
 	t.NewLabels = append(t.NewLabels, res.NewLabels...)
-	return nil
 }
 
 // feed reads every record of rd into imp, notes the problems in t and returns how many
@@ -161,8 +192,8 @@ func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name strin
 			return 0, false, fmt.Errorf("%s: %w", name, err)
 		}
 		t.records++
-		if o.Progress != nil && t.records%256 == 0 {
-			o.Progress(t.records)
+		if t.records%256 == 0 {
+			t.progress(o)
 		}
 		if whole || (bad > 0 && !o.Lenient) {
 			continue

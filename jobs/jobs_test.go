@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,11 +80,62 @@ func TestExportFailsLoudlyOnACorruptSpan(t *testing.T) {
 
 func TestImportStdinAndProgress(t *testing.T) {
 	_, st := project(t)
-	var seen int
+	var seen Progress
+	text := "مقال من المدخل القياسي"
 	tally, err := Import(context.Background(), st, []string{"-"}, ImportOptions{Format: "txt", Annotator: "amal",
-		Stdin: strings.NewReader("مقال من المدخل القياسي"), Progress: func(n int) { seen = n }})
-	if err != nil || tally.Added != 1 || tally.Files != 1 || seen != 1 {
-		t.Fatalf("import from stdin: %+v, progress %d, %v", tally, seen, err)
+		Stdin: strings.NewReader(text), Progress: func(p Progress) { seen = p }})
+	if err != nil || tally.Added != 1 || tally.Files != 1 || seen != (Progress{Records: 1, Done: int64(len(text))}) {
+		t.Fatalf("import from stdin: %+v, progress %+v, %v", tally, seen, err)
+	}
+	if seen.Fraction() != -1 {
+		t.Errorf("standard input has no known size, yet the fraction done is %v", seen.Fraction())
+	}
+}
+
+// TestProgressMeasuresFilesAndDocuments: an import of files counts their bytes against
+// their total size, an export its documents against the project's, both ending at 1.
+func TestProgressMeasuresFilesAndDocuments(t *testing.T) {
+	path, st := project(t)
+	dir := filepath.Dir(path)
+	var files []string
+	var size int64
+	for i := range 3 {
+		var b strings.Builder
+		for j := range 300 {
+			fmt.Fprintf(&b, "{\"text\":\"مقال %d رقم %d\",\"label\":[]}\n", i, j)
+		}
+		name := filepath.Join(dir, fmt.Sprintf("f%d.jsonl", i))
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files, size = append(files, name), size+int64(b.Len())
+	}
+	var seen []Progress
+	if _, err := Import(context.Background(), st, files, ImportOptions{Format: "doccano", Annotator: "amal",
+		Progress: func(p Progress) { seen = append(seen, p) }}); err != nil {
+		t.Fatal(err)
+	}
+	last := seen[len(seen)-1]
+	if last != (Progress{Records: 900, Done: size, Total: size}) || last.Fraction() != 1 {
+		t.Fatalf("the import ended at %+v, want 900 records and %d of %d bytes", last, size, size)
+	}
+	for i := 1; i < len(seen); i++ {
+		if seen[i].Done < seen[i-1].Done || seen[i].Total != size {
+			t.Fatalf("import progress went %+v then %+v", seen[i-1], seen[i])
+		}
+	}
+	seen = nil
+	out := filepath.Join(dir, "all.jsonl")
+	n, err := Export(context.Background(), st, ExportOptions{Format: "jsonl", Out: out,
+		Progress: func(p Progress) { seen = append(seen, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := seen[len(seen)-1]; last != (Progress{Records: n, Done: 901, Total: 901}) {
+		t.Fatalf("the export ended at %+v, want %d records and 901 of 901 documents", last, n)
+	}
+	if mid := seen[len(seen)-2]; mid.Done < 256 || mid.Done >= 901 {
+		t.Errorf("the export's progress before the end was %+v", mid)
 	}
 }
 

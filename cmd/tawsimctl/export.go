@@ -65,7 +65,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	prog := newProgress(e, "records", 0)
+	prog := newProgress(e, "records")
 	o.Progress = prog.set
 	n, err := jobs.Export(ctx, st, o)
 	if err != nil {

@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/tawsim/tawsim/jobs"
 )
 
 // count writes n with thousands separators: 1204 → "1,204".
@@ -34,49 +37,54 @@ func plural(n int, noun string) string {
 	return count(n) + " " + noun + "s"
 }
 
-// progress shows counts and a rate on stderr when stderr is a terminal, and nothing otherwise.
+// progress shows, on stderr when it is a terminal and nowhere otherwise, a bar of how far a
+// job has gone (when its size is known), its count of records, their rate and the time left.
 type progress struct {
 	e           *env
 	what        string
-	total, n    int
+	p           jobs.Progress
 	start, last time.Time
 }
 
-func newProgress(e *env, what string, total int) *progress {
-	return &progress{e: e, what: what, total: total, start: time.Now()}
+func newProgress(e *env, what string) *progress {
+	return &progress{e: e, what: what, start: time.Now()}
 }
 
-// set records that n items are done.
-func (p *progress) set(n int) {
-	p.n = n
+// set takes the job's progress and redraws the line, ten times a second at most.
+func (p *progress) set(now jobs.Progress) {
+	p.p = now
 	if !p.e.stderrIsTerm || time.Since(p.last) < 100*time.Millisecond {
 		return
 	}
 	p.last = time.Now()
-	p.print()
+	fmt.Fprint(p.e.stderr, "\r"+p.line(time.Since(p.start))+"\x1b[K")
 }
 
-func (p *progress) print() {
-	rate := float64(p.n) / time.Since(p.start).Seconds()
-	if p.total > 0 {
-		const width = 30
-		filled := width * p.n / p.total
-		bar := make([]byte, width)
-		for i := range bar {
-			bar[i] = '.'
-			if i < filled {
-				bar[i] = '#'
-			}
-		}
-		fmt.Fprintf(p.e.stderr, "\r[%s] %s / %s %s  %.0f/s ", bar, count(p.n), count(p.total), p.what, rate)
-		return
+// line writes the progress after elapsed: "[#####.....]  50%  1,024 records  2,048/s  about 1 s left".
+func (p *progress) line(elapsed time.Duration) string {
+	rate := ""
+	if s := elapsed.Seconds(); s > 0 {
+		rate = fmt.Sprintf("  %s/s", count(int(float64(p.p.Records)/s)))
 	}
-	fmt.Fprintf(p.e.stderr, "\r%s %s  %.0f/s ", count(p.n), p.what, rate)
+	f := p.p.Fraction()
+	if f < 0 {
+		return fmt.Sprintf("%s %s%s", count(p.p.Records), p.what, rate)
+	}
+	const width = 30
+	filled := int(width * f)
+	bar := strings.Repeat("#", filled) + strings.Repeat(".", width-filled)
+	left := ""
+	if f > 0 && f < 1 {
+		if d := time.Duration(float64(elapsed) * (1 - f) / f).Round(time.Second); d > 0 {
+			left = fmt.Sprintf("  about %s left", d)
+		}
+	}
+	return fmt.Sprintf("[%s] %3d%%  %s %s%s%s", bar, int(100*f), count(p.p.Records), p.what, rate, left)
 }
 
+// done draws the last state of the line and ends it.
 func (p *progress) done() {
 	if p.e.stderrIsTerm {
-		p.print()
-		fmt.Fprintln(p.e.stderr)
+		fmt.Fprintln(p.e.stderr, "\r"+p.line(time.Since(p.start))+"\x1b[K")
 	}
 }

@@ -59,7 +59,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	prog := newProgress(e, "records", 0)
+	prog := newProgress(e, "records")
 	o.Progress = prog.set
 	t, err := jobs.Import(ctx, st, pos, o)
 	if err != nil {

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/seeds"
 )
 
@@ -193,5 +195,31 @@ func TestNoFyneInHeadlessProgram(t *testing.T) {
 		if strings.HasPrefix(line, "fyne.io/") {
 			t.Errorf("tawsimctl depends on %s", line)
 		}
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	p := newProgress(&env{}, "records")
+	p.p = jobs.Progress{Records: 2048, Done: 250, Total: 1000}
+	if got, want := p.line(2*time.Second), "[#######.......................]  25%  2,048 records  1,024/s  about 6s left"; got != want {
+		t.Errorf("a quarter done:\n got %q\nwant %q", got, want)
+	}
+	p.p = jobs.Progress{Records: 4096, Done: 1000, Total: 1000}
+	if got, want := p.line(4*time.Second), "[##############################] 100%  4,096 records  1,024/s"; got != want {
+		t.Errorf("all done:\n got %q\nwant %q", got, want)
+	}
+	p.p = jobs.Progress{Records: 300}
+	if got, want := p.line(3*time.Second), "300 records  100/s"; got != want {
+		t.Errorf("size unknown:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestNoProgressWhenNotATerminal: scripts that capture stderr get the errors and nothing else.
+func TestNoProgressWhenNotATerminal(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := ctl(t, "", "import", "--db", filepath.Join(dir, "p.tawsim"), "--format", "txt",
+		writeFile(t, dir, "a.txt", "مقال أول"))
+	if code != 0 || errOut != "" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
