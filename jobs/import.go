@@ -85,6 +85,9 @@ func Import(ctx context.Context, st *store.Store, paths []string, o ImportOption
 		return t, err
 	}
 	t.read, t.total = new(atomic.Int64), totalSize(files)
+	if strings.EqualFold(o.Format, "txt") {
+		return t, importTexts(ctx, st, files, o, &t)
+	}
 	for _, name := range files {
 		if err := importPath(ctx, st, name, o, &t); err != nil {
 			return t, err
@@ -148,6 +151,9 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 		t.SkippedFiles++
 		return nil
 	}
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -199,6 +205,9 @@ func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name strin
 			continue
 		}
 		if err := imp.Add(rec.Annotated); err != nil {
+			if ctx.Err() != nil {
+				return 0, false, ctx.Err() // the transaction went with the context
+			}
 			var refused *store.RecordError
 			if !errors.As(err, &refused) {
 				return 0, false, fmt.Errorf("%s:%d: %w", name, rec.Line, err)

@@ -161,3 +161,29 @@ func TestExportFileModeFollowsUmask(t *testing.T) {
 		t.Errorf("files left beside the export: %v", left)
 	}
 }
+
+// TestCancelledFolderImportKeepsWholeFiles cancels an import of a folder of articles midway:
+// the files read before are in, each whole, and what the tally says is what the project has.
+func TestCancelledFolderImportKeepsWholeFiles(t *testing.T) {
+	_, st := project(t)
+	dir := t.TempDir()
+	for i := range 50 {
+		name := filepath.Join(dir, fmt.Sprintf("%02d.txt", i))
+		if err := os.WriteFile(name, []byte(fmt.Sprintf("المقال رقم %d\nنصه.", i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	tally, err := Import(ctx, st, []string{dir}, ImportOptions{Format: "txt", Annotator: "amal",
+		Progress: func(p Progress) {
+			if p.Records == 20 {
+				cancel()
+			}
+		}})
+	if !errors.Is(err, context.Canceled) || tally.Files != 20 || tally.Added != 20 {
+		t.Fatalf("cancelled after 20 files: %d files read, %d added, %v", tally.Files, tally.Added, err)
+	}
+	if n, err := st.CountDocuments(context.Background()); err != nil || n != 21 {
+		t.Fatalf("the project has %d documents (%v), want the sample and the 20 files read", n, err)
+	}
+}

@@ -346,6 +346,10 @@ func (imp *Importer) insertState(docID, annotator string, st labels.Status) erro
 	return err
 }
 
+// SetSource names what the import read, for the project's log, when it is more than the file
+// named when it began (a batch of files).
+func (imp *Importer) SetSource(source string) { imp.opt.Source = source }
+
 // Commit ends the import. When records used labels the schema lacks, it either adds them
 // (ImportOptions.AddLabels) or undoes the whole import and returns ErrUnknownLabels with
 // their list.

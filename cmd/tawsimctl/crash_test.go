@@ -13,6 +13,7 @@ import (
 
 	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/internal/synth"
+	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -96,5 +97,58 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestFolderImportKilledMidway kills an import of a folder of articles, which go in batches
+// of files: each file is in whole or not at all, the project is sound, and a rerun adds what
+// is missing, each article once.
+func TestFolderImportKilledMidway(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	folder := filepath.Join(dir, "articles")
+	const n = 6000
+	texts := map[string]bool{}
+	for i := range n {
+		text := synth.Article(uint64(i), 600, 0).Doc.Text
+		texts[text] = true
+		writeFile(t, folder, fmt.Sprintf("%05d.txt", i), text)
+	}
+	for round := range 4 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join([]string{"import", "--db", db, "--format", "txt", folder}, "\x1f"))
+		must(t, cmd.Start())
+		time.Sleep(time.Duration(100+round*120) * time.Millisecond)
+		must(t, cmd.Process.Kill())
+		cmd.Wait()
+		if _, err := os.Stat(db); err != nil {
+			continue // killed before the project was made
+		}
+		st, err := store.Open(db)
+		must(t, err)
+		probs, err := st.Check(context.Background())
+		must(t, err)
+		docs, err := st.CountDocuments(context.Background())
+		must(t, err)
+		t.Logf("round %d: %d of %d articles in after the kill", round, docs, n)
+		var bad []string
+		must(t, st.Export(context.Background(), store.ExportFilter{}, func(a labels.Annotated) error {
+			if !texts[a.Doc.Text] {
+				bad = append(bad, a.Doc.ExternalID)
+			}
+			return nil
+		}))
+		st.Close()
+		if len(probs) > 0 || len(bad) > 0 {
+			t.Fatalf("round %d: after SIGKILL: problems %v, articles not as in their files: %v", round, probs, bad)
+		}
+	}
+	importOK(t, db, "--format", "txt", folder)
+	code, out, _ := ctl(t, "", "stats", "--db", db)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("documents   %s\n", count(n))) {
+		t.Fatalf("stats after the rerun:\n%s", out)
 	}
 }

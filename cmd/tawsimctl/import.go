@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -62,10 +63,15 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	prog := newProgress(e, "records")
 	o.Progress = prog.set
 	t, err := jobs.Import(ctx, st, pos, o)
+	prog.done()
+	if errors.Is(err, context.Canceled) {
+		report(e, t, o.Lenient)
+		fmt.Fprintln(e.stderr, "interrupted: the files read before were imported whole, the one being read was not")
+		return errReported
+	}
 	if err != nil {
 		return err
 	}
-	prog.done()
 	return report(e, t, o.Lenient)
 }
 
