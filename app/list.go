@@ -64,10 +64,25 @@ func newRow() fyne.CanvasObject {
 	return r
 }
 
-// CreateRenderer lays the row out. It is called by Fyne.
+// CreateRenderer lays the row out. It is called by Fyne. The status takes the width of the
+// widest status in every row, so that titles line up and a row whose status changes keeps
+// its layout (a status wider than the one laid out ran into the title).
 func (r *row) CreateRenderer() fyne.WidgetRenderer {
-	left := container.NewHBox(container.NewCenter(r.marker), r.status)
+	column := canvas.NewRectangle(color.Transparent)
+	column.SetMinSize(fyne.NewSize(statusWidth(), 0))
+	left := container.NewHBox(container.NewCenter(r.marker), container.NewStack(column, r.status))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, r.order, r.title))
+}
+
+// statusWidth is the width of the widest status name as a row shows it.
+func statusWidth() float32 {
+	var w float32
+	for _, s := range labels.Statuses {
+		l := article.NewLabel(statusText(s))
+		l.TextSize = theme.CaptionTextSize()
+		w = max(w, l.MinSize().Width)
+	}
+	return w
 }
 
 // set shows summary s, or a row still loading when ok is false.
