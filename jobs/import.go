@@ -111,20 +111,38 @@ func totalSize(files []string) int64 {
 	return n
 }
 
+// openInput opens the file name, or standard input for "-", counting its bytes in t. It
+// returns the reader, the name to report ("stdin" for "-") and what closes it.
+func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string, func(), error) {
+	if name == "-" {
+		return countingReader{o.Stdin, t.read}, "stdin", func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return countingReader{f, t.read}, name, func() { f.Close() }, nil
+}
+
+// fileRead counts a file read with bad records, whole-file problems or neither, and reports
+// whether it is left out whole: for any problem in strict mode, for a whole-file one always.
+func (t *ImportTally) fileRead(bad int, whole, lenient bool) (skipped bool) {
+	t.Files++
+	t.Bad += bad
+	if whole || (bad > 0 && !lenient) {
+		t.SkippedFiles++
+		return true
+	}
+	return false
+}
+
 // importPath imports one file (or standard input for "-") into st, all or nothing.
 func importPath(ctx context.Context, st *store.Store, name string, o ImportOptions, t *ImportTally) error {
-	var r io.Reader = o.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r = f
-	} else {
-		name = "stdin"
+	r, name, closeInput, err := openInput(name, o, t)
+	if err != nil {
+		return err
 	}
-	r = countingReader{r, t.read}
+	defer closeInput()
 	rd, err := corpus.NewReader(o.Format, name, r, o.Corpus)
 	if err != nil {
 		return err
@@ -139,10 +157,7 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	if err != nil {
 		return err
 	}
-	t.Files++
-	t.Bad += bad
-	if whole || (bad > 0 && !o.Lenient) {
-		t.SkippedFiles++
+	if t.fileRead(bad, whole, o.Lenient) {
 		return nil
 	}
 	res, err := imp.Commit()

@@ -3,8 +3,6 @@ package jobs
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/store"
@@ -69,26 +67,16 @@ func (b *textBatch) begin(ctx context.Context, st *store.Store, name string, o I
 
 // importFile reads one file into the batch. A bad file is noted in t and adds nothing.
 func (b *textBatch) importFile(ctx context.Context, name string, o ImportOptions, t *ImportTally) error {
-	var r io.Reader = o.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r = f
-	} else {
-		name = "stdin"
-	}
-	bad, whole, err := feed(ctx, corpus.NewTextReader(name, countingReader{r, t.read}), b.imp, name, o, t)
+	r, name, closeInput, err := openInput(name, o, t)
 	if err != nil {
 		return err
 	}
-	t.Files++
-	t.Bad += bad
-	if whole || (bad > 0 && !o.Lenient) {
-		t.SkippedFiles++
+	defer closeInput()
+	bad, whole, err := feed(ctx, corpus.NewTextReader(name, r), b.imp, name, o, t)
+	if err != nil {
+		return err
 	}
+	t.fileRead(bad, whole, o.Lenient)
 	b.files++
 	b.last = name
 	return nil

@@ -58,12 +58,7 @@ func TestImportKilledMidwayIsAllOrNothing(t *testing.T) {
 	must(t, f.Close())
 
 	for round := range 5 {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join([]string{"import", "--db", db, "--format", "jsonl", big}, "\x1f"))
-		must(t, cmd.Start())
-		time.Sleep(time.Duration(150+round*150) * time.Millisecond)
-		must(t, cmd.Process.Kill())
-		cmd.Wait()
+		killAfter(t, time.Duration(150+round*150)*time.Millisecond, "import", "--db", db, "--format", "jsonl", big)
 
 		st, err := store.Open(db)
 		must(t, err)
@@ -93,6 +88,17 @@ func TestImportKilledMidwayIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// killAfter runs tawsimctl with args in a child process and kills it with SIGKILL after d.
+func killAfter(t *testing.T, d time.Duration, args ...string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join(args, "\x1f"))
+	must(t, cmd.Start())
+	time.Sleep(d)
+	must(t, cmd.Process.Kill())
+	cmd.Wait()
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -118,12 +124,7 @@ func TestFolderImportKilledMidway(t *testing.T) {
 		writeFile(t, folder, fmt.Sprintf("%05d.txt", i), text)
 	}
 	for round := range 4 {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join([]string{"import", "--db", db, "--format", "txt", folder}, "\x1f"))
-		must(t, cmd.Start())
-		time.Sleep(time.Duration(100+round*120) * time.Millisecond)
-		must(t, cmd.Process.Kill())
-		cmd.Wait()
+		killAfter(t, time.Duration(100+round*120)*time.Millisecond, "import", "--db", db, "--format", "txt", folder)
 		if _, err := os.Stat(db); err != nil {
 			continue // killed before the project was made
 		}

@@ -125,10 +125,7 @@ func TestCoNLLRoundTripOnAQMAR(t *testing.T) {
 }
 
 func TestNoisyCoNLLStrictAndLenient(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "p.tawsim")
-	importOK(t, db, "--format", "txt", writeFile(t, dir, "a.txt", "مقال أول"))
-	before := fileHash(t, db)
+	_, db, before := oneArticleProject(t)
 	code, _, errOut := ctl(t, "", "import", "--db", db, "--format", "conll", "--add-labels", aqmar+"Football.txt")
 	if code != 1 || !strings.Contains(errOut, "Football.txt:1855: unknown tag \"OO\"") {
 		t.Fatalf("strict: exit %d, %q", code, errOut)
@@ -144,10 +141,7 @@ func TestNoisyCoNLLStrictAndLenient(t *testing.T) {
 }
 
 func TestBadJSONLAndCSV(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "p.tawsim")
-	importOK(t, db, "--format", "txt", writeFile(t, dir, "a.txt", "مقال أول"))
-	before := fileHash(t, db)
+	dir, db, before := oneArticleProject(t)
 	cases := []struct {
 		name, format, data, want string
 		extra                    []string
@@ -211,10 +205,7 @@ func TestSplitIsReproducible(t *testing.T) {
 // ones, but a file that cannot be imported in part (labels the schema lacks, a CSV header
 // without the text column) adds nothing, says so and exits 1.
 func TestLenientStillRefusesWholeFiles(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "p.tawsim")
-	importOK(t, db, "--format", "txt", writeFile(t, dir, "a.txt", "مقال أول"))
-	before := fileHash(t, db)
+	dir, db, before := oneArticleProject(t)
 	cases := []struct {
 		what, want string
 		args       []string
@@ -252,4 +243,14 @@ func TestManyBadLines(t *testing.T) {
 		lines[19] != file+`:39: unknown tag "OO"` || lines[20] != "... and 230 more errors" {
 		t.Fatalf("exit %d, %d lines:\n%s", code, len(lines), errOut)
 	}
+}
+
+// oneArticleProject makes a project holding one article, in a folder for the test's files,
+// and returns the folder, the project and the hash of its bytes, to tell a change.
+func oneArticleProject(t *testing.T) (dir, db string, hash [32]byte) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, "p.tawsim")
+	importOK(t, db, "--format", "txt", writeFile(t, dir, "a.txt", "مقال أول"))
+	return dir, db, fileHash(t, db)
 }
