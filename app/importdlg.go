@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -290,6 +291,7 @@ type progressDialog struct {
 	running *widget.ProgressBarInfinite
 	count   *widget.Label
 	noun    string
+	shown   time.Time // when set last showed the progress
 }
 
 // newProgressDialog shows a dialog titled title with a bar and a count of noun ("records
@@ -309,8 +311,17 @@ func newProgressDialog(w *Window, title, noun string, cancel func()) *progressDi
 	return p
 }
 
-// set shows how far the job has gone; it is called from the job's goroutine.
+// progressEvery is how often a progress dialog shows the progress at most. Each showing waits
+// for the UI goroutine, which a job reporting every file would otherwise wait for each time.
+const progressEvery = 100 * time.Millisecond
+
+// set shows how far the job has gone, every progressEvery at most; it is called from the
+// job's goroutine.
 func (p *progressDialog) set(now jobs.Progress) {
+	if time.Since(p.shown) < progressEvery {
+		return
+	}
+	p.shown = time.Now()
 	p.w.ui(func() {
 		p.count.SetText(thousands(now.Records) + " " + p.noun)
 		if f := now.Fraction(); f >= 0 {
