@@ -25,7 +25,7 @@ func appendString(dst []byte, s string) []byte {
 func appendStringBody(dst []byte, s string) []byte {
 	from := 0
 	for i := 0; i < len(s); {
-		for i+8 <= len(s) && plain(load(s, i)) {
+		for i+8 <= len(s) && plain(fastutf8.Word(s, i)) {
 			i += 8
 		}
 		end := min(i+8, len(s))
@@ -66,26 +66,11 @@ var attention = func() (t [256]bool) {
 	return t
 }()
 
-const (
-	ones = 0x0101010101010101 // 0x01 in every byte
-	high = 0x8080808080808080 // the top bit of every byte
-)
-
 // plain reports whether none of the eight bytes of x is one that attention marks.
 func plain(x uint64) bool {
+	const ones, high = fastutf8.Ones, fastutf8.High
 	below := (x - 0x20*ones) &^ x // marks a byte under 0x20 (exactly when there is one)
-	return (below|zeroByte(x^'"'*ones)|zeroByte(x^'\\'*ones)|zeroByte(x^0xE2*ones))&high == 0
-}
-
-// zeroByte sets the top bit of a byte of the result when x has a zero byte (exactly when any
-// byte of x is zero; which bytes are marked above the first zero may be wrong).
-func zeroByte(x uint64) uint64 { return (x - ones) &^ x }
-
-// load returns the eight bytes of s at i as a little-endian word (the compiler makes it one load).
-func load(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return (below|fastutf8.ZeroBytes(x^'"'*ones)|fastutf8.ZeroBytes(x^'\\'*ones)|fastutf8.ZeroBytes(x^0xE2*ones))&high == 0
 }
 
 // appendEscape appends the JSON escape of the ASCII byte c.

@@ -1,7 +1,6 @@
 package labels
 
 import (
-	"math/bits"
 	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/internal/fastutf8"
@@ -76,10 +75,7 @@ func (x *TextIndex) byteAt(cp int) (int, bool) {
 func (x *TextIndex) forward(cp int) (int, bool) {
 	s, b, k := x.text, x.b, cp-x.cp // k: code points still to pass; b need not start one
 	for b+8 <= len(s) {
-		w := uint64(s[b]) | uint64(s[b+1])<<8 | uint64(s[b+2])<<16 | uint64(s[b+3])<<24 |
-			uint64(s[b+4])<<32 | uint64(s[b+5])<<40 | uint64(s[b+6])<<48 | uint64(s[b+7])<<56
-		cont := w & 0x8080808080808080 &^ (w << 1)
-		starts := 8 - bits.OnesCount64(cont)
+		starts := fastutf8.Starts(fastutf8.Word(s, b))
 		if starts > k {
 			break
 		}
