@@ -33,6 +33,11 @@ type ImportOptions struct {
 	Progress func(Progress)
 }
 
+// store returns the options of the store's import of source.
+func (o ImportOptions) store(source string) store.ImportOptions {
+	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive}
+}
+
 // MaxErrs is how many errors an ImportTally keeps; it counts the rest (Problems), so that a
 // huge file of bad lines cannot fill memory with its messages.
 const MaxErrs = 100
@@ -147,8 +152,7 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	if err != nil {
 		return err
 	}
-	imp, err := st.BeginImport(ctx, store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: name,
-		Exclusive: o.Exclusive})
+	imp, err := st.BeginImport(ctx, o.store(name))
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ type textBatch struct {
 }
 
 func (b *textBatch) begin(ctx context.Context, st *store.Store, name string, o ImportOptions, from int64) error {
-	imp, err := st.BeginImport(ctx, store.ImportOptions{Annotator: o.Annotator, Source: name, Exclusive: o.Exclusive})
+	imp, err := st.BeginImport(ctx, o.store(name))
 	if err != nil {
 		return err
 	}
