@@ -17,6 +17,9 @@ type openBracket struct {
 // pairBrackets applies rule N0 to the types t of the isolating run sequence of the characters
 // idx (nil: every character) at level level, starting with sos.
 func (r *resolver) pairBrackets(idx []int32, t []Class, level uint8, sos Class) {
+	if r.pairs == nil {
+		r.pairs = make([]bracketPair, 0, len(r.bracketAt)/2+1)
+	}
 	r.pairs = r.findPairs(idx, t, r.pairs[:0])
 	if len(r.pairs) == 0 {
 		return
@@ -39,25 +42,22 @@ func (r *resolver) pairBrackets(idx []int32, t []Class, level uint8, sos Class) 
 func (r *resolver) findPairs(idx []int32, t []Class, pairs []bracketPair) []bracketPair {
 	var stack [maxBracketDepth]openBracket
 	depth := 0
-	for k, c := range t {
-		if c != ON {
-			continue
-		}
-		i := k
-		if idx != nil {
-			i = int(idx[k])
+	// visit handles position k of the sequence, the code point at text index i.
+	visit := func(k, i int) bool {
+		if t[k] != ON {
+			return true
 		}
 		b, ok := lookupBracket(r.text[i])
 		if !ok {
-			continue
+			return true
 		}
 		if b.open {
 			if depth == maxBracketDepth {
-				return pairs
+				return false
 			}
 			stack[depth] = openBracket{closer: b.pairCanon, pos: int32(k)}
 			depth++
-			continue
+			return true
 		}
 		for d := depth - 1; d >= 0; d-- {
 			if stack[d].closer == b.canon {
@@ -66,19 +66,23 @@ func (r *resolver) findPairs(idx []int32, t []Class, pairs []bracketPair) []brac
 				break
 			}
 		}
+		return true
+	}
+	if idx == nil {
+		// The sequence is the whole text: only the brackets classify found need a look.
+		for _, i := range r.bracketAt {
+			if !visit(int(i), int(i)) {
+				break
+			}
+		}
+		return pairs
+	}
+	for k, i := range idx {
+		if !visit(k, int(i)) {
+			break
+		}
 	}
 	return pairs
-}
-
-// strongDir returns the direction of type c for N0 and N1: L, R (for R, EN and AN) or ON.
-func strongDir(c Class) Class {
-	switch c {
-	case L:
-		return L
-	case R, EN, AN:
-		return R
-	}
-	return ON
 }
 
 // pairDirection returns the type rule N0 gives the bracket pair p, with embedding direction e,

@@ -63,6 +63,15 @@ func prop(r rune) uint8 {
 	return propBlocks[int(propIndex[r>>propShift])<<propShift|int(r)&(1<<propShift-1)]
 }
 
+// lowProps holds the properties of the code points below U+0800 (Latin, Greek, Cyrillic,
+// Hebrew, Arabic, Syriac, Thaana, N'Ko) in one table, read without the second stage.
+var lowProps = func() (t [0x800]uint8) {
+	for r := range t {
+		t[r] = prop(rune(r))
+	}
+	return t
+}()
+
 // ClassOf returns the Bidi_Class of r. A value outside the Unicode range is treated as
 // U+FFFD (ON).
 func ClassOf(r rune) Class {

@@ -59,8 +59,10 @@ type dirStatus struct {
 // character under an override.
 func (r *resolver) explicit() {
 	if r.mask&explicitMask == 0 {
-		for i := range r.levels {
-			r.levels[i] = r.base
+		if r.mask&removedMask != 0 && r.base != 0 {
+			// Rule X10 reads the explicit levels when a character is removed; without one,
+			// the single sequence resolves at the paragraph level and writes every level.
+			fill(r.levels, r.base)
 		}
 		return
 	}
@@ -153,4 +155,15 @@ func overrideOf(c Class) Class {
 		return R
 	}
 	return ON
+}
+
+// fill sets every element of b to v.
+func fill(b []uint8, v uint8) {
+	if len(b) == 0 {
+		return
+	}
+	b[0] = v
+	for n := 1; n < len(b); n *= 2 {
+		copy(b[n:], b[:n])
+	}
 }

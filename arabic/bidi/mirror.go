@@ -9,8 +9,24 @@ type bracket struct {
 	open      bool // Bidi_Paired_Bracket_Type Open (else Close)
 }
 
+// asciiBracket holds, for each ASCII code point, its index in bracketTable plus one, or 0.
+var asciiBracket = func() (a [128]uint8) {
+	for i, b := range bracketTable {
+		if b.r < 128 {
+			a[b.r] = uint8(i + 1)
+		}
+	}
+	return a
+}()
+
 // lookupBracket returns the bracket entry of r, if r is a paired bracket.
 func lookupBracket(r rune) (bracket, bool) {
+	if r < 128 && r >= 0 {
+		if i := asciiBracket[r]; i != 0 {
+			return bracketTable[i-1], true
+		}
+		return bracket{}, false
+	}
 	if prop(r)&flagBracket == 0 {
 		return bracket{}, false
 	}

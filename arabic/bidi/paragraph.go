@@ -16,6 +16,7 @@ type Paragraph struct {
 	classes []Class // the Bidi_Class of each code point
 	levels  []uint8 // resolved levels (rules X1-I2); X9-removed characters take the level before them
 	base    uint8
+	mask    uint32 // bit c set when class c occurs
 }
 
 // Resolve runs the bidirectional algorithm on text, one paragraph, with direction dir (a value
@@ -25,12 +26,12 @@ type Paragraph struct {
 // first strong character of Auto; callers give one paragraph at a time.
 func Resolve(text []rune, dir Direction) *Paragraph {
 	n := len(text)
-	buf := make([]Class, 3*n)
+	work := make([]Class, 2*n)
 	r := &resolver{
 		text:    text,
-		classes: buf[:n:n],
-		types:   buf[n : 2*n : 2*n],
-		scratch: buf[2*n:],
+		classes: make([]Class, n),
+		types:   work[:n:n],
+		scratch: work[n:],
 		levels:  make([]uint8, n),
 	}
 	r.classify()
@@ -46,37 +47,45 @@ func Resolve(text []rune, dir Direction) *Paragraph {
 	r.explicit()
 	r.resolveSequences()
 	r.levelRemoved()
-	return &Paragraph{classes: r.classes, levels: r.levels, base: r.base}
+	return &Paragraph{classes: r.classes, levels: r.levels, base: r.base, mask: r.mask}
 }
 
 // resolver holds the state of one Resolve call.
 type resolver struct {
-	text     []rune
-	classes  []Class // original Bidi_Class of each code point
-	types    []Class // classes after the overrides of X1-X8
-	scratch  []Class // the types of the isolating run sequence being resolved
-	levels   []uint8
-	base     uint8
-	mask     uint32  // bit c set when class c occurs in text
-	brackets bool    // a paired bracket occurs in text
-	matchPDI []int32 // BD9: the matching PDI of each isolate initiator, the initiator of each PDI, or -1
-	pairs    []bracketPair
+	text      []rune
+	classes   []Class // original Bidi_Class of each code point
+	types     []Class // classes after the overrides of X1-X8
+	scratch   []Class // the types of the isolating run sequence being resolved
+	levels    []uint8
+	base      uint8
+	mask      uint32  // bit c set when class c occurs in text
+	bracketAt []int32 // the positions of the paired brackets, in order
+	matchPDI  []int32 // BD9: the matching PDI of each isolate initiator, the initiator of each PDI, or -1
+	pairs     []bracketPair
 }
 
 // classify looks up the class of every code point.
 func (r *resolver) classify() {
 	var mask uint32
-	var flags uint8
 	for i, c := range r.text {
-		p := prop(c)
+		var p uint8
+		if uint32(c) < uint32(len(lowProps)) {
+			p = lowProps[c]
+		} else {
+			p = prop(c)
+		}
 		k := Class(p & classMask)
 		r.classes[i] = k
-		mask |= 1 << k
-		flags |= p
+		mask |= 1 << (k & 31)
+		if p&flagBracket != 0 {
+			if r.bracketAt == nil {
+				r.bracketAt = make([]int32, 0, len(r.text)/32+4)
+			}
+			r.bracketAt = append(r.bracketAt, int32(i))
+		}
 	}
 	copy(r.types, r.classes)
 	r.mask = mask
-	r.brackets = flags&flagBracket != 0
 }
 
 // levelRemoved gives each character removed by X9 the level of the character before it (the

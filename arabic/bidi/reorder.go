@@ -14,20 +14,25 @@ const trailingMask = 1<<WS | isolateMask | removedMask
 func (p *Paragraph) LineLevels(start, end int) []uint8 {
 	p.checkLine(start, end)
 	lv := append([]uint8(nil), p.levels[start:end]...)
-	trailing := true
-	for i := end - 1; i >= start; i-- {
-		c := p.classes[i]
-		switch {
-		case c == S || c == B:
-			lv[i-start] = p.base
-			trailing = true
-		case trailingMask>>c&1 != 0:
-			if trailing {
-				lv[i-start] = p.base
-			}
-		default:
-			trailing = false
+	classes := p.classes[start:end]
+	// White space at the end of the line.
+	i := len(classes) - 1
+	for ; i >= 0 && trailingMask>>(classes[i]&31)&1 != 0; i-- {
+		lv[i] = p.base
+	}
+	if p.mask&(1<<S|1<<B) == 0 {
+		return lv
+	}
+	// Separators, and the white space before them.
+	for ; i >= 0; i-- {
+		if c := classes[i]; c != S && c != B {
+			continue
 		}
+		lv[i] = p.base
+		for i--; i >= 0 && trailingMask>>(classes[i]&31)&1 != 0; i-- {
+			lv[i] = p.base
+		}
+		i++ // look at classes[i] again: it may be a separator
 	}
 	return lv
 }
@@ -38,16 +43,29 @@ func (p *Paragraph) LineLevels(start, end int) []uint8 {
 func (p *Paragraph) VisualOrder(start, end int) []int {
 	lv := p.LineLevels(start, end)
 	order := make([]int, 0, end-start)
-	w := 0
-	for i := start; i < end; i++ {
-		if p.classes[i].removed() {
-			continue
+	var buf [32]span
+	if p.mask&removedMask == 0 {
+		for _, s := range visualSpans(lv, buf[:0]) {
+			order = s.appendTo(order, start)
 		}
-		order = append(order, i)
-		lv[w] = lv[i-start]
-		w++
+		return order
 	}
-	reverseRuns(order, lv[:w])
+	kept := make([]int, 0, end-start)
+	for i := start; i < end; i++ {
+		if !p.classes[i].removed() {
+			lv[len(kept)] = lv[i-start]
+			kept = append(kept, i)
+		}
+	}
+	for _, s := range visualSpans(lv[:len(kept)], buf[:0]) {
+		if s.reversed {
+			for k := s.e - 1; k >= s.s; k-- {
+				order = append(order, kept[k])
+			}
+		} else {
+			order = append(order, kept[s.s:s.e]...)
+		}
+	}
 	return order
 }
 
@@ -56,40 +74,80 @@ func (p *Paragraph) VisualOrder(start, end int) []int {
 // or higher is reversed. Element j of the result is the index in levels of the j-th item from
 // the left. A renderer that lays out tokens uses it with one level per token.
 func Reorder(levels []uint8) []int {
-	order := make([]int, len(levels))
-	for i := range order {
-		order[i] = i
+	order := make([]int, 0, len(levels))
+	var buf [32]span
+	for _, s := range visualSpans(levels, buf[:0]) {
+		order = s.appendTo(order, 0)
 	}
-	reverseRuns(order, levels)
 	return order
 }
 
-// reverseRuns applies rule L2 to order, whose items have levels levels (in logical order).
-func reverseRuns(order []int, levels []uint8) {
+// span is a run of items at one level, [s, e), and whether L2 leaves it reversed.
+type span struct {
+	s, e     int
+	level    uint8
+	reversed bool
+}
+
+// appendTo appends the indices base+s .. base+e-1 of the span to order, in its visual order.
+func (s span) appendTo(order []int, base int) []int {
+	if s.reversed {
+		for k := s.e - 1; k >= s.s; k-- {
+			order = append(order, base+k)
+		}
+		return order
+	}
+	for k := s.s; k < s.e; k++ {
+		order = append(order, base+k)
+	}
+	return order
+}
+
+// visualSpans applies rule L2 to items with the given levels and appends to spans their runs
+// of equal level in visual order. L2 reverses the runs at each level from the highest down to
+// the lowest odd one, so a run at level v ends up reversed when v-lowestOdd+1 is odd; the
+// reversal of the sequence of runs is done on the runs alone.
+func visualSpans(levels []uint8, spans []span) []span {
 	var hi uint8
 	lowOdd := uint8(255)
-	for _, l := range levels {
-		hi = max(hi, l)
-		if l&1 == 1 {
-			lowOdd = min(lowOdd, l)
+	for k := 0; k < len(levels); {
+		v := levels[k]
+		e := k + 1
+		for e < len(levels) && levels[e] == v {
+			e++
+		}
+		spans = append(spans, span{s: k, e: e, level: v})
+		hi = max(hi, v)
+		if v&1 == 1 {
+			lowOdd = min(lowOdd, v)
+		}
+		k = e
+	}
+	if lowOdd > hi {
+		return spans // no odd level: nothing moves
+	}
+	for i := range spans {
+		if v := spans[i].level; v >= lowOdd && (v-lowOdd)&1 == 0 {
+			spans[i].reversed = true
 		}
 	}
-	for level := hi; level >= lowOdd && level > 0; level-- {
-		for k := 0; k < len(levels); {
-			if levels[k] < level {
+	for level := hi; level >= lowOdd; level-- {
+		for k := 0; k < len(spans); {
+			if spans[k].level < level {
 				k++
 				continue
 			}
 			e := k + 1
-			for e < len(levels) && levels[e] >= level {
+			for e < len(spans) && spans[e].level >= level {
 				e++
 			}
 			for a, b := k, e-1; a < b; a, b = a+1, b-1 {
-				order[a], order[b] = order[b], order[a]
+				spans[a], spans[b] = spans[b], spans[a]
 			}
 			k = e
 		}
 	}
+	return spans
 }
 
 func (p *Paragraph) checkLine(start, end int) {

@@ -121,8 +121,10 @@ func (r *resolver) resolveSequence(idx []int32, level uint8, sos, eos Class) {
 			t[k] = r.types[i]
 		}
 	}
-	r.weak(t, sos)
-	if r.brackets {
+	if r.mask&(1<<NSM|1<<AL|1<<EN|1<<ES|1<<ET|1<<CS) != 0 {
+		weak(t, sos)
+	}
+	if len(r.bracketAt) > 0 {
 		r.pairBrackets(idx, t, level, sos)
 	}
 	resolveNeutrals(t, level, sos, eos)
