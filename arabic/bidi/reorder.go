@@ -13,7 +13,12 @@ const trailingMask = 1<<WS | isolateMask | removedMask
 // the level of code point start+i. It panics if the range is not within the paragraph.
 func (p *Paragraph) LineLevels(start, end int) []uint8 {
 	p.checkLine(start, end)
-	lv := append([]uint8(nil), p.levels[start:end]...)
+	return p.lineLevels(nil, start, end)
+}
+
+// lineLevels appends the levels of the line [start, end) after rule L1 to dst.
+func (p *Paragraph) lineLevels(dst []uint8, start, end int) []uint8 {
+	lv := append(dst, p.levels[start:end]...)
 	classes := p.classes[start:end]
 	// White space at the end of the line.
 	i := len(classes) - 1
@@ -41,7 +46,9 @@ func (p *Paragraph) LineLevels(start, end int) []uint8 {
 // as they are displayed (rules L1 and L2), leaving out the characters removed by X9. It
 // panics if the range is not within the paragraph.
 func (p *Paragraph) VisualOrder(start, end int) []int {
-	lv := p.LineLevels(start, end)
+	p.checkLine(start, end)
+	var lvBuf [128]uint8 // a line of text fits: no allocation
+	lv := p.lineLevels(lvBuf[:0], start, end)
 	order := make([]int, 0, end-start)
 	var buf [32]span
 	if p.mask&removedMask == 0 {
