@@ -21,6 +21,7 @@ type piece struct {
 type para struct {
 	start, end  int32 // code point offsets, without the break
 	first, last int32 // pieces [first, last)
+	rtl         bool  // the paragraph reads right to left
 }
 
 // analysis is what a document's text becomes before any measuring: paragraphs, tokens and
@@ -44,8 +45,9 @@ func analyze(text []rune, toks []labels.Offsets) *analysis {
 	an.tokens = make([]labels.Offsets, 0, len(toks))
 	ti := 0
 	for _, pr := range splitParagraphs(text) {
-		b := builder{an: an, base: pr.start, pos: pr.start, levels: paragraphLevels(text[pr.start:pr.end])}
-		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces))}
+		runes := text[pr.start:pr.end]
+		b := builder{an: an, base: pr.start, pos: pr.start, levels: paragraphLevels(runes)}
+		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces)), rtl: paragraphBase(runes)%2 == 1}
 		for ; ti < len(toks) && toks[ti].Start < pr.end; ti++ {
 			t := toks[ti]
 			if t.Start < b.pos || t.End <= t.Start {

@@ -54,8 +54,13 @@ const defaultWidth = 600
 //     to the right, going on at the right end of the next line (Left) or the left end of the
 //     line above (Right). In right-to-left text Left is therefore the next token in reading
 //     order. Inside a left-to-right run (a Latin name, a number) the arrows still go the way
-//     they point. Home and End go to the token at the right (reading) end and the left end of
-//     the line. With Shift, the arrows, Home and End extend the selection instead.
+//     they point. Home and End go to the first and the last token of the line in reading
+//     order.
+//   - Shift with Left, Right, Home, End: extends the selection, which stays one range of the
+//     text: its moving end goes to the next token in reading order with the arrow that points
+//     the way the paragraph reads (Left in right-to-left text) and to the previous one with the
+//     other, across a Latin name or a number as the text runs, not as the screen shows it;
+//     Home and End take it to the line's first and last token.
 //   - c (or ؤ, the same key on an Arabic keyboard): cycles the start of the selection through
 //     the proclitics of its first token, as arabic.ProcliticSplits finds them: the whole token,
 //     after the first proclitic (وبالعراق → بالعراق), after the second (→ العراق), the whole
