@@ -4,7 +4,9 @@
 //
 // Fyne shapes and joins Arabic letters but does not reorder mixed-direction text, so the widget
 // lays the text out itself: one canvas.Text per token (per piece of a token, should one token
-// mix directions), lines filled from the right edge and wrapped to the widget's width. The
+// mix directions or fonts), lines filled from the right edge and wrapped to the widget's width.
+// It draws with its embedded fonts only (fonts.go): a grapheme cluster that none of them has is
+// drawn as a box with its code point, which MissingGlyphs names. The
 // line breaking and bidi ordering are plain functions over widths (layout.go); the renderer
 // only places canvas objects, and only those of the lines near the part of the widget that a
 // container.Scroll shows, so that a long article opens quickly.

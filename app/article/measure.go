@@ -1,7 +1,9 @@
 package article
 
 // drawing is an analysis measured for drawing at one text size: for each piece its text as
-// drawn (mirrored when right to left), its font and its size; and the line metrics.
+// drawn (mirrored when right to left; the digits of a box), its font and its size; and the
+// line metrics, which are those of the Arabic and Latin fonts: emoji and Hebrew sit on their
+// baseline.
 type drawing struct {
 	size       float32 // the text size; 0 when nothing is measured
 	shown      []string
@@ -18,7 +20,7 @@ type drawing struct {
 func (d *drawing) measure(an *analysis, ts float32) {
 	d.size = ts
 	var asc, desc float32
-	for k := range fontKinds {
+	for _, k := range []fontKind{fontArabic, fontLatin} {
 		s := measured.measure(" ", k, ts)
 		asc, desc = max(asc, s.ascent), max(desc, s.h-s.ascent)
 	}
@@ -33,10 +35,15 @@ func (d *drawing) measure(an *analysis, ts float32) {
 	d.dy = resize(d.dy, n)
 	for i, p := range an.pieces {
 		rs := an.text[p.start:p.end]
-		k := fontFor(rs)
+		d.fonts[i] = p.font
+		if p.font == fontBox {
+			d.shown[i] = boxLabel(rs)
+			d.widths[i], d.heights[i], d.dy[i] = boxWidth(d.shown[i], ts), d.lineHeight, 0
+			continue
+		}
 		s := displayText(rs, p.level)
-		sz := measured.measure(s, k, ts)
-		d.shown[i], d.fonts[i] = s, k
+		sz := measured.measure(s, p.font, ts)
+		d.shown[i] = s
 		d.widths[i], d.heights[i], d.dy[i] = sz.w, sz.h, asc-sz.ascent
 	}
 }
