@@ -67,6 +67,7 @@ var fonts struct {
 	once  sync.Once
 	faces [textFonts]*font.Face
 	small [textFonts][coverageBelow / 64]uint64 // coverage of the code points below coverageBelow
+	adv   [textFonts][coverageBelow]float32     // their advances, in ems
 
 	mu     sync.Mutex
 	hb     shaping.HarfbuzzShaper
@@ -82,8 +83,9 @@ func loadFonts() {
 		}
 		fonts.faces[k] = f
 		for r := rune(0); r < coverageBelow; r++ {
-			if _, ok := f.NominalGlyph(r); ok {
+			if g, ok := f.NominalGlyph(r); ok {
 				fonts.small[k][r/64] |= 1 << (r % 64)
+				fonts.adv[k][r] = f.HorizontalAdvance(g) / float32(f.Upem())
 			}
 		}
 	}
@@ -109,6 +111,21 @@ func has(k fontKind, r rune) bool {
 	}
 	_, ok := f.NominalGlyph(r)
 	return ok
+}
+
+// glyphAdvance returns the advance of r's glyph in font k, in ems; 0 for a character it lacks.
+func glyphAdvance(k fontKind, r rune) float32 {
+	f := face(k)
+	if f == nil {
+		return 0
+	}
+	if r >= 0 && r < coverageBelow {
+		return fonts.adv[k][r]
+	}
+	if g, ok := f.NominalGlyph(r); ok {
+		return f.HorizontalAdvance(g) / float32(f.Upem())
+	}
+	return 0
 }
 
 // covers reports whether font k has every character of a cluster that a shaper shows (default

@@ -93,7 +93,6 @@ func (a *Article) moveKey(key fyne.KeyName, extend bool) bool {
 	if len(a.an.tokens) == 0 {
 		return false
 	}
-	a.ensureLayout(a.Size().Width)
 	cur := max(0, min(a.sel.cursor, len(a.an.tokens)-1))
 	if !a.sel.on {
 		if i := a.spanIndex(a.selSpan); i >= 0 {
@@ -177,7 +176,8 @@ func (a *Article) besideOnScreen(tok int, left bool) int {
 	return tok
 }
 
-// lineOfToken returns the line that token tok is on.
+// lineOfToken returns the line that token tok is on, which it makes exact.
 func (a *Article) lineOfToken(tok int) int {
+	a.exactTo(int(a.an.tokLast[tok]) - 1)
 	return int(a.lay.lineOf[a.an.tokFirst[tok]])
 }

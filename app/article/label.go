@@ -104,6 +104,7 @@ func (r *labelRenderer) measure() {
 	}
 	if r.l.d.size != ts {
 		r.l.d.measure(r.l.an, ts)
+		r.l.d.measureTo(r.l.an, len(r.l.an.pieces))
 	}
 }
 

@@ -96,6 +96,10 @@ func (r *renderer) update(force bool) {
 		force = true
 	}
 	from, to := r.visibleLines()
+	for to > 0 && int(a.lay.lines[to-1].last) > a.d.exact { // measure what is shown
+		a.exactTo(int(a.lay.lines[to-1].last) - 1)
+		from, to = r.visibleLines()
+	}
 	if !force && from == r.from && to == r.to && r.gen == a.gen && r.deco == a.deco {
 		return
 	}

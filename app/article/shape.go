@@ -70,6 +70,13 @@ func (m *measurer) measure(s string, k fontKind, ts float32) size {
 	return sz
 }
 
+// lineSize returns the height and ascent of a text in font k at size ts, with no width.
+func (m *measurer) lineSize(k fontKind, ts float32) size {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.line(k, ts)
+}
+
 // line returns the height and ascent of a text in font k at size ts, with no width.
 func (m *measurer) line(k fontKind, ts float32) size {
 	if m.linesAt != ts {
