@@ -57,8 +57,13 @@ func (c clusterBits) markClusters(text []rune, from, to int) {
 		}
 		return
 	}
+	c.markSegmented(text, from, to)
+}
+
+// markSegmented sets the bits of the clusters that go-text's segmenter finds in text[from:to].
+func (c clusterBits) markSegmented(text []rune, from, to int) {
 	var seg segmenter.Segmenter
-	seg.Init(para)
+	seg.Init(text[from:to])
 	it := seg.GraphemeIterator()
 	for it.Next() {
 		g := it.Grapheme()

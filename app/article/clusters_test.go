@@ -1,23 +1,11 @@
 package article
 
-import (
-	"testing"
-
-	"github.com/go-text/typesetting/segmenter"
-)
+import "testing"
 
 // segmenterBits returns the cluster bits that go-text's segmenter finds in text.
 func segmenterBits(text []rune) clusterBits {
 	bits := newClusterBits(len(text))
-	var seg segmenter.Segmenter
-	seg.Init(text)
-	it := seg.GraphemeIterator()
-	for it.Next() {
-		g := it.Grapheme()
-		for o := g.Offset + 1; o < g.Offset+len(g.Text); o++ {
-			bits.set(o)
-		}
-	}
+	bits.markSegmented(text, 0, len(text))
 	return bits
 }
 
