@@ -20,11 +20,11 @@ func (w *Window) onSelect(sel article.Selection) {
 	}
 	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
 	if t, ok := w.currentTarget(); ok && len(w.schema.StanceLabels) > 0 {
-		w.say("%s selected: press %s to label it, %s to mark it as evidence for %s.",
-			quote(text), w.keyList(), w.markKeys(), t.Name)
+		w.say("%s selected: press %s to label it, %s to mark it as evidence for %s.%s",
+			quote(text), w.keyList(), w.markKeys(), t.Name, article.MissingNote(w.article.MissingGlyphs(sel.Start, sel.End)))
 		return
 	}
-	w.say("%s selected: press %s to label it.", quote(text), w.keyList())
+	w.say("%s selected: press %s to label it.%s", quote(text), w.keyList(), article.MissingNote(w.article.MissingGlyphs(sel.Start, sel.End)))
 }
 
 // onSpanTapped tells the annotator what the keys do with the span just selected. A stance

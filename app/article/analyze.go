@@ -7,26 +7,30 @@ import (
 )
 
 // piece is a run of code points that is measured and drawn as one canvas.Text: a token, or the
-// part of a token that shares one bidi level, or (tok == -1) visible text that no token covers,
-// which a document's own tokens may leave out.
+// part of a token that shares one bidi level and one font, or (tok == -1) visible text that no
+// token covers, which a document's own tokens may leave out. A grapheme cluster that no font
+// has is a piece of its own, drawn as a box.
 type piece struct {
-	tok        int32 // index into analysis.tokens, or -1
-	start, end int32 // code point offsets into the text, half-open
-	level      uint8 // bidi embedding level
-	gap        bool  // white space separates it from the previous piece of its paragraph
-	gapLevel   uint8 // the bidi level of that white space
+	tok        int32    // index into analysis.tokens, or -1
+	start, end int32    // code point offsets into the text, half-open
+	level      uint8    // bidi embedding level
+	font       fontKind // the font that has all its characters, or fontBox for one cluster
+	gap        bool     // white space separates it from the previous piece of its paragraph
+	gapLevel   uint8    // the bidi level of that white space
 }
 
 // para is one paragraph: the text between two paragraph breaks and its pieces.
 type para struct {
 	start, end  int32 // code point offsets, without the break
 	first, last int32 // pieces [first, last)
+	rtl         bool  // the paragraph reads right to left
 }
 
 // analysis is what a document's text becomes before any measuring: paragraphs, tokens and
 // pieces with their bidi levels. It depends on the text only, not on fonts or width.
 type analysis struct {
 	text     []rune
+	clusters clusterBits
 	tokens   []labels.Offsets // the tokens shown: ordered, inside the text, not overlapping
 	tokFirst []int32          // first piece of each token
 	tokLast  []int32          // one past the last piece of each token
@@ -35,17 +39,27 @@ type analysis struct {
 }
 
 // analyze splits text into paragraphs at paragraph separators ("\n", "\r\n", U+2029...),
-// computes the bidi levels of each paragraph, and cuts the tokens into pieces of one level.
+// finds their grapheme clusters and bidi levels, and cuts the tokens into pieces of one level
+// and one font.
 //
 // toks must be ordered by offset; a token that overlaps the one before it, is empty or falls
 // outside the text is left out, and one that runs over a paragraph break is cut at the break.
+// A token edge inside a grapheme cluster moves out to the cluster's edge, and tokens that then
+// overlap are one.
 func analyze(text []rune, toks []labels.Offsets) *analysis {
 	an := &analysis{text: text, pieces: make([]piece, 0, len(toks)+len(toks)/8)}
 	an.tokens = make([]labels.Offsets, 0, len(toks))
+	paras := splitParagraphs(text)
+	an.clusters = newClusterBits(len(text))
+	for _, pr := range paras {
+		an.clusters.markClusters(text, pr.start, pr.end)
+	}
+	toks = an.snapTokens(toks)
 	ti := 0
-	for _, pr := range splitParagraphs(text) {
-		b := builder{an: an, base: pr.start, pos: pr.start, levels: paragraphLevels(text[pr.start:pr.end])}
-		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces))}
+	for _, pr := range paras {
+		runes := text[pr.start:pr.end]
+		b := builder{an: an, base: pr.start, pos: pr.start, levels: paragraphLevels(runes)}
+		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces)), rtl: paragraphBase(runes)%2 == 1}
 		for ; ti < len(toks) && toks[ti].Start < pr.end; ti++ {
 			t := toks[ti]
 			if t.Start < b.pos || t.End <= t.Start {
@@ -100,8 +114,9 @@ type builder struct {
 func (b *builder) level(i int) uint8 { return b.levels[i-b.base] }
 
 // between takes in the text from b.pos up to to, which belongs to no token: white space makes a
-// gap; visible characters become pieces of their own (tok -1); format and control characters
-// (RLM, ZWNJ...) are not drawn.
+// gap; visible characters become pieces of their own (tok -1), whole grapheme clusters (with
+// the ZWJ inside an emoji sequence); other format and control characters (RLM, ZWNJ...) are
+// not drawn.
 func (b *builder) between(to int) {
 	for i := b.pos; i < to; {
 		r := b.an.text[i]
@@ -114,10 +129,12 @@ func (b *builder) between(to int) {
 		case isHidden(r):
 			i++
 		default:
-			j := i + 1
+			cl := b.an.clusters
+			j := cl.end(i + 1)
 			for j < to && !unicode.IsSpace(b.an.text[j]) && !isHidden(b.an.text[j]) {
-				j++
+				j = cl.end(j + 1)
 			}
+			j = min(j, to)
 			b.add(-1, i, j)
 			i = j
 		}
@@ -133,7 +150,8 @@ func (b *builder) token(tok, start, end int) {
 	b.pos = end
 }
 
-// add appends [start, end) as one piece per run of equal bidi levels.
+// add appends [start, end) as one piece per run of equal bidi levels and one font, and one
+// piece per cluster that no font has.
 func (b *builder) add(tok, start, end int) {
 	for i := start; i < end; {
 		l := b.level(i)
@@ -141,13 +159,71 @@ func (b *builder) add(tok, start, end int) {
 		for j < end && b.level(j) == l {
 			j++
 		}
-		b.an.pieces = append(b.an.pieces, piece{
-			tok: int32(tok), start: int32(i), end: int32(j), level: l,
-			gap: b.gap, gapLevel: b.gapLevel,
-		})
-		b.gap = false
+		b.addRun(tok, i, j, l)
 		i = j
 	}
+}
+
+// addRun appends the code points [start, end), of one bidi level, as pieces of one font each.
+func (b *builder) addRun(tok, start, end int, level uint8) {
+	text, cl := b.an.text, b.an.clusters
+	runStart, runFont := start, fontKinds
+	for i := start; i < end; {
+		j := min(cl.end(i+1), end)
+		k := clusterFont(text[i:j], runFont)
+		if i > runStart && (k != runFont || k == fontBox) {
+			b.piece(tok, runStart, i, level, runFont)
+			runStart = i
+		}
+		runFont = k
+		i = j
+	}
+	if runStart < end {
+		if runFont == fontKinds { // default ignorable characters only
+			runFont = fontLatin
+		}
+		b.piece(tok, runStart, end, level, runFont)
+	}
+}
+
+// piece appends one piece.
+func (b *builder) piece(tok, start, end int, level uint8, font fontKind) {
+	b.an.pieces = append(b.an.pieces, piece{
+		tok: int32(tok), start: int32(start), end: int32(end), level: level, font: font,
+		gap: b.gap, gapLevel: b.gapLevel,
+	})
+	b.gap = false
+}
+
+// snapTokens returns the tokens with their edges moved out to the edges of the grapheme
+// clusters they cut; a token that then overlaps the one before it joins it. A token that
+// overlapped the one before it already stays as it is, for analyze to leave out.
+func (an *analysis) snapTokens(toks []labels.Offsets) []labels.Offsets {
+	n := len(an.text)
+	var out []labels.Offsets
+	for i, t := range toks {
+		s := an.clusters.start(max(0, min(t.Start, n)))
+		e := an.clusters.end(max(0, min(t.End, n)))
+		if s == t.Start && e == t.End && out == nil {
+			continue
+		}
+		if out == nil {
+			out = append(make([]labels.Offsets, 0, len(toks)), toks[:i]...)
+		}
+		if k := len(out) - 1; k >= 0 && t.Start >= toks[i-1].End && s < out[k].End {
+			out[k].End = max(out[k].End, e)
+			continue
+		}
+		if t.End <= t.Start || t.Start < 0 || t.End > n {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, labels.Offsets{Start: s, End: e})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // isHidden reports whether r is a format or control character, which takes no room.

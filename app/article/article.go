@@ -4,7 +4,9 @@
 //
 // Fyne shapes and joins Arabic letters but does not reorder mixed-direction text, so the widget
 // lays the text out itself: one canvas.Text per token (per piece of a token, should one token
-// mix directions), lines filled from the right edge and wrapped to the widget's width. The
+// mix directions or fonts), lines filled from the right edge and wrapped to the widget's width.
+// It draws with its embedded fonts only (fonts.go): a grapheme cluster that none of them has is
+// drawn as a box with its code point, which MissingGlyphs names. The
 // line breaking and bidi ordering are plain functions over widths (layout.go); the renderer
 // only places canvas objects, and only those of the lines near the part of the widget that a
 // container.Scroll shows, so that a long article opens quickly.
@@ -54,8 +56,13 @@ const defaultWidth = 600
 //     to the right, going on at the right end of the next line (Left) or the left end of the
 //     line above (Right). In right-to-left text Left is therefore the next token in reading
 //     order. Inside a left-to-right run (a Latin name, a number) the arrows still go the way
-//     they point. Home and End go to the token at the right (reading) end and the left end of
-//     the line. With Shift, the arrows, Home and End extend the selection instead.
+//     they point. Home and End go to the first and the last token of the line in reading
+//     order.
+//   - Shift with Left, Right, Home, End: extends the selection, which stays one range of the
+//     text: its moving end goes to the next token in reading order with the arrow that points
+//     the way the paragraph reads (Left in right-to-left text) and to the previous one with the
+//     other, across a Latin name or a number as the text runs, not as the screen shows it;
+//     Home and End take it to the line's first and last token.
 //   - c (or ؤ, the same key on an Arabic keyboard): cycles the start of the selection through
 //     the proclitics of its first token, as arabic.ProcliticSplits finds them: the whole token,
 //     after the first proclitic (وبالعراق → بالعراق), after the second (→ العراق), the whole
@@ -183,7 +190,7 @@ func (a *Article) Move(pos fyne.Position) {
 // TokenAt returns the index of the token drawn at pos (relative to the widget), and false
 // when pos is between tokens or off the text.
 func (a *Article) TokenAt(pos fyne.Position) (int, bool) {
-	a.ensureLayout(a.Size().Width)
+	a.exactAt(pos.Y)
 	li := a.lay.lineAt(pos.Y)
 	if li < 0 || pos.Y >= a.lay.lines[li].y+a.m.lineHeight {
 		return -1, false
@@ -206,7 +213,7 @@ func (a *Article) TokenRect(i int) (fyne.Position, fyne.Size) {
 	if i < 0 || i >= len(a.an.tokens) {
 		return fyne.Position{}, fyne.Size{}
 	}
-	a.ensureLayout(a.Size().Width)
+	a.exactTo(int(a.an.tokLast[i]) - 1)
 	first, last := a.an.tokFirst[i], a.an.tokLast[i]
 	left, right := a.lay.x[first], a.lay.x[first]+a.d.widths[first]
 	for j := first + 1; j < last; j++ {
@@ -218,14 +225,14 @@ func (a *Article) TokenRect(i int) (fyne.Position, fyne.Size) {
 
 // LineCount returns the number of lines at the widget's width.
 func (a *Article) LineCount() int {
-	a.ensureLayout(a.Size().Width)
+	a.exactTo(len(a.an.pieces) - 1)
 	return len(a.lay.lines)
 }
 
 // VisualLine returns the tokens of line i as they sit on screen, from the right edge to the
 // left: the order an Arabic reader meets them in.
 func (a *Article) VisualLine(i int) []int {
-	a.ensureLayout(a.Size().Width)
+	a.exactLine(i)
 	if i < 0 || i >= len(a.lay.lines) {
 		return nil
 	}
@@ -271,7 +278,42 @@ func (a *Article) ensureLayout(width float32) {
 	a.gen++
 }
 
-// measure measures the pieces at text size ts and sets the metrics of the layout.
+// lazyMargin is how many pieces past those asked for are measured at once.
+const lazyMargin = 256
+
+// exactTo makes the layout exact up to piece p: it measures the pieces up to p and lazyMargin
+// more, and lays the text out again when it measured any. The lines up to the one that holds
+// p keep their places after that, whatever is measured later.
+func (a *Article) exactTo(p int) {
+	a.ensureLayout(a.Size().Width)
+	if p < a.d.exact || !a.d.measureTo(a.an, p+1+lazyMargin) {
+		return
+	}
+	a.laid, a.cutsOK, a.splits = false, false, nil // parts are placed from their piece's width
+	a.ensureLayout(a.Size().Width)
+}
+
+// exactLine makes the layout exact up to the end of line i.
+func (a *Article) exactLine(i int) {
+	a.ensureLayout(a.Size().Width)
+	for i >= 0 && i < len(a.lay.lines) && int(a.lay.lines[i].last) > a.d.exact {
+		a.exactTo(int(a.lay.lines[i].last) - 1)
+	}
+}
+
+// exactAt makes the layout exact up to the end of the line below the one at height y.
+func (a *Article) exactAt(y float32) {
+	a.ensureLayout(a.Size().Width)
+	for {
+		li := min(max(a.lay.lineAt(y)+1, 0), len(a.lay.lines)-1)
+		if li < 0 || int(a.lay.lines[li].last) <= a.d.exact {
+			return
+		}
+		a.exactTo(int(a.lay.lines[li].last) - 1)
+	}
+}
+
+// measure estimates the pieces at text size ts and sets the metrics of the layout.
 func (a *Article) measure(ts float32) {
 	a.d.measure(a.an, ts)
 	th := a.Theme()

@@ -294,7 +294,8 @@ func BenchmarkSetDocument6000(b *testing.B) {
 }
 
 // BenchmarkSetDocument6000Unique is the same with 6,000 different words that no widget has
-// measured before: the cost of measuring (shaping) every word.
+// measured before: the cost of shaping the words of the lines shown (and of estimating the
+// others).
 func BenchmarkSetDocument6000Unique(b *testing.B) {
 	test.NewTempApp(b)
 	w := test.NewWindow(nil)
@@ -331,4 +332,47 @@ func uniqueWords(first, n int) string {
 		}
 	}
 	return sb.String()
+}
+
+// Opening a long article shapes the words of the lines shown, not all of them; scrolling
+// shapes more, and every line then sits where it would had all been shaped at once.
+func TestLongArticleMeasuredAsShown(t *testing.T) {
+	text := uniqueWords(0, 6000)
+	a, w := show(t, "", 900)
+	w.Resize(fyne.NewSize(900, 700))
+	a.SetDocument(labels.Document{Text: text})
+	a.Resize(fyne.NewSize(900, a.MinSize().Height))
+	if n := len(a.an.pieces); a.d.exact == 0 || a.d.exact > n/2 {
+		t.Fatalf("%d of %d pieces shaped on opening", a.d.exact, n)
+	}
+	// a second article, all of it shaped
+	b, _ := show(t, text, 900)
+	lines := b.LineCount()
+	mid := b.lay.lines[lines/2]
+	type placed struct {
+		text string
+		at   fyne.Position
+	}
+	want := map[placed]bool{}
+	for _, o := range test.WidgetRenderer(b).Objects() {
+		if tx, ok := o.(*canvas.Text); ok {
+			want[placed{tx.Text, tx.Position()}] = true
+		}
+	}
+	a.Move(fyne.NewPos(0, -mid.y))
+	shown := 0
+	for _, o := range test.WidgetRenderer(a).Objects() {
+		tx, ok := o.(*canvas.Text)
+		if !ok || tx.Position().Y < mid.y || tx.Position().Y >= mid.y+b.m.lineHeight {
+			continue
+		}
+		shown++
+		if !want[placed{tx.Text, tx.Position()}] {
+			t.Errorf("%q is drawn at %v after scrolling, not where the article shaped at once has it", tx.Text, tx.Position())
+		}
+	}
+	if shown == 0 || a.LineCount() != lines || a.MinSize().Height != b.MinSize().Height {
+		t.Errorf("%d texts shown; %d lines, height %v; shaped at once: %d lines, height %v",
+			shown, a.LineCount(), a.MinSize().Height, lines, b.MinSize().Height)
+	}
 }

@@ -13,6 +13,10 @@ const (
 	levelLTR uint8 = 2
 )
 
+// paragraphBase returns the embedding level of a paragraph: right to left for every paragraph,
+// since the corpus is Arabic news (docs/DESIGN.md).
+func paragraphBase([]rune) uint8 { return levelRTL }
+
 // paragraphLevels returns the embedding level of every code point of one paragraph under the
 // Unicode bidirectional algorithm with a right-to-left paragraph direction.
 //

@@ -2,201 +2,246 @@ package article
 
 import (
 	"bytes"
-	"strings"
 	"sync"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
+	"github.com/go-text/typesetting/unicodedata"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/tawsim/tawsim/app/assets"
 )
 
-// fontKind says which font draws a piece.
+// fontKind says which embedded font draws a piece, or that it is drawn as a box.
+//
+// The widget draws text with its embedded fonts only, never with the machine's: each piece
+// is one canvas.Text with one FontSource, which Fyne draws with that font alone, and a piece
+// is made of characters that its font has. So the article looks the same on every machine,
+// and a character that none of the fonts has is drawn as a box with its code point in it
+// (fontBox) rather than as whatever the machine may or may not find for it.
 type fontKind uint8
 
 const (
-	// fontTheme leaves the choice to Fyne: the theme's font, then Fyne's bundled fonts, then
-	// the system's. It is for pieces that neither embedded font covers on its own.
-	fontTheme fontKind = iota
-	// fontArabic is the embedded Noto Sans Arabic, for pieces of the Arabic script.
-	fontArabic
-	// fontLatin is Fyne's bundled Noto Sans, for Latin words, numbers and punctuation.
+	// fontArabic is the embedded Noto Sans Arabic, for the Arabic script.
+	fontArabic fontKind = iota
+	// fontLatin is Fyne's bundled Noto Sans: Latin, Greek and Cyrillic letters, numbers,
+	// punctuation.
 	fontLatin
-	fontKinds
+	// fontHebrew is the embedded Noto Sans Hebrew.
+	fontHebrew
+	// fontEmoji is the embedded Noto Color Emoji: emoji and their sequences, and many symbols.
+	fontEmoji
+	// textFonts is the number of fonts; what comes after is not a font.
+	textFonts
+	// fontBox is a grapheme cluster that no font has: drawn as a box with its code point.
+	fontBox = textFonts
+	// fontKinds is the number of kinds, and stands for no font yet.
+	fontKinds = fontBox + 1
 )
 
-// source returns the canvas.Text FontSource of k: nil for the theme's chain of fonts.
+// source returns the canvas.Text FontSource of k (for fontBox, the font of the digits in the
+// box).
 func (k fontKind) source() fyne.Resource {
 	switch k {
 	case fontArabic:
 		return assets.ArabicRegular
-	case fontLatin:
-		return theme.DefaultTextFont()
+	case fontHebrew:
+		return assets.HebrewRegular
+	case fontEmoji:
+		return assets.Emoji
 	}
-	return nil
+	return theme.DefaultTextFont()
 }
 
-// coverage tells which characters the two fonts have. A canvas.Text with a FontSource draws
-// with that font alone, so a piece gets one only when the font has all of its characters.
-var coverage struct {
-	once          sync.Once
-	arabic, latin *font.Face
+// coverageBelow is the code point below which the fonts' coverage is kept in a table.
+const coverageBelow = 0x800
+
+// fonts holds the parsed faces and which characters they have.
+var fonts struct {
+	once  sync.Once
+	faces [textFonts]*font.Face
+	small [textFonts][coverageBelow / 64]uint64 // coverage of the code points below coverageBelow
+	adv   [textFonts][coverageBelow]float32     // their advances, in ems
+
+	mu     sync.Mutex
+	hb     shaping.HarfbuzzShaper
+	single map[string]bool // emoji sequences, and whether the emoji font draws each as one glyph
 }
 
-func loadCoverage() {
-	coverage.arabic, _ = font.ParseTTF(bytes.NewReader(assets.ArabicRegular.Content()))
-	coverage.latin, _ = font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
-}
-
-// fontFor picks the font of a piece: Noto Sans Arabic for Arabic script, Fyne's Noto Sans for
-// the rest, and Fyne's own fallback chain when the chosen font lacks a character.
-func fontFor(runes []rune) fontKind {
-	coverage.once.Do(loadCoverage)
-	arabic := false
-	for _, r := range runes {
-		if isArabicScript(r) {
-			arabic = true
-			break
+func loadFonts() {
+	for k := range textFonts {
+		f, err := font.ParseTTF(bytes.NewReader(k.source().Content()))
+		if err != nil {
+			fyne.LogError("embedded font "+k.source().Name(), err)
+			continue
+		}
+		fonts.faces[k] = f
+		for r := rune(0); r < coverageBelow; r++ {
+			if g, ok := f.NominalGlyph(r); ok {
+				fonts.small[k][r/64] |= 1 << (r % 64)
+				fonts.adv[k][r] = f.HorizontalAdvance(g) / float32(f.Upem())
+			}
 		}
 	}
-	switch {
-	case arabic && covers(coverage.arabic, runes):
-		return fontArabic
-	case !arabic && covers(coverage.latin, runes):
-		return fontLatin
-	case covers(coverage.arabic, runes):
-		return fontArabic
-	}
-	return fontTheme
 }
 
-// covers reports whether f has a glyph for every character of runes. (For one it lacks, Fyne
-// would look for a system font, and the text would no longer be drawn with f alone.)
-func covers(f *font.Face, runes []rune) bool {
+// face returns the parsed face of a font, nil for fontBox.
+func face(k fontKind) *font.Face {
+	fonts.once.Do(loadFonts)
+	if k >= textFonts {
+		return nil
+	}
+	return fonts.faces[k]
+}
+
+// has reports whether font k has a glyph for r.
+func has(k fontKind, r rune) bool {
+	f := face(k)
 	if f == nil {
 		return false
 	}
-	for _, r := range runes {
-		if _, ok := f.NominalGlyph(r); !ok {
+	if r >= 0 && r < coverageBelow {
+		return fonts.small[k][r/64]&(1<<(r%64)) != 0
+	}
+	_, ok := f.NominalGlyph(r)
+	return ok
+}
+
+// glyphAdvance returns the advance of r's glyph in font k, in ems; 0 for a character it lacks.
+func glyphAdvance(k fontKind, r rune) float32 {
+	f := face(k)
+	if f == nil {
+		return 0
+	}
+	if r >= 0 && r < coverageBelow {
+		return fonts.adv[k][r]
+	}
+	if g, ok := f.NominalGlyph(r); ok {
+		return f.HorizontalAdvance(g) / float32(f.Upem())
+	}
+	return 0
+}
+
+// covers reports whether font k has every character of a cluster that a shaper shows (default
+// ignorable characters such as ZWJ and variation selectors are left out: they draw nothing
+// themselves).
+func covers(k fontKind, cluster []rune) bool {
+	for _, r := range cluster {
+		if !harfbuzz.IsDefaultIgnorable(r) && !has(k, r) {
 			return false
 		}
 	}
 	return true
 }
 
-// size is what the text renderer reports for a string: its size and the distance from its top
-// to its baseline.
-type size struct {
-	w, h, ascent float32
-}
-
-// measureKey identifies a measured string.
-type measureKey struct {
-	text string
-	font fontKind
-	size float32
-}
-
-// measured is the measurer all articles share: widths outlive a document, and common words
-// come back in the next one.
-var measured measurer
-
-// maxMeasured bounds the measure cache.
-const maxMeasured = 1 << 16
-
-// measurer measures strings and remembers the answers.
-//
-// For the two embedded fonts it shapes the string itself, the way Fyne's text renderer does
-// (go-text's segmenter and HarfBuzz shaper, one face, no fallback: what a canvas.Text with that
-// FontSource gets), but with one shaper kept for all strings, so that HarfBuzz's font and shape
-// plans are built once rather than for every string. The height and baseline of such a text
-// depend on the font only and are asked of the driver once per size. Anything else is measured
-// by the driver.
-type measurer struct {
-	mu      sync.Mutex
-	cache   map[measureKey]size
-	hb      shaping.HarfbuzzShaper
-	seg     shaping.Segmenter
-	lines   [fontKinds]size // height and ascent per font, at linesAt
-	linesAt float32
-}
-
-// measure returns the size of s drawn in font k at text size ts.
-func (m *measurer) measure(s string, k fontKind, ts float32) size {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	key := measureKey{s, k, ts}
-	if sz, ok := m.cache[key]; ok {
-		return sz
-	}
-	if m.cache == nil || len(m.cache) >= maxMeasured {
-		m.cache = make(map[measureKey]size, 1024)
-	}
-	var sz size
-	if f := face(k); f != nil && !strings.ContainsAny(s, "\t\r") {
-		sz = m.line(k, ts)
-		sz.w = m.advance(f, s, ts)
-	} else {
-		sz = driverSize(s, k, ts)
-	}
-	m.cache[key] = sz
-	return sz
-}
-
-// line returns the height and ascent of a text in font k at size ts, with no width.
-func (m *measurer) line(k fontKind, ts float32) size {
-	if m.linesAt != ts {
-		for i := range fontKinds {
-			m.lines[i] = driverSize(" ", i, ts)
-			m.lines[i].w = 0
-		}
-		m.linesAt = ts
-	}
-	return m.lines[k]
-}
-
-// advance returns the width of s shaped with f alone at size ts.
-func (m *measurer) advance(f *font.Face, s string, ts float32) float32 {
-	runes := []rune(s)
-	in := shaping.Input{
-		Text: runes, RunStart: 0, RunEnd: len(runes),
-		Direction: di.DirectionLTR,
-		Face:      f,
-		Size:      fixed.Int26_6(float64(ts) * (1 << 6)),
-	}
-	m.hb.SetFontCacheSize(int(fontKinds)) // the default, 0, rebuilds HarfBuzz's font every time
-	var adv fixed.Int26_6
-	for _, run := range m.seg.Split(in, oneFace{f}) {
-		for _, g := range m.hb.Shape(run).Glyphs {
-			adv += g.XAdvance
+// clusterFont returns the font that draws a grapheme cluster, or fontBox when none can. An
+// emoji cluster (one with a variation selector, a skin tone, a ZWJ between pictographs, a
+// keycap, regional indicators, or a pictograph beyond the BMP) goes to the emoji font first,
+// which must then draw it as one glyph; a cluster of the Arabic or Hebrew script to that
+// script's font first; a character of no script (punctuation, digits, tatweel) to prev, the
+// font of the cluster before it in the same piece, when prev has it; anything else to the Latin
+// font first. It returns prev for a cluster of default ignorable characters only.
+func clusterFont(cluster []rune, prev fontKind) fontKind {
+	base := rune(-1)
+	for _, r := range cluster {
+		if !harfbuzz.IsDefaultIgnorable(r) {
+			base = r
+			break
 		}
 	}
-	return float32(float64(adv) / (1 << 6))
-}
-
-// oneFace is a shaping.Fontmap of a single face.
-type oneFace struct{ f *font.Face }
-
-func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
-
-// face returns the parsed face of an embedded font kind, nil for fontTheme.
-func face(k fontKind) *font.Face {
-	coverage.once.Do(loadCoverage)
-	switch k {
-	case fontArabic:
-		return coverage.arabic
-	case fontLatin:
-		return coverage.latin
+	if base < 0 {
+		return prev
 	}
-	return nil
+	if len(cluster) == 1 && prev < textFonts && has(prev, base) {
+		if s := language.LookupScript(base); s == language.Common || s == language.Inherited {
+			return prev
+		}
+	}
+	order := [...]fontKind{fontLatin, fontArabic, fontHebrew, fontEmoji}
+	switch {
+	case isEmoji(cluster, base):
+		order = [...]fontKind{fontEmoji, fontLatin, fontArabic, fontHebrew}
+	case isArabicScript(base):
+		order = [...]fontKind{fontArabic, fontLatin, fontHebrew, fontEmoji}
+	case unicode.Is(unicode.Hebrew, base):
+		order = [...]fontKind{fontHebrew, fontLatin, fontArabic, fontEmoji}
+	}
+	for _, k := range order {
+		if covers(k, cluster) && (k != fontEmoji || oneGlyph(cluster)) {
+			return k
+		}
+	}
+	return fontBox
 }
 
-// driverSize asks the Fyne driver for the size of s in font k at size ts.
-func driverSize(s string, k fontKind, ts float32) size {
-	d, base := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.source())
-	return size{w: d.Width, h: d.Height, ascent: base}
+// isEmoji reports whether a cluster asks for an emoji glyph.
+func isEmoji(cluster []rune, base rune) bool {
+	if base >= 0x1F000 && unicode.Is(unicodedata.Extended_Pictographic, base) {
+		return true
+	}
+	for _, r := range cluster {
+		switch {
+		case r == 0xFE0F, r == 0x20E3, r == 0x200D, r >= 0x1F3FB && r <= 0x1F3FF,
+			r >= 0x1F1E6 && r <= 0x1F1FF, r >= 0xE0020 && r <= 0xE007F:
+			return true
+		}
+	}
+	return false
+}
+
+// oneGlyph reports whether the emoji font draws a cluster as a single glyph: true for one code
+// point, and for a sequence that the font knows (a flag, a skin tone, a family); a sequence
+// it does not know would come out as its parts side by side.
+func oneGlyph(cluster []rune) bool {
+	n := 0
+	for _, r := range cluster {
+		if !harfbuzz.IsDefaultIgnorable(r) {
+			n++
+		}
+	}
+	if n <= 1 {
+		return true
+	}
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	key := string(cluster)
+	if one, ok := fonts.single[key]; ok {
+		return one
+	}
+	out := fonts.hb.Shape(shaping.Input{
+		Text: cluster, RunEnd: len(cluster), Direction: di.DirectionLTR,
+		Face: face(fontEmoji), Size: fixed.I(16), Script: language.Common,
+	})
+	drawn := 0
+	for _, g := range out.Glyphs {
+		if g.GlyphID == 0 {
+			drawn += 2
+		} else if g.XAdvance != 0 {
+			drawn++
+		}
+	}
+	if fonts.single == nil {
+		fonts.single = make(map[string]bool)
+	}
+	fonts.single[key] = drawn == 1
+	return drawn == 1
+}
+
+// fontFor returns the font that draws the whole of a short string, such as a label's name:
+// that of its first cluster, or the Latin font when it has none.
+func fontFor(runes []rune) fontKind {
+	if len(runes) == 0 {
+		return fontLatin
+	}
+	k := clusterFont(runes[:1], fontLatin)
+	if k == fontBox {
+		return fontLatin
+	}
+	return k
 }

@@ -1,7 +1,9 @@
 package article
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -10,18 +12,37 @@ import (
 	"github.com/tawsim/tawsim/app/assets"
 )
 
-func TestFontFor(t *testing.T) {
-	for s, want := range map[string]fontKind{
-		"طرابلس": fontArabic, "٣٤٫٣": fontArabic, "،": fontArabic, "بـ": fontArabic,
-		"ISIS": fontLatin, "2019": fontLatin, "(": fontLatin, "«": fontLatin, ".": fontLatin,
-		"中文": fontTheme, "עברית": fontTheme,
+// pieceFonts returns the pieces of text as "text:font" strings, in text order.
+func pieceFonts(text string) []string {
+	an := analyze([]rune(text), nil)
+	var out []string
+	for _, p := range an.pieces {
+		out = append(out, fmt.Sprintf("%s:%d", string(an.text[p.start:p.end]), p.font))
+	}
+	return out
+}
+
+func TestPieceFonts(t *testing.T) {
+	A, L, H, E, B := fontArabic, fontLatin, fontHebrew, fontEmoji, fontBox
+	for s, want := range map[string][]fontKind{
+		"طرابلس": {A}, "٣٤٫٣": {A}, "،": {A}, "بـ": {A}, "مُحَمَّد": {A},
+		"ISIS": {L}, "2019": {L}, "(": {L}, "«": {L}, ".": {L}, "Ωμέγα": {L}, "Москва": {L},
+		"עברית": {H},
+		"🦠":     {E}, "❗️": {E}, "🤷🏻‍♀️": {E}, "👍🏽": {E}, "1️⃣": {E}, "🇸🇦": {E}, "👨‍👩‍👧": {E}, "✔": {E},
+		"中文": {B, B}, "ー": {B}, "COVIDー": {L, B}, "🐦‍🔥": {E}, "🦠‍🦠": {B}, "🫩": {B}, "󰀁": {B},
 	} {
-		if got := fontFor([]rune(s)); got != want {
-			t.Errorf("fontFor(%q) = %d, want %d", s, got, want)
+		got := pieceFonts(s)
+		var fonts []fontKind
+		for _, p := range analyze([]rune(s), nil).pieces {
+			fonts = append(fonts, p.font)
+		}
+		if !slices.Equal(fonts, want) {
+			t.Errorf("%q is drawn as %v, want fonts %v", s, got, want)
 		}
 	}
-	if fontArabic.source() != assets.ArabicRegular || fontLatin.source() != theme.DefaultTextFont() || fontTheme.source() != nil {
-		t.Errorf("font sources are not the embedded Arabic font, Fyne's font and the theme's")
+	if fontArabic.source() != assets.ArabicRegular || fontLatin.source() != theme.DefaultTextFont() ||
+		fontHebrew.source() != assets.HebrewRegular || fontEmoji.source() != assets.Emoji {
+		t.Errorf("font sources are not the embedded fonts and Fyne's")
 	}
 }
 

@@ -106,7 +106,7 @@ func (a *Article) bands() bands {
 // when pos is above or below the text, the nearest line with tokens when that one has none),
 // the token under it or else the closest one across. It returns false when there are no tokens.
 func (a *Article) tokenNear(pos fyne.Position) (int, bool) {
-	a.ensureLayout(a.Size().Width)
+	a.exactAt(pos.Y)
 	lines := a.lay.lines
 	if len(a.an.tokens) == 0 || len(lines) == 0 {
 		return -1, false
@@ -165,7 +165,7 @@ func (a *Article) lineRange(li int) (int32, int32) {
 // whose underline is under it, or less than an underline's step from it. It returns -1 when
 // there is none.
 func (a *Article) spanAt(pos fyne.Position) int {
-	a.ensureLayout(a.Size().Width)
+	a.exactAt(pos.Y)
 	li := a.lay.lineAt(pos.Y)
 	if li < 0 || len(a.spans) == 0 {
 		return -1
@@ -218,7 +218,8 @@ func (a *Article) RangeRect(start, end int) (fyne.Position, fyne.Size) {
 	if start < 0 || end > len(a.an.text) || start >= end {
 		return fyne.Position{}, fyne.Size{}
 	}
-	a.ensureLayout(a.Size().Width)
+	ps := a.an.pieces
+	a.exactTo(sort.Search(len(ps), func(i int) bool { return ps[i].end >= int32(end) }))
 	segs := a.segments(int32(start), int32(end), nil)
 	if len(segs) == 0 {
 		return fyne.Position{}, fyne.Size{}

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -81,14 +83,16 @@ func (a *Article) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // moveKey moves the selection's cursor for an arrow, Home or End key, extending the selection
-// when extend is set and else selecting the token it lands on alone. With nothing selected, the
-// first key selects the token of the cursor (the span's first when a span is selected) without
-// moving. It reports false when there are no tokens.
+// when extend is set and else selecting the token it lands on alone. Alone, an arrow goes to the
+// token beside the cursor on screen; extending, it goes to the next or previous token in reading
+// order, so that the selection stays one range of the text whatever the bidi algorithm did to
+// the line. Home and End go to the line's first and last token in reading order. With nothing
+// selected, the first key selects the token of the cursor (the span's first when a span is
+// selected) without moving. It reports false when there are no tokens.
 func (a *Article) moveKey(key fyne.KeyName, extend bool) bool {
 	if len(a.an.tokens) == 0 {
 		return false
 	}
-	a.ensureLayout(a.Size().Width)
 	cur := max(0, min(a.sel.cursor, len(a.an.tokens)-1))
 	if !a.sel.on {
 		if i := a.spanIndex(a.selSpan); i >= 0 {
@@ -102,15 +106,18 @@ func (a *Article) moveKey(key fyne.KeyName, extend bool) bool {
 	}
 	next := cur
 	switch key {
-	case fyne.KeyLeft:
-		next = a.besideOnScreen(cur, true)
-	case fyne.KeyRight:
-		next = a.besideOnScreen(cur, false)
+	case fyne.KeyLeft, fyne.KeyRight:
+		switch {
+		case extend:
+			next = a.nextInReading(cur, key)
+		default:
+			next = a.besideOnScreen(cur, key == fyne.KeyLeft)
+		}
 	case fyne.KeyHome, fyne.KeyEnd:
 		if line := a.VisualLine(a.lineOfToken(cur)); len(line) > 0 {
-			next = line[0]
+			next = slices.Min(line)
 			if key == fyne.KeyEnd {
-				next = line[len(line)-1]
+				next = slices.Max(line)
 			}
 		}
 	}
@@ -121,6 +128,20 @@ func (a *Article) moveKey(key fyne.KeyName, extend bool) bool {
 	}
 	a.notifySelect()
 	return true
+}
+
+// nextInReading returns the token after tok in reading order for the arrow key that points the
+// way the paragraph of tok reads (Left in a right-to-left paragraph), and the one before it
+// for the other arrow. At the ends of the text it returns tok.
+func (a *Article) nextInReading(tok int, key fyne.KeyName) int {
+	forward := key == fyne.KeyLeft
+	if !a.an.paras[a.lay.lines[a.lineOfToken(tok)].para].rtl {
+		forward = !forward
+	}
+	if forward {
+		return min(tok+1, len(a.an.tokens)-1)
+	}
+	return max(tok-1, 0)
 }
 
 // besideOnScreen returns the token to the left of tok on screen (left set) or to its right.
@@ -155,7 +176,8 @@ func (a *Article) besideOnScreen(tok int, left bool) int {
 	return tok
 }
 
-// lineOfToken returns the line that token tok is on.
+// lineOfToken returns the line that token tok is on, which it makes exact.
 func (a *Article) lineOfToken(tok int) int {
+	a.exactTo(int(a.an.tokLast[tok]) - 1)
 	return int(a.lay.lineOf[a.an.tokFirst[tok]])
 }

@@ -104,6 +104,7 @@ func (r *labelRenderer) measure() {
 	}
 	if r.l.d.size != ts {
 		r.l.d.measure(r.l.an, ts)
+		r.l.d.measureTo(r.l.an, len(r.l.an.pieces))
 	}
 }
 
@@ -142,8 +143,12 @@ func (r *labelRenderer) Layout(size fyne.Size) {
 		if cut && i == n {
 			t = r.text(ellipsis, fontLatin, fg)
 			t.Move(fyne.NewPos(x[i], y+l.d.ascent-measured.measure(ellipsis, fontLatin, l.d.size).ascent))
+		} else if j := int(p.first) + i; l.d.fonts[j] == fontBox {
+			frame, digits := newBox(l.d.shown[j], l.d.size, fg)
+			placeBox(frame, digits, x[i], l.d.widths[j], y+l.d.ascent, l.d.size)
+			objects = append(objects, frame)
+			t = digits
 		} else {
-			j := int(p.first) + i
 			t = r.text(l.d.shown[j], l.d.fonts[j], fg)
 			t.Move(fyne.NewPos(x[i], y+l.d.dy[j]))
 		}

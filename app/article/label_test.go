@@ -15,7 +15,9 @@ import (
 func labelTexts(l *Label) []string {
 	var ts []*canvas.Text
 	for _, o := range test.WidgetRenderer(l).Objects() {
-		ts = append(ts, o.(*canvas.Text))
+		if t, ok := o.(*canvas.Text); ok {
+			ts = append(ts, t)
+		}
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Position().X > ts[j].Position().X })
 	var out []string

@@ -21,8 +21,9 @@ const fallbackView = 1000
 // span's outline above it. The layout itself is the Article's (layout.go).
 type renderer struct {
 	a       *Article
-	texts   []*canvas.Text      // per piece, made when first shown
-	parts   map[int32]partTexts // per piece drawn in parts, for the lines shown
+	texts   []*canvas.Text              // per piece, made when first shown (a box's digits)
+	frames  map[int32]*canvas.Rectangle // per piece drawn as a box, made when first shown
+	parts   map[int32]partTexts         // per piece drawn in parts, for the lines shown
 	objects []fyne.CanvasObject
 	from    int // the lines shown are [from, to)
 	to      int
@@ -69,7 +70,7 @@ func (r *renderer) Refresh() {
 				t.Refresh()
 			}
 		}
-		r.parts = nil
+		r.parts, r.frames = nil, nil
 	}
 	r.update(true)
 	canvas.Refresh(a)
@@ -78,7 +79,7 @@ func (r *renderer) Refresh() {
 // reset drops the canvas objects of the previous document.
 func (r *renderer) reset() {
 	r.texts = nil
-	r.parts = nil
+	r.parts, r.frames = nil, nil
 	r.objects = nil
 	r.from, r.to = 0, 0
 }
@@ -90,11 +91,15 @@ func (r *renderer) update(force bool) {
 	a.ensureLayout(a.Size().Width)
 	if len(r.texts) != len(a.an.pieces) || r.size != a.d.size {
 		r.texts = make([]*canvas.Text, len(a.an.pieces)) // a new document, or a new text size
-		r.parts = nil
+		r.parts, r.frames = nil, nil
 		r.size = a.d.size
 		force = true
 	}
 	from, to := r.visibleLines()
+	for to > 0 && int(a.lay.lines[to-1].last) > a.d.exact { // measure what is shown
+		a.exactTo(int(a.lay.lines[to-1].last) - 1)
+		from, to = r.visibleLines()
+	}
 	if !force && from == r.from && to == r.to && r.gen == a.gen && r.deco == a.deco {
 		return
 	}
@@ -113,6 +118,12 @@ func (r *renderer) update(force bool) {
 					t.Move(fyne.NewPos(a.lay.x[i]+sp.parts[k].dx, ln.y+a.d.dy[i]))
 					objects = append(objects, t)
 				}
+				continue
+			}
+			if a.d.fonts[i] == fontBox {
+				frame, t := r.box(i)
+				placeBox(frame, t, a.lay.x[i], a.d.widths[i], ln.y+a.d.ascent, a.d.size)
+				objects = append(objects, frame, t)
 				continue
 			}
 			t := r.text(i)
@@ -163,6 +174,19 @@ func (r *renderer) text(i int32) *canvas.Text {
 	t.Resize(fyne.NewSize(a.d.widths[i], a.d.heights[i]))
 	r.texts[i] = t
 	return t
+}
+
+// box returns the frame and the digits of piece i, a box, making them the first time.
+func (r *renderer) box(i int32) (*canvas.Rectangle, *canvas.Text) {
+	if f, ok := r.frames[i]; ok && r.texts[i] != nil {
+		return f, r.texts[i]
+	}
+	if r.frames == nil {
+		r.frames = make(map[int32]*canvas.Rectangle)
+	}
+	f, t := newBox(r.a.d.shown[i], r.a.d.size, r.textColor())
+	r.frames[i], r.texts[i] = f, t
+	return f, t
 }
 
 // visibleLines returns the lines from one screen above the visible part of the widget to one

@@ -83,7 +83,7 @@ func (a *Article) cycleProclitic() bool {
 	}
 	next := 0
 	for _, s := range splits {
-		if s > a.sel.after {
+		if s > a.sel.after && !a.an.clusters.joined(o.Start+s) { // never inside a letter's harakat
 			next = s
 			break
 		}

@@ -27,14 +27,16 @@ type part struct {
 }
 
 // cutPieces finds the pieces that a span edge or the selection's start cuts, and splits them.
-// A piece whose cuts did not change keeps its split, so that its canvas objects stay.
+// An edge inside a grapheme cluster cuts before the cluster: a cluster is never drawn in
+// parts. A piece whose cuts did not change keeps its split, so that its canvas objects stay.
 func (a *Article) cutPieces() {
 	offs := make([]int32, 0, 2*len(a.spans)+1)
+	cl := a.an.clusters
 	for _, s := range a.spans {
-		offs = append(offs, int32(s.Start), int32(s.End))
+		offs = append(offs, int32(cl.start(s.Start)), int32(cl.start(s.End)))
 	}
 	if sel, ok := a.Selection(); ok {
-		offs = append(offs, int32(sel.Start))
+		offs = append(offs, int32(cl.start(sel.Start)))
 	}
 	slices.Sort(offs)
 	offs = slices.Compact(offs)

@@ -1,6 +1,8 @@
-// Package assets holds what the GUI embeds: Noto Sans Arabic (SIL Open Font License 1.1, see
-// LICENSE-OFL.txt beside the font files) and the theme that puts it before Fyne's bundled font,
-// so that a machine without Arabic system fonts still shows Arabic, joined and shaped.
+// Package assets holds what the GUI embeds: Noto Sans Arabic, Noto Sans Hebrew and Noto Color
+// Emoji (SIL Open Font License 1.1, see LICENSE-OFL.txt beside the font files) and the theme
+// that puts the Arabic font before Fyne's bundled font, so that a machine without Arabic system
+// fonts still shows Arabic, joined and shaped, and the article shows emoji whatever fonts the
+// machine has.
 package assets
 
 import (
@@ -15,6 +17,12 @@ var arabicRegular []byte
 //go:embed NotoSansArabic-Bold.ttf
 var arabicBold []byte
 
+//go:embed NotoSansHebrew-Regular.ttf
+var hebrewRegular []byte
+
+//go:embed NotoColorEmoji.ttf
+var emoji []byte
+
 //go:embed LICENSE-OFL.txt
 var fontLicense string
 
@@ -25,6 +33,14 @@ var ArabicRegular fyne.Resource = fyne.NewStaticResource("NotoSansArabic-Regular
 
 // ArabicBold is Noto Sans Arabic Bold, with the coverage of ArabicRegular.
 var ArabicBold fyne.Resource = fyne.NewStaticResource("NotoSansArabic-Bold.ttf", arabicBold)
+
+// HebrewRegular is Noto Sans Hebrew Regular, for Hebrew quoted in an article.
+var HebrewRegular fyne.Resource = fyne.NewStaticResource("NotoSansHebrew-Regular.ttf", hebrewRegular)
+
+// Emoji is Noto Color Emoji 2.042 (Unicode's emoji up to version 15.0, skin tones, ZWJ
+// sequences, keycaps and flags, each one glyph), a font of colour bitmaps that Fyne's text
+// renderer draws. It adds 11 MB to the program.
+var Emoji fyne.Resource = fyne.NewStaticResource("NotoColorEmoji.ttf", emoji)
 
 // FontLicense returns the licence of the embedded fonts (the SIL Open Font License 1.1), which
 // must travel with them.

@@ -20,8 +20,8 @@ func TestIconIsTheModuleIcon(t *testing.T) {
 }
 
 func TestFontsAndLicence(t *testing.T) {
-	for _, r := range []fyne.Resource{ArabicRegular, ArabicBold} {
-		if c := r.Content(); len(c) < 100_000 || string(c[:4]) != "\x00\x01\x00\x00" {
+	for _, r := range []fyne.Resource{ArabicRegular, ArabicBold, HebrewRegular, Emoji} {
+		if c := r.Content(); len(c) < 20_000 || string(c[:4]) != "\x00\x01\x00\x00" {
 			t.Errorf("%s is not a TrueType font", r.Name())
 		}
 	}
