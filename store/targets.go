@@ -68,8 +68,8 @@ func (s *Store) RenameTarget(ctx context.Context, annotator, id, name, nameAr st
 // changeSchema applies change to the stored schema and stores the result, validated, in one
 // transaction, logged as a schema.set event (when change changed something).
 func (s *Store) changeSchema(ctx context.Context, annotator string, change func(*labels.Schema) error) error {
-	if strings.TrimSpace(annotator) == "" {
-		return labels.ErrNoAnnotator
+	if err := labels.CheckAnnotator(annotator); err != nil {
+		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		old, err := loadSchema(ctx, tx)
