@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-json"
-
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -137,7 +135,7 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 	}
 	defer rows.Close()
 	i := 0 // docs[i] is the document of the current row: rows come in document order
-	var list []storedSpan
+	var list []decodedSpan
 	for rows.Next() {
 		var ord int64
 		var annotator string
@@ -151,16 +149,15 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 		if i == len(docs) || docs[i].Order != ord {
 			return fmt.Errorf("spans of document number %d outside the batch", ord)
 		}
-		list = list[:0]
-		if err := json.Unmarshal(data, &list); err != nil {
-			return fmt.Errorf("spans of document number %d: %w", ord, err)
+		if list, err = decodeStored(data, list); err != nil {
+			return &DamagedError{DocID: docs[i].ID, ExternalID: docs[i].ExternalID, Annotator: annotator, Err: err}
 		}
 		a := get(docs[i].ID, annotator)
 		for _, e := range list {
 			if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, labels.Kind(e.Kind)) {
 				continue
 			}
-			a.Spans = append(a.Spans, labels.Span{DocID: docs[i].ID, Annotator: annotator, Start: e.Start, End: e.End,
+			a.Spans = append(a.Spans, labels.Span{DocID: docs[i].ID, Annotator: annotator, Start: e.Start.n, End: e.End.n,
 				Text: e.Text, Label: e.Label, Kind: labels.Kind(e.Kind), Target: e.Target, Origin: labels.Origin(e.Origin)})
 		}
 	}
