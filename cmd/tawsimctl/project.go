@@ -23,6 +23,15 @@ func defaultAnnotator() string {
 	return "tawsimctl"
 }
 
+// checkAnnotator refuses, as a mistake of the command line, an annotator name that no
+// project takes: blank, or holding a control, format or bidi character.
+func checkAnnotator(name string) error {
+	if err := labels.CheckAnnotator(name); err != nil {
+		return usagef("--annotator (default $TAWSIM_ANNOTATOR, else $USER): %v", err)
+	}
+	return nil
+}
+
 // openExisting opens a project that must already exist.
 func openExisting(path string) (*store.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
