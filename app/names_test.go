@@ -1,10 +1,15 @@
 package app
 
 import (
+	"context"
+	"errors"
+	"os"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/tawsim/tawsim/store"
 )
 
 // TestAnnotatorDialogRefusesHiddenCharacters: a name with a bidi control cannot be taken,
@@ -43,5 +48,26 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 	a.Preferences().SetString(PrefAnnotator, "amal\u202e")
 	if got := AnnotatorName(a); got != "" {
 		t.Errorf("a kept name with U+202E is used: %q", got)
+	}
+}
+
+// TestOpenReadOnlyProject: the window says plainly that a project it cannot write is
+// read-only, and leaves it as it is (permissions bind users other than root only).
+func TestOpenReadOnlyProject(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores permissions; tawsimctl's tests check read-only projects as another user")
+	}
+	path := newProject(t)
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	_, err := openProjectFile(context.Background(), path, false, "tester")
+	if !errors.Is(err, store.ErrReadOnly) || !strings.Contains(err.Error(), "test.tawsim is read-only: the file cannot be written") {
+		t.Errorf("opening a 0444 project: %v", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			t.Errorf("opening left %s", suffix)
+		}
 	}
 }

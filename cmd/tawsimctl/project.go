@@ -32,12 +32,29 @@ func checkAnnotator(name string) error {
 	return nil
 }
 
-// openExisting opens a project that must already exist.
+// openExisting opens a project that must already exist, for a command that only reads it:
+// a project that cannot be written here is read without writing anything.
 func openExisting(path string) (*store.Store, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no project at %s (create one with 'tawsimctl init --db %s')", path, path)
+	if err := needProject(path); err != nil {
+		return nil, err
+	}
+	return store.OpenForReading(path)
+}
+
+// openToWrite opens a project that must already exist, for a command that changes it.
+func openToWrite(path string) (*store.Store, error) {
+	if err := needProject(path); err != nil {
+		return nil, err
 	}
 	return store.Open(path)
+}
+
+// needProject refuses a path where there is no project.
+func needProject(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no project at %s (create one with 'tawsimctl init --db %s')", path, path)
+	}
+	return nil
 }
 
 // openOrCreate opens a project, creating it with the default schema when it is missing.

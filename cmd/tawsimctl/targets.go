@@ -51,12 +51,14 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 		}
 		return usagef("%s takes ID and NAME (quote a name with spaces); got %d argument(s)", pos[0], len(pos)-1)
 	}
+	open := openExisting
 	if pos[0] != "list" {
 		if err := checkAnnotator(*annotator); err != nil {
 			return err
 		}
+		open = openToWrite
 	}
-	st, err := openExisting(*db)
+	st, err := open(*db)
 	if err != nil {
 		return err
 	}
