@@ -110,6 +110,10 @@ func TestDamagedSpanRowsInCommands(t *testing.T) {
 		t.Errorf("stats --json: exit %d, %+v, %v:\n%s", code, js, err, out)
 	}
 
+	if code, out, errOut := ctl(t, "", "targets", "--db", db, "list"); code != 0 || !strings.Contains(out, "lna") {
+		t.Errorf("targets list: exit %d:\n%s%s", code, out, errOut)
+	}
+
 	outFile := filepath.Join(dir, "out.jsonl")
 	code, _, errOut = ctl(t, "", "export", "--db", db, "--format", "jsonl", "--out", outFile)
 	if code != 1 || !strings.Contains(errOut, ids["a2"]) || !strings.Contains(errOut, `(external id "a2")`) ||
