@@ -21,10 +21,10 @@ func readOnlyReason(path string) string {
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		if !canWrite(dir) {
+		if exists(dir) && !canWrite(dir) {
 			return fmt.Sprintf("its folder %s cannot be written", dir)
 		}
-		return ""
+		return "" // a missing folder is reported by the opening
 	}
 	if err != nil || fi.IsDir() {
 		return "" // reported as it is by the opening
