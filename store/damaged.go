@@ -199,3 +199,35 @@ func clip(b []byte) string {
 	}
 	return fmt.Sprintf("%q...", b[:cut])
 }
+
+// schemaNames holds the names a stored span may use: the schema's entity labels, stance
+// labels and targets.
+type schemaNames struct{ entities, stances, targets map[string]bool }
+
+func newSchemaNames(sc labels.Schema) schemaNames {
+	n := schemaNames{entities: map[string]bool{}, stances: map[string]bool{}, targets: map[string]bool{}}
+	for _, l := range sc.Entities {
+		n.entities[l.Name] = true
+	}
+	for _, l := range sc.StanceLabels {
+		n.stances[l.Name] = true
+	}
+	for _, t := range sc.Targets {
+		n.targets[t.ID] = true
+	}
+	return n
+}
+
+// check refuses a span whose label or stance target the schema lacks (the schema cannot drop
+// what a span uses: only another program can have written it).
+func (n schemaNames) check(e *decodedSpan) error {
+	switch {
+	case labels.Kind(e.Kind) == labels.KindEntity && !n.entities[e.Label]:
+		return fmt.Errorf("%w: entity label %q", labels.ErrUnknownLabel, e.Label)
+	case labels.Kind(e.Kind) == labels.KindStance && !n.stances[e.Label]:
+		return fmt.Errorf("%w: stance label %q", labels.ErrUnknownLabel, e.Label)
+	case labels.Kind(e.Kind) == labels.KindStance && !n.targets[e.Target]:
+		return fmt.Errorf("%w: %q", labels.ErrUnknownTarget, e.Target)
+	}
+	return nil
+}

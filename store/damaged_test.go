@@ -148,3 +148,24 @@ func TestExportAndSpansNameTheDamagedDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestExportRefusesLabelsTheSchemaLacks: a span whose label or target only another program
+// could have written stops the export, naming its document.
+func TestExportRefusesLabelsTheSchemaLacks(t *testing.T) {
+	for _, c := range []struct{ name, spans, want string }{
+		{"entity label", damage(`"LOC"`, `"PLACE"`), `entity label "PLACE"`},
+		{"stance label", damage(`"l":"LOC","k":"entity"`, `"l":"LIKE","k":"stance","g":"lna"`), `stance label "LIKE"`},
+		{"target", damage(`"l":"LOC","k":"entity"`, `"l":"FAVOR","k":"stance","g":"mars"`), `"mars"`},
+	} {
+		s, ids := newProject(t, labels.NestingFlat, damagedText)
+		db := rawDB(t, s.Path())
+		_, err := db.Exec("INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, 'x', ?)", ids[0], c.spans)
+		must(t, err)
+		must(t, db.Close())
+		err = s.Export(ctx, ExportFilter{}, func(labels.Annotated) error { return nil })
+		var d *DamagedError
+		if !errors.As(err, &d) || d.DocID != ids[0] || d.ExternalID != "doc-1" || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Export = %v", c.name, err)
+		}
+	}
+}
