@@ -135,6 +135,9 @@ func TestExportAndSpansNameTheDamagedDocument(t *testing.T) {
 	if !strings.Contains(err.Error(), ids[0]) || !strings.Contains(err.Error(), `"doc-2"`) {
 		t.Errorf("Export's error does not name the document: %v", err)
 	}
+	if _, err := s.Spans(ctx, ids[0], ""); !errors.As(err, &d) || d.ExternalID != "doc-2" || strings.HasPrefix(err.Error(), "spans of") {
+		t.Errorf("Spans of every annotator = %v, want the damage named once", err)
+	}
 	for i, r := range damagedRows {
 		_, err := s.Spans(ctx, ids[i], "x")
 		if r.counts && r.name != "bad time" {
