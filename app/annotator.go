@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"strings"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/labels"
 )
 
 // PrefAnnotator is the preference that keeps the annotator's name between runs.
@@ -18,19 +21,25 @@ const PrefAnnotator = "annotator"
 const EnvAnnotator = "TAWSIM_ANNOTATOR"
 
 // AnnotatorName returns the annotator's name: $TAWSIM_ANNOTATOR, else the name kept in a's
-// preferences, else "" (the window then asks for it).
+// preferences, else "" (the window then asks for it). A name that no project takes (one with
+// a control or bidi character, refused by labels.CheckAnnotator) counts as none.
 func AnnotatorName(a fyne.App) string {
-	if name := strings.TrimSpace(os.Getenv(EnvAnnotator)); name != "" {
-		return name
+	name := strings.TrimSpace(os.Getenv(EnvAnnotator))
+	if name == "" {
+		name = strings.TrimSpace(a.Preferences().String(PrefAnnotator))
 	}
-	return strings.TrimSpace(a.Preferences().String(PrefAnnotator))
+	if labels.CheckAnnotator(name) != nil {
+		return ""
+	}
+	return name
 }
 
 // nameDialog is the dialog that asks for the annotator's name.
 type nameDialog struct {
-	d     *dialog.CustomDialog
-	entry *dialogEntry
-	ok    *widget.Button
+	d       *dialog.CustomDialog
+	entry   *dialogEntry
+	ok      *widget.Button
+	problem *widget.Label // why the name typed cannot be taken
 }
 
 // askName asks for the annotator's name. When required (there is none yet) the dialog can only
@@ -57,7 +66,7 @@ func (w *Window) askName(required bool) {
 	text.Wrapping = fyne.TextWrapWord
 	submit := func() {
 		name := strings.TrimSpace(nd.entry.Text)
-		if name == "" {
+		if labels.CheckAnnotator(name) != nil {
 			return
 		}
 		nd.d.Hide()
@@ -67,10 +76,20 @@ func (w *Window) askName(required bool) {
 	nd.ok = widget.NewButton("Start", submit)
 	nd.ok.Importance = widget.HighImportance
 	nd.entry.OnSubmitted = func(string) { submit() }
+	nd.problem = widget.NewLabel("")
+	nd.problem.Wrapping = fyne.TextWrapWord
+	nd.problem.Importance = widget.DangerImportance
 	nd.entry.OnChanged = func(s string) {
-		if strings.TrimSpace(s) == "" {
+		err := labels.CheckAnnotator(strings.TrimSpace(s))
+		nd.problem.Hide()
+		switch {
+		case errors.Is(err, labels.ErrBadName):
+			nd.problem.SetText("This name cannot be used: " + strings.TrimPrefix(err.Error(), "annotator name: invalid name: ") + ".")
+			nd.problem.Show()
+			fallthrough
+		case err != nil:
 			nd.ok.Disable()
-		} else {
+		default:
 			nd.ok.Enable()
 		}
 	}
@@ -85,7 +104,7 @@ func (w *Window) askName(required bool) {
 			w.nameDialog = nil
 		})}, buttons...)
 	}
-	content := container.NewVBox(text, widget.NewForm(widget.NewFormItem("Name", nd.entry)))
+	content := container.NewVBox(text, widget.NewForm(widget.NewFormItem("Name", nd.entry)), nd.problem)
 	nd.d = dialog.NewCustomWithoutButtons(title, content, w.win)
 	nd.d.SetButtons(buttons)
 	nd.d.Resize(fyne.NewSize(460, 0))

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"time"
 	"unicode"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
 )
 
 // onKey handles the keys that the focused widget (the article, the list) did not use, and the
@@ -202,16 +205,23 @@ type opened struct {
 	doc     labels.Document
 	spans   []labels.Span
 	state   labels.DocState
-	stances map[string]string // stance labels by target id
+	stances map[string]string   // stance labels by target id
+	damaged *store.DamagedError // the annotator's spans that cannot be read, if so
 }
 
-// readDocument reads document id with the annotator's spans, state and document stances.
+// readDocument reads document id with the annotator's spans, state and document stances. A
+// document whose spans cannot be read (a row another program wrote) comes without them and
+// says why in damaged.
 func readDocument(ctx context.Context, st storeReader, id, annotator string) (opened, error) {
 	doc, err := st.Document(ctx, id)
 	if err != nil {
 		return opened{}, err
 	}
 	spans, err := st.Spans(ctx, id, annotator)
+	var damaged *store.DamagedError
+	if errors.As(err, &damaged) {
+		err = nil
+	}
 	if err != nil {
 		return opened{}, err
 	}
@@ -227,7 +237,7 @@ func readDocument(ctx context.Context, st storeReader, id, annotator string) (op
 	for _, ds := range list {
 		stances[ds.Target] = ds.Label
 	}
-	return opened{doc, spans, state, stances}, nil
+	return opened{doc, spans, state, stances, damaged}, nil
 }
 
 // storeReader is what readDocument reads from (a *store.Store).
@@ -253,6 +263,10 @@ func (w *Window) show(o opened) {
 		}
 	}
 	w.keepMessage = false
+	if d := o.damaged; d != nil {
+		w.warn("Document %s is damaged: the spans by %q cannot be read (%v). Its text is shown without them; "+
+			"the other documents are not affected.", quote(cmp.Or(o.doc.Title, o.doc.ExternalID, o.doc.ID)), d.Annotator, d.Err)
+	}
 	w.showSpans()
 	w.showDocHeader()
 	w.showEmpty()

@@ -151,6 +151,9 @@ func openProjectFile(ctx context.Context, path string, create bool, annotator st
 	switch {
 	case errors.Is(err, store.ErrNotProject):
 		return nil, fmt.Errorf("%s is not a Tawsim project: choose a %s file made by Tawsim or tawsimctl", base, projectExt)
+	case errors.Is(err, store.ErrReadOnly):
+		return nil, fmt.Errorf("%w.\n\nTawsim writes every action to the project at once, so it opens only projects it can write: "+
+			"make the file and its folder writable, or open a copy in a folder of yours (tawsimctl stats, check and export read it as it is)", err)
 	case errors.Is(err, store.ErrNewerSchema):
 		return nil, fmt.Errorf("%s was written by a newer version of Tawsim: update Tawsim to open it (this version leaves the file as it is)", base)
 	case err != nil:

@@ -15,4 +15,5 @@ var (
 	ErrBadStatus     = errors.New("unknown document status")
 	ErrNoAnnotator   = errors.New("annotator name is empty")
 	ErrBadSchema     = errors.New("invalid label schema")
+	ErrBadName       = errors.New("invalid name")
 )

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Nesting says how entity spans of one annotator may share text.
@@ -71,6 +72,9 @@ func (s Schema) Validate() error {
 		if strings.TrimSpace(t.ID) == "" || strings.TrimSpace(t.Name) == "" {
 			return fmt.Errorf("%w: a stance target needs an id and a name", ErrBadSchema)
 		}
+		if err := checkTargetNames(t); err != nil {
+			return err
+		}
 		if ids[t.ID] {
 			return fmt.Errorf("%w: stance target %q is listed twice", ErrBadSchema, t.ID)
 		}
@@ -82,7 +86,12 @@ func (s Schema) Validate() error {
 func checkLabels(group string, ls []Label) error {
 	names, keys := map[string]bool{}, map[string]string{}
 	for _, l := range ls {
-		if strings.TrimSpace(l.Name) == "" || strings.ContainsAny(l.Name, " \t\n") {
+		if strings.TrimSpace(l.Name) != "" {
+			if err := CheckName(l.Name); err != nil {
+				return fmt.Errorf("%w: %s label: %w", ErrBadSchema, group, err)
+			}
+		}
+		if strings.TrimSpace(l.Name) == "" || strings.ContainsFunc(l.Name, unicode.IsSpace) {
 			return fmt.Errorf("%w: %s label name %q must be one word", ErrBadSchema, group, l.Name)
 		}
 		if names[l.Name] {
@@ -94,6 +103,19 @@ func checkLabels(group string, ls []Label) error {
 				return fmt.Errorf("%w: %s labels %q and %q share the hotkey %q", ErrBadSchema, group, other, l.Name, l.Hotkey)
 			}
 			keys[l.Hotkey] = l.Name
+		}
+	}
+	return nil
+}
+
+// checkTargetNames applies CheckName to a target's id, name and Arabic name (when it has one).
+func checkTargetNames(t Target) error {
+	for _, f := range []struct{ what, v string }{{"id", t.ID}, {"name", t.Name}, {"Arabic name", t.NameAr}} {
+		if f.v == "" && f.what == "Arabic name" {
+			continue
+		}
+		if err := CheckName(f.v); err != nil {
+			return fmt.Errorf("%w: stance target %s: %w", ErrBadSchema, f.what, err)
 		}
 	}
 	return nil

@@ -1,9 +1,6 @@
 package labels
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // ValidateSpan checks sp against the document text and the schema, and, for entity spans,
 // against the annotator's other spans of the same document (others; sp itself, matched by
@@ -15,8 +12,8 @@ func (s Schema) ValidateSpan(text string, sp Span, others []Span) error {
 // ValidateSpanIn is ValidateSpan with the text given by its index: the spans of a document
 // checked in text order through one index cost one walk over the text.
 func (s Schema) ValidateSpanIn(x *TextIndex, sp Span, others []Span) error {
-	if strings.TrimSpace(sp.Annotator) == "" {
-		return ErrNoAnnotator
+	if err := CheckAnnotator(sp.Annotator); err != nil {
+		return err
 	}
 	switch sp.Origin {
 	case OriginManual, OriginImport, OriginSuggestion:

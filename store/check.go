@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/labels"
@@ -13,20 +15,29 @@ import (
 
 // Problem is one thing wrong in a project file.
 type Problem struct {
-	DocID  string // the document concerned, if any
-	SpanID string // the span concerned, if any
-	What   string
+	DocID      string // the document concerned, if any
+	ExternalID string // its external id, when it has one
+	Annotator  string // the annotator whose work is concerned, if any
+	SpanID     string // the span concerned, if any
+	What       string
 }
 
-// String renders a problem on one line.
+// String renders a problem on one line: where it is, then what is wrong.
 func (p Problem) String() string {
-	switch {
-	case p.SpanID != "":
-		return fmt.Sprintf("span %s of document %s: %s", p.SpanID, p.DocID, p.What)
-	case p.DocID != "":
-		return fmt.Sprintf("document %s: %s", p.DocID, p.What)
+	var where []string
+	if p.DocID != "" {
+		where = append(where, describeDocID(p.DocID, p.ExternalID))
 	}
-	return p.What
+	if p.Annotator != "" {
+		where = append(where, fmt.Sprintf("annotator %q", p.Annotator))
+	}
+	if p.SpanID != "" {
+		where = append(where, "span "+p.SpanID)
+	}
+	if len(where) == 0 {
+		return p.What
+	}
+	return strings.Join(where, ", ") + ": " + p.What
 }
 
 // Check examines the whole file from one snapshot: SQLite's integrity and foreign key
@@ -59,8 +70,15 @@ type checker struct {
 	problems []Problem
 }
 
-func (c *checker) report(docID, spanID, format string, args ...any) {
-	c.problems = append(c.problems, Problem{DocID: docID, SpanID: spanID, What: fmt.Sprintf(format, args...)})
+// report adds a problem of the file as a whole.
+func (c *checker) report(format string, args ...any) {
+	c.add(Problem{}, format, args...)
+}
+
+// add adds a problem at where (its What is made from format and args).
+func (c *checker) add(where Problem, format string, args ...any) {
+	where.What = fmt.Sprintf(format, args...)
+	c.problems = append(c.problems, where)
 }
 
 // integrity runs PRAGMA integrity_check.
@@ -71,7 +89,7 @@ func (c *checker) integrity(ctx context.Context) error {
 			return err
 		}
 		if msg != "ok" {
-			c.report("", "", "integrity: %s", msg)
+			c.report("integrity: %s", msg)
 		}
 		return nil
 	})
@@ -86,7 +104,7 @@ func (c *checker) foreignKeys(ctx context.Context) error {
 		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return err
 		}
-		c.report("", "", "foreign key: row %d of %s refers to a missing row of %s", rowid.Int64, table, parent)
+		c.report("foreign key: row %d of %s refers to a missing row of %s", rowid.Int64, table, parent)
 		return nil
 	})
 }
@@ -99,7 +117,7 @@ func (c *checker) schema(ctx context.Context) error {
 		err = sc.Validate()
 	}
 	if err != nil {
-		c.report("", "", "schema: %v", err)
+		c.report("schema: %v", err)
 		return nil
 	}
 	c.sc, c.scOK = sc, true
@@ -108,71 +126,75 @@ func (c *checker) schema(ctx context.Context) error {
 
 // documents checks each text against its hash, length and own tokens.
 func (c *checker) documents(ctx context.Context) error {
-	return eachRow(ctx, c.tx, "SELECT id, hash, runes, tokens, text FROM documents ORDER BY ord", nil,
+	return eachRow(ctx, c.tx, "SELECT id, external_id, hash, runes, tokens, text FROM documents ORDER BY ord", nil,
 		func(rows *sql.Rows) error {
-			var id, hash, text string
+			var id, ext, hash, text string
 			var runes int
 			var tokens sql.NullString
-			if err := rows.Scan(&id, &hash, &runes, &tokens, &text); err != nil {
+			if err := rows.Scan(&id, &ext, &hash, &runes, &tokens, &text); err != nil {
 				return err
 			}
-			c.document(id, hash, runes, tokens, text)
+			c.document(Problem{DocID: id, ExternalID: ext}, hash, runes, tokens, text)
 			return nil
 		})
 }
 
 // document checks one document row.
-func (c *checker) document(id, hash string, runes int, tokens sql.NullString, text string) {
-	if at := invalidUTF8At(text); at >= 0 {
-		c.report(id, "", "invalid UTF-8 at byte %d of the text", at)
+func (c *checker) document(at Problem, hash string, runes int, tokens sql.NullString, text string) {
+	if i := invalidUTF8At(text); i >= 0 {
+		c.add(at, "invalid UTF-8 at byte %d of the text", i)
 	}
 	if got := labels.TextHash(text); got != hash {
-		c.report(id, "", "the text's hash is %s, the stored one %s", got, hash)
+		c.add(at, "the text's hash is %s, the stored one %s", got, hash)
 	}
 	n := utf8.RuneCountInString(text)
 	if n != runes {
-		c.report(id, "", "the text has %d code points, the stored count is %d", n, runes)
+		c.add(at, "the text has %d code points, the stored count is %d", n, runes)
 	}
 	if !tokens.Valid {
 		return
 	}
 	var toks []labels.Offsets
 	if err := json.Unmarshal([]byte(tokens.String), &toks); err != nil {
-		c.report(id, "", "own tokens: %v", err)
+		c.add(at, "own tokens: %v", err)
 		return
 	}
 	if err := checkTokens(toks, n); err != nil {
-		c.report(id, "", "own tokens: %v", err)
+		c.add(at, "own tokens: %v", err)
 	}
 }
 
-// spans checks each (document, annotator) array of spans: that it reads, is in stored order,
-// holds each ID once, and that each span validates as a write would, against the spans of
-// its annotator before it in the text (so that an overlap is reported once). Span IDs are
-// also checked to be unique across the file.
+// spans checks each (document, annotator) array of spans: that it reads as the format says
+// (a damaged row is one problem, and the check goes on), is in stored order, holds each ID
+// once, and that each span validates as a write would, against the spans of its annotator
+// before it in the text (so that an overlap is reported once). Span IDs are also checked to
+// be unique across the file.
 func (c *checker) spans(ctx context.Context) error {
-	err := eachRow(ctx, c.tx, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator", nil,
+	err := eachRow(ctx, c.tx, `SELECT s.doc_id, coalesce(d.external_id, ''), s.annotator, s.spans
+FROM span_sets s LEFT JOIN documents d ON d.id = s.doc_id ORDER BY s.doc_id, s.annotator`, nil,
 		func(rows *sql.Rows) error {
-			var docID, annotator string
+			var at Problem
 			var data []byte
-			if err := rows.Scan(&docID, &annotator, &data); err != nil {
+			if err := rows.Scan(&at.DocID, &at.ExternalID, &at.Annotator, &data); err != nil {
 				return err
 			}
-			group, err := decodeSpans(data, docID, annotator)
-			if err != nil {
-				c.report(docID, "", "%v", err)
+			group, err := decodeSpans(data, at.DocID, at.Annotator)
+			var d *DamagedError
+			if errors.As(err, &d) {
+				c.add(at, "the spans are damaged: %v", d.Err)
 				return nil
 			}
-			if len(group) == 0 {
-				c.report(docID, "", "an empty list of spans by %q", annotator)
+			if err != nil {
+				return err
 			}
-			return c.spanGroup(ctx, group)
+			return c.spanGroup(ctx, at, group)
 		})
 	if err != nil {
 		return err
 	}
 	return eachRow(ctx, c.tx, `SELECT json_extract(j.value, '$.i'), min(s.doc_id), count(*)
-FROM span_sets s, json_each(s.spans) j WHERE json_valid(s.spans)
+FROM span_sets s, json_each(s.spans) j
+WHERE json_valid(s.spans) AND json_type(s.spans) = 'array' AND json_type(j.value, '$.i') = 'text'
 GROUP BY 1 HAVING count(*) > 1`, nil,
 		func(rows *sql.Rows) error {
 			var id, docID string
@@ -180,32 +202,36 @@ GROUP BY 1 HAVING count(*) > 1`, nil,
 			if err := rows.Scan(&id, &docID, &n); err != nil {
 				return err
 			}
-			c.report(docID, id, "the span ID is used %d times", n)
+			c.add(Problem{DocID: docID, SpanID: id}, "the span ID is used %d times", n)
 			return nil
 		})
 }
 
-// spanGroup checks the spans of one annotator in one document.
-func (c *checker) spanGroup(ctx context.Context, group []labels.Span) error {
-	docID := group[0].DocID
-	text, err := documentText(ctx, c.tx, docID)
+// spanGroup checks the spans of one annotator in one document (at names them), a group
+// that decodeSpans read: never empty.
+func (c *checker) spanGroup(ctx context.Context, at Problem, group []labels.Span) error {
+	text, err := documentText(ctx, c.tx, at.DocID)
 	if err != nil {
-		for _, sp := range group {
-			c.report(docID, sp.ID, "%v", err)
+		if !errors.Is(err, ErrNotFound) {
+			return err
 		}
+		c.add(at, "%v", err)
 		return nil
 	}
 	if !slices.IsSortedFunc(group, compareSpans) {
-		c.report(docID, "", "the spans by %q are out of order", group[0].Annotator)
+		c.add(at, "the spans are out of order")
 	}
+	x := labels.NewTextIndex(text)
 	for i, sp := range group {
 		if c.scOK {
-			err = c.sc.ValidateSpan(text, sp, group[:i])
+			err = c.sc.ValidateSpanIn(x, sp, group[:i])
 		} else {
-			err = labels.CheckText(text, sp)
+			err = labels.CheckTextIn(x, sp)
 		}
 		if err != nil {
-			c.report(docID, sp.ID, "%v", err)
+			spanAt := at
+			spanAt.SpanID = sp.ID
+			c.add(spanAt, "%v", err)
 		}
 	}
 	return nil
@@ -213,18 +239,19 @@ func (c *checker) spanGroup(ctx context.Context, group []labels.Span) error {
 
 // states checks each state's status, and the document order it repeats.
 func (c *checker) states(ctx context.Context) error {
-	return eachRow(ctx, c.tx, `SELECT st.doc_id, st.annotator, st.status, st.ord, coalesce(d.ord, 0)
+	return eachRow(ctx, c.tx, `SELECT st.doc_id, coalesce(d.external_id, ''), st.annotator, st.status, st.ord, coalesce(d.ord, 0)
 FROM doc_state st LEFT JOIN documents d ON d.id = st.doc_id`, nil, func(rows *sql.Rows) error {
-		var docID, annotator, status string
+		var at Problem
+		var status string
 		var ord, docOrd int64
-		if err := rows.Scan(&docID, &annotator, &status, &ord, &docOrd); err != nil {
+		if err := rows.Scan(&at.DocID, &at.ExternalID, &at.Annotator, &status, &ord, &docOrd); err != nil {
 			return err
 		}
 		if !slices.Contains(labels.Statuses, labels.Status(status)) {
-			c.report(docID, "", "state of %q: %v: %q", annotator, labels.ErrBadStatus, status)
+			c.add(at, "state: %v: %q", labels.ErrBadStatus, status)
 		}
 		if ord != docOrd {
-			c.report(docID, "", "state of %q: stored order %d, the document's is %d", annotator, ord, docOrd)
+			c.add(at, "state: stored order %d, the document's is %d", ord, docOrd)
 		}
 		return nil
 	})
@@ -235,16 +262,18 @@ func (c *checker) stances(ctx context.Context) error {
 	if !c.scOK {
 		return nil
 	}
-	return eachRow(ctx, c.tx, "SELECT doc_id, annotator, target, label FROM doc_stance", nil, func(rows *sql.Rows) error {
-		var docID, annotator, target, label string
-		if err := rows.Scan(&docID, &annotator, &target, &label); err != nil {
+	return eachRow(ctx, c.tx, `SELECT t.doc_id, coalesce(d.external_id, ''), t.annotator, t.target, t.label
+FROM doc_stance t LEFT JOIN documents d ON d.id = t.doc_id`, nil, func(rows *sql.Rows) error {
+		var at Problem
+		var target, label string
+		if err := rows.Scan(&at.DocID, &at.ExternalID, &at.Annotator, &target, &label); err != nil {
 			return err
 		}
 		if _, ok := c.sc.Stance(label); !ok {
-			c.report(docID, "", "stance of %q toward %q: %v: %q", annotator, target, labels.ErrUnknownLabel, label)
+			c.add(at, "stance toward %q: %v: %q", target, labels.ErrUnknownLabel, label)
 		}
 		if _, ok := c.sc.Target(target); !ok {
-			c.report(docID, "", "stance of %q: %v: %q", annotator, labels.ErrUnknownTarget, target)
+			c.add(at, "stance: %v: %q", labels.ErrUnknownTarget, target)
 		}
 		return nil
 	})

@@ -66,11 +66,11 @@ func TestCheckFindsCorruption(t *testing.T) {
 
 	got, problems := problemsText(t, s)
 	for _, want := range []string{
-		"span " + sp.ID + " of document " + ids[0] + ": span text does not match the document text",
-		"span " + other.ID + " of document " + ids[0] + ": label is not in the schema",
-		"document " + res.IDs[0] + ": spans of document " + res.IDs[0] + ` by "b"`,
+		"document " + ids[0] + ` (external id "doc-1"), annotator "a", span ` + sp.ID + ": span text does not match the document text",
+		"document " + ids[0] + ` (external id "doc-1"), annotator "a", span ` + other.ID + ": label is not in the schema",
+		"document " + res.IDs[0] + `, annotator "b": the spans are damaged: not a valid array of spans`,
 		"document " + res.IDs[0] + ": own tokens: token 2 [6,99)",
-		"document " + ids[0] + ": the text's hash is",
+		"document " + ids[0] + ` (external id "doc-1"): the text's hash is`,
 		"unknown document status",
 		"foreign key: row 1 of doc_stance refers to a missing row of documents",
 		"stance target is not in the schema: \"mars\"",

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-json"
-
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -33,6 +31,11 @@ func (s *Store) Export(ctx context.Context, f ExportFilter, fn func(labels.Annot
 		return fmt.Errorf("export: %w", err)
 	}
 	defer tx.Rollback()
+	sc, err := loadSchema(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	known := newSchemaNames(sc)
 	var after int64
 	for {
 		docs, err := exportDocs(ctx, tx, after)
@@ -42,7 +45,7 @@ func (s *Store) Export(ctx context.Context, f ExportFilter, fn func(labels.Annot
 		if len(docs) == 0 {
 			return nil
 		}
-		recs, err := exportRecords(ctx, tx, docs, f)
+		recs, err := exportRecords(ctx, tx, docs, f, known)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
@@ -77,7 +80,7 @@ func exportDocs(ctx context.Context, q queryer, after int64) ([]labels.Document,
 type workKey struct{ doc, annotator string }
 
 // exportRecords gathers the annotations of docs and makes the filtered records.
-func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter) ([]labels.Annotated, error) {
+func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, known schemaNames) ([]labels.Annotated, error) {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
 	work := map[workKey]*labels.Annotated{}
 	get := func(doc, annotator string) *labels.Annotated {
@@ -87,7 +90,7 @@ func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f Exp
 		}
 		return work[k]
 	}
-	if err := exportSpans(ctx, q, docs, f, get); err != nil {
+	if err := exportSpans(ctx, q, docs, f, known, get); err != nil {
 		return nil, err
 	}
 	if err := exportStances(ctx, q, lo, hi, get); err != nil {
@@ -126,8 +129,10 @@ func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f
 }
 
 // exportSpans reads the spans of docs, in stored order, with only what an export writes: no
-// ids or times. Each (document, annotator) pair's spans are one JSON array in the file.
-func exportSpans(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, get func(doc, annotator string) *labels.Annotated) error {
+// ids or times. Each (document, annotator) pair's spans are one JSON array in the file; one
+// that is damaged, or names a label or target the schema lacks, stops the export.
+func exportSpans(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, known schemaNames,
+	get func(doc, annotator string) *labels.Annotated) error {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
 	rows, err := q.QueryContext(ctx, `SELECT d.ord, s.annotator, s.spans
 FROM documents d JOIN span_sets s ON s.doc_id = d.id
@@ -137,7 +142,7 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 	}
 	defer rows.Close()
 	i := 0 // docs[i] is the document of the current row: rows come in document order
-	var list []storedSpan
+	var list []decodedSpan
 	for rows.Next() {
 		var ord int64
 		var annotator string
@@ -151,16 +156,21 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 		if i == len(docs) || docs[i].Order != ord {
 			return fmt.Errorf("spans of document number %d outside the batch", ord)
 		}
-		list = list[:0]
-		if err := json.Unmarshal(data, &list); err != nil {
-			return fmt.Errorf("spans of document number %d: %w", ord, err)
+		if list, err = decodeStored(data, list); err != nil {
+			return &DamagedError{DocID: docs[i].ID, ExternalID: docs[i].ExternalID, Annotator: annotator, Err: err}
+		}
+		for j := range list {
+			if err := known.check(&list[j]); err != nil {
+				return &DamagedError{DocID: docs[i].ID, ExternalID: docs[i].ExternalID, Annotator: annotator,
+					Err: fmt.Errorf("span %d: %w", j+1, err)}
+			}
 		}
 		a := get(docs[i].ID, annotator)
 		for _, e := range list {
 			if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, labels.Kind(e.Kind)) {
 				continue
 			}
-			a.Spans = append(a.Spans, labels.Span{DocID: docs[i].ID, Annotator: annotator, Start: e.Start, End: e.End,
+			a.Spans = append(a.Spans, labels.Span{DocID: docs[i].ID, Annotator: annotator, Start: e.Start.n, End: e.End.n,
 				Text: e.Text, Label: e.Label, Kind: labels.Kind(e.Kind), Target: e.Target, Origin: labels.Origin(e.Origin)})
 		}
 	}

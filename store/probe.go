@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"strings"
 
@@ -21,7 +22,10 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // probe looks at an existing file before anything may write to it: it must be an SQLite
 // database that is empty or marked as a Tawsim project, of a schema version this build knows.
 // A missing or empty file passes (Open creates the project).
-func probe(path string) error {
+func probe(path string) error { return probeWith(path, probeParams) }
+
+// probeWith is probe through a connection with the given settings (read-only ones).
+func probeWith(path string, params url.Values) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -38,7 +42,7 @@ func probe(path string) error {
 	if err := checkMagic(path); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite3", dsn(path, probeParams))
+	db, err := sql.Open("sqlite3", dsn(path, params))
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -26,8 +25,8 @@ func (s *Store) Schema(ctx context.Context) (labels.Schema, error) {
 // labels.ErrUnknownLabel), or a nesting rule that stored entity spans break
 // (labels.ErrOverlap). An empty Nesting means flat.
 func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schema) error {
-	if strings.TrimSpace(annotator) == "" {
-		return fmt.Errorf("set schema: %w", labels.ErrNoAnnotator)
+	if err := labels.CheckAnnotator(annotator); err != nil {
+		return fmt.Errorf("set schema: %w", err)
 	}
 	if sc.Nesting == "" {
 		sc.Nesting = labels.NestingFlat

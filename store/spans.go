@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -150,10 +151,10 @@ func (s *Store) Span(ctx context.Context, docID, id string) (labels.Span, error)
 // ordered by start, end and id.
 func (s *Store) Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error) {
 	spans, err := documentSpans(ctx, s.r, docID, annotator)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrDamaged) { // a *DamagedError names the document already
 		return nil, fmt.Errorf("spans of %s: %w", docID, err)
 	}
-	return spans, nil
+	return spans, err
 }
 
 // documentSpans reads the spans of a document by one annotator, or by all when annotator
@@ -176,7 +177,7 @@ func documentSpans(ctx context.Context, q queryer, docID, annotator string) ([]l
 		}
 		spans, err := decodeSpans(data, docID, name)
 		if err != nil {
-			return nil, err
+			return nil, withExternalID(ctx, q, err)
 		}
 		all = append(all, spans...)
 	}

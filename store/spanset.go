@@ -51,24 +51,25 @@ func encodeSpans(buf []storedSpan, spans []labels.Span) ([]byte, []storedSpan, e
 	return data, buf, err
 }
 
-// decodeSpans reads a span_sets array as the spans of docID by annotator.
+// decodeSpans reads a span_sets array as the spans of docID by annotator. A row that does
+// not hold what the project's format says is a *DamagedError (without the external id:
+// withExternalID adds it).
 func decodeSpans(data []byte, docID, annotator string) ([]labels.Span, error) {
-	var list []storedSpan
-	if err := json.Unmarshal(data, &list); err != nil {
-		return nil, fmt.Errorf("spans of document %s by %q: %w", docID, annotator, err)
+	list, err := decodeStored(data, nil)
+	if err != nil {
+		return nil, &DamagedError{DocID: docID, Annotator: annotator, Err: err}
 	}
 	spans := make([]labels.Span, len(list))
 	for i, e := range list {
-		sp := labels.Span{ID: e.ID, DocID: docID, Annotator: annotator, Start: e.Start, End: e.End, Text: e.Text,
-			Label: e.Label, Kind: labels.Kind(e.Kind), Target: e.Target, Origin: labels.Origin(e.Origin)}
+		sp := e.span(docID, annotator)
 		var err error
 		if sp.Created, err = parseTime(e.Created); err != nil {
-			return nil, fmt.Errorf("span %s of document %s: %w", e.ID, docID, err)
+			return nil, &DamagedError{DocID: docID, Annotator: annotator, Err: fmt.Errorf("span %d (%s): %w", i+1, e.ID, err)}
 		}
 		sp.Updated = sp.Created
 		if e.Updated != "" {
 			if sp.Updated, err = parseTime(e.Updated); err != nil {
-				return nil, fmt.Errorf("span %s of document %s: %w", e.ID, docID, err)
+				return nil, &DamagedError{DocID: docID, Annotator: annotator, Err: fmt.Errorf("span %d (%s): %w", i+1, e.ID, err)}
 			}
 		}
 		spans[i] = sp
@@ -86,7 +87,8 @@ func loadSpans(ctx context.Context, q queryer, docID, annotator string) ([]label
 	if err != nil {
 		return nil, err
 	}
-	return decodeSpans(data, docID, annotator)
+	spans, err := decodeSpans(data, docID, annotator)
+	return spans, withExternalID(ctx, q, err)
 }
 
 // saveSpans replaces the spans of docID by annotator with spans, sorting them; an empty

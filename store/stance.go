@@ -14,8 +14,8 @@ import (
 // schema (labels.ErrUnknownLabel) and the target one of its targets (labels.ErrUnknownTarget);
 // a missing document is ErrNotFound.
 func (s *Store) SetDocStance(ctx context.Context, ds labels.DocStance) error {
-	if strings.TrimSpace(ds.Annotator) == "" {
-		return fmt.Errorf("set stance: %w", labels.ErrNoAnnotator)
+	if err := labels.CheckAnnotator(ds.Annotator); err != nil {
+		return fmt.Errorf("set stance: %w", err)
 	}
 	ds.Updated = now()
 	err := s.write(ctx, func(tx *sql.Tx) error {

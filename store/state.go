@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -15,8 +14,8 @@ import (
 // was there; Updated becomes now. An unknown status wraps labels.ErrBadStatus; a missing
 // document is ErrNotFound.
 func (s *Store) SetState(ctx context.Context, st labels.DocState) error {
-	if strings.TrimSpace(st.Annotator) == "" {
-		return fmt.Errorf("set state: %w", labels.ErrNoAnnotator)
+	if err := labels.CheckAnnotator(st.Annotator); err != nil {
+		return fmt.Errorf("set state: %w", err)
 	}
 	if !slices.Contains(labels.Statuses, st.Status) {
 		return fmt.Errorf("set state: %w: %q", labels.ErrBadStatus, st.Status)

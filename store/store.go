@@ -44,14 +44,16 @@ const busyTimeoutMS = 5000
 
 // Store is an open project file.
 type Store struct {
-	path string
-	w    *sql.DB // the one writer connection: BEGIN IMMEDIATE, synchronous=FULL
-	r    *sql.DB // the reader pool: read-only connections
+	path     string
+	w        *sql.DB // the one writer connection: BEGIN IMMEDIATE, synchronous=FULL
+	r        *sql.DB // the reader pool: read-only connections
+	readOnly string  // why writes are refused, for a store that OpenForReading opened read-only
 }
 
 // Open opens the project at path, creating the file when it is missing, and brings it up to
-// this version's schema. A file of another program is refused with ErrNotProject, and one
-// written by a newer Tawsim with ErrNewerSchema; neither is altered.
+// this version's schema. A file of another program is refused with ErrNotProject, one
+// written by a newer Tawsim with ErrNewerSchema, and one that cannot be written here (the
+// file, its folder or a -wal or -shm beside it) with ErrReadOnly; none is altered.
 func Open(path string) (*Store, error) {
 	s, err := open(path)
 	if isBusy(err) {
@@ -62,6 +64,9 @@ func Open(path string) (*Store, error) {
 
 // open is Open without the hint for a busy project.
 func open(path string) (*Store, error) {
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
 	if err := probe(path); err != nil {
 		return nil, err
 	}
@@ -76,7 +81,7 @@ func open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := openReaders(path)
+	r, err := openReaders(path, readerParams)
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -128,9 +133,9 @@ func openWriter(path string) (*sql.DB, error) {
 	return w, nil
 }
 
-// openReaders opens the pool of read-only connections.
-func openReaders(path string) (*sql.DB, error) {
-	r, err := sql.Open("sqlite3", dsn(path, readerParams))
+// openReaders opens the pool of read-only connections with the given settings.
+func openReaders(path string, params url.Values) (*sql.DB, error) {
+	r, err := sql.Open("sqlite3", dsn(path, params))
 	if err != nil {
 		return nil, fmt.Errorf("open %s for reading: %w", path, err)
 	}
@@ -149,7 +154,10 @@ const readers = 4
 // Close closes the readers, then the writer (which checkpoints the WAL into the file).
 func (s *Store) Close() error {
 	rerr := s.r.Close()
-	werr := s.w.Close()
+	var werr error
+	if s.w != s.r {
+		werr = s.w.Close()
+	}
 	if err := errors.Join(rerr, werr); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
 	}
@@ -219,6 +227,9 @@ func parseTime(s string) (time.Time, error) {
 
 // write runs fn in one immediate transaction on the writer and commits it.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly != "" {
+		return readOnlyError(s.readOnly)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err

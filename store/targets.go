@@ -68,8 +68,8 @@ func (s *Store) RenameTarget(ctx context.Context, annotator, id, name, nameAr st
 // changeSchema applies change to the stored schema and stores the result, validated, in one
 // transaction, logged as a schema.set event (when change changed something).
 func (s *Store) changeSchema(ctx context.Context, annotator string, change func(*labels.Schema) error) error {
-	if strings.TrimSpace(annotator) == "" {
-		return labels.ErrNoAnnotator
+	if err := labels.CheckAnnotator(annotator); err != nil {
+		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		old, err := loadSchema(ctx, tx)
@@ -165,12 +165,15 @@ type TargetUse struct {
 }
 
 // TargetUses counts, for every target id that annotations use, the document stances and the
-// evidence spans toward it (by every annotator). Targets nothing uses are absent.
+// evidence spans toward it (by every annotator). Targets nothing uses are absent, and so are
+// the spans of rows that are not arrays of objects (Check reports those).
 func (s *Store) TargetUses(ctx context.Context) (map[string]TargetUse, error) {
 	uses := map[string]TargetUse{}
 	err := eachRow(ctx, s.r, `SELECT target, sum(stance), sum(span) FROM (
     SELECT target, 1 AS stance, 0 AS span FROM doc_stance
-    UNION ALL SELECT target, 0, 1 FROM spans WHERE kind = 'stance')
+    UNION ALL SELECT json_extract(j.value, '$.g'), 0, 1
+    FROM span_sets s, json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '[]' END) j
+    WHERE CASE WHEN j.type = 'object' THEN json_extract(j.value, '$.k') = 'stance' AND json_type(j.value, '$.g') = 'text' END)
 GROUP BY target`, nil, func(rows *sql.Rows) error {
 		var id string
 		var u TargetUse

@@ -23,15 +23,15 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintf(e.stderr, "%s: %s\n", *db, p.What)
+			fmt.Fprintf(e.stderr, "%s: %s\n", esc(*db), esc(p.String()))
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", *db, plural(len(problems), "problem"))
+		fmt.Fprintf(e.stderr, "%s: %s\n", esc(*db), plural(len(problems), "problem"))
 		return errReported
 	}
 	n, err := st.CountDocuments(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s is sound: %s checked\n", *db, plural(n, "document"))
+	fmt.Fprintf(e.stdout, "%s is sound: %s checked\n", esc(*db), plural(n, "document"))
 	return nil
 }

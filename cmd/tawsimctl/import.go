@@ -45,6 +45,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one FILE, DIR or - (standard input)")
 	}
+	if err := checkAnnotator(*annotator); err != nil {
+		return err
+	}
 	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin,
 		Exclusive: true,
 		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
@@ -81,7 +84,7 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 		if i == maxListed {
 			break
 		}
-		fmt.Fprintln(e.stderr, err)
+		fmt.Fprintln(e.stderr, esc(err.Error()))
 	}
 	if t.Problems > maxListed {
 		fmt.Fprintf(e.stderr, "... and %s more errors\n", count(t.Problems-maxListed))

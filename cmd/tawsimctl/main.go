@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/tawsim/tawsim/internal/safetext"
 )
 
 // Exit statuses.
@@ -97,15 +99,20 @@ func run(ctx context.Context, e *env, args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, new(usageError)):
-		fmt.Fprintf(e.stderr, "tawsimctl %s: %v\nRun 'tawsimctl %s --help' for usage.\n", args[0], err, args[0])
+		fmt.Fprintf(e.stderr, "tawsimctl %s: %s\nRun 'tawsimctl %s --help' for usage.\n", args[0], esc(err.Error()), args[0])
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFailed
 	default:
-		fmt.Fprintf(e.stderr, "tawsimctl %s: %v\n", args[0], err)
+		fmt.Fprintf(e.stderr, "tawsimctl %s: %s\n", args[0], esc(err.Error()))
 		return exitFailed
 	}
 }
+
+// esc makes text from the outside safe to print: names from projects and corpora, file
+// names, and the errors that quote them, with their control and format characters escaped
+// (a bidi override would reorder the line, a newline would fake a line of its own).
+func esc(s string) string { return safetext.Escape(s) }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, "tawsimctl works on Tawsim project files without a window.\n\nUsage: tawsimctl COMMAND [FLAGS] [ARGS]\n\nCommands:\n")

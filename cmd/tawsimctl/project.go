@@ -23,12 +23,38 @@ func defaultAnnotator() string {
 	return "tawsimctl"
 }
 
-// openExisting opens a project that must already exist.
+// checkAnnotator refuses, as a mistake of the command line, an annotator name that no
+// project takes: blank, or holding a control, format or bidi character.
+func checkAnnotator(name string) error {
+	if err := labels.CheckAnnotator(name); err != nil {
+		return usagef("--annotator (default $TAWSIM_ANNOTATOR, else $USER): %v", err)
+	}
+	return nil
+}
+
+// openExisting opens a project that must already exist, for a command that only reads it:
+// a project that cannot be written here is read without writing anything.
 func openExisting(path string) (*store.Store, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no project at %s (create one with 'tawsimctl init --db %s')", path, path)
+	if err := needProject(path); err != nil {
+		return nil, err
+	}
+	return store.OpenForReading(path)
+}
+
+// openToWrite opens a project that must already exist, for a command that changes it.
+func openToWrite(path string) (*store.Store, error) {
+	if err := needProject(path); err != nil {
+		return nil, err
 	}
 	return store.Open(path)
+}
+
+// needProject refuses a path where there is no project.
+func needProject(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no project at %s (create one with 'tawsimctl init --db %s')", path, path)
+	}
+	return nil
 }
 
 // openOrCreate opens a project, creating it with the default schema when it is missing.

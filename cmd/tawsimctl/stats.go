@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
 
 	"github.com/goccy/go-json"
 
+	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -30,21 +33,49 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(s)
+		if err := printJSON(e.stdout, s); err != nil {
+			return err
+		}
+	} else {
+		sc, err := st.Schema(ctx)
+		if err != nil {
+			return err
+		}
+		printStats(e.stdout, *db, s, sc)
 	}
-	sc, err := st.Schema(ctx)
-	if err != nil {
+	return reportDamaged(e, *db, s.Damaged)
+}
+
+// printJSON writes v as indented JSON, with the characters that would disturb a terminal
+// escaped (the same JSON value).
+func printJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	printStats(e.stdout, *db, s, sc)
-	return nil
+	_, err := w.Write(safetext.JSON(b.Bytes()))
+	return err
+}
+
+// reportDamaged lists, on stderr, the rows of spans that stats left out, and fails.
+func reportDamaged(e *env, db string, rows []store.DamagedRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "%s: %s of spans left out of the counts, damaged:\n", esc(db), plural(len(rows), "row"))
+	for _, r := range rows {
+		err := &store.DamagedError{DocID: r.DocID, ExternalID: r.ExternalID, Annotator: r.Annotator, Err: errors.New(r.Reason)}
+		fmt.Fprintf(e.stderr, "  %s\n", esc(err.Error()))
+	}
+	fmt.Fprintf(e.stderr, "Run 'tawsimctl check --db %s' for every problem of the project.\n", esc(db))
+	return errReported
 }
 
 func printStats(w io.Writer, db string, s store.Stats, sc labels.Schema) {
-	fmt.Fprintf(w, "project     %s\n", db)
+	fmt.Fprintf(w, "project     %s\n", esc(db))
 	fmt.Fprintf(w, "documents   %s\n", count(s.Documents))
 	fmt.Fprintf(w, "annotators  %d", len(s.Annotators))
 	for i, a := range s.Annotators {
@@ -52,7 +83,7 @@ func printStats(w io.Writer, db string, s store.Stats, sc labels.Schema) {
 		if i == 0 {
 			sep = " ("
 		}
-		fmt.Fprint(w, sep, a)
+		fmt.Fprint(w, sep, esc(a))
 		if i == len(s.Annotators)-1 {
 			fmt.Fprint(w, ")")
 		}
@@ -99,7 +130,7 @@ func printByTarget(w io.Writer, title string, m map[string]map[string]int, names
 		if name == "" {
 			name = id
 		}
-		fmt.Fprintf(w, "  %s [%s]\n", name, id)
+		fmt.Fprintf(w, "  %s [%s]\n", esc(name), esc(id))
 		var ls []string
 		for _, l := range sc.StanceLabels {
 			if _, ok := m[id][l.Name]; ok {
@@ -113,7 +144,7 @@ func printByTarget(w io.Writer, title string, m map[string]map[string]int, names
 		}
 		total := 0
 		for _, l := range ls {
-			fmt.Fprintf(w, "    %-*s  %s\n", width, l, count(m[id][l]))
+			fmt.Fprintf(w, "    %-*s  %s\n", width, esc(l), count(m[id][l]))
 			total += m[id][l]
 		}
 		fmt.Fprintf(w, "    %-*s  %s\n", width, "total", count(total))
@@ -126,7 +157,7 @@ func printCounts(w io.Writer, title string, m map[string]int) {
 	}
 	fmt.Fprintln(w, title)
 	for _, k := range sortedKeys(m) {
-		fmt.Fprintf(w, "  %-12s %s\n", k, count(m[k]))
+		fmt.Fprintf(w, "  %-12s %s\n", esc(k), count(m[k]))
 	}
 }
 

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/goccy/go-json"
-
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -53,7 +51,14 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 		}
 		return usagef("%s takes ID and NAME (quote a name with spaces); got %d argument(s)", pos[0], len(pos)-1)
 	}
-	st, err := openExisting(*db)
+	open := openExisting
+	if pos[0] != "list" {
+		if err := checkAnnotator(*annotator); err != nil {
+			return err
+		}
+		open = openToWrite
+	}
+	st, err := open(*db)
 	if err != nil {
 		return err
 	}
@@ -63,7 +68,7 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 		if err := st.AddTarget(ctx, *annotator, labels.Target{ID: pos[1], Name: pos[2], NameAr: *nameAr}); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "added target %s: %s\n", pos[1], pos[2])
+		fmt.Fprintf(e.stdout, "added target %s: %s\n", esc(pos[1]), esc(pos[2]))
 		return nil
 	case "rename":
 		ar := *nameAr
@@ -84,7 +89,7 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 			}
 			return err
 		}
-		fmt.Fprintf(e.stdout, "renamed target %s: %s\n", pos[1], pos[2])
+		fmt.Fprintf(e.stdout, "renamed target %s: %s\n", esc(pos[1]), esc(pos[2]))
 		return nil
 	}
 	return listTargets(ctx, e, st, *asJSON)
@@ -115,10 +120,7 @@ func listTargets(ctx context.Context, e *env, st *store.Store, asJSON bool) erro
 		rows = append(rows, targetRow{ID: t.ID, Name: t.Name, NameAr: t.NameAr, DocStances: u.DocStances, Spans: u.Spans})
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		return printJSON(e.stdout, rows)
 	}
 	if len(rows) == 0 {
 		fmt.Fprintln(e.stdout, "no stance targets (add one with 'tawsimctl targets add ID NAME')")
@@ -126,7 +128,9 @@ func listTargets(ctx context.Context, e *env, st *store.Store, asJSON bool) erro
 	}
 	// The names come last, where their length and direction (Arabic) disturb no column.
 	idw, sw, pw := len("ID"), len("STANCES"), len("SPANS")
-	for _, r := range rows {
+	for i := range rows {
+		r := &rows[i]
+		r.ID, r.Name, r.NameAr = esc(r.ID), esc(r.Name), esc(r.NameAr)
 		idw = max(idw, utf8.RuneCountInString(r.ID))
 		sw = max(sw, len(count(r.DocStances)))
 		pw = max(pw, len(count(r.Spans)))
