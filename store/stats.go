@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -26,7 +28,8 @@ type Stats struct {
 }
 
 // Stats counts the project's documents, statuses, spans and stances, for one annotator or,
-// when annotator is "", for all; all from one snapshot.
+// when annotator is "", for all; all from one snapshot. It reads the counts that every write
+// keeps (migrations/0004_counts.sql), so it takes the same time on any size of project.
 func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -41,115 +44,97 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 		StanceSpans:  map[string]map[string]int{},
 		TargetNames:  map[string]string{},
 	}
-	for _, step := range []func(context.Context, *sql.Tx, string, *Stats) error{
-		countDocuments, listAnnotators, countStatus, countSpans, countDocStances, countStanceSpans, nameTargets,
-	} {
-		if err := step(ctx, tx, annotator, &st); err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
-		}
+	if err := readCounts(ctx, tx, annotator, &st); err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	if err := nameTargets(ctx, tx, &st); err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
 }
 
-// countDocuments fills Documents.
-func countDocuments(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
-	return tx.QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&st.Documents)
-}
+// unitSep joins the parts of a count's key (see migrations/0004_counts.sql).
+const unitSep = "\x1f"
 
-// listAnnotators fills Annotators.
-func listAnnotators(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
-	return eachRow(ctx, tx, `SELECT annotator FROM span_sets UNION SELECT annotator FROM doc_state
-UNION SELECT annotator FROM doc_stance ORDER BY 1`, nil, func(rows *sql.Rows) error {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return err
-		}
-		st.Annotators = append(st.Annotators, a)
-		return nil
-	})
-}
-
-// countStatus fills Status; it needs Documents and Annotators.
-func countStatus(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
+// readCounts fills st from the counts table: the documents and annotators, and the
+// statuses, spans and stances of annotator (of all when "").
+func readCounts(ctx context.Context, q queryer, annotator string, st *Stats) error {
 	for _, s := range labels.Statuses {
 		st.Status[s] = 0
 	}
+	moved := 0
+	err := eachRow(ctx, q, "SELECT annotator, what, key, n FROM counts WHERE n <> 0", nil, func(rows *sql.Rows) error {
+		var who, what, key string
+		var n int
+		if err := rows.Scan(&who, &what, &key, &n); err != nil {
+			return err
+		}
+		if what == "documents" {
+			st.Documents += n
+			return nil
+		}
+		if who != "" && (len(st.Annotators) == 0 || st.Annotators[len(st.Annotators)-1] != who) {
+			st.Annotators = append(st.Annotators, who)
+		}
+		if annotator != "" && who != annotator {
+			return nil
+		}
+		st.add(what, key, n, &moved)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(st.Annotators)
+	st.Annotators = slices.Compact(st.Annotators)
 	pairs := st.Documents
 	if annotator == "" {
 		pairs *= max(1, len(st.Annotators))
 	}
-	moved := 0
-	err := eachRow(ctx, tx, "SELECT status, count(*) FROM doc_state WHERE (? = '' OR annotator = ?) AND status <> 'todo' GROUP BY status",
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var s string
-			var n int
-			if err := rows.Scan(&s, &n); err != nil {
-				return err
-			}
-			st.Status[labels.Status(s)] += n
-			moved += n
-			return nil
-		})
 	st.Status[labels.StatusTodo] = pairs - moved
-	return err
+	return nil
 }
 
-// countSpans fills Spans, EntityLabels and StanceLabels.
-func countSpans(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
-	return eachRow(ctx, tx, "SELECT kind, label, count(*) FROM spans WHERE (? = '' OR annotator = ?) GROUP BY kind, label",
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var kind, label string
-			var n int
-			if err := rows.Scan(&kind, &label, &n); err != nil {
-				return err
-			}
-			st.Spans += n
-			switch labels.Kind(kind) {
-			case labels.KindEntity:
-				st.EntityLabels[label] += n
-			case labels.KindStance:
-				st.StanceLabels[label] += n
-			}
-			return nil
-		})
+// add counts n of one key of the counts table; moved sums the statuses past todo.
+func (st *Stats) add(what, key string, n int, moved *int) {
+	switch what {
+	case "status":
+		if labels.Status(key) != labels.StatusTodo {
+			st.Status[labels.Status(key)] += n
+			*moved += n
+		}
+	case "span":
+		parts := strings.SplitN(key, unitSep, 3)
+		if len(parts) != 3 {
+			return
+		}
+		kind, target, label := labels.Kind(parts[0]), parts[1], parts[2]
+		st.Spans += n
+		switch kind {
+		case labels.KindEntity:
+			st.EntityLabels[label] += n
+		case labels.KindStance:
+			st.StanceLabels[label] += n
+			addTo(st.StanceSpans, target, label, n)
+		}
+	case "stance":
+		target, label, ok := strings.Cut(key, unitSep)
+		if ok {
+			addTo(st.DocStances, target, label, n)
+		}
+	}
 }
 
-// countDocStances fills DocStances.
-func countDocStances(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
-	return eachRow(ctx, tx, "SELECT target, label, count(*) FROM doc_stance WHERE (? = '' OR annotator = ?) GROUP BY target, label",
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var target, label string
-			var n int
-			if err := rows.Scan(&target, &label, &n); err != nil {
-				return err
-			}
-			if st.DocStances[target] == nil {
-				st.DocStances[target] = map[string]int{}
-			}
-			st.DocStances[target][label] = n
-			return nil
-		})
-}
-
-// countStanceSpans fills StanceSpans.
-func countStanceSpans(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
-	return eachRow(ctx, tx, "SELECT target, label, count(*) FROM spans WHERE kind = 'stance' AND (? = '' OR annotator = ?) GROUP BY target, label",
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var target, label string
-			var n int
-			if err := rows.Scan(&target, &label, &n); err != nil {
-				return err
-			}
-			if st.StanceSpans[target] == nil {
-				st.StanceSpans[target] = map[string]int{}
-			}
-			st.StanceSpans[target][label] = n
-			return nil
-		})
+// addTo adds n to m[target][label].
+func addTo(m map[string]map[string]int, target, label string, n int) {
+	if m[target] == nil {
+		m[target] = map[string]int{}
+	}
+	m[target][label] += n
 }
 
 // nameTargets fills TargetNames from the schema.
-func nameTargets(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
+func nameTargets(ctx context.Context, tx *sql.Tx, st *Stats) error {
 	sc, err := loadSchema(ctx, tx)
 	if err != nil {
 		return err
