@@ -81,7 +81,12 @@ func open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	return &Store{path: path, w: w, r: r}, nil
+	s := &Store{path: path, w: w, r: r}
+	if err := s.pragmas(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", writerWaitMS)); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // pageSize is the page size of the project files this version creates. With SQLite's default
@@ -219,7 +224,7 @@ func parseTime(s string) (time.Time, error) {
 
 // write runs fn in one immediate transaction on the writer and commits it.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,86 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// TestWindowWritesDuringAnImport runs an import of a large file, with a store of its own as a
+// command's is, into a project that another store (the window's) has open, and writes from
+// the window's store while it runs: each write is committed while the import is still going
+// on, not once the whole file is in (nor refused as busy after the wait).
+func TestWindowWritesDuringAnImport(t *testing.T) {
+	path, win := project(t)
+	ctx := context.Background()
+	doc, err := win.DocumentByOrder(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(t.TempDir(), "big.jsonl")
+	var b strings.Builder
+	const records = 30_000
+	filler := strings.Repeat("خبر عن طرابلس والجيش الوطني الليبي في المدينة. ", 20)
+	for i := range records {
+		fmt.Fprintf(&b, "{\"text\":\"%d %s\"}\n", i, filler)
+	}
+	if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Close()
+	done := make(chan error, 1)
+	go func() {
+		tally, err := Import(ctx, imp, []string{big}, ImportOptions{Format: "jsonl", Annotator: "import", Exclusive: true})
+		if err == nil && tally.Added != records {
+			err = fmt.Errorf("%d documents added, want %d", tally.Added, records)
+		}
+		done <- err
+	}()
+	for n := 0; n <= 1; {
+		if n, err = win.CountDocuments(ctx); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the import ended (%v) before the window saw any of it", err)
+		case <-time.After(time.Millisecond):
+		}
+	}
+	statuses := []labels.Status{labels.StatusInProgress, labels.StatusFlagged, labels.StatusDone}
+	for i, status := range statuses {
+		began := time.Now()
+		if err := win.SetState(ctx, labels.DocState{DocID: doc.ID, Annotator: "amal", Status: status}); err != nil {
+			t.Fatalf("write %d during the import: %v", i+1, err)
+		}
+		waited := time.Since(began)
+		// the import had not ended when the write was committed if its last documents came after
+		n, err := win.CountDocuments(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == records+1 {
+			t.Fatalf("write %d was committed only once the whole file was in", i+1)
+		}
+		t.Logf("write %d waited %v, with %d of %d documents in", i+1, waited, n-1, records)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if st, err := win.State(ctx, doc.ID, "amal"); err != nil || st.Status != labels.StatusDone {
+		t.Errorf("state after the import: %+v, %v", st, err)
+	}
+	if n, err := win.CountDocuments(ctx); err != nil || n != records+1 {
+		t.Errorf("%d documents after the import, %v", n, err)
+	}
+}
