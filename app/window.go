@@ -72,7 +72,7 @@ type Window struct {
 	q           *queue
 	bg          sync.WaitGroup // the work running off the UI goroutine
 	gen         atomic.Uint64  // changes when another project is opened; older work is dropped
-	saving      int            // writes sent and not yet answered
+	pending     []time.Time    // when each write sent and not yet answered was sent, in order
 	lastSaved   time.Time      // when the last write was committed
 	stats       statsRefresher
 	silent      bool               // a selection in the list that must not load the document

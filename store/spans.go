@@ -11,8 +11,9 @@ import (
 )
 
 // AddSpan validates sp against the schema, the document's text and the annotator's other
-// spans of the document, and stores it with a new ID and Created and Updated set to now; it
-// fills in nothing else. The error wraps the labels sentinel that explains a refusal, or
+// spans of the document, and stores it with Created and Updated set to now and a new ID,
+// unless sp.ID is a UUID already (the window names a span to draw it before it is written);
+// it fills in nothing else. The error wraps the labels sentinel that explains a refusal, or
 // ErrNotFound when the document does not exist.
 func (s *Store) AddSpan(ctx context.Context, sp labels.Span) (labels.Span, error) {
 	out, err := s.addSpans(ctx, []labels.Span{sp})
@@ -59,13 +60,16 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 	return out, nil
 }
 
-// addSpan gives sp a new ID, validates it, writes it and logs it, inside w's transaction.
+// addSpan gives sp a new ID unless it has a UUID, validates it, writes it and logs it,
+// inside w's transaction.
 func addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (labels.Span, error) {
-	id, err := uuid.NewV7()
-	if err != nil {
-		return sp, err
+	if u, err := uuid.Parse(sp.ID); err != nil || u.String() != sp.ID {
+		id, err := uuid.NewV7()
+		if err != nil {
+			return sp, err
+		}
+		sp.ID = id.String()
 	}
-	sp.ID = id.String()
 	if err := w.add(ctx, sp); err != nil {
 		return sp, err
 	}
