@@ -102,6 +102,7 @@ func (w *Window) setAnnotator(name string) {
 		return
 	}
 	w.cfg.Annotator = name
+	w.annotator.Store(&name)
 	w.updateTitle()
 	w.say("Hello %s: your labels are saved under this name.", name)
 	w.refreshStats()

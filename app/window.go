@@ -82,6 +82,10 @@ type Window struct {
 	jobs        context.Context    // imports and exports run under it
 	stopJobs    context.CancelFunc // Close stops them: a file half read is not imported
 	uiCalls     chan func()        // when set, the UI goroutine's work goes to wait (tests)
+	// the project and annotator that pollProject asks about, set on the UI goroutine
+	watched   atomic.Pointer[store.Store]
+	annotator atomic.Pointer[string]
+	polling   atomic.Bool // a poll is queued
 
 	list      *docList
 	article   *article.Article
@@ -124,6 +128,9 @@ func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	w.q = newQueue()
 	w.build()
 	w.adopt(cfg.Store, cfg.Path, p)
+	if uiCalls == nil {
+		go w.watchLoop() // tests poll when they mean to
+	}
 	return w, nil
 }
 
@@ -137,6 +144,9 @@ type project struct {
 // readProject reads the schema, the number of documents and the first page of the list. It
 // blocks: call it off the UI goroutine, or before the window shows.
 func (w *Window) readProject(ctx context.Context, st *store.Store, annotator string) (project, error) {
+	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
+		return project{}, err
+	}
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return project{}, fmt.Errorf("read the label schema: %w", err)
@@ -158,6 +168,9 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 // adopt makes st (at path, read as p) the window's project, on the UI goroutine.
 func (w *Window) adopt(st *store.Store, path string, p project) {
 	w.cfg.Store, w.cfg.Path = st, path
+	w.watched.Store(st)
+	name := w.cfg.Annotator
+	w.annotator.Store(&name)
 	w.total, w.count, w.docs, w.filter = p.total, p.total, p.docs, ""
 	w.doc, w.spans, w.state, w.stances, w.current, w.inList = labels.Document{}, nil, labels.DocState{}, nil, -1, false
 	w.filterSel.SetSelected(filterAll)

@@ -47,6 +47,8 @@ type Store struct {
 	path string
 	w    *sql.DB // the one writer connection: BEGIN IMMEDIATE, synchronous=FULL
 	r    *sql.DB // the reader pool: read-only connections
+	// watch is the reader connection Changed asks, from its first call on
+	watch watch
 }
 
 // Open opens the project at path, creating the file when it is missing, and brings it up to
@@ -153,6 +155,7 @@ const readers = 4
 
 // Close closes the readers, then the writer (which checkpoints the WAL into the file).
 func (s *Store) Close() error {
+	s.closeWatch()
 	rerr := s.r.Close()
 	werr := s.w.Close()
 	if err := errors.Join(rerr, werr); err != nil {
