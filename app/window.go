@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
@@ -91,6 +92,7 @@ type Window struct {
 	article   *article.Article
 	scroll    *container.Scroll
 	empty     *widget.Label
+	emptyBox  *fyne.Container // holds empty, as wide as the article, in the middle of its height
 	palette   *fyne.Container
 	buttons   []*labelButton
 	stance    *stancePanel
@@ -205,9 +207,12 @@ func (w *Window) build() {
 	w.list.onKey = w.onKey
 	w.list.onRune = w.onRune
 
+	w.emptyBox = container.NewVBox(layout.NewSpacer(), w.empty, layout.NewSpacer())
 	w.palette = container.NewHBox()
 	text := container.NewBorder(container.NewVBox(w.docHeader(), w.palette, widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(w.scroll, container.NewCenter(w.empty)))
+		// a wrapping label gets the article's width: in a centering container it was laid out
+		// at its narrowest, a letter a line, and made the window wider
+		container.NewStack(w.scroll, w.emptyBox))
 	left := container.NewHSplit(w.stanceColumn(), text)
 	left.Offset = 0.3
 	split := container.NewHSplit(left, container.NewBorder(w.listHeader(), nil, nil, nil, w.list))
@@ -315,6 +320,7 @@ func (w *Window) showEmpty() {
 	}
 	w.scroll.Hide()
 	w.empty.Show()
+	w.emptyBox.Refresh() // lays the label out again: it was hidden
 }
 
 // dialogOpen reports whether a dialog covers the window; keys then belong to it.
