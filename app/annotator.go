@@ -10,20 +10,29 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// PrefAnnotator is the preference that keeps the annotator's name between runs.
+// PrefAnnotator is the Fyne preference where versions before the name file kept the
+// annotator's name; AnnotatorName moves a name found there into the file.
 const PrefAnnotator = "annotator"
 
 // EnvAnnotator is the environment variable that, when set, names the annotator instead of
 // the preference (for scripted sessions, tests and screenshots).
 const EnvAnnotator = "TAWSIM_ANNOTATOR"
 
-// AnnotatorName returns the annotator's name: $TAWSIM_ANNOTATOR, else the name kept in a's
-// preferences, else "" (the window then asks for it).
+// AnnotatorName returns the annotator's name: $TAWSIM_ANNOTATOR, else the name kept in the
+// name file (see keepName), else the one an older version kept in a's preferences (moved into
+// the file), else "" (the window then asks for it).
 func AnnotatorName(a fyne.App) string {
 	if name := strings.TrimSpace(os.Getenv(EnvAnnotator)); name != "" {
 		return name
 	}
-	return strings.TrimSpace(a.Preferences().String(PrefAnnotator))
+	if name := keptName(); name != "" {
+		return name
+	}
+	name := strings.TrimSpace(a.Preferences().String(PrefAnnotator))
+	if name != "" {
+		keepName(name) // when it fails, the preference still holds it for the next start
+	}
+	return name
 }
 
 // nameDialog is the dialog that asks for the annotator's name.
@@ -97,7 +106,9 @@ func (w *Window) askName(required bool) {
 // setAnnotator makes name the annotator: kept in the preferences, shown in the title, and
 // whose statuses, spans and progress the window shows from now on.
 func (w *Window) setAnnotator(name string) {
-	w.app.Preferences().SetString(PrefAnnotator, name)
+	if err := keepName(name); err != nil {
+		w.warn("Your name could not be kept for the next start (%v); the window will ask for it again.", err)
+	}
 	if name == w.cfg.Annotator {
 		return
 	}
