@@ -84,3 +84,45 @@ func TestWindowWritesDuringAnImport(t *testing.T) {
 		t.Errorf("%d documents after the import, %v", n, err)
 	}
 }
+
+// TestSharedImportOfABadFile: a file with a bad record at its end, imported in strict mode while
+// the window has the project open, keeps the slices committed before the error, and the tally
+// counts them and says so beside the error.
+func TestSharedImportOfABadFile(t *testing.T) {
+	path, win := project(t)
+	ctx := context.Background()
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	var b strings.Builder
+	filler := strings.Repeat("خبر عن طرابلس والجيش الوطني الليبي في المدينة. ", 20)
+	const good = 20_000
+	for i := range good {
+		fmt.Fprintf(&b, "{\"text\":\"%d %s\"}\n", i, filler)
+	}
+	b.WriteString("{\"text\": \n")
+	if err := os.WriteFile(bad, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	imp, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Close()
+	tally, err := Import(ctx, imp, []string{bad}, ImportOptions{Format: "jsonl", Annotator: "import", Exclusive: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := win.CountDocuments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tally.Added != n-1 || tally.Added == 0 || tally.Added >= good {
+		t.Fatalf("%d documents in the project, the tally says %d added of %d", n-1, tally.Added, good)
+	}
+	said := false
+	for _, e := range tally.Errs {
+		said = said || strings.Contains(e.Error(), fmt.Sprintf("the %d documents read before the first error are in the project", tally.Added))
+	}
+	if !said || tally.SkippedFiles != 1 {
+		t.Errorf("the tally does not say what stayed: %d skipped, %v", tally.SkippedFiles, tally.Errs)
+	}
+}
