@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -27,7 +28,12 @@ func bigProject(b *testing.B) string {
 	if dir == "" {
 		b.Skipf("set %s to a folder to keep a project of a million documents in", bigEnv)
 	}
-	path := filepath.Join(dir, fmt.Sprintf("big-%d-v%d.tawsim", bigDocs, latestVersion()))
+	h := sha256.New()
+	for _, m := range migrations {
+		h.Write([]byte(m.sql))
+	}
+	// named after the schema it was built with, so that a changed migration builds it again
+	path := filepath.Join(dir, fmt.Sprintf("big-%d-%x.tawsim", bigDocs, h.Sum(nil)[:6]))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}

@@ -172,8 +172,8 @@ func TestCountsOfAnOlderProject(t *testing.T) {
 		"INSERT INTO span_sets (doc_id, annotator, spans) VALUES ('" + res.IDs[1] + "', 'omar', '{\"not\": \"a list\"}')",
 	} {
 		if strings.HasPrefix(q, "DROP TABLE") {
-			for _, tr := range []string{"document_insert", "document_delete", "state_insert", "state_update", "state_delete",
-				"stance_insert", "stance_update", "stance_delete", "spans_insert", "spans_update", "spans_delete"} {
+			for _, tr := range []string{"state_insert", "state_update", "state_delete",
+				"stance_insert", "stance_update", "stance_delete"} {
 				if _, err := db.Exec("DROP TRIGGER counts_" + tr); err != nil {
 					t.Fatal(err)
 				}

@@ -65,13 +65,15 @@ type Importer struct {
 	res     ImportResult
 	t       time.Time
 	slice   importSlice
+	counts  spanCounts // the spans added since the last slice, for the counts table
 }
 
 // BeginImport starts an import. Close it with Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, error) {
 	// A statement run under a context that can be cancelled costs mattn/go-sqlite3 a goroutine
 	// to watch it; Add checks ctx once a record instead.
-	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: now()}
+	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: now(),
+		counts: spanCounts{}}
 	imp.slice.began = time.Now()
 	if opt.Exclusive {
 		var err error
@@ -323,6 +325,7 @@ func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) e
 	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
 		return err
 	}
+	imp.counts.add(spans, 1)
 	imp.res.Spans += len(spans)
 	return nil
 }
@@ -393,6 +396,9 @@ func (imp *Importer) finish() error {
 			return err
 		}
 		imp.added = false
+	}
+	if err := imp.counts.write(imp.ctx, imp.tx); err != nil {
+		return err
 	}
 	res := imp.res.minus(imp.slice.kept)
 	if res.Added == 0 && res.Stances == 0 {

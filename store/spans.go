@@ -202,7 +202,8 @@ type spanWriter struct {
 	schema  labels.Schema
 	texts   map[string]string
 	sets    map[setKey][]labels.Span
-	changed []setKey // in the order they were first changed
+	loaded  map[setKey][]labels.Span // each set as read, for the counts flush changes
+	changed []setKey                 // in the order they were first changed
 }
 
 // newSpanWriter reads the schema through tx.
@@ -211,7 +212,8 @@ func newSpanWriter(ctx context.Context, tx *sql.Tx) (*spanWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{}}, nil
+	return &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{},
+		loaded: map[setKey][]labels.Span{}}, nil
 }
 
 // set returns the stored spans of one annotator in one document.
@@ -224,6 +226,7 @@ func (w *spanWriter) set(ctx context.Context, k setKey) ([]labels.Span, error) {
 		return nil, err
 	}
 	w.sets[k] = spans
+	w.loaded[k] = spans
 	return spans, nil
 }
 
@@ -315,13 +318,17 @@ func (w *spanWriter) remove(ctx context.Context, docID, annotator, id string) (l
 
 // flush writes the changed sets.
 func (w *spanWriter) flush(ctx context.Context) error {
+	counts := spanCounts{}
 	for _, k := range w.changed {
 		if err := saveSpans(ctx, w.tx, k.doc, k.annotator, w.sets[k]); err != nil {
 			return err
 		}
+		counts.add(w.loaded[k], -1)
+		counts.add(w.sets[k], 1)
+		w.loaded[k] = w.sets[k]
 	}
 	w.changed = w.changed[:0]
-	return nil
+	return counts.write(ctx, w.tx)
 }
 
 // text returns a document's text (ErrNotFound when there is none).

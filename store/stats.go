@@ -53,12 +53,20 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 	return st, nil
 }
 
+// lastOrder reads the number of documents: their orders run 1..N without gaps (documents are
+// never deleted), and the last one is read from the end of the table's B-tree, where a
+// count(*) reads every row of an index (seconds on a million documents, cold).
+const lastOrder = "SELECT coalesce(max(ord), 0) FROM documents"
+
 // unitSep joins the parts of a count's key (see migrations/0004_counts.sql).
 const unitSep = "\x1f"
 
 // readCounts fills st from the counts table: the documents and annotators, and the
 // statuses, spans and stances of annotator (of all when "").
 func readCounts(ctx context.Context, q queryer, annotator string, st *Stats) error {
+	if err := q.QueryRowContext(ctx, lastOrder).Scan(&st.Documents); err != nil {
+		return err
+	}
 	for _, s := range labels.Statuses {
 		st.Status[s] = 0
 	}
@@ -68,10 +76,6 @@ func readCounts(ctx context.Context, q queryer, annotator string, st *Stats) err
 		var n int
 		if err := rows.Scan(&who, &what, &key, &n); err != nil {
 			return err
-		}
-		if what == "documents" {
-			st.Documents += n
-			return nil
 		}
 		if who != "" && (len(st.Annotators) == 0 || st.Annotators[len(st.Annotators)-1] != who) {
 			st.Annotators = append(st.Annotators, who)
