@@ -24,21 +24,9 @@ func TestWindowWritesDuringAnImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	big := filepath.Join(t.TempDir(), "big.jsonl")
-	var b strings.Builder
 	const records = 30_000
-	filler := strings.Repeat("خبر عن طرابلس والجيش الوطني الليبي في المدينة. ", 20)
-	for i := range records {
-		fmt.Fprintf(&b, "{\"text\":\"%d %s\"}\n", i, filler)
-	}
-	if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	imp, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer imp.Close()
+	big := articlesFile(t, records, "")
+	imp := otherStore(t, path)
 	done := make(chan error, 1)
 	go func() {
 		tally, err := Import(ctx, imp, []string{big}, ImportOptions{Format: "jsonl", Annotator: "import", Exclusive: true})
@@ -91,22 +79,9 @@ func TestWindowWritesDuringAnImport(t *testing.T) {
 func TestSharedImportOfABadFile(t *testing.T) {
 	path, win := project(t)
 	ctx := context.Background()
-	bad := filepath.Join(t.TempDir(), "bad.jsonl")
-	var b strings.Builder
-	filler := strings.Repeat("خبر عن طرابلس والجيش الوطني الليبي في المدينة. ", 20)
 	const good = 20_000
-	for i := range good {
-		fmt.Fprintf(&b, "{\"text\":\"%d %s\"}\n", i, filler)
-	}
-	b.WriteString("{\"text\": \n")
-	if err := os.WriteFile(bad, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	imp, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer imp.Close()
+	bad := articlesFile(t, good, "{\"text\": \n")
+	imp := otherStore(t, path)
 	tally, err := Import(ctx, imp, []string{bad}, ImportOptions{Format: "jsonl", Annotator: "import", Exclusive: true})
 	if err != nil {
 		t.Fatal(err)
@@ -125,4 +100,31 @@ func TestSharedImportOfABadFile(t *testing.T) {
 	if !said || tally.SkippedFiles != 1 {
 		t.Errorf("the tally does not say what stayed: %d skipped, %v", tally.SkippedFiles, tally.Errs)
 	}
+}
+
+// articlesFile writes n JSONL records of about 1 KB each, then tail, and returns its path.
+func articlesFile(t *testing.T, n int, tail string) string {
+	t.Helper()
+	var b strings.Builder
+	filler := strings.Repeat("خبر عن طرابلس والجيش الوطني الليبي في المدينة. ", 20)
+	for i := range n {
+		fmt.Fprintf(&b, "{\"text\":\"%d %s\"}\n", i, filler)
+	}
+	b.WriteString(tail)
+	path := filepath.Join(t.TempDir(), "articles.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// otherStore opens the project at path through a store of its own, as another program does.
+func otherStore(t *testing.T, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
