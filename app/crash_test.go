@@ -69,9 +69,13 @@ func TestWriteBehindCrash(t *testing.T) {
 		lines := make(chan string)
 		go func() {
 			defer close(lines)
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
+			br := bufio.NewReader(out)
+			for {
+				line, err := br.ReadString('\n')
+				if err != nil {
+					return // EOF, or a line cut by the kill: only whole lines count
+				}
+				lines <- strings.TrimSuffix(line, "\n")
 			}
 		}()
 		kill := time.After(time.Duration(800+r.IntN(1200)) * time.Millisecond)
