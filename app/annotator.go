@@ -13,20 +13,28 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// PrefAnnotator is the preference that keeps the annotator's name between runs.
+// PrefAnnotator is the Fyne preference where versions before the name file kept the
+// annotator's name; AnnotatorName moves a name found there into the file.
 const PrefAnnotator = "annotator"
 
 // EnvAnnotator is the environment variable that, when set, names the annotator instead of
 // the preference (for scripted sessions, tests and screenshots).
 const EnvAnnotator = "TAWSIM_ANNOTATOR"
 
-// AnnotatorName returns the annotator's name: $TAWSIM_ANNOTATOR, else the name kept in a's
-// preferences, else "" (the window then asks for it). A name that no project takes (one with
-// a control or bidi character, refused by labels.CheckAnnotator) counts as none.
+// AnnotatorName returns the annotator's name: $TAWSIM_ANNOTATOR, else the name kept in the
+// name file (see keepName), else the one an older version kept in a's preferences (moved into
+// the file), else "" (the window then asks for it). A name that no project takes (one with a
+// control or bidi character, refused by labels.CheckAnnotator) counts as none.
 func AnnotatorName(a fyne.App) string {
 	name := strings.TrimSpace(os.Getenv(EnvAnnotator))
 	if name == "" {
+		name = keptName()
+	}
+	if name == "" {
 		name = strings.TrimSpace(a.Preferences().String(PrefAnnotator))
+		if name != "" && labels.CheckAnnotator(name) == nil {
+			keepName(name) // when it fails, the preference still holds it for the next start
+		}
 	}
 	if labels.CheckAnnotator(name) != nil {
 		return ""
@@ -116,11 +124,14 @@ func (w *Window) askName(required bool) {
 // setAnnotator makes name the annotator: kept in the preferences, shown in the title, and
 // whose statuses, spans and progress the window shows from now on.
 func (w *Window) setAnnotator(name string) {
-	w.app.Preferences().SetString(PrefAnnotator, name)
+	if err := keepName(name); err != nil {
+		w.warn("Your name could not be kept for the next start (%v); the window will ask for it again.", err)
+	}
 	if name == w.cfg.Annotator {
 		return
 	}
 	w.cfg.Annotator = name
+	w.annotator.Store(&name)
 	w.updateTitle()
 	w.say("Hello %s: your labels are saved under this name.", name)
 	w.refreshStats()

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +11,7 @@ import (
 
 func TestAnnotatorPrompt(t *testing.T) {
 	t.Setenv(EnvAnnotator, "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	f := openFixture(t, newProject(t), AnnotatorName(test.NewTempApp(t)))
 	w := f.w
 	if w.Annotator() != "" {
@@ -36,8 +39,8 @@ func TestAnnotatorPrompt(t *testing.T) {
 	if w.Annotator() != "amal" || w.dialogOpen() {
 		t.Fatalf("annotator %q, dialog open %v", w.Annotator(), w.dialogOpen())
 	}
-	if got := f.app.Preferences().String(PrefAnnotator); got != "amal" {
-		t.Errorf("the preference holds %q", got)
+	if got := keptName(); got != "amal" {
+		t.Errorf("the name file holds %q", got)
 	}
 	if !strings.HasSuffix(w.win.Title(), "— amal") {
 		t.Errorf("title %q", w.win.Title())
@@ -84,5 +87,32 @@ func TestChangeAnnotator(t *testing.T) {
 	}
 	if r := rowsOf(w.list); r[0].status.Text() != "to do" {
 		t.Errorf("the list shows tester's status %q to badr", r[0].status.Text())
+	}
+}
+
+// TestNameFromAnOlderVersion: a name that an older version kept in Fyne's preferences is found
+// and moved into the name file, which a later start reads even when Fyne's file was emptied.
+func TestNameFromAnOlderVersion(t *testing.T) {
+	t.Setenv(EnvAnnotator, "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(PrefAnnotator, "omar")
+	if got := AnnotatorName(a); got != "omar" {
+		t.Fatalf("the name from the preferences: %q", got)
+	}
+	if got := keptName(); got != "omar" {
+		t.Errorf("the name file holds %q", got)
+	}
+	a.Preferences().RemoveValue(PrefAnnotator) // Fyne's file left empty by a kill at exit
+	if got := AnnotatorName(a); got != "omar" {
+		t.Errorf("without Fyne's preferences the name is %q", got)
+	}
+	path, _ := nameFile()
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("the name file: %v, %v", fi, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d files: a temporary file was left", len(entries))
 	}
 }

@@ -155,6 +155,7 @@ func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
 	if o.Annotator == "" {
 		o.Annotator = "import"
 	}
+	o.Slice = true // the window's own writes go in between the import's slices
 	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Importing…", "records read", cancel)
 	o.Progress = prog.set

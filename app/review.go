@@ -52,7 +52,7 @@ func (w *Window) finish(status labels.Status, note string) {
 	db, order, title := w.cfg.Store, w.doc.Order, w.doc.Title
 	w.finishing = true
 	w.save(func(ctx context.Context) (func(), error) {
-		err := db.SetState(ctx, st)
+		err := retriedErr(w, func() error { return db.SetState(ctx, st) })
 		return func() {
 			w.finishing = false
 			if err != nil {
@@ -68,7 +68,7 @@ func (w *Window) finish(status labels.Status, note string) {
 				w.keepMessage = true // over the next document
 			})
 		}, err
-	}, nil)
+	}, nil, nil)
 }
 
 // stateSaved shows a state just committed (st, whose status was old, for document number

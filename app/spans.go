@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/google/uuid"
+
 	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -109,63 +111,75 @@ func (w *Window) addSpan(sel article.Selection, l labels.Label) {
 	})
 }
 
-// writeSpan writes the new span sp: one AddSpan, after setting the document in progress when
-// the annotator had not touched it yet (so that a first undo removes the span, and a second one
-// the status). Once it is saved, the span is drawn and selected, and added tells the annotator.
+// writeSpan draws the new span sp at once, selected, tells the annotator (added), and writes it
+// behind: one AddSpan, after setting the document in progress when the annotator had not
+// touched it yet (so that a first undo removes the span, and a second one the status). The
+// span is named before it is written, so that keys pressed before the write is done (another
+// label, Delete) act on it. A refused write takes the span back and says why.
 func (w *Window) writeSpan(sp labels.Span, added func(labels.Span)) {
 	if err := w.schema.ValidateSpan(w.doc.Text, sp, w.spans); err != nil {
 		w.refuseSpan(err, sp)
 		return
 	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	sp.ID = id.String()
+	w.spans = insertSpan(w.spans, sp)
+	w.showSpans()
+	w.article.SelectSpan(sp.ID)
+	added(sp)
 	st := w.cfg.Store
-	w.saveSpan(func(ctx context.Context) (labels.Span, error) { return st.AddSpan(ctx, sp) }, func(got labels.Span) {
-		w.spans = insertSpan(w.spans, got)
-		w.showSpans()
-		w.article.SelectSpan(got.ID)
-		added(got)
-	}, func(err error) bool { return w.refuseSpan(err, sp) })
-}
-
-// saveSpan runs one span write through saveTouching; shown applies what was written if its
-// document is still the one shown.
-func (w *Window) saveSpan(write func(ctx context.Context) (labels.Span, error), shown func(labels.Span), refused func(error) bool) {
 	w.saveTouching(func(ctx context.Context) (func(), error) {
-		got, err := write(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return func() {
-			if w.doc.ID == got.DocID {
-				shown(got)
-			}
-		}, nil
-	}, refused)
+		_, err := retried(w, func() (labels.Span, error) { return st.AddSpan(ctx, sp) })
+		return nil, err
+	}, func() {
+		w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
+	},
+		func(err error) bool { return w.refuseSpan(err, sp) })
 }
 
-// saveTouching runs one write of the annotator's work on the document open, after setting the
-// document in progress when the annotator had not touched it yet (so that a first undo undoes
-// the write, and a second one the status). write returns what to show once it is saved, run on
-// the UI goroutine.
-func (w *Window) saveTouching(write func(ctx context.Context) (func(), error), refused func(error) bool) {
+// takeBack changes the spans shown of document doc back after a write failed, when it is the
+// document open.
+func (w *Window) takeBack(doc string, change func([]labels.Span) []labels.Span) {
+	if w.doc.ID != doc {
+		return
+	}
+	w.spans = change(w.spans)
+	w.showSpans()
+}
+
+// dropSpan returns spans without the span with the given id.
+func dropSpan(spans []labels.Span, id string) []labels.Span {
+	return slices.DeleteFunc(slices.Clone(spans), func(s labels.Span) bool { return s.ID == id })
+}
+
+// saveTouching writes one change of the annotator's work on the document open behind the
+// screen, which shows it already, after setting the document in progress when the annotator
+// had not touched it yet (so that a first undo undoes the write, and a second one the
+// status). write returns what to show once it is saved (nil for nothing), run on the UI
+// goroutine; failed takes the change shown back when the write fails.
+func (w *Window) saveTouching(write func(ctx context.Context) (func(), error), failed func(), refused func(error) bool) {
 	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
 	w.save(func(ctx context.Context) (func(), error) {
 		if touch != nil {
-			if err := st.SetState(ctx, *touch); err != nil {
+			if err := retriedErr(w, func() error { return st.SetState(ctx, *touch) }); err != nil {
 				return nil, err
 			}
 		}
 		shown, err := write(ctx)
-		if err != nil {
-			return w.touched(touch, order), err // the state was saved
-		}
 		return func() {
 			w.touched(touch, order)()
-			shown()
-		}, nil
-	}, refused)
+			if shown != nil {
+				shown()
+			}
+		}, err
+	}, failed, refused)
 }
 
-// relabel gives the selected span label l: one UpdateSpan.
+// relabel gives the selected span label l: drawn at once, one UpdateSpan behind.
 func (w *Window) relabel(sp labels.Span, l labels.Label) {
 	if i := w.spanIndex(sp.ID); i >= 0 {
 		sp = w.spans[i]
@@ -184,15 +198,27 @@ func (w *Window) relabel(sp labels.Span, l labels.Label) {
 		w.refuseSpan(err, changed)
 		return
 	}
+	w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, changed) })
+	w.article.SelectSpan(changed.ID)
+	w.say("%s is now %s%s (was %s).", quote(changed.Text), changed.Label, what, sp.Label)
 	st := w.cfg.Store
-	w.saveSpan(func(ctx context.Context) (labels.Span, error) { return st.UpdateSpan(ctx, changed) }, func(got labels.Span) {
-		if i := w.spanIndex(got.ID); i >= 0 {
-			w.spans[i] = got
-		}
-		w.showSpans()
-		w.article.SelectSpan(got.ID)
-		w.say("%s is now %s%s (was %s).", quote(got.Text), got.Label, what, sp.Label)
-	}, func(err error) bool { return w.refuseSpan(err, changed) })
+	w.saveTouching(func(ctx context.Context) (func(), error) {
+		_, err := retried(w, func() (labels.Span, error) { return st.UpdateSpan(ctx, changed) })
+		return nil, err
+	}, func() {
+		w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, sp) })
+	},
+		func(err error) bool { return w.refuseSpan(err, changed) })
+}
+
+// replaceSpan returns spans with the span of sp's id replaced by sp (unchanged when there is
+// none).
+func replaceSpan(spans []labels.Span, sp labels.Span) []labels.Span {
+	out := slices.Clone(spans)
+	if i := slices.IndexFunc(out, func(s labels.Span) bool { return s.ID == sp.ID }); i >= 0 {
+		out[i] = sp
+	}
+	return out
 }
 
 // deleteSelected removes the selected span.
@@ -208,28 +234,19 @@ func (w *Window) deleteSelected() {
 	w.deleteSpan(sp)
 }
 
-// deleteSpan removes span sp of the document open: one DeleteSpan.
+// deleteSpan removes span sp of the document open: gone at once, one DeleteSpan behind.
 func (w *Window) deleteSpan(sp labels.Span) {
+	w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
+	if sp.Kind == labels.KindStance {
+		w.say("Removed the %s evidence %s for %s.", sp.Label, quote(sp.Text), w.targetName(sp.Target))
+	} else {
+		w.say("Removed %s %s.", sp.Label, quote(sp.Text))
+	}
 	st, name := w.cfg.Store, w.cfg.Annotator
 	w.saveTouching(func(ctx context.Context) (func(), error) {
-		if err := st.DeleteSpan(ctx, name, sp.DocID, sp.ID); err != nil {
-			return nil, err
-		}
-		return func() {
-			if w.doc.ID != sp.DocID {
-				return
-			}
-			if i := w.spanIndex(sp.ID); i >= 0 {
-				w.spans = slices.Delete(slices.Clone(w.spans), i, i+1)
-			}
-			w.showSpans()
-			if sp.Kind == labels.KindStance {
-				w.say("Removed the %s evidence %s for %s.", sp.Label, quote(sp.Text), w.targetName(sp.Target))
-				return
-			}
-			w.say("Removed %s %s.", sp.Label, quote(sp.Text))
-		}, nil
-	}, func(err error) bool { return w.refuseSpan(err, sp) })
+		return nil, retriedErr(w, func() error { return st.DeleteSpan(ctx, name, sp.DocID, sp.ID) })
+	}, func() { w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return insertSpan(spans, sp) }) },
+		func(err error) bool { return w.refuseSpan(err, sp) })
 }
 
 // showSpans draws the spans of the document open in the article, and lists its evidence in

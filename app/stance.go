@@ -273,7 +273,7 @@ func (w *Window) chooseStance(i int, l labels.Label) {
 	t := w.schema.Targets[i]
 	st, name, doc := w.cfg.Store, w.cfg.Annotator, w.doc.ID
 	w.saveTouching(func(ctx context.Context) (func(), error) {
-		list, err := st.DocStances(ctx, doc, name)
+		list, err := st.DocStances(ctx, doc, name) // after the writes before it: the queue keeps order
 		if err != nil {
 			return nil, err
 		}
@@ -284,12 +284,13 @@ func (w *Window) chooseStance(i int, l labels.Label) {
 			}
 		}
 		now := l.Name
-		if old == l.Name {
-			now = ""
-			err = st.ClearDocStance(ctx, doc, name, t.ID)
-		} else {
-			err = st.SetDocStance(ctx, labels.DocStance{DocID: doc, Annotator: name, Target: t.ID, Label: l.Name})
-		}
+		err = retriedErr(w, func() error {
+			if old == l.Name {
+				now = ""
+				return st.ClearDocStance(ctx, doc, name, t.ID)
+			}
+			return st.SetDocStance(ctx, labels.DocStance{DocID: doc, Annotator: name, Target: t.ID, Label: l.Name})
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -314,7 +315,7 @@ func (w *Window) chooseStance(i int, l labels.Label) {
 				w.say("Stance toward %s: %s (was %s).", t.Name, now, old)
 			}
 		}, nil
-	}, func(err error) bool { return w.refuseStance(err, t, l) })
+	}, nil, func(err error) bool { return w.refuseStance(err, t, l) })
 }
 
 // refuseStance explains in the status bar why a document stance was not written, and reports

@@ -71,22 +71,25 @@ func thousands(n int) string {
 }
 
 // save runs a write off the UI goroutine, in order with the others, showing "Saving…" until it
-// is committed. work returns what to show of what it wrote (run on the UI goroutine, also when
-// a later step failed), and the error that stopped it; refused then explains a refusal the
-// annotator can act on, and other errors go to a dialog.
-func (w *Window) save(work func(ctx context.Context) (func(), error), refused func(error) bool) {
-	w.saving++
-	w.saved.Importance = widget.MediumImportance
-	w.saved.SetText("Saving…")
+// is committed (see behind.go). work returns what to show of what it wrote (run on the UI
+// goroutine, also when a later step failed), and the error that stopped it; its store writes
+// go through retried, so that a busy project delays them and never fails them. On an error,
+// failed (when not nil) takes back what the window showed before the write, and refused
+// explains a refusal the annotator can act on; other errors go to a dialog.
+func (w *Window) save(work func(ctx context.Context) (func(), error), failed func(), refused func(error) bool) {
+	w.sent()
 	w.do(func(ctx context.Context) func() {
 		apply, err := work(ctx)
 		return func() {
-			w.saving--
+			w.answered()
 			if err == nil {
 				w.lastSaved = time.Now()
 			}
 			if apply != nil {
 				apply()
+			}
+			if err != nil && failed != nil {
+				failed()
 			}
 			if err != nil && (refused == nil || !refused(err)) {
 				w.showError(fmt.Errorf("%w\n\nNothing was changed. Check that the project file is on a disk with free space that you can write to, then try again", err))
@@ -99,7 +102,7 @@ func (w *Window) save(work func(ctx context.Context) (func(), error), refused fu
 // showSaved shows the save marker once every write sent is answered: "Saved ✓ 14:02:31", the
 // time of the last write committed.
 func (w *Window) showSaved() {
-	if w.saving > 0 {
+	if len(w.pending) > 0 {
 		return
 	}
 	w.saved.Importance = widget.SuccessImportance

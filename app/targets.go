@@ -184,12 +184,12 @@ func targetClash(sc labels.Schema, s, self string) error {
 func (w *Window) saveTarget(old *labels.Target, t labels.Target, td *targetsDialog) {
 	st, name := w.cfg.Store, w.cfg.Annotator
 	w.save(func(ctx context.Context) (func(), error) {
-		var err error
-		if old == nil {
-			err = st.AddTarget(ctx, name, t)
-		} else {
-			err = st.RenameTarget(ctx, name, old.ID, t.Name, t.NameAr)
-		}
+		err := retriedErr(w, func() error {
+			if old == nil {
+				return st.AddTarget(ctx, name, t)
+			}
+			return st.RenameTarget(ctx, name, old.ID, t.Name, t.NameAr)
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -210,7 +210,7 @@ func (w *Window) saveTarget(old *labels.Target, t labels.Target, td *targetsDial
 				w.fillTargets(td)
 			}
 		}, nil
-	}, w.refuseTarget)
+	}, nil, w.refuseTarget)
 }
 
 // refuseTarget explains why a target was not saved, and reports whether err was such a refusal.

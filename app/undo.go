@@ -26,16 +26,17 @@ func (w *Window) step(redo bool) {
 	w.save(func(ctx context.Context) (func(), error) {
 		var ev labels.Event
 		var err error
-		if redo {
-			ev, err = st.Redo(ctx, name)
-		} else {
-			ev, err = st.Undo(ctx, name)
-		}
+		ev, err = retried(w, func() (labels.Event, error) {
+			if redo {
+				return st.Redo(ctx, name)
+			}
+			return st.Undo(ctx, name)
+		})
 		if err != nil {
 			return nil, err
 		}
 		return func() { w.stepped(ev, redo) }, nil
-	}, func(err error) bool { return w.refuseStep(err, redo) })
+	}, nil, func(err error) bool { return w.refuseStep(err, redo) })
 }
 
 // stepped shows the result of an undo (redo false) or redo of event ev: the document it changed,

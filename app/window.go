@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
@@ -72,7 +73,7 @@ type Window struct {
 	q           *queue
 	bg          sync.WaitGroup // the work running off the UI goroutine
 	gen         atomic.Uint64  // changes when another project is opened; older work is dropped
-	saving      int            // writes sent and not yet answered
+	pending     []time.Time    // when each write sent and not yet answered was sent, in order
 	lastSaved   time.Time      // when the last write was committed
 	stats       statsRefresher
 	silent      bool               // a selection in the list that must not load the document
@@ -82,11 +83,16 @@ type Window struct {
 	jobs        context.Context    // imports and exports run under it
 	stopJobs    context.CancelFunc // Close stops them: a file half read is not imported
 	uiCalls     chan func()        // when set, the UI goroutine's work goes to wait (tests)
+	// the project and annotator that pollProject asks about, set on the UI goroutine
+	watched   atomic.Pointer[store.Store]
+	annotator atomic.Pointer[string]
+	polling   atomic.Bool // a poll is queued
 
 	list      *docList
 	article   *article.Article
 	scroll    *container.Scroll
 	empty     *widget.Label
+	emptyBox  *fyne.Container // holds empty, as wide as the article, in the middle of its height
 	palette   *fyne.Container
 	buttons   []*labelButton
 	stance    *stancePanel
@@ -124,6 +130,9 @@ func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	w.q = newQueue()
 	w.build()
 	w.adopt(cfg.Store, cfg.Path, p)
+	if uiCalls == nil {
+		go w.watchLoop() // tests poll when they mean to
+	}
 	return w, nil
 }
 
@@ -137,6 +146,9 @@ type project struct {
 // readProject reads the schema, the number of documents and the first page of the list. It
 // blocks: call it off the UI goroutine, or before the window shows.
 func (w *Window) readProject(ctx context.Context, st *store.Store, annotator string) (project, error) {
+	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
+		return project{}, err
+	}
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return project{}, fmt.Errorf("read the label schema: %w", err)
@@ -158,6 +170,9 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 // adopt makes st (at path, read as p) the window's project, on the UI goroutine.
 func (w *Window) adopt(st *store.Store, path string, p project) {
 	w.cfg.Store, w.cfg.Path = st, path
+	w.watched.Store(st)
+	name := w.cfg.Annotator
+	w.annotator.Store(&name)
 	w.total, w.count, w.docs, w.filter = p.total, p.total, p.docs, ""
 	w.doc, w.spans, w.state, w.stances, w.current, w.inList = labels.Document{}, nil, labels.DocState{}, nil, -1, false
 	w.filterSel.SetSelected(filterAll)
@@ -192,9 +207,12 @@ func (w *Window) build() {
 	w.list.onKey = w.onKey
 	w.list.onRune = w.onRune
 
+	w.emptyBox = container.NewVBox(layout.NewSpacer(), w.empty, layout.NewSpacer())
 	w.palette = container.NewHBox()
 	text := container.NewBorder(container.NewVBox(w.docHeader(), w.palette, widget.NewSeparator()), nil, nil, nil,
-		container.NewStack(w.scroll, container.NewCenter(w.empty)))
+		// a wrapping label gets the article's width: in a centering container it was laid out
+		// at its narrowest, a letter a line, and made the window wider
+		container.NewStack(w.scroll, w.emptyBox))
 	left := container.NewHSplit(w.stanceColumn(), text)
 	left.Offset = 0.3
 	split := container.NewHSplit(left, container.NewBorder(w.listHeader(), nil, nil, nil, w.list))
@@ -302,6 +320,7 @@ func (w *Window) showEmpty() {
 	}
 	w.scroll.Hide()
 	w.empty.Show()
+	w.emptyBox.Refresh() // lays the label out again: it was hidden
 }
 
 // dialogOpen reports whether a dialog covers the window; keys then belong to it.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tawsim/tawsim/labels"
@@ -156,5 +157,33 @@ func TestWindowEmptyProject(t *testing.T) {
 	}
 	if !w.empty.Visible() || !strings.Contains(w.empty.Text, "Import") {
 		t.Errorf("empty project: the article's place says %q", w.empty.Text)
+	}
+}
+
+// TestEmptyListMessageFitsTheWindow: "No document is skipped." with nothing skipped reads as
+// two lines across the article's space, not a letter a line, and the window keeps its width.
+func TestEmptyListMessageFitsTheWindow(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	w.win.Resize(fyne.NewSize(800, 600))
+	w.filterSel.SetSelected(statusText(labels.StatusSkipped))
+	w.wait()
+	if !w.empty.Visible() || !strings.HasPrefix(w.empty.Text, "No document is skipped.") {
+		t.Fatalf("the message %q (shown %v)", w.empty.Text, w.empty.Visible())
+	}
+	var lines []string
+	for _, o := range objectsOf(w.empty) {
+		if txt, ok := o.(*canvas.Text); ok && strings.TrimSpace(txt.Text) != "" {
+			lines = append(lines, txt.Text)
+		}
+	}
+	if len(lines) != 2 {
+		t.Errorf("the message is drawn in %d lines: %q", len(lines), lines)
+	}
+	if got := w.win.Canvas().Size().Width; got != 800 {
+		t.Errorf("the window is %v wide, want 800", got)
+	}
+	if w.empty.Size().Width < 200 {
+		t.Errorf("the message is %v wide", w.empty.Size().Width)
 	}
 }

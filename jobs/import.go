@@ -28,6 +28,10 @@ type ImportOptions struct {
 	// halves what a large import writes (store.ImportOptions.Exclusive); others who open the
 	// project meanwhile wait, then fail as busy. For commands, not for the window.
 	Exclusive bool
+	// Slice commits the import in slices of about 150 ms of work while others have the
+	// project open (store.ImportOptions.Slice), so that their writes never wait for a whole
+	// file. Exclusive imports slice when they cannot take the project.
+	Slice bool
 	// Progress, when set, is called now and then with how far the import has gone, on the
 	// goroutine that called Import.
 	Progress func(Progress)
@@ -35,7 +39,8 @@ type ImportOptions struct {
 
 // store returns the options of the store's import of source.
 func (o ImportOptions) store(source string) store.ImportOptions {
-	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive}
+	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive,
+		Slice: o.Slice || o.Exclusive}
 }
 
 // MaxErrs is how many errors an ImportTally keeps; it counts the rest (Problems), so that a
@@ -162,6 +167,7 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 		return err
 	}
 	if t.fileRead(bad, whole, o.Lenient) {
+		t.keptOfSkipped(name, imp.Rollback())
 		return nil
 	}
 	res, err := imp.Commit()
@@ -178,6 +184,17 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	}
 	t.add(res)
 	return nil
+}
+
+// keptOfSkipped counts what the committed slices of a file left out whole had added before
+// the file was found bad, and says so: a sliced import goes in as it is read.
+func (t *ImportTally) keptOfSkipped(name string, kept store.ImportResult) {
+	if kept.Added == 0 && kept.Stances == 0 {
+		return
+	}
+	t.add(kept)
+	t.note(&corpus.Error{File: name, Err: fmt.Errorf("the %d documents read before the first error are in the project: "+
+		"it was open in the window, so the import committed the file as it read it; import the file again once it is fixed to add the rest", kept.Added)})
 }
 
 // add counts what one transaction of the import added.

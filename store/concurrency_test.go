@@ -87,3 +87,31 @@ func TestTwoStoresOneFile(t *testing.T) {
 		t.Errorf("%d spans, want 80", len(all))
 	}
 }
+
+// TestChangedSeesOtherWrites: Changed notices a commit by another store on the same file and
+// by this store's own writer, and nothing when nothing was written.
+func TestChangedSeesOtherWrites(t *testing.T) {
+	a := newStore(t)
+	b := openStore(t, a.Path())
+	if changed, err := a.Changed(ctx); err != nil || changed {
+		t.Fatalf("first call: %v, %v", changed, err)
+	}
+	if changed, _ := a.Changed(ctx); changed {
+		t.Errorf("changed with no write")
+	}
+	if _, err := b.AddDocuments(ctx, []labels.Document{{Text: "نص من برنامج آخر"}}); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := a.Changed(ctx); err != nil || !changed {
+		t.Errorf("after another store's import: %v, %v", changed, err)
+	}
+	if changed, _ := a.Changed(ctx); changed {
+		t.Errorf("changed again with no write")
+	}
+	if _, err := a.AddDocuments(ctx, []labels.Document{{Text: "نص من هذا البرنامج"}}); err != nil {
+		t.Fatal(err)
+	}
+	if changed, _ := a.Changed(ctx); !changed {
+		t.Errorf("this store's own write went unnoticed")
+	}
+}

@@ -302,10 +302,10 @@ func scanDocument(row scanner) (labels.Document, error) {
 	return d, nil
 }
 
-// CountDocuments returns the number of documents in the project.
+// CountDocuments returns the number of documents in the project (see lastOrder).
 func (s *Store) CountDocuments(ctx context.Context) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&n); err != nil {
+	if err := s.r.QueryRowContext(ctx, lastOrder).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count documents: %w", err)
 	}
 	return n, nil

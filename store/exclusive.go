@@ -23,9 +23,9 @@ func (s *Store) takeExclusive(ctx context.Context) (bool, error) {
 		err = s.w.QueryRowContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode)
 	}
 	if err == nil && mode == "delete" {
-		return true, s.pragmas(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeoutMS))
+		return true, s.pragmas(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", writerWaitMS))
 	}
-	restore := s.pragmas(ctx, "PRAGMA locking_mode = NORMAL", fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeoutMS))
+	restore := s.pragmas(ctx, "PRAGMA locking_mode = NORMAL", fmt.Sprintf("PRAGMA busy_timeout = %d", writerWaitMS))
 	s.r.SetMaxIdleConns(readers)
 	if err == nil || isBusy(err) {
 		return false, restore

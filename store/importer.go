@@ -27,6 +27,11 @@ type ImportOptions struct {
 	// Exclusive takes the project for the import when nobody else has it open: see
 	// takeExclusive. For a command that imports and ends, not for the window.
 	Exclusive bool
+	// Slice commits the import every sliceTime of work when it shares the project (it is not
+	// Exclusive, or others have the project open), so that their writes wait a slice at most
+	// instead of the whole file. A file then goes in as it is read: what a refused file or a
+	// cancel leaves in is what Rollback returns.
+	Slice bool
 }
 
 // ImportResult tells what an import added.
@@ -59,20 +64,24 @@ type Importer struct {
 	buf     []storedSpan // reused by insertSpans
 	res     ImportResult
 	t       time.Time
+	slice   importSlice
+	counts  spanCounts // the spans added since the last slice, for the counts table
 }
 
 // BeginImport starts an import. Close it with Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, error) {
 	// A statement run under a context that can be cancelled costs mattn/go-sqlite3 a goroutine
 	// to watch it; Add checks ctx once a record instead.
-	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: now()}
+	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: now(),
+		counts: spanCounts{}}
+	imp.slice.began = time.Now()
 	if opt.Exclusive {
 		var err error
 		if imp.held, err = s.takeExclusive(ctx); err != nil {
 			return nil, fmt.Errorf("begin import: %w", err)
 		}
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		imp.release()
 		return nil, fmt.Errorf("begin import: %w", err)
@@ -122,6 +131,9 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // *RecordError) leaves nothing behind. Labels the schema lacks are collected for Commit.
 func (imp *Importer) Add(rec labels.Annotated) error {
 	if err := imp.ctx.Err(); err != nil {
+		return err
+	}
+	if err := imp.nextSlice(); err != nil {
 		return err
 	}
 	row, err := newDocRow(rec.Doc)
@@ -313,6 +325,7 @@ func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) e
 	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
 		return err
 	}
+	imp.counts.add(spans, 1)
 	imp.res.Spans += len(spans)
 	return nil
 }
@@ -374,28 +387,39 @@ func (imp *Importer) Commit() (ImportResult, error) {
 	return imp.res, nil
 }
 
-// finish writes the grown schema and the import's event.
+// finish writes the grown schema and the event of what the transaction (the import, or its
+// slice) added.
 func (imp *Importer) finish() error {
 	imp.stmts.close()
 	if imp.added {
 		if err := writeSchema(imp.ctx, imp.tx, imp.opt.Annotator, imp.schema); err != nil {
 			return err
 		}
+		imp.added = false
 	}
-	if imp.res.Added == 0 && imp.res.Stances == 0 {
+	if err := imp.counts.write(imp.ctx, imp.tx); err != nil {
+		return err
+	}
+	res := imp.res.minus(imp.slice.kept)
+	if res.Added == 0 && res.Stances == 0 {
 		return nil
 	}
 	return appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
-		Count: imp.res.Added, Duplicates: imp.res.Duplicates, Spans: imp.res.Spans, Stances: imp.res.Stances,
-		Attached: imp.res.Attached, Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(imp.res.Added) + 1,
+		Count: res.Added, Duplicates: res.Duplicates, Spans: res.Spans, Stances: res.Stances,
+		Attached: res.Attached, Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(res.Added) + 1,
 	})
 }
 
-// Rollback abandons the import; nothing of it is kept. It is safe after Commit.
-func (imp *Importer) Rollback() {
+// Rollback abandons the import, or what it added since its last slice (ImportOptions.Slice),
+// and returns what its slices committed: nothing, for an import that was not sliced. It is
+// safe after Commit.
+func (imp *Importer) Rollback() ImportResult {
 	imp.stmts.close()
-	imp.tx.Rollback()
+	if imp.tx != nil {
+		imp.tx.Rollback()
+	}
 	imp.release()
+	return imp.slice.kept
 }
 
 // importAfter is the After of an import's documents.add event.

@@ -36,6 +36,13 @@ func (s *Store) Documents(ctx context.Context, p Page) ([]labels.Summary, error)
 			return nil, fmt.Errorf("documents: %w", err)
 		}
 	}
+	if p.Annotator != "" && p.Status == labels.StatusTodo {
+		list, err := s.todoPage(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		return list, nil
+	}
 	query, args := pageQuery(p)
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -115,16 +122,12 @@ func pageSource(p Page) source {
 			args:  []any{p.Annotator, string(p.Status)},
 		}
 	case p.Annotator != "":
-		src := source{
+		return source{
 			from: "coalesce(st.status, 'todo') FROM documents d INDEXED BY documents_list " +
 				"LEFT JOIN doc_state st ON st.doc_id = d.id AND st.annotator = ?",
 			key:  "d.ord",
 			args: []any{p.Annotator},
 		}
-		if p.Status == labels.StatusTodo {
-			src.where = []string{"(st.status IS NULL OR st.status = 'todo')"}
-		}
-		return src
 	}
 	shown := p.Status
 	if shown == "" {

@@ -12,8 +12,9 @@ import (
 )
 
 // AddSpan validates sp against the schema, the document's text and the annotator's other
-// spans of the document, and stores it with a new ID and Created and Updated set to now; it
-// fills in nothing else. The error wraps the labels sentinel that explains a refusal, or
+// spans of the document, and stores it with Created and Updated set to now and a new ID,
+// unless sp.ID is a UUID already (the window names a span to draw it before it is written);
+// it fills in nothing else. The error wraps the labels sentinel that explains a refusal, or
 // ErrNotFound when the document does not exist.
 func (s *Store) AddSpan(ctx context.Context, sp labels.Span) (labels.Span, error) {
 	out, err := s.addSpans(ctx, []labels.Span{sp})
@@ -60,13 +61,16 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 	return out, nil
 }
 
-// addSpan gives sp a new ID, validates it, writes it and logs it, inside w's transaction.
+// addSpan gives sp a new ID unless it has a UUID, validates it, writes it and logs it,
+// inside w's transaction.
 func addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (labels.Span, error) {
-	id, err := uuid.NewV7()
-	if err != nil {
-		return sp, err
+	if u, err := uuid.Parse(sp.ID); err != nil || u.String() != sp.ID {
+		id, err := uuid.NewV7()
+		if err != nil {
+			return sp, err
+		}
+		sp.ID = id.String()
 	}
-	sp.ID = id.String()
 	if err := w.add(ctx, sp); err != nil {
 		return sp, err
 	}
@@ -199,7 +203,8 @@ type spanWriter struct {
 	schema  labels.Schema
 	texts   map[string]string
 	sets    map[setKey][]labels.Span
-	changed []setKey // in the order they were first changed
+	loaded  map[setKey][]labels.Span // each set as read, for the counts flush changes
+	changed []setKey                 // in the order they were first changed
 }
 
 // newSpanWriter reads the schema through tx.
@@ -208,7 +213,8 @@ func newSpanWriter(ctx context.Context, tx *sql.Tx) (*spanWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{}}, nil
+	return &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{},
+		loaded: map[setKey][]labels.Span{}}, nil
 }
 
 // set returns the stored spans of one annotator in one document.
@@ -221,6 +227,7 @@ func (w *spanWriter) set(ctx context.Context, k setKey) ([]labels.Span, error) {
 		return nil, err
 	}
 	w.sets[k] = spans
+	w.loaded[k] = spans
 	return spans, nil
 }
 
@@ -312,13 +319,17 @@ func (w *spanWriter) remove(ctx context.Context, docID, annotator, id string) (l
 
 // flush writes the changed sets.
 func (w *spanWriter) flush(ctx context.Context) error {
+	counts := spanCounts{}
 	for _, k := range w.changed {
 		if err := saveSpans(ctx, w.tx, k.doc, k.annotator, w.sets[k]); err != nil {
 			return err
 		}
+		counts.add(w.loaded[k], -1)
+		counts.add(w.sets[k], 1)
+		w.loaded[k] = w.sets[k]
 	}
 	w.changed = w.changed[:0]
-	return nil
+	return counts.write(ctx, w.tx)
 }
 
 // text returns a document's text (ErrNotFound when there is none).

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -23,21 +25,11 @@ type Stats struct {
 	StanceSpans  map[string]map[string]int `json:"stance_spans"`    // target id → label → evidence spans
 	// TargetNames maps the id of every target of the schema to its name, for the keys above.
 	TargetNames map[string]string `json:"target_names"`
-	// Damaged lists the rows of spans that cannot be read, left out of the counts above
-	// (Check says more about each).
-	Damaged []DamagedRow `json:"damaged,omitempty"`
-}
-
-// DamagedRow names one annotator's spans of one document that cannot be read, and why.
-type DamagedRow struct {
-	DocID      string `json:"doc_id"`
-	ExternalID string `json:"external_id,omitempty"`
-	Annotator  string `json:"annotator"`
-	Reason     string `json:"reason"`
 }
 
 // Stats counts the project's documents, statuses, spans and stances, for one annotator or,
-// when annotator is "", for all; all from one snapshot.
+// when annotator is "", for all; all from one snapshot. It reads the counts that every write
+// keeps (migrations/0004_counts.sql), so it takes the same time on any size of project.
 func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -52,119 +44,101 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 		StanceSpans:  map[string]map[string]int{},
 		TargetNames:  map[string]string{},
 	}
-	for _, step := range []func(context.Context, *sql.Tx, string, *Stats) error{
-		countDocuments, listAnnotators, countStatus, countSpans, countDocStances, nameTargets,
-	} {
-		if err := step(ctx, tx, annotator, &st); err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
-		}
+	if err := readCounts(ctx, tx, annotator, &st); err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	if err := nameTargets(ctx, tx, &st); err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
 }
 
-// countDocuments fills Documents.
-func countDocuments(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
-	return tx.QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&st.Documents)
-}
+// lastOrder reads the number of documents: their orders run 1..N without gaps (documents are
+// never deleted), and the last one is read from the end of the table's B-tree, where a
+// count(*) reads every row of an index (seconds on a million documents, cold).
+const lastOrder = "SELECT coalesce(max(ord), 0) FROM documents"
 
-// listAnnotators fills Annotators.
-func listAnnotators(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
-	return eachRow(ctx, tx, `SELECT annotator FROM span_sets UNION SELECT annotator FROM doc_state
-UNION SELECT annotator FROM doc_stance ORDER BY 1`, nil, func(rows *sql.Rows) error {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return err
-		}
-		st.Annotators = append(st.Annotators, a)
-		return nil
-	})
-}
+// unitSep joins the parts of a count's key (see migrations/0004_counts.sql).
+const unitSep = "\x1f"
 
-// countStatus fills Status; it needs Documents and Annotators.
-func countStatus(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
+// readCounts fills st from the counts table: the documents and annotators, and the
+// statuses, spans and stances of annotator (of all when "").
+func readCounts(ctx context.Context, q queryer, annotator string, st *Stats) error {
+	if err := q.QueryRowContext(ctx, lastOrder).Scan(&st.Documents); err != nil {
+		return err
+	}
 	for _, s := range labels.Statuses {
 		st.Status[s] = 0
 	}
+	moved := 0
+	err := eachRow(ctx, q, "SELECT annotator, what, key, n FROM counts WHERE n <> 0", nil, func(rows *sql.Rows) error {
+		var who, what, key string
+		var n int
+		if err := rows.Scan(&who, &what, &key, &n); err != nil {
+			return err
+		}
+		if who != "" && (len(st.Annotators) == 0 || st.Annotators[len(st.Annotators)-1] != who) {
+			st.Annotators = append(st.Annotators, who)
+		}
+		if annotator != "" && who != annotator {
+			return nil
+		}
+		st.add(what, key, n, &moved)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(st.Annotators)
+	st.Annotators = slices.Compact(st.Annotators)
 	pairs := st.Documents
 	if annotator == "" {
 		pairs *= max(1, len(st.Annotators))
 	}
-	moved := 0
-	err := eachRow(ctx, tx, "SELECT status, count(*) FROM doc_state WHERE (? = '' OR annotator = ?) AND status <> 'todo' GROUP BY status",
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var s string
-			var n int
-			if err := rows.Scan(&s, &n); err != nil {
-				return err
-			}
-			st.Status[labels.Status(s)] += n
-			moved += n
-			return nil
-		})
 	st.Status[labels.StatusTodo] = pairs - moved
-	return err
+	return nil
 }
 
-// countSpans fills Spans, EntityLabels, StanceLabels and StanceSpans from every row of spans
-// that reads as the format says; the others are listed in Damaged and left out.
-func countSpans(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
-	var list []decodedSpan
-	return eachRow(ctx, tx, `SELECT s.doc_id, coalesce(d.external_id, ''), s.annotator, s.spans
-FROM span_sets s LEFT JOIN documents d ON d.id = s.doc_id
-WHERE (? = '' OR s.annotator = ?) ORDER BY s.doc_id, s.annotator`,
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var row DamagedRow
-			var data sql.RawBytes // decoded before the next row: no copy
-			if err := rows.Scan(&row.DocID, &row.ExternalID, &row.Annotator, &data); err != nil {
-				return err
-			}
-			var err error
-			if list, err = decodeStored(data, list); err != nil {
-				row.Reason = err.Error()
-				st.Damaged = append(st.Damaged, row)
-				return nil
-			}
-			for i := range list {
-				st.countSpan(&list[i])
-			}
-			return nil
-		})
-}
-
-// countSpan adds one span to the counts.
-func (st *Stats) countSpan(e *decodedSpan) {
-	st.Spans++
-	switch labels.Kind(e.Kind) {
-	case labels.KindEntity:
-		st.EntityLabels[e.Label]++
-	case labels.KindStance:
-		st.StanceLabels[e.Label]++
-		if st.StanceSpans[e.Target] == nil {
-			st.StanceSpans[e.Target] = map[string]int{}
+// add counts n of one key of the counts table; moved sums the statuses past todo.
+func (st *Stats) add(what, key string, n int, moved *int) {
+	switch what {
+	case "status":
+		if labels.Status(key) != labels.StatusTodo {
+			st.Status[labels.Status(key)] += n
+			*moved += n
 		}
-		st.StanceSpans[e.Target][e.Label]++
+	case "span":
+		parts := strings.SplitN(key, unitSep, 3)
+		if len(parts) != 3 {
+			return
+		}
+		kind, target, label := labels.Kind(parts[0]), parts[1], parts[2]
+		st.Spans += n
+		switch kind {
+		case labels.KindEntity:
+			st.EntityLabels[label] += n
+		case labels.KindStance:
+			st.StanceLabels[label] += n
+			addTo(st.StanceSpans, target, label, n)
+		}
+	case "stance":
+		target, label, ok := strings.Cut(key, unitSep)
+		if ok {
+			addTo(st.DocStances, target, label, n)
+		}
 	}
 }
 
-// countDocStances fills DocStances.
-func countDocStances(ctx context.Context, tx *sql.Tx, annotator string, st *Stats) error {
-	return eachRow(ctx, tx, "SELECT target, label, count(*) FROM doc_stance WHERE (? = '' OR annotator = ?) GROUP BY target, label",
-		[]any{annotator, annotator}, func(rows *sql.Rows) error {
-			var target, label string
-			var n int
-			if err := rows.Scan(&target, &label, &n); err != nil {
-				return err
-			}
-			if st.DocStances[target] == nil {
-				st.DocStances[target] = map[string]int{}
-			}
-			st.DocStances[target][label] = n
-			return nil
-		})
+// addTo adds n to m[target][label].
+func addTo(m map[string]map[string]int, target, label string, n int) {
+	if m[target] == nil {
+		m[target] = map[string]int{}
+	}
+	m[target][label] += n
 }
 
 // nameTargets fills TargetNames from the schema.
-func nameTargets(ctx context.Context, tx *sql.Tx, _ string, st *Stats) error {
+func nameTargets(ctx context.Context, tx *sql.Tx, st *Stats) error {
 	sc, err := loadSchema(ctx, tx)
 	if err != nil {
 		return err

@@ -48,6 +48,8 @@ type Store struct {
 	w        *sql.DB // the one writer connection: BEGIN IMMEDIATE, synchronous=FULL
 	r        *sql.DB // the reader pool: read-only connections
 	readOnly string  // why writes are refused, for a store that OpenForReading opened read-only
+	// watch is the reader connection Changed asks, from its first call on
+	watch watch
 }
 
 // Open opens the project at path, creating the file when it is missing, and brings it up to
@@ -86,7 +88,12 @@ func open(path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
-	return &Store{path: path, w: w, r: r}, nil
+	s := &Store{path: path, w: w, r: r}
+	if err := s.pragmas(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", writerWaitMS)); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // pageSize is the page size of the project files this version creates. With SQLite's default
@@ -153,6 +160,7 @@ const readers = 4
 
 // Close closes the readers, then the writer (which checkpoints the WAL into the file).
 func (s *Store) Close() error {
+	s.closeWatch()
 	rerr := s.r.Close()
 	var werr error
 	if s.w != s.r {
@@ -230,7 +238,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly != "" {
 		return readOnlyError(s.readOnly)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}

@@ -63,8 +63,8 @@ func TestPragmas(t *testing.T) {
 	}{
 		{"journal_mode", "wal"},
 		{"foreign_keys", "1"},
-		{"synchronous", "2"}, // FULL
-		{"busy_timeout", "5000"},
+		{"synchronous", "2"},  // FULL
+		{"busy_timeout", "1"}, // SQLite waits 1 ms, then begin asks again every millisecond
 		{"application_id", "1413568339"},
 		{"page_size", "16384"},
 	} {

@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -66,6 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tawsim: %v\n", err)
 		return exitFailed
 	}
+	log.SetOutput(&fyneLog{w: stderr})
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	annotator := app.AnnotatorName(a)

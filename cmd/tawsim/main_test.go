@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -60,5 +62,48 @@ func TestLoginName(t *testing.T) {
 	t.Setenv("USER", "")
 	if got := loginName(); got == "" {
 		t.Errorf("no login name")
+	}
+}
+
+// TestCLocaleLogLine shows where "Error parsing user locale C" comes from and what silences
+// it: Fyne's lang package reads the user's languages when it is loaded, before main runs,
+// and takes LANG=C.UTF-8 for a language named "C"; with LANGUAGE=en (which scripts/run sets
+// for the C locale) it reads that instead. The program itself runs too late to change it.
+func TestCLocaleLogLine(t *testing.T) {
+	if os.Getenv("TAWSIM_LOCALE_CHILD") != "" {
+		return // the child: loading the packages was the point
+	}
+	for _, c := range []struct {
+		language string
+		logged   bool
+	}{{"", true}, {"en", false}} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCLocaleLogLine$")
+		cmd.Env = append(os.Environ(), "TAWSIM_LOCALE_CHILD=1", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8", "LANGUAGE="+c.language)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		if got := strings.Contains(string(out), "Error parsing user locale C"); got != c.logged {
+			t.Errorf("LANG=C.UTF-8 LANGUAGE=%q: logged %v, want %v:\n%s", c.language, got, c.logged, out)
+		}
+	}
+}
+
+// TestFyneLogDropsOnlyTheEmptyPreferencesReport: Fyne's report of an empty preferences file
+// read during its own save is left out; the same report with another cause, and every other
+// line, are kept.
+func TestFyneLogDropsOnlyTheEmptyPreferencesReport(t *testing.T) {
+	var out bytes.Buffer
+	l := log.New(&fyneLog{w: &out}, "", 0)
+	l.Println("Fyne error:  Preferences load error:")
+	l.Println("  Cause: EOF")
+	l.Println("  At: /fyne/app/preferences.go:103")
+	l.Println("Fyne error:  Preferences load error:")
+	l.Println("  Cause: invalid character 'x'")
+	l.Println("  At: /fyne/app/preferences.go:103")
+	l.Println("another line")
+	want := "Fyne error:  Preferences load error:\n  Cause: invalid character 'x'\n  At: /fyne/app/preferences.go:103\nanother line\n"
+	if out.String() != want {
+		t.Errorf("logged %q, want %q", out.String(), want)
 	}
 }

@@ -6,17 +6,27 @@ import (
 )
 
 func runCheck(ctx context.Context, e *env, args []string) error {
-	flags := newFlags(e, "check", "check --db PROJECT\n\nRuns SQLite's integrity and foreign key checks and verifies every span's offsets and\n"+
-		"text against its document. Exit status 1 when anything is wrong.")
+	flags := newFlags(e, "check", "check --db PROJECT [--recount]\n\nRuns SQLite's integrity and foreign key checks, verifies every span's offsets and\n"+
+		"text against its document, and the kept counts against the rows. Exit status 1 when anything is wrong.")
 	db := flags.String("db", "", "the project file")
+	again := flags.Bool("recount", false, "count the documents' statuses, stances and spans again first (after something wrote the project behind Tawsim's back)")
 	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
 	}
-	st, err := openExisting(*db)
+	open := openExisting
+	if *again {
+		open = openToWrite
+	}
+	st, err := open(*db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *again {
+		if err := st.Recount(ctx); err != nil {
+			return err
+		}
+	}
 	problems, err := st.Check(ctx)
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -43,7 +42,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		}
 		printStats(e.stdout, *db, s, sc)
 	}
-	return reportDamaged(e, *db, s.Damaged)
+	return nil
 }
 
 // printJSON writes v as indented JSON, with the characters that would disturb a terminal
@@ -58,20 +57,6 @@ func printJSON(w io.Writer, v any) error {
 	}
 	_, err := w.Write(safetext.JSON(b.Bytes()))
 	return err
-}
-
-// reportDamaged lists, on stderr, the rows of spans that stats left out, and fails.
-func reportDamaged(e *env, db string, rows []store.DamagedRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	fmt.Fprintf(e.stderr, "%s: %s of spans left out of the counts, damaged:\n", esc(db), plural(len(rows), "row"))
-	for _, r := range rows {
-		err := &store.DamagedError{DocID: r.DocID, ExternalID: r.ExternalID, Annotator: r.Annotator, Err: errors.New(r.Reason)}
-		fmt.Fprintf(e.stderr, "  %s\n", esc(err.Error()))
-	}
-	fmt.Fprintf(e.stderr, "Run 'tawsimctl check --db %s' for every problem of the project.\n", esc(db))
-	return errReported
 }
 
 func printStats(w io.Writer, db string, s store.Stats, sc labels.Schema) {

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// importElsewhere adds documents to the project at path through a store of its own, as
+// tawsimctl import does while the window is open.
+func importElsewhere(t *testing.T, path string, titles ...string) {
+	t.Helper()
+	st, err := store.Open(path)
+	must(t, err)
+	defer st.Close()
+	var docs []labels.Document
+	for _, title := range titles {
+		docs = append(docs, labels.Document{Title: title, Text: title + "\nنص مستورد من برنامج آخر."})
+	}
+	_, err = st.AddDocuments(context.Background(), docs)
+	must(t, err)
+}
+
+// TestListFollowsAnImportElsewhere: documents that another program imports while the window is
+// open come into the list and the counts, j goes on to them and d finds a next document.
+func TestListFollowsAnImportElsewhere(t *testing.T) {
+	w, shown := openWindow(t, labels.Document{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."})
+	start(t, w, shown)
+	press(w, "j")
+	if d := next(t, shown); d.Title != "الثاني" {
+		t.Fatalf("shown %q", d.Title)
+	}
+	importElsewhere(t, w.cfg.Path, "الثالث", "الرابع")
+	w.pollProject()
+	w.wait()
+	if w.count != 4 || w.total != 4 || w.progress.TextFormatter() != "0 / 4 done" {
+		t.Errorf("after the import: %d in the list, %d in all, progress %q", w.count, w.total, w.progress.TextFormatter())
+	}
+	press(w, "j")
+	if d := next(t, shown); d.Title != "الثالث" {
+		t.Fatalf("j after the import showed %q", d.Title)
+	}
+	press(w, "d")
+	if d := next(t, shown); d.Title != "الرابع" {
+		t.Fatalf("d after the import showed %q", d.Title)
+	}
+	if r := rowsOf(w.list); len(r) < 4 || r[3].title.Text() != "الرابع" {
+		t.Errorf("the list rows do not show the imported documents")
+	}
+}
+
+// TestFilteredListFollowsAnImportElsewhere: the list of documents to do grows too, and a
+// list of another status does not.
+func TestFilteredListFollowsAnImportElsewhere(t *testing.T) {
+	w, shown := openWindow(t, labels.Document{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."})
+	start(t, w, shown)
+	w.filterSel.SetSelected(statusText(labels.StatusTodo))
+	w.wait()
+	if w.count != 2 {
+		t.Fatalf("%d documents to do", w.count)
+	}
+	importElsewhere(t, w.cfg.Path, "الثالث")
+	w.pollProject()
+	w.wait()
+	if w.count != 3 {
+		t.Errorf("%d documents to do after the import, want 3", w.count)
+	}
+	w.filterSel.SetSelected(statusText(labels.StatusDone))
+	w.wait()
+	importElsewhere(t, w.cfg.Path, "الرابع")
+	w.pollProject()
+	w.wait()
+	if w.count != 0 || w.total != 4 {
+		t.Errorf("done list: %d documents, %d in all", w.count, w.total)
+	}
+}
+
+// TestPollSeesNothingWithoutAChange: a poll with nothing written elsewhere changes nothing.
+func TestPollSeesNothingWithoutAChange(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	before := fmt.Sprint(w.count, w.total, w.current)
+	w.pollProject()
+	w.wait()
+	if after := fmt.Sprint(w.count, w.total, w.current); after != before {
+		t.Errorf("a poll without a change: %s, was %s", after, before)
+	}
+}
