@@ -44,6 +44,7 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 		t.Errorf("annotator %q", w.Annotator())
 	}
 
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no name file: the preference is read
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(PrefAnnotator, "amal\u202e")
 	if got := AnnotatorName(a); got != "" {
