@@ -62,7 +62,11 @@ func decodeLine(b []byte, v any, eol bool) error {
 	if len(b) == 0 || b[0] != '{' {
 		return fmt.Errorf("the line holds %s, want a JSON object {...}", jsonKind(b))
 	}
-	err := json.Unmarshal(b, v)
+	if at := loneSurrogate(b); at >= 0 {
+		return fmt.Errorf("%w: %s at byte %d of the line is half of a UTF-16 surrogate pair, not a character",
+			ErrInvalidUTF8, b[at:at+6], at+1)
+	}
+	err := unmarshal(b, v)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		return jsonError(err, "")
@@ -77,6 +81,23 @@ func decodeLine(b []byte, v any, eol bool) error {
 		return fmt.Errorf("invalid JSON: %s (two records on one line?)", msg)
 	}
 	return fmt.Errorf("invalid JSON near byte %d: %s", se.Offset, msg)
+}
+
+// unmarshal decodes b into v. A value refused by a field's own decoder (an offset that is
+// null, an *encoding/json.UnmarshalTypeError) comes back from goccy/go-json without the
+// field's name: the standard library's decoder names it, so a line that fails so is decoded
+// again by it for the message.
+func unmarshal(b []byte, v any) error {
+	err := json.Unmarshal(b, v)
+	var ste *stdjson.UnmarshalTypeError
+	if !errors.As(err, &ste) {
+		return err
+	}
+	again := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+	if e := stdjson.Unmarshal(b, again); errors.As(e, &ste) {
+		return &json.UnmarshalTypeError{Value: ste.Value, Type: ste.Type, Offset: ste.Offset, Field: ste.Field}
+	}
+	return &json.UnmarshalTypeError{Value: ste.Value, Type: ste.Type, Offset: ste.Offset}
 }
 
 // cutShort reports whether b is the beginning of a JSON value that ends too soon: whether,
