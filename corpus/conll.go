@@ -54,6 +54,7 @@ type CoNLLReader struct {
 	doc       conllDoc     // the document being read
 
 	count   int     // documents read, made into records or not
+	lined   bool    // a line that is not blank was read
 	pending *Record // the file's first document, until it is known whether others follow
 	queue   []conllResult
 	eof     bool
@@ -111,6 +112,9 @@ func (c *CoNLLReader) step() {
 	if errors.Is(err, io.EOF) {
 		c.endSentence()
 		c.endDoc()
+		if !c.lined {
+			c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Err: fmt.Errorf("%w: no TOKEN TAG line", ErrEmpty)}})
+		}
 		if c.pending != nil {
 			c.queue = append(c.queue, conllResult{rec: *c.pending})
 			c.pending = nil
@@ -119,6 +123,7 @@ func (c *CoNLLReader) step() {
 		return
 	}
 	if err != nil {
+		c.lined = true
 		c.content()
 		c.sentLines++
 		c.fail(err)
@@ -137,6 +142,7 @@ func (c *CoNLLReader) step() {
 		c.endDoc()
 		return
 	}
+	c.lined = true
 	c.content()
 	c.sentLines++
 	if len(fields) != 2 {

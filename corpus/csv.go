@@ -44,6 +44,7 @@ type CSVReader struct {
 	cols csvColumns
 	head []string
 	done bool
+	rows bool // a row below the header was read, good or bad
 }
 
 // csvColumns are the indexes of the columns with a role; -1 for none.
@@ -74,6 +75,10 @@ func (c *CSVReader) Read() (Record, error) {
 		}
 	}
 	row, line, err := c.row()
+	if errors.Is(err, io.EOF) && !c.rows {
+		return Record{}, &Error{File: c.name, Err: fmt.Errorf("%w: no row below the header", ErrEmpty)}
+	}
+	c.rows = true
 	if err != nil {
 		return Record{}, err
 	}
@@ -142,7 +147,7 @@ func (c *CSVReader) readHeader() error {
 	}
 	row, line, err := c.row()
 	if errors.Is(err, io.EOF) {
-		return &Error{File: c.name, Err: errors.New("the file is empty: want a header line naming the columns")}
+		return &Error{File: c.name, Err: fmt.Errorf("%w: want a header line naming the columns", ErrEmpty)}
 	}
 	if err != nil {
 		return err

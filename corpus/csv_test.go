@@ -61,7 +61,7 @@ func TestCSVColumns(t *testing.T) {
 		meta    string
 	}{
 		{"text only", Options{TextColumn: "tweet"}, "a7", nil, `{"Stance":"FAVOR","note":"x\ty"}`},
-		{"label without target", Options{TextColumn: "Tweet ", LabelColumn: "stance"}, "a7", []labels.DocStance{{Label: "FAVOR"}}, `{"note":"x\ty"}`},
+		{"label and claim", Options{TextColumn: "Tweet ", LabelColumn: "stance", ClaimColumn: "note"}, "a7", []labels.DocStance{{Label: "FAVOR", Target: "x\ty"}}, ``},
 		{"id column named", Options{TextColumn: "tweet", ExternalIDColumn: "note"}, "x\ty", nil, `{"Id":"a7","Stance":"FAVOR"}`},
 	}
 	for _, c := range cases {
@@ -126,7 +126,8 @@ func TestCSVFileErrors(t *testing.T) {
 		{"target without label", mawqif, Options{TextColumn: "text", TargetColumn: "target"}, 0, "a target column needs a label column"},
 		{"text column missing", mawqif, Options{TextColumn: "tweet"}, 1,
 			`c.csv:1: no column "tweet" in the header (its columns: ID, text, target, stance, sentiment, sarcasm)`},
-		{"label column missing", mawqif, Options{TextColumn: "text", LabelColumn: "label"}, 1, `no column "label"`},
+		{"label column missing", mawqif, Options{TextColumn: "text", LabelColumn: "label", TargetColumn: "target"}, 1, `no column "label"`},
+		{"label without target", mawqif, Options{TextColumn: "text", LabelColumn: "stance"}, 0, "a label column needs a target column"},
 		{"duplicate column", "text,a,a\nx,y,z\n", Options{TextColumn: "text"}, 1, `c.csv:1: column "a" appears twice in the header`},
 		{"empty file", "\uFEFF", Options{TextColumn: "text"}, 0, "c.csv: the file is empty"},
 		{"bad header", "text,\"a\n", Options{TextColumn: "text"}, 1, `extraneous or missing "`},

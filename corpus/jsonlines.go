@@ -25,21 +25,29 @@ type jsonLines struct {
 	name  string
 	lines *lineReader
 	parse parseFunc
+	seen  bool // a line that is not blank was read, or the file is known to be empty
 }
 
-// Read returns the next record, an *Error for a bad line, or io.EOF.
+// Read returns the next record, an *Error for a bad line, or io.EOF. A file with nothing but
+// white space in it is reported as ErrEmpty.
 func (j *jsonLines) Read() (Record, error) {
 	for {
 		b, err := j.lines.next()
 		if errors.Is(err, io.EOF) {
+			if !j.seen {
+				j.seen = true
+				return Record{}, &Error{File: j.name, Err: ErrEmpty}
+			}
 			return Record{}, io.EOF
 		}
 		if err != nil {
+			j.seen = true
 			return Record{}, &Error{File: j.name, Line: j.lines.n, Err: err}
 		}
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
+		j.seen = true
 		rec, skip, err := j.parse(b, j.lines.eol)
 		if err != nil {
 			return Record{}, &Error{File: j.name, Line: j.lines.n, Err: err}

@@ -14,8 +14,9 @@ import (
 // MaxTextFile is the largest plain-text article a TextReader accepts.
 const MaxTextFile = 64 << 20
 
-// ErrEmpty is returned for a file with no text in it.
-var ErrEmpty = errors.New("the file holds no text")
+// ErrEmpty is wrapped by the error about a file with nothing to import in it (nothing, or
+// white space only): an error about the whole file, whatever its format.
+var ErrEmpty = errors.New("the file is empty")
 
 // TextReader reads one plain-text article: the whole file is one document, its first non-empty
 // line the title. A leading BOM is dropped and CRLF and lone CR become LF; nothing else of the

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -35,29 +36,37 @@ type ImportOptions struct {
 
 // store returns the options of the store's import of source.
 func (o ImportOptions) store(source string) store.ImportOptions {
-	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive}
+	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive,
+		KeepFirst: o.Lenient}
 }
 
-// MaxErrs is how many errors an ImportTally keeps; it counts the rest (Problems), so that a
-// huge file of bad lines cannot fill memory with its messages.
+// MaxErrs is how many errors about records an ImportTally keeps; it counts the rest
+// (Problems), so that a huge file of bad lines cannot fill memory with its messages.
 const MaxErrs = 100
 
 // ImportTally is what an import did, over all its files.
 type ImportTally struct {
 	Files, Added, Duplicates, Spans, Bad int
 	Stances                              int // document stances added, Attached included
-	Attached                             int // stances added to documents already in the project
-	Conflicts                            int // stances left out: the document had another label toward the target
+	// AttachedSpans and Attached count the spans and document stances (included in Spans and
+	// Stances) added to documents already in the project; Statuses the statuses set there.
+	AttachedSpans, Attached, Statuses int
+	// Conflicts counts the records (lenient mode) whose annotations of a document already in
+	// the project differed from those there: the ones there were kept.
+	Conflicts int
 	// SkippedFiles counts the files left out whole because of errors: in strict mode any
-	// error, in lenient mode those of the file as a whole (unreadable, a CSV header without
-	// the text column, labels the schema lacks).
+	// error, in lenient mode those of the file as a whole (unreadable, empty, a CSV header
+	// without the text column, labels the schema lacks, no good record).
 	SkippedFiles int
-	Errs         []error  // the first MaxErrs problems, as *corpus.Error
-	Problems     int      // how many problems there were, Errs and those past MaxErrs
-	NewLabels    []string // labels added to the schema
-	records      int
-	read         *atomic.Int64 // bytes of the input files read, the files before this one included
-	total        int64         // bytes of all the input files; 0 when not known
+	// Errs holds the problems, as *corpus.Error: first every one about a file as a whole (why
+	// a file was left out), then the first MaxErrs about records.
+	Errs      []error
+	Problems  int      // how many problems there were, Errs and those past MaxErrs
+	NewLabels []string // labels added to the schema
+	fileErrs  int      // the problems about whole files at the head of Errs
+	records   int
+	read      *atomic.Int64 // bytes of the input files read, the files before this one included
+	total     int64         // bytes of all the input files; 0 when not known
 }
 
 // progress reports how far the import has gone, when the caller asked.
@@ -67,13 +76,23 @@ func (t *ImportTally) progress(o ImportOptions) {
 	}
 }
 
-// note keeps a problem, or only counts it once MaxErrs are kept.
+// note keeps a problem, or only counts it once MaxErrs about records are kept. A problem
+// with a file as a whole is always kept, ahead of those about records, so that the reason a
+// file was left out is never hidden behind its bad lines.
 func (t *ImportTally) note(err error) {
 	t.Problems++
-	if len(t.Errs) < MaxErrs {
+	if e := (*corpus.Error)(nil); errors.As(err, &e) && e.Whole() {
+		t.Errs = slices.Insert(t.Errs, t.fileErrs, err)
+		t.fileErrs++
+		return
+	}
+	if len(t.Errs)-t.fileErrs < MaxErrs {
 		t.Errs = append(t.Errs, err)
 	}
 }
+
+// FileErrs returns the problems about files as a whole, at the head of Errs.
+func (t *ImportTally) FileErrs() []error { return t.Errs[:t.fileErrs] }
 
 // Import imports each file (a folder stands for the files of the format below it, "-" for
 // Stdin), each in one transaction: a file with a bad record adds nothing unless Lenient.
@@ -85,9 +104,14 @@ func Import(ctx context.Context, st *store.Store, paths []string, o ImportOption
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		return t, err
 	}
-	files, err := corpus.Files(paths, corpus.Extensions[o.Format])
+	files, unread, err := corpus.Files(paths, corpus.Extensions[o.Format])
 	if err != nil {
 		return t, err
+	}
+	for _, e := range unread {
+		t.note(e)
+		t.Files++
+		t.SkippedFiles++
 	}
 	t.read, t.total = new(atomic.Int64), totalSize(files)
 	if strings.EqualFold(o.Format, "txt") {
@@ -117,35 +141,45 @@ func totalSize(files []string) int64 {
 }
 
 // openInput opens the file name, or standard input for "-", counting its bytes in t. It
-// returns the reader, the name to report ("stdin" for "-") and what closes it.
-func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string, func(), error) {
+// returns the reader, the name to report ("stdin" for "-") and what closes it. A file that
+// cannot be opened (no permission, gone since the folder was read) is noted in t as left out,
+// and the reader is nil: the import goes on with the next file.
+func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string, func()) {
 	if name == "-" {
-		return countingReader{o.Stdin, t.read}, "stdin", func() {}, nil
+		return countingReader{o.Stdin, t.read}, "stdin", func() {}
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, "", nil, err
+		t.note(&corpus.Error{File: name, Err: fmt.Errorf("%w: %w", corpus.ErrRead, corpus.PathCause(err))})
+		t.Files++
+		t.SkippedFiles++
+		return nil, name, nil
 	}
-	return countingReader{f, t.read}, name, func() { f.Close() }, nil
+	return countingReader{f, t.read}, name, func() { f.Close() }
 }
 
-// fileRead counts a file read with bad records, whole-file problems or neither, and reports
-// whether it is left out whole: for any problem in strict mode, for a whole-file one always.
-func (t *ImportTally) fileRead(bad int, whole, lenient bool) (skipped bool) {
+// fileRead counts a file read and reports whether it is left out whole: for any problem in
+// strict mode, for a problem with the file as a whole always, and when none of its records
+// could be imported. f is what feed found in it.
+func (t *ImportTally) fileRead(name string, f fed, lenient bool) (skipped bool) {
 	t.Files++
-	t.Bad += bad
-	if whole || (bad > 0 && !lenient) {
-		t.SkippedFiles++
-		return true
+	t.Bad += f.bad
+	switch {
+	case f.whole || (f.bad > 0 && !lenient):
+	case f.bad > 0 && f.good == 0:
+		t.note(&corpus.Error{File: name, Err: fmt.Errorf("nothing was added from it: %s", allRefused(f.bad))})
+	default:
+		return false
 	}
-	return false
+	t.SkippedFiles++
+	return true
 }
 
 // importPath imports one file (or standard input for "-") into st, all or nothing.
 func importPath(ctx context.Context, st *store.Store, name string, o ImportOptions, t *ImportTally) error {
-	r, name, closeInput, err := openInput(name, o, t)
-	if err != nil {
-		return err
+	r, name, closeInput := openInput(name, o, t)
+	if r == nil {
+		return nil
 	}
 	defer closeInput()
 	rd, err := corpus.NewReader(o.Format, name, r, o.Corpus)
@@ -157,11 +191,12 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 		return err
 	}
 	defer imp.Rollback()
-	bad, whole, err := feed(ctx, rd, imp, name, o, t)
+	f, err := feed(ctx, rd, imp, name, o, t)
 	if err != nil {
 		return err
 	}
-	if t.fileRead(bad, whole, o.Lenient) {
+	if t.fileRead(name, f, o.Lenient) {
+		t.unknownLabels(imp, name, f)
 		return nil
 	}
 	res, err := imp.Commit()
@@ -186,54 +221,115 @@ func (t *ImportTally) add(res store.ImportResult) {
 	t.Duplicates += res.Duplicates
 	t.Spans += res.Spans
 	t.Stances += res.Stances
+	t.AttachedSpans += res.AttachedSpans
 	t.Attached += res.Attached
-	t.Conflicts += res.Conflicts
+	t.Statuses += res.Statuses
 	t.NewLabels = append(t.NewLabels, res.NewLabels...)
 }
 
-// feed reads every record of rd into imp, notes the problems in t and returns how many
-// records were bad, and whether the file as a whole is (so that none of it may be
-// imported). In strict mode it stops adding at the first bad record but reads on, to list
-// them all.
-func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) (bad int, whole bool, err error) {
+// allRefused says that every one of n records of a file was refused.
+func allRefused(n int) string {
+	if n == 1 {
+		return "its one record was refused"
+	}
+	return fmt.Sprintf("all %d of its records were refused", n)
+}
+
+// unknownLabels notes the labels the schema lacks of a file left out for its bad records,
+// which Commit would have refused it for too: the file's every record is checked, and the
+// reason that holds for the whole file is told whatever else is wrong with it.
+func (t *ImportTally) unknownLabels(imp *store.Importer, name string, f fed) {
+	if f.whole {
+		return
+	}
+	if err := imp.Unknown(); err != nil {
+		t.note(&corpus.Error{File: name, Err: err})
+	}
+}
+
+// fed is what feed found in a file.
+type fed struct {
+	good, bad int  // records added (or found already there), records refused
+	whole     bool // a problem with the file as a whole: none of it may be imported
+}
+
+// feed reads every record of rd into imp, notes the problems in t and returns what it found
+// (fed). In strict mode it stops adding at the first bad record but reads on, to list them
+// all, and checks the labels of every record.
+func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) (fed, error) {
 	results, stop := readAhead(ctx, rd)
 	defer stop()
+	var f fed
 	for r := range results {
 		rec, err := r.rec, r.err
 		if errors.Is(err, io.EOF) {
-			return bad, whole, nil
+			return f, nil
 		}
 		var recErr *corpus.Error
 		if errors.As(err, &recErr) {
 			t.note(err)
 			if recErr.Whole() {
-				whole = true
+				f.whole = true
 			} else {
-				bad++
+				f.bad++
 			}
 			continue
 		}
 		if err != nil {
-			return 0, false, fmt.Errorf("%s: %w", name, err)
+			return fed{}, fmt.Errorf("%s: %w", name, err)
 		}
 		t.records++
 		if t.records%256 == 0 {
 			t.progress(o)
 		}
-		if whole || (bad > 0 && !o.Lenient) {
+		if f.whole {
 			continue
 		}
-		if err := imp.Add(rec.Annotated); err != nil {
-			if ctx.Err() != nil {
-				return 0, false, ctx.Err() // the transaction went with the context
+		if f.bad > 0 && !o.Lenient {
+			// Nothing more of the file is written, but its records are still checked, to
+			// list every problem.
+			if err := imp.Check(rec.Annotated); err != nil {
+				t.note(&corpus.Error{File: name, Line: rec.Line, Err: errors.Unwrap(err)})
+				f.bad++
 			}
-			var refused *store.RecordError
-			if !errors.As(err, &refused) {
-				return 0, false, fmt.Errorf("%s:%d: %w", name, rec.Line, err)
-			}
-			t.note(&corpus.Error{File: name, Line: rec.Line, Err: refused.Err})
-			bad++
+			continue
 		}
+		if err := add(ctx, imp, name, rec, t); err != nil {
+			if !errors.As(err, new(*corpus.Error)) {
+				return fed{}, err
+			}
+			t.note(err)
+			f.bad++
+			if !o.Lenient {
+				imp.Check(rec.Annotated) // the file is refused: all its labels are told
+			}
+			continue
+		}
+		f.good++
 	}
-	return 0, false, ctx.Err()
+	return fed{}, ctx.Err()
+}
+
+// add adds one record to imp. A record refused for what it holds comes back as a
+// *corpus.Error; a lenient import's conflict with the annotations already in the project is
+// noted in t (the record's other annotations are in); any other error ends the import.
+func add(ctx context.Context, imp *store.Importer, name string, rec corpus.Record, t *ImportTally) error {
+	err := imp.Add(rec.Annotated)
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err() // the transaction went with the context
+	}
+	var refused *store.RecordError
+	var conflict *store.ConflictError
+	switch {
+	case errors.As(err, &refused):
+		return &corpus.Error{File: name, Line: rec.Line, Err: refused.Err}
+	case errors.As(err, &conflict):
+		t.note(&corpus.Error{File: name, Line: rec.Line, Err: fmt.Errorf("%w (the annotations there were kept)", conflict)})
+		t.Conflicts++
+		return nil
+	}
+	return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 }

@@ -27,17 +27,21 @@ type ImportOptions struct {
 	// Exclusive takes the project for the import when nobody else has it open: see
 	// takeExclusive. For a command that imports and ends, not for the window.
 	Exclusive bool
+	// KeepFirst writes what a record brings to a document already in the project but for
+	// the annotations that conflict with those there, which are kept (ConflictError);
+	// without it such a record is refused whole.
+	KeepFirst bool
 }
 
 // ImportResult tells what an import added.
 type ImportResult struct {
 	Added, Duplicates int
 	Spans, Stances    int
-	// Attached counts the document stances (included in Stances) that records whose text the
-	// project already held brought to that document; Conflicts the ones left out because the
-	// annotator already had another label toward the target there (the stored one is kept).
-	Attached, Conflicts int
-	NewLabels           []string // labels and targets added to the schema ("ORG", "target:lna")
+	// AttachedSpans and Attached count the spans and document stances (included in Spans and
+	// Stances) that records whose text the project already held brought to that document;
+	// Statuses the statuses they set there.
+	AttachedSpans, Attached, Statuses int
+	NewLabels                         []string // labels and targets added to the schema ("ORG", "target:lna")
 }
 
 // Importer adds the records of one file in one transaction, so that a file is imported whole
@@ -114,12 +118,13 @@ func (e *RecordError) Error() string { return e.Err.Error() }
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // Add stores one record: its document, its spans, stances and status. When the project holds
-// its text already the document is not added again and its spans and status are skipped, but
-// its document stances are attached to the stored document (see ImportResult.Attached): stance
-// corpora repeat a text once per target. Labels and targets are matched to the schema's
-// without regard to case (labels.Schema.StanceFold, FindTarget) and stored as the schema
-// spells them. Everything is checked before anything is written, so a refused record (a
-// *RecordError) leaves nothing behind. Labels the schema lacks are collected for Commit.
+// its text already the document is not added again, and the record's annotations go to the
+// stored document (attach): a record per (text, target), as stance corpora come, keeps every
+// stance, and a text imported plain first keeps the spans a later file brings. Labels and
+// targets are matched to the schema's without regard to case (labels.Schema.StanceFold,
+// FindTarget) and stored as the schema spells them, whether the text is new or not.
+// Everything is checked before anything is written, so a refused record (a *RecordError)
+// leaves nothing behind. Labels the schema lacks are collected for Commit.
 func (imp *Importer) Add(rec labels.Annotated) error {
 	if err := imp.ctx.Err(); err != nil {
 		return err
@@ -139,23 +144,19 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 		return &RecordError{err}
 	}
 	id, fresh, err := imp.insertDocument(row)
-	if err != nil || !fresh {
+	if err != nil {
 		imp.restore(saved)
-		if err != nil {
-			return err
-		}
-		imp.res.Duplicates++
-		if len(rec.Stances) == 0 {
-			return nil
-		}
-		// Learn again what the stances alone need (the spans are skipped); they passed before.
-		if stances, err = imp.checkStances(rec.Stances); err != nil {
-			imp.restore(saved)
-			return &RecordError{err}
-		}
-		return imp.attachStances(row.doc.Hash, annotator, stances)
+		return err
 	}
-	if err := imp.insertSpans(id, annotator, spans); err != nil {
+	if !fresh {
+		imp.res.Duplicates++
+		err := imp.attach(row.doc.Hash, annotator, rec.Status, spans, stances)
+		if errors.As(err, new(*RecordError)) {
+			imp.restore(saved)
+		}
+		return err
+	}
+	if err := imp.insertSpans(id, annotator, nil, spans); err != nil {
 		return err
 	}
 	if err := imp.insertStances(id, annotator, stances); err != nil {
@@ -292,8 +293,9 @@ func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]lab
 	return spans, nil
 }
 
-// insertSpans stores the checked spans of a new document as its annotator's set.
-func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) error {
+// insertSpans stores the checked spans, with new ids, as the annotator's set of the document
+// beside the spans it has there (none on a new document).
+func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.Span) error {
 	if len(spans) == 0 {
 		return nil
 	}
@@ -304,6 +306,8 @@ func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) e
 		}
 		spans[i].ID = u.String()
 	}
+	added := len(spans)
+	spans = append(spans, have...)
 	sortSpans(spans)
 	data, buf, err := encodeSpans(imp.buf, spans)
 	imp.buf = buf
@@ -313,7 +317,7 @@ func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) e
 	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
 		return err
 	}
-	imp.res.Spans += len(spans)
+	imp.res.Spans += added
 	return nil
 }
 
@@ -350,14 +354,56 @@ func (imp *Importer) insertState(docID, annotator string, st labels.Status) erro
 // named when it began (a batch of files).
 func (imp *Importer) SetSource(source string) { imp.opt.Source = source }
 
+// Check checks rec as Add does, but for what only the project can tell (a text already
+// there, an id taken), and writes nothing: for the records of a file that will not be
+// imported, whose problems are still to be listed. It returns a *RecordError for a bad
+// record, and notes the labels and targets the schema lacks (Unknown) whether it is bad or not.
+func (imp *Importer) Check(rec labels.Annotated) error {
+	defer imp.noteLabels(rec)
+	row, err := newDocRow(rec.Doc)
+	if err != nil {
+		return &RecordError{err}
+	}
+	annotator := rec.Annotator
+	if annotator == "" {
+		annotator = imp.opt.Annotator
+	}
+	saved := imp.save()
+	_, _, err = imp.checkRecord(row.doc.Text, annotator, rec)
+	imp.restore(saved)
+	if err != nil {
+		return &RecordError{err}
+	}
+	return nil
+}
+
+// noteLabels notes the labels and targets of rec that the schema lacks, as Add does.
+func (imp *Importer) noteLabels(rec labels.Annotated) {
+	for _, sp := range rec.Spans {
+		imp.learnSpan(&sp)
+	}
+	for _, ds := range rec.Stances {
+		imp.learnStance(&ds)
+	}
+}
+
+// Unknown returns the error Commit gives for the labels and targets the records used that the
+// schema lacks, or nil when there are none or the import may add them.
+func (imp *Importer) Unknown() error {
+	if len(imp.unknown) == 0 || imp.opt.AddLabels {
+		return nil
+	}
+	return fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
+		ErrUnknownLabels, listSome(sortedValues(imp.unknown), maxUnknownListed))
+}
+
 // Commit ends the import. When records used labels the schema lacks, it either adds them
 // (ImportOptions.AddLabels) or undoes the whole import and returns ErrUnknownLabels with
 // their list.
 func (imp *Importer) Commit() (ImportResult, error) {
-	if len(imp.unknown) > 0 && !imp.opt.AddLabels {
+	if err := imp.Unknown(); err != nil {
 		imp.Rollback()
-		return ImportResult{}, fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
-			ErrUnknownLabels, listSome(sortedValues(imp.unknown), maxUnknownListed))
+		return ImportResult{}, err
 	}
 	if err := imp.finish(); err != nil {
 		imp.Rollback()
@@ -382,12 +428,13 @@ func (imp *Importer) finish() error {
 			return err
 		}
 	}
-	if imp.res.Added == 0 && imp.res.Stances == 0 {
+	if imp.res.Added == 0 && imp.res.Stances == 0 && imp.res.Spans == 0 && imp.res.Statuses == 0 {
 		return nil
 	}
 	return appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
 		Count: imp.res.Added, Duplicates: imp.res.Duplicates, Spans: imp.res.Spans, Stances: imp.res.Stances,
-		Attached: imp.res.Attached, Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(imp.res.Added) + 1,
+		Attached: imp.res.Attached, AttachedSpans: imp.res.AttachedSpans, Statuses: imp.res.Statuses,
+		Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(imp.res.Added) + 1,
 	})
 }
 
@@ -400,14 +447,17 @@ func (imp *Importer) Rollback() {
 
 // importAfter is the After of an import's documents.add event.
 type importAfter struct {
-	Count      int    `json:"count"`
-	Duplicates int    `json:"duplicates"`
-	Spans      int    `json:"spans"`
-	Stances    int    `json:"stances"`
-	Attached   int    `json:"attached,omitempty"`
-	Source     string `json:"source,omitempty"`
-	First      int64  `json:"first"`
-	Last       int64  `json:"last"`
+	Count      int `json:"count"`
+	Duplicates int `json:"duplicates"`
+	Spans      int `json:"spans"`
+	Stances    int `json:"stances"`
+	Attached   int `json:"attached,omitempty"`
+	// AttachedSpans and Statuses: spans and statuses brought to documents already there.
+	AttachedSpans int    `json:"attached_spans,omitempty"`
+	Statuses      int    `json:"statuses,omitempty"`
+	Source        string `json:"source,omitempty"`
+	First         int64  `json:"first"`
+	Last          int64  `json:"last"`
 }
 
 // maxUnknownListed is how many unknown labels and targets a refusal names (targets met as

@@ -93,10 +93,12 @@ func TestImportInvalidUTF8LeavesProjectUnchanged(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "documents   1\n") {
 		t.Errorf("stats after refused import:\n%s", out)
 	}
-	// --lenient imports the good files and still lists the bad one.
+	// --lenient imports the good files and still lists the bad one, from which nothing could
+	// be added: exit 1.
 	other := writeFile(t, dir, "other.txt", "مقال آخر")
 	code, out, errOut = ctl(t, "", "import", "--db", db, "--lenient", bad, other)
-	if code != 0 || !strings.Contains(out, "1 document added") || !strings.Contains(out, "1 bad record") || !strings.Contains(errOut, "broken.txt:2:") {
+	if code != 1 || !strings.Contains(out, "1 document added") || !strings.Contains(out, "1 bad record") || !strings.Contains(errOut, "broken.txt:2:") ||
+		!strings.Contains(errOut, "broken.txt: nothing was added from it") {
 		t.Errorf("lenient: exit %d, out %q, err %q", code, out, errOut)
 	}
 }
