@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -48,7 +49,11 @@ func (j *jsonLines) Read() (Record, error) {
 			continue
 		}
 		j.seen = true
+		if len(b) >= bigLine {
+			runtime.GC() // the garbage of growing the line goes before the decoder's copies come
+		}
 		rec, skip, err := j.parse(b, j.lines.eol)
+		j.lines.release()
 		if err != nil {
 			return Record{}, &Error{File: j.name, Line: j.lines.n, Err: err}
 		}
@@ -62,6 +67,10 @@ func (j *jsonLines) Read() (Record, error) {
 		return rec, nil
 	}
 }
+
+// bigLine is the length from which a line's reading is followed by a collection of the
+// garbage it left.
+const bigLine = 8 << 20
 
 // decodeLine decodes one JSONL line, which must hold a JSON object, into v. eol tells whether
 // the line ended with a newline: a record cut short by the end of the file says so.
@@ -96,6 +105,12 @@ func decodeLine(b []byte, v any, eol bool) error {
 // field's name: the standard library's decoder names it, so a line that fails so is decoded
 // again by it for the message.
 func unmarshal(b []byte, v any) error {
+	if len(b) >= bigLine && stdjson.Unmarshal(b, v) == nil {
+		// goccy/go-json copies its input whole, and a string with escapes twice more: on a
+		// line of tens of megabytes the standard library's decoder takes less memory. Its
+		// errors are worded otherwise: a line it refuses is decoded again, for the message.
+		return nil
+	}
 	err := json.Unmarshal(b, v)
 	var ste *stdjson.UnmarshalTypeError
 	if !errors.As(err, &ste) {

@@ -18,6 +18,9 @@ var ErrTooLong = errors.New("record too long")
 // bom is the UTF-8 byte order mark that a file may begin with.
 var bom = []byte("\uFEFF")
 
+// keptLine is the largest line buffer a lineReader keeps for the next line.
+const keptLine = 1 << 20
+
 // lineReader reads a file line by line, however long the lines are, holding one line at a time.
 type lineReader struct {
 	br   *bufio.Reader
@@ -40,6 +43,7 @@ func (l *lineReader) raw() ([]byte, error) {
 	if l.dead {
 		return nil, io.EOF
 	}
+	l.release()
 	l.buf = l.buf[:0]
 	long, started := false, false
 	for {
@@ -73,6 +77,14 @@ func (l *lineReader) raw() ([]byte, error) {
 			l.n++
 			return nil, fmt.Errorf("%w: %w", ErrRead, err)
 		}
+	}
+}
+
+// release drops the buffer of the line last read when it is larger than the lines kept, so
+// that a huge line is not held while its record is stored. The line must not be used after.
+func (l *lineReader) release() {
+	if cap(l.buf) > keptLine {
+		l.buf = nil
 	}
 }
 

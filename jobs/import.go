@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -25,8 +26,9 @@ type ImportOptions struct {
 	AddLabels bool           // grow the schema instead of refusing labels it lacks
 	Annotator string         // owns what a file does not attribute
 	Stdin     io.Reader      // read for the path "-"
-	// Exclusive takes the project for each file's import when nobody else has it open, which
-	// halves what a large import writes (store.ImportOptions.Exclusive); others who open the
+	// Exclusive takes the project for the import of each file larger than ExclusiveFrom when
+	// nobody else has it open, which halves what a large import writes
+	// (store.ImportOptions.Exclusive); others who open the
 	// project meanwhile wait, then fail as busy. For commands, not for the window.
 	Exclusive bool
 	// Progress, when set, is called now and then with how far the import has gone, on the
@@ -34,10 +36,16 @@ type ImportOptions struct {
 	Progress func(Progress)
 }
 
-// store returns the options of the store's import of source.
-func (o ImportOptions) store(source string) store.ImportOptions {
-	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive,
-		KeepFirst: o.Lenient}
+// ExclusiveFrom is the size of the smallest file that an Exclusive import takes the project
+// for. Taking it switches the journal mode, which rewrites the file's header even when the
+// import is then refused; a smaller file goes in through WAL, where a refused import leaves
+// the project file as it was, byte for byte, and the two writes of WAL cost little.
+const ExclusiveFrom = 64 << 20
+
+// store returns the options of the store's import of source, of size bytes (-1: unknown).
+func (o ImportOptions) store(source string, size int64) store.ImportOptions {
+	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source,
+		Exclusive: o.Exclusive && size > ExclusiveFrom, KeepFirst: o.Lenient}
 }
 
 // MaxErrs is how many errors about records an ImportTally keeps; it counts the rest
@@ -146,7 +154,7 @@ func totalSize(files []string) int64 {
 // and the reader is nil: the import goes on with the next file.
 func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string, func()) {
 	if name == "-" {
-		return countingReader{o.Stdin, t.read}, "stdin", func() {}
+		return countingReader{o.Stdin, t.read, -1}, "stdin", func() {}
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -155,7 +163,11 @@ func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string,
 		t.SkippedFiles++
 		return nil, name, nil
 	}
-	return countingReader{f, t.read}, name, func() { f.Close() }
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return countingReader{f, t.read, size}, name, func() { f.Close() }
 }
 
 // fileRead counts a file read and reports whether it is left out whole: for any problem in
@@ -186,7 +198,7 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	if err != nil {
 		return err
 	}
-	imp, err := st.BeginImport(ctx, o.store(name))
+	imp, err := st.BeginImport(ctx, o.store(name, r.(countingReader).size))
 	if err != nil {
 		return err
 	}
@@ -310,10 +322,18 @@ func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name strin
 	return fed{}, ctx.Err()
 }
 
+// bigText is the size of a text from which an import returns the memory freed before storing it.
+const bigText = 8 << 20
+
 // add adds one record to imp. A record refused for what it holds comes back as a
 // *corpus.Error; a lenient import's conflict with the annotations already in the project is
 // noted in t (the record's other annotations are in); any other error ends the import.
 func add(ctx context.Context, imp *store.Importer, name string, rec corpus.Record, t *ImportTally) error {
+	if len(rec.Doc.Text) >= bigText {
+		// What reading a large document left behind (the line, the decoder's copies) goes
+		// back to the system before SQLite takes its own copies of the text.
+		debug.FreeOSMemory()
+	}
 	err := imp.Add(rec.Annotated)
 	if err == nil {
 		return nil

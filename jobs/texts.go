@@ -57,7 +57,7 @@ type textBatch struct {
 }
 
 func (b *textBatch) begin(ctx context.Context, st *store.Store, name string, o ImportOptions, from int64) error {
-	imp, err := st.BeginImport(ctx, o.store(name))
+	imp, err := st.BeginImport(ctx, o.store(name, 0)) // a batch is 64 MB at most: through WAL
 	if err != nil {
 		return err
 	}

@@ -207,6 +207,9 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	d := row.doc
 	r, err := imp.stmts.doc.ExecContext(imp.run, imp.last+1, id, d.ExternalID, d.SourceFile, d.Title, d.Hash,
 		row.runes, formatTime(imp.t), row.metadata, row.tokens, d.Text)
+	if err == nil && len(d.Text) >= bigText {
+		err = imp.stmts.renewDoc(imp.ctx, imp.tx)
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "documents.id") {
 			return "", false, &RecordError{fmt.Errorf("document id %s is already in the project with another text", id)}

@@ -137,6 +137,18 @@ VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = ex
 	return err
 }
 
+// bigText is the size of a text after whose insert the statement is prepared anew: the
+// driver keeps a copy of the last arguments of a statement in C memory, for the next ones.
+const bigText = 8 << 20
+
+// renewDoc prepares the document's statement again, letting go of the copy of a large text.
+func (s *importStmts) renewDoc(ctx context.Context, tx *sql.Tx) error {
+	s.doc.Close()
+	var err error
+	s.doc, err = tx.PrepareContext(ctx, insertDocument)
+	return err
+}
+
 func (s *importStmts) close() {
 	for _, st := range []*sql.Stmt{s.doc, s.spans, s.stance, s.state, s.byHash} {
 		if st != nil {

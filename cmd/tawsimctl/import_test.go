@@ -208,3 +208,41 @@ func TestMissingInputCreatesNoProject(t *testing.T) {
 		t.Errorf("the folder holds %d entries, want the article alone", len(entries))
 	}
 }
+
+// TestRefusedImportLeavesProjectByteIdentical: an import that is refused, or that finds
+// nothing new, leaves every byte of an existing project as it was, the change counter of
+// SQLite's header (bytes 24-27) included.
+func TestRefusedImportLeavesProjectByteIdentical(t *testing.T) {
+	dir, db, _ := oneArticleProject(t)
+	importOK(t, db, "--format", "doccano", "--annotator", "amal",
+		writeFile(t, dir, "known.jsonl", `{"text":"`+article+`","label":[[4,12,"PERS"]]}`+"\n"))
+	header := func() []byte {
+		b, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b[24:28]
+	}
+	before, counter := fileHash(t, db), string(header())
+	cases := []struct {
+		code int
+		args []string
+	}{
+		{1, []string{"--format", "txt", writeFile(t, dir, "bad.txt", "نص\xff")}},
+		{1, []string{"--format", "doccano", writeFile(t, dir, "unknown.jsonl", `{"text":"نص","label":[[0,2,"NOPE"]]}`+"\n")}},
+		{1, []string{"--format", "csv", "--text-column", "text", writeFile(t, dir, "late.csv", "text\nنص أ\nنص ب\n\"\"\n")}},
+		{1, []string{"--format", "doccano", "--annotator", "amal", writeFile(t, dir, "conflict.jsonl", `{"text":"`+article+`","label":[[4,12,"ORG"]]}`+"\n")}},
+		{1, []string{"--format", "jsonl", "--lenient", writeFile(t, dir, "empty.jsonl", "")}},
+		{0, []string{"--format", "doccano", "--annotator", "amal", filepath.Join(dir, "known.jsonl")}},
+		{0, []string{"--format", "txt", filepath.Join(dir, "a.txt")}},
+	}
+	for _, c := range cases {
+		code, out, errOut := ctl(t, "", append([]string{"import", "--db", db}, c.args...)...)
+		if code != c.code {
+			t.Fatalf("%v: exit %d, want %d: %s %s", c.args, code, c.code, out, errOut)
+		}
+		if fileHash(t, db) != before {
+			t.Fatalf("%v changed the project (change counter %x, was %x)", c.args, header(), counter)
+		}
+	}
+}
