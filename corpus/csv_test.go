@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -190,5 +191,31 @@ func TestCSVClaims(t *testing.T) {
 	if _, errs := readAll(t, "csv", "c.csv", data, Options{TextColumn: "article", ClaimColumn: "claims", LabelColumn: "stance"}); len(errs) != 1 ||
 		!strings.Contains(errs[0].Error(), `no column "claims"`) {
 		t.Errorf("a missing claim column: %v", errs)
+	}
+}
+
+// TestCSVLongRows: rows longer than the reader's pieces keep their code points whole and their
+// errors at the right line and byte, and the rows after a very large row (after which the
+// reader starts afresh) too.
+func TestCSVLongRows(t *testing.T) {
+	long := strings.Repeat("نص ", 40000) // 200,000 bytes, read in pieces
+	for _, n := range []int{1, 3, 3 * 1000 * 1000} {
+		text := strings.Repeat("نص ", n)
+		data := "id,text\n1,\"" + text + "\nسطر\"\n2,\"" + long + "\"\n3,a\xffb\n4," + long + "\xd8\n5,نص\n6,\"x\ny\",z\n"
+		recs, errs := readAll(t, "csv", "c.csv", data, Options{TextColumn: "text"})
+		if len(recs) != 3 || recs[0].Doc.Text != text+"\nسطر" || recs[1].Doc.Text != long || recs[2].Line != 7 {
+			t.Fatalf("%d: %d records, errors %v", n, len(recs), errs)
+		}
+		want := []string{"c.csv:5: invalid UTF-8 at byte 4 of the line (0xff)",
+			fmt.Sprintf("c.csv:6: invalid UTF-8 at byte %d of the line (0xd8)", 3+len(long)),
+			"c.csv:8: 3 fields, the header has 2"}
+		if len(errs) != 3 {
+			t.Fatalf("%d: errors %v", n, errs)
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(errs[i].Error(), w) {
+				t.Errorf("%d: error %v, want %s", n, errs[i], w)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -39,10 +40,14 @@ type doccanoEntity struct {
 	Text  *string `json:"text"`
 }
 
-func parseDoccano(line []byte, eol bool) (Record, bool, error) {
+func parseDoccano(line []byte, eol bool, done func()) (Record, bool, error) {
 	var m map[string]json.RawMessage
 	if err := decodeLine(line, &m, eol); err != nil {
 		return Record{}, false, err
+	}
+	done() // the values are copies: the line can go before the text is decoded
+	if len(m["text"]) >= bigLine {
+		runtime.GC()
 	}
 	var rec Record
 	if isNull(m["text"]) {
@@ -51,6 +56,7 @@ func parseDoccano(line []byte, eol bool) (Record, bool, error) {
 	if err := decodeKey(m, "text", &rec.Doc.Text); err != nil {
 		return Record{}, false, err
 	}
+	delete(m, "text") // its copy goes before the spans are read
 	if rec.Doc.Text == "" {
 		return Record{}, false, fmt.Errorf("%w: \"text\" is empty", ErrNoText)
 	}

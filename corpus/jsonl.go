@@ -52,7 +52,7 @@ type nativeStance struct {
 	Label  string `json:"label"`
 }
 
-func parseNative(line []byte, eol bool) (Record, bool, error) {
+func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
 	var nr nativeRecord
 	if err := decodeLine(line, &nr, eol); err != nil {
 		return Record{}, false, err

@@ -18,8 +18,9 @@ import (
 var ErrNoText = errors.New("the record has no text")
 
 // parseFunc turns one line of a JSONL format into a record; skip drops the line unreported
-// (Prodigy's rejected answers). eol tells whether the line ended with a newline.
-type parseFunc func(line []byte, eol bool) (rec Record, skip bool, err error)
+// (Prodigy's rejected answers). eol tells whether the line ended with a newline. done, when
+// the parser no longer needs the line, lets it go before the parser goes on.
+type parseFunc func(line []byte, eol bool, done func()) (rec Record, skip bool, err error)
 
 // jsonLines reads a JSONL file: one JSON object a line, blank lines ignored.
 type jsonLines struct {
@@ -52,7 +53,7 @@ func (j *jsonLines) Read() (Record, error) {
 		if len(b) >= bigLine {
 			runtime.GC() // the garbage of growing the line goes before the decoder's copies come
 		}
-		rec, skip, err := j.parse(b, j.lines.eol)
+		rec, skip, err := j.parse(b, j.lines.eol, j.lines.release)
 		j.lines.release()
 		if err != nil {
 			return Record{}, &Error{File: j.name, Line: j.lines.n, Err: err}

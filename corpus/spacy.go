@@ -52,7 +52,7 @@ type spacySpan struct {
 	Text       *string `json:"text"`
 }
 
-func parseSpacy(line []byte, eol bool) (Record, bool, error) {
+func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
 	var sr spacyRecord
 	if err := decodeLine(line, &sr, eol); err != nil {
 		return Record{}, false, err

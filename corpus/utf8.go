@@ -15,10 +15,15 @@ var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 // checkUTF8 returns nil when b is valid UTF-8, or an error giving the line (counted from
 // firstLine) and the byte of that line (1-based) where the first invalid sequence starts.
 func checkUTF8(b []byte, firstLine int) (line int, err error) {
+	return checkUTF8From(b, firstLine, 1)
+}
+
+// checkUTF8From is checkUTF8 for bytes that begin at byte firstCol of their first line.
+func checkUTF8From(b []byte, firstLine, firstCol int) (line int, err error) {
 	if fastutf8.Valid(b) {
 		return 0, nil
 	}
-	line, col := firstLine, 1
+	line, col := firstLine, firstCol
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {

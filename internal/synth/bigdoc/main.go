@@ -33,9 +33,9 @@ func main() {
 }
 
 func run(mb int, dir string) error {
-	// Arabic letters are two bytes each: half as many code points as bytes, and a span
-	// every 500 code points.
-	size := mb << 19
+	// Arabic letters take two bytes, spaces and digits one: 1.8 bytes a code point on the
+	// whole; and a span every 500 code points.
+	size := mb << 20 * 10 / 18
 	a := synth.Article(1, size, size/500)
 	text := a.Doc.Text
 	type span struct {
