@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -129,20 +127,13 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 	if err := imp.ctx.Err(); err != nil {
 		return err
 	}
-	row, err := newDocRow(rec.Doc)
-	if err != nil {
-		return &RecordError{err}
-	}
-	annotator := rec.Annotator
-	if annotator == "" {
-		annotator = imp.opt.Annotator
-	}
 	saved := imp.save()
-	spans, stances, err := imp.checkRecord(row.doc.Text, annotator, rec)
+	c, err := imp.check(rec)
 	if err != nil {
 		imp.restore(saved)
-		return &RecordError{err}
+		return err
 	}
+	row, annotator, spans, stances := c.row, c.annotator, c.spans, c.stances
 	id, fresh, err := imp.insertDocument(row)
 	if err != nil {
 		imp.restore(saved)
@@ -224,78 +215,6 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	return id, true, nil
 }
 
-// checkRecord validates the record's spans against its text, the schema and each other, its
-// stances and its status, and returns the spans ready to insert, by start, and the stances,
-// with labels and targets as the schema spells them.
-func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) ([]labels.Span, []labels.DocStance, error) {
-	if (len(rec.Spans) > 0 || len(rec.Stances) > 0) && annotator == "" {
-		return nil, nil, fmt.Errorf("annotations need an annotator: name one for the import")
-	}
-	if rec.Status != "" {
-		if _, err := labels.ParseStatus(string(rec.Status)); err != nil {
-			return nil, nil, err
-		}
-	}
-	stances, err := imp.checkStances(rec.Stances)
-	if err != nil {
-		return nil, nil, err
-	}
-	spans, err := imp.checkSpans(text, annotator, rec.Spans)
-	return spans, stances, err
-}
-
-// checkStances returns a copy of the stances with labels and targets as the schema spells
-// them. Two stances toward one target are refused unless they agree (the copy keeps one).
-func (imp *Importer) checkStances(in []labels.DocStance) ([]labels.DocStance, error) {
-	if len(in) == 0 {
-		return nil, nil
-	}
-	out := make([]labels.DocStance, 0, len(in))
-	for _, ds := range in {
-		written := ds.Target
-		if err := imp.learnStance(&ds); err != nil {
-			return nil, err
-		}
-		i := slices.IndexFunc(out, func(o labels.DocStance) bool { return o.Target == ds.Target })
-		switch {
-		case i < 0:
-			out = append(out, ds)
-		case out[i].Label != ds.Label:
-			return nil, fmt.Errorf("two document stances toward target %q (%q): %s and %s", ds.Target, written, out[i].Label, ds.Label)
-		}
-	}
-	return out, nil
-}
-
-// checkSpans validates spans against the text, the schema and each other, and returns them
-// ready to insert, by start.
-func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]labels.Span, error) {
-	spans := append([]labels.Span(nil), in...)
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	var active []labels.Span // entity spans that may still overlap the next ones
-	x := labels.NewTextIndex(text)
-	for i := range spans {
-		sp := &spans[i]
-		sp.Annotator = annotator
-		if sp.Origin == "" {
-			sp.Origin = labels.OriginImport
-		}
-		sp.Created, sp.Updated = imp.t, imp.t
-		if err := imp.learnSpan(sp); err != nil {
-			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
-		}
-		active = stillOpen(active, sp.Start)
-		if err := imp.schema.ValidateSpanIn(x, *sp, active); err != nil && !imp.isUnknown(err) {
-			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
-		}
-		if sp.Kind == labels.KindEntity {
-			sp.ID = strconv.Itoa(i) // tells the spans of the record apart while checking
-			active = append(active, *sp)
-		}
-	}
-	return spans, nil
-}
-
 // insertSpans stores the checked spans, with new ids, as the annotator's set of the document
 // beside the spans it has there (none on a new document).
 func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.Span) error {
@@ -324,17 +243,6 @@ func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.S
 	return nil
 }
 
-// stillOpen keeps the spans that end after start.
-func stillOpen(active []labels.Span, start int) []labels.Span {
-	kept := active[:0]
-	for _, a := range active {
-		if a.End > start {
-			kept = append(kept, a)
-		}
-	}
-	return kept
-}
-
 func (imp *Importer) insertStances(docID, annotator string, stances []labels.DocStance) error {
 	for _, ds := range stances {
 		if _, err := imp.stmts.stance.ExecContext(imp.run, docID, annotator, ds.Target, ds.Label, formatTime(imp.t)); err != nil {
@@ -356,39 +264,6 @@ func (imp *Importer) insertState(docID, annotator string, st labels.Status) erro
 // SetSource names what the import read, for the project's log, when it is more than the file
 // named when it began (a batch of files).
 func (imp *Importer) SetSource(source string) { imp.opt.Source = source }
-
-// Check checks rec as Add does, but for what only the project can tell (a text already
-// there, an id taken), and writes nothing: for the records of a file that will not be
-// imported, whose problems are still to be listed. It returns a *RecordError for a bad
-// record, and notes the labels and targets the schema lacks (Unknown) whether it is bad or not.
-func (imp *Importer) Check(rec labels.Annotated) error {
-	defer imp.noteLabels(rec)
-	row, err := newDocRow(rec.Doc)
-	if err != nil {
-		return &RecordError{err}
-	}
-	annotator := rec.Annotator
-	if annotator == "" {
-		annotator = imp.opt.Annotator
-	}
-	saved := imp.save()
-	_, _, err = imp.checkRecord(row.doc.Text, annotator, rec)
-	imp.restore(saved)
-	if err != nil {
-		return &RecordError{err}
-	}
-	return nil
-}
-
-// noteLabels notes the labels and targets of rec that the schema lacks, as Add does.
-func (imp *Importer) noteLabels(rec labels.Annotated) {
-	for _, sp := range rec.Spans {
-		imp.learnSpan(&sp)
-	}
-	for _, ds := range rec.Stances {
-		imp.learnStance(&ds)
-	}
-}
 
 // Unknown returns the error Commit gives for the labels and targets the records used that the
 // schema lacks, or nil when there are none or the import may add them.
