@@ -21,8 +21,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		"                 [--annotator NAME] [--lenient] [--add-labels] FILE|DIR|- ...\n\n"+
 		"Imports each file atomically: by default a file with any bad record adds nothing and its\n"+
 		"errors are listed as FILE:LINE; with --lenient its good records are added and the bad ones listed.\n"+
-		"Importing the same text again adds nothing, but the document stances a repeated text brings\n"+
-		"(a stance CSV has a row per text and target) are added to the stored document.\n"+
+		"Importing the same text again adds no document, but the spans, stances and status a record\n"+
+		"brings go to the stored document for their annotator; ones that differ from those there are\n"+
+		"errors (with --lenient: listed, those there kept).\n"+
 		"Labels match the schema's without regard to case (Favor is FAVOR); targets match by id, name\n"+
 		"or Arabic name. Unknown ones refuse the file, or with --add-labels join the schema.\n"+
 		"A missing project is created with the default schema.")
