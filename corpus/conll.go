@@ -53,6 +53,7 @@ type CoNLLReader struct {
 	sentSize  int          // its bytes in the text
 	doc       conllDoc     // the document being read
 
+	grow    growth  // of the document being read
 	count   int     // documents read, made into records or not
 	lined   bool    // a line that is not blank was read
 	pending *Record // the file's first document, until it is known whether others follow
@@ -246,6 +247,7 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 		}
 	}
 	d.sentences++
+	c.grow.grew(d.text.Len() + 16*len(d.tokens)) // its text and tokens grow by doubling
 }
 
 // endDoc turns the document read into a record, unless it is empty or dropped. Documents
@@ -254,6 +256,7 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 func (c *CoNLLReader) endDoc() {
 	d := c.doc
 	c.doc = conllDoc{}
+	c.grow.reset()
 	if d.seen == 0 && !d.dropped {
 		return
 	}

@@ -134,6 +134,7 @@ func (c *CSVReader) Read() (Record, error) {
 func (c *CSVReader) row() ([]string, int, error) {
 	row, err := c.cr.Read()
 	c.src.mark = c.offBase + c.cr.InputOffset()
+	c.src.grow.reset()
 	var pe *csv.ParseError
 	switch {
 	case errors.Is(err, io.EOF):
@@ -274,6 +275,7 @@ type csvSource struct {
 	sent  int64       // bytes handed on
 	mark  int64       // the input offset of the end of the last row read
 	bad   []Error     // the first invalid byte of lines handed on, in line order
+	grow  growth      // of the row being read
 }
 
 func (s *csvSource) Read(p []byte) (int, error) {
@@ -288,6 +290,7 @@ func (s *csvSource) Read(p []byte) (int, error) {
 	n := copy(p, s.rest)
 	s.rest = s.rest[n:]
 	s.sent += int64(n)
+	s.grow.grew(int(s.sent - s.mark)) // encoding/csv copies the row into buffers that double
 	return n, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -50,9 +49,6 @@ func (j *jsonLines) Read() (Record, error) {
 			continue
 		}
 		j.seen = true
-		if len(b) >= bigLine {
-			runtime.GC() // the garbage of growing the line goes before the decoder's copies come
-		}
 		rec, skip, err := j.parse(b, j.lines.eol, j.lines.release)
 		j.lines.release()
 		if err != nil {

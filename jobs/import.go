@@ -67,9 +67,6 @@ func Import(ctx context.Context, st *store.Store, paths []string, o ImportOption
 		t.SkippedFiles++
 	}
 	t.read, t.total = new(atomic.Int64), totalSize(files)
-	if largest(files) >= bigText {
-		defer collectOften()()
-	}
 	if strings.EqualFold(o.Format, "txt") {
 		return t, importTexts(ctx, st, files, o, &t)
 	}
@@ -94,30 +91,6 @@ func totalSize(files []string) int64 {
 		n += fi.Size()
 	}
 	return n
-}
-
-// largest returns the size of the largest regular file of files.
-func largest(files []string) int64 {
-	var n int64
-	for _, name := range files {
-		if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
-			n = max(n, fi.Size())
-		}
-	}
-	return n
-}
-
-// collectOften makes the garbage collector run at its default pace (GOGC=100) until the
-// function it returns is called, unless it was set to run more often still. tawsimctl lets
-// the heap grow to five times what is live between collections, which saves time on a
-// stream of articles; a document of tens of megabytes, read through buffers that grow by
-// doubling, would then hold several of its sizes in garbage.
-func collectOften() (restore func()) {
-	prev := debug.SetGCPercent(100)
-	if prev >= 0 && prev < 100 {
-		debug.SetGCPercent(prev)
-	}
-	return func() { debug.SetGCPercent(prev) }
 }
 
 // openInput opens the file name, or standard input for "-", counting its bytes in t. It
