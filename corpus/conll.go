@@ -53,7 +53,9 @@ type CoNLLReader struct {
 	sentSize  int          // its bytes in the text
 	doc       conllDoc     // the document being read
 
+	grow    growth  // of the document being read
 	count   int     // documents read, made into records or not
+	lined   bool    // a line that is not blank was read
 	pending *Record // the file's first document, until it is known whether others follow
 	queue   []conllResult
 	eof     bool
@@ -68,7 +70,7 @@ type conllResult struct {
 
 // conllDoc is a document being put together.
 type conllDoc struct {
-	text      []byte
+	text      *strings.Builder // nil until the first sentence: the text is built in place, not copied at the end
 	runes     int
 	tokens    []labels.Offsets
 	spans     []labels.Span
@@ -111,6 +113,9 @@ func (c *CoNLLReader) step() {
 	if errors.Is(err, io.EOF) {
 		c.endSentence()
 		c.endDoc()
+		if !c.lined {
+			c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Err: fmt.Errorf("%w: no TOKEN TAG line", ErrEmpty)}})
+		}
 		if c.pending != nil {
 			c.queue = append(c.queue, conllResult{rec: *c.pending})
 			c.pending = nil
@@ -119,6 +124,7 @@ func (c *CoNLLReader) step() {
 		return
 	}
 	if err != nil {
+		c.lined = true
 		c.content()
 		c.sentLines++
 		c.fail(err)
@@ -137,6 +143,7 @@ func (c *CoNLLReader) step() {
 		c.endDoc()
 		return
 	}
+	c.lined = true
 	c.content()
 	c.sentLines++
 	if len(fields) != 2 {
@@ -165,7 +172,7 @@ func (c *CoNLLReader) step() {
 	}
 	c.sent = append(c.sent, conllToken{text: fields[0], tag: fields[1]})
 	c.sentSize += len(fields[0]) + 1
-	if len(c.doc.text)+c.sentSize > c.max {
+	if c.doc.textLen()+c.sentSize > c.max {
 		c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Line: c.lines.n, Err: fmt.Errorf(
 			"%w: the document passes %s here: set a number of sentences per document", ErrTooLong, sizeOf(c.max))}})
 		c.doc.dropped = true
@@ -208,20 +215,23 @@ func (c *CoNLLReader) endSentence() {
 // addSentence appends a good sentence to the document: its text, tokens and spans.
 func (c *CoNLLReader) addSentence(sent []conllToken) {
 	d := &c.doc
+	if d.text == nil {
+		d.text = new(strings.Builder)
+	}
 	if d.sentences == 0 {
 		d.line, d.title = c.sentLine, conllTitle(sent)
 	} else {
-		d.text = append(d.text, '\n')
+		d.text.WriteByte('\n')
 		d.runes++
 	}
 	open := -1
 	for i, t := range sent {
 		if i > 0 {
-			d.text = append(d.text, ' ')
+			d.text.WriteByte(' ')
 			d.runes++
 		}
-		start, b0 := d.runes, len(d.text)
-		d.text = append(d.text, t.text...)
+		start, b0 := d.runes, d.text.Len()
+		d.text.WriteString(t.text)
 		d.runes += utf8.RuneCountInString(t.text)
 		d.tokens = append(d.tokens, labels.Offsets{Start: start, End: d.runes})
 		switch label := t.tag[min(2, len(t.tag)):]; {
@@ -229,14 +239,15 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 			open = -1
 		case t.tag[0] == 'B' || open < 0 || d.spans[open].Label != label:
 			d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: label, Start: start, End: d.runes, Origin: labels.OriginImport})
-			d.bytes = append(d.bytes, [2]int{b0, len(d.text)})
+			d.bytes = append(d.bytes, [2]int{b0, d.text.Len()})
 			open = len(d.spans) - 1
 		default:
 			d.spans[open].End = d.runes
-			d.bytes[open][1] = len(d.text)
+			d.bytes[open][1] = d.text.Len()
 		}
 	}
 	d.sentences++
+	c.grow.grew(d.text.Len() + 16*len(d.tokens)) // its text and tokens grow by doubling
 }
 
 // endDoc turns the document read into a record, unless it is empty or dropped. Documents
@@ -245,6 +256,7 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 func (c *CoNLLReader) endDoc() {
 	d := c.doc
 	c.doc = conllDoc{}
+	c.grow.reset()
 	if d.seen == 0 && !d.dropped {
 		return
 	}
@@ -252,7 +264,7 @@ func (c *CoNLLReader) endDoc() {
 	if d.dropped || d.sentences == 0 {
 		return
 	}
-	text := string(d.text)
+	text := d.text.String()
 	for i := range d.spans {
 		d.spans[i].Text = text[d.bytes[i][0]:d.bytes[i][1]]
 	}
@@ -265,6 +277,14 @@ func (c *CoNLLReader) endDoc() {
 	}
 	rec.Doc.ExternalID = fmt.Sprintf("%s#%d", c.base, c.count)
 	c.queue = append(c.queue, conllResult{rec: rec})
+}
+
+// textLen returns the bytes of the document's text so far.
+func (d *conllDoc) textLen() int {
+	if d.text == nil {
+		return 0
+	}
+	return d.text.Len()
 }
 
 // splitFields splits a line at runs of spaces and tabs.

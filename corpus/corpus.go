@@ -61,6 +61,9 @@ func CheckOptions(format string, opt Options) error {
 		if strings.TrimSpace(opt.TextColumn) == "" {
 			return errors.New("csv needs the name of the column that holds the text (the text column option)")
 		}
+		if opt.LabelColumn != "" && opt.TargetColumn == "" && opt.ClaimColumn == "" {
+			return errors.New("csv: a label column needs a target column (what the stance is toward) or a claim column")
+		}
 		if opt.TargetColumn != "" && opt.LabelColumn == "" {
 			return errors.New("csv: a target column needs a label column, the stance toward that target")
 		}

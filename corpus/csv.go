@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/internal/fastutf8"
 	"github.com/tawsim/tawsim/labels"
@@ -41,9 +43,14 @@ type CSVReader struct {
 	opt  Options
 	src  *csvSource
 	cr   *csv.Reader
-	cols csvColumns
-	head []string
-	done bool
+	br   *bufio.Reader // what cr reads, shared by the readers that follow it (renew)
+	// lineBase and offBase are the line and byte offset of the file where cr began.
+	lineBase int
+	offBase  int64
+	cols     csvColumns
+	head     []string
+	done     bool
+	rows     bool // a row below the header was read, good or bad
 }
 
 // csvColumns are the indexes of the columns with a role; -1 for none.
@@ -53,10 +60,26 @@ type csvColumns struct{ text, id, target, label, claim int }
 // CheckOptions) is reported by the first Read, as an error about the whole file.
 func NewCSVReader(name string, r io.Reader, opt Options) *CSVReader {
 	src := &csvSource{lines: newLineReader(r), max: MaxRecord}
-	cr := csv.NewReader(src)
+	c := &CSVReader{name: name, opt: opt, src: src, br: bufio.NewReader(src)}
+	c.cr = newCSV(c.br)
+	return c
+}
+
+// newCSV returns an encoding/csv reader of br that reads rows of any width, reusing them.
+func newCSV(br *bufio.Reader) *csv.Reader {
+	cr := csv.NewReader(br) // takes br as it is: the bytes it holds stay for the next reader
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return &CSVReader{name: name, opt: opt, src: src, cr: cr}
+	return cr
+}
+
+// renew replaces the csv reader after a large row, whose line and field buffers it would keep
+// for the rest of the file, by a new one that goes on from the same place. end is the line
+// the row ended on.
+func (c *CSVReader) renew(end int) {
+	c.offBase += c.cr.InputOffset()
+	c.lineBase = end
+	c.cr = newCSV(c.br)
 }
 
 // Read returns the next row's record, an *Error for a bad row, or io.EOF.
@@ -74,6 +97,10 @@ func (c *CSVReader) Read() (Record, error) {
 		}
 	}
 	row, line, err := c.row()
+	if errors.Is(err, io.EOF) && !c.rows {
+		return Record{}, &Error{File: c.name, Err: fmt.Errorf("%w: no row below the header", ErrEmpty)}
+	}
+	c.rows = true
 	if err != nil {
 		return Record{}, err
 	}
@@ -106,23 +133,29 @@ func (c *CSVReader) Read() (Record, error) {
 // row returns the next row that is well formed UTF-8, or the error about it, and its line.
 func (c *CSVReader) row() ([]string, int, error) {
 	row, err := c.cr.Read()
-	c.src.mark = c.cr.InputOffset()
+	c.src.mark = c.offBase + c.cr.InputOffset()
+	c.src.grow.reset()
 	var pe *csv.ParseError
 	switch {
 	case errors.Is(err, io.EOF):
 		c.done = true
 		return nil, 0, io.EOF
 	case errors.As(err, &pe):
-		c.src.badFrom(pe.Line + 1)
-		if pe.Line != pe.StartLine {
-			return nil, 0, c.errorf(pe.StartLine, "%w: the row begun here goes wrong at line %d, byte %d", pe.Err, pe.Line, pe.Column)
+		start, at := c.lineBase+pe.StartLine, c.lineBase+pe.Line
+		c.src.badFrom(at + 1)
+		if at != start {
+			return nil, 0, c.errorf(start, "%w: the row begun here goes wrong at line %d, byte %d", pe.Err, at, pe.Column)
 		}
-		return nil, 0, c.errorf(pe.StartLine, "%w, at byte %d of the line", pe.Err, pe.Column)
+		return nil, 0, c.errorf(start, "%w, at byte %d of the line", pe.Err, pe.Column)
 	case err != nil:
 		c.done = true
 		return nil, 0, &Error{File: c.name, Line: c.src.lines.n, Err: err}
 	}
 	line, _ := c.cr.FieldPos(0)
+	line += c.lineBase
+	if size, breaks := rowSize(row); size >= bigLine {
+		c.renew(line + breaks)
+	}
 	bad := c.src.badFrom(line)
 	for _, f := range row {
 		if !fastutf8.ValidString(f) {
@@ -135,6 +168,15 @@ func (c *CSVReader) row() ([]string, int, error) {
 	return row, line, nil
 }
 
+// rowSize returns the bytes of a row's fields and the line breaks inside them.
+func rowSize(row []string) (size, breaks int) {
+	for _, f := range row {
+		size += len(f)
+		breaks += strings.Count(f, "\n")
+	}
+	return size, breaks
+}
+
 // readHeader reads the header line and finds the columns the options name.
 func (c *CSVReader) readHeader() error {
 	if err := CheckOptions("csv", c.opt); err != nil {
@@ -142,7 +184,7 @@ func (c *CSVReader) readHeader() error {
 	}
 	row, line, err := c.row()
 	if errors.Is(err, io.EOF) {
-		return &Error{File: c.name, Err: errors.New("the file is empty: want a header line naming the columns")}
+		return &Error{File: c.name, Err: fmt.Errorf("%w: want a header line naming the columns", ErrEmpty)}
 	}
 	if err != nil {
 		return err
@@ -220,13 +262,20 @@ func (c *CSVReader) errorf(line int, format string, args ...any) error {
 
 // csvSource hands the lines of a file on to encoding/csv, dropping a leading BOM, noting where
 // bytes are not UTF-8 (encoding/csv lets them through), and stopping a row larger than MaxRecord.
+// A line goes on in the pieces it is read in, never put together whole: encoding/csv keeps a
+// copy of it already.
 type csvSource struct {
-	lines *lineReader
-	max   int64   // the largest row
-	rest  []byte  // what is left of the line being handed on
-	sent  int64   // bytes handed on
-	mark  int64   // the input offset of the end of the last row read
-	bad   []Error // the first invalid byte of lines handed on, in line order
+	lines *lineReader // its reader, dead and line count; not its line buffer
+	max   int64       // the largest row
+	rest  []byte      // what is left of the piece being handed on
+	held  []byte      // the bytes of a code point cut by the end of a piece, for the next
+	col   int         // bytes of the line handed on before rest
+	open  bool        // the line being handed on has not ended
+	noted bool        // an invalid byte of this line is noted
+	sent  int64       // bytes handed on
+	mark  int64       // the input offset of the end of the last row read
+	bad   []Error     // the first invalid byte of lines handed on, in line order
+	grow  growth      // of the row being read
 }
 
 func (s *csvSource) Read(p []byte) (int, error) {
@@ -234,22 +283,71 @@ func (s *csvSource) Read(p []byte) (int, error) {
 		if s.sent-s.mark > s.max {
 			return 0, fmt.Errorf("%w: a row runs past %s (a quote never closed?)", ErrTooLong, sizeOf(int(s.max)))
 		}
-		b, err := s.lines.raw()
-		if err != nil {
+		if err := s.next(); err != nil {
 			return 0, err
 		}
-		if s.lines.n == 1 {
-			b = bytes.TrimPrefix(b, bom)
-		}
-		if line, err := checkUTF8(b, s.lines.n); err != nil {
-			s.bad = append(s.bad, Error{Line: line, Err: err})
-		}
-		s.rest = b
 	}
 	n := copy(p, s.rest)
 	s.rest = s.rest[n:]
 	s.sent += int64(n)
+	s.grow.grew(int(s.sent - s.mark)) // encoding/csv copies the row into buffers that double
 	return n, nil
+}
+
+// next reads the next piece of a line into rest, checking that it is UTF-8.
+func (s *csvSource) next() error {
+	l := s.lines
+	if l.dead {
+		return io.EOF
+	}
+	chunk, err := l.br.ReadSlice('\n')
+	switch {
+	case err == nil || errors.Is(err, bufio.ErrBufferFull):
+	case errors.Is(err, io.EOF):
+		if len(chunk) == 0 && len(s.held) == 0 {
+			return io.EOF
+		}
+	default:
+		l.dead = true
+		return fmt.Errorf("%w: %w", ErrRead, err)
+	}
+	if !s.open {
+		l.n++
+		s.open, s.col, s.noted = true, 0, false
+		if l.n == 1 {
+			chunk = bytes.TrimPrefix(chunk, bom)
+		}
+	}
+	piece := chunk
+	if len(s.held) > 0 {
+		piece, s.held = append(s.held, chunk...), nil
+	}
+	ended := !errors.Is(err, bufio.ErrBufferFull)
+	if cut := cutRune(piece); !ended && cut > 0 {
+		s.held = append([]byte(nil), piece[len(piece)-cut:]...)
+		piece = piece[:len(piece)-cut]
+	}
+	if !s.noted {
+		if line, err := checkUTF8From(piece, l.n, s.col+1); err != nil {
+			s.bad, s.noted = append(s.bad, Error{Line: line, Err: err}), true
+		}
+	}
+	s.col += len(piece)
+	s.rest, s.open = piece, !ended
+	return nil
+}
+
+// cutRune returns how many bytes at the end of b begin a code point that b does not finish.
+func cutRune(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if utf8.FullRune(b[i:]) {
+				return 0
+			}
+			return len(b) - i
+		}
+	}
+	return 0
 }
 
 // badFrom forgets the invalid bytes noted before line and returns the first one left, if any.

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,7 +62,7 @@ func TestCSVColumns(t *testing.T) {
 		meta    string
 	}{
 		{"text only", Options{TextColumn: "tweet"}, "a7", nil, `{"Stance":"FAVOR","note":"x\ty"}`},
-		{"label without target", Options{TextColumn: "Tweet ", LabelColumn: "stance"}, "a7", []labels.DocStance{{Label: "FAVOR"}}, `{"note":"x\ty"}`},
+		{"label and claim", Options{TextColumn: "Tweet ", LabelColumn: "stance", ClaimColumn: "note"}, "a7", []labels.DocStance{{Label: "FAVOR", Target: "x\ty"}}, ``},
 		{"id column named", Options{TextColumn: "tweet", ExternalIDColumn: "note"}, "x\ty", nil, `{"Id":"a7","Stance":"FAVOR"}`},
 	}
 	for _, c := range cases {
@@ -126,7 +127,8 @@ func TestCSVFileErrors(t *testing.T) {
 		{"target without label", mawqif, Options{TextColumn: "text", TargetColumn: "target"}, 0, "a target column needs a label column"},
 		{"text column missing", mawqif, Options{TextColumn: "tweet"}, 1,
 			`c.csv:1: no column "tweet" in the header (its columns: ID, text, target, stance, sentiment, sarcasm)`},
-		{"label column missing", mawqif, Options{TextColumn: "text", LabelColumn: "label"}, 1, `no column "label"`},
+		{"label column missing", mawqif, Options{TextColumn: "text", LabelColumn: "label", TargetColumn: "target"}, 1, `no column "label"`},
+		{"label without target", mawqif, Options{TextColumn: "text", LabelColumn: "stance"}, 0, "a label column needs a target column"},
 		{"duplicate column", "text,a,a\nx,y,z\n", Options{TextColumn: "text"}, 1, `c.csv:1: column "a" appears twice in the header`},
 		{"empty file", "\uFEFF", Options{TextColumn: "text"}, 0, "c.csv: the file is empty"},
 		{"bad header", "text,\"a\n", Options{TextColumn: "text"}, 1, `extraneous or missing "`},
@@ -189,5 +191,31 @@ func TestCSVClaims(t *testing.T) {
 	if _, errs := readAll(t, "csv", "c.csv", data, Options{TextColumn: "article", ClaimColumn: "claims", LabelColumn: "stance"}); len(errs) != 1 ||
 		!strings.Contains(errs[0].Error(), `no column "claims"`) {
 		t.Errorf("a missing claim column: %v", errs)
+	}
+}
+
+// TestCSVLongRows: rows longer than the reader's pieces keep their code points whole and their
+// errors at the right line and byte, and the rows after a very large row (after which the
+// reader starts afresh) too.
+func TestCSVLongRows(t *testing.T) {
+	long := strings.Repeat("نص ", 40000) // 200,000 bytes, read in pieces
+	for _, n := range []int{1, 3, 3 * 1000 * 1000} {
+		text := strings.Repeat("نص ", n)
+		data := "id,text\n1,\"" + text + "\nسطر\"\n2,\"" + long + "\"\n3,a\xffb\n4," + long + "\xd8\n5,نص\n6,\"x\ny\",z\n"
+		recs, errs := readAll(t, "csv", "c.csv", data, Options{TextColumn: "text"})
+		if len(recs) != 3 || recs[0].Doc.Text != text+"\nسطر" || recs[1].Doc.Text != long || recs[2].Line != 7 {
+			t.Fatalf("%d: %d records, errors %v", n, len(recs), errs)
+		}
+		want := []string{"c.csv:5: invalid UTF-8 at byte 4 of the line (0xff)",
+			fmt.Sprintf("c.csv:6: invalid UTF-8 at byte %d of the line (0xd8)", 3+len(long)),
+			"c.csv:8: 3 fields, the header has 2"}
+		if len(errs) != 3 {
+			t.Fatalf("%d: errors %v", n, errs)
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(errs[i].Error(), w) {
+				t.Errorf("%d: error %v, want %s", n, errs[i], w)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -39,10 +40,14 @@ type doccanoEntity struct {
 	Text  *string `json:"text"`
 }
 
-func parseDoccano(line []byte, eol bool) (Record, bool, error) {
+func parseDoccano(line []byte, eol bool, done func()) (Record, bool, error) {
 	var m map[string]json.RawMessage
 	if err := decodeLine(line, &m, eol); err != nil {
 		return Record{}, false, err
+	}
+	done() // the values are copies: the line can go before the text is decoded
+	if len(m["text"]) >= bigLine {
+		runtime.GC()
 	}
 	var rec Record
 	if isNull(m["text"]) {
@@ -51,6 +56,7 @@ func parseDoccano(line []byte, eol bool) (Record, bool, error) {
 	if err := decodeKey(m, "text", &rec.Doc.Text); err != nil {
 		return Record{}, false, err
 	}
+	delete(m, "text") // its copy goes before the spans are read
 	if rec.Doc.Text == "" {
 		return Record{}, false, fmt.Errorf("%w: \"text\" is empty", ErrNoText)
 	}
@@ -74,7 +80,7 @@ func parseDoccano(line []byte, eol bool) (Record, bool, error) {
 	}
 	for i, e := range ents {
 		if e.Start == nil || e.End == nil {
-			return Record{}, false, fmt.Errorf("entities[%d]: start_offset and end_offset are required", i)
+			return Record{}, false, fmt.Errorf("entities[%d]: start_offset and end_offset are required integers", i)
 		}
 		if err := addDoccanoSpan(x, &rec, fmt.Sprintf("entities[%d]", i), *e.Start, *e.End, e.Label, e.Text); err != nil {
 			return Record{}, false, err
@@ -93,7 +99,7 @@ func decodeKey(m map[string]json.RawMessage, key string, v any) error {
 	if isNull(raw) {
 		return nil
 	}
-	return jsonError(json.Unmarshal(raw, v), key)
+	return jsonError(unmarshal(raw, v), key)
 }
 
 // doccanoID returns the text of a doccano id, a number or a string.
@@ -145,12 +151,18 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 			}
 		case "a list":
 			var t []json.RawMessage
-			var start, end int
 			var label string
 			if json.Unmarshal(it, &t) != nil || len(t) != 3 ||
-				json.Unmarshal(t[0], &start) != nil || json.Unmarshal(t[1], &end) != nil ||
 				jsonKind(t[2]) != "a string" || json.Unmarshal(t[2], &label) != nil {
 				return fmt.Errorf("%s: got %s, want [start, end, \"LABEL\"]", where, cut(string(it), 60))
+			}
+			start, err := intAt(t[0])
+			if err != nil {
+				return fmt.Errorf("%s[0]: %w (the start of [start, end, \"LABEL\"])", where, err)
+			}
+			end, err := intAt(t[1])
+			if err != nil {
+				return fmt.Errorf("%s[1]: %w (the end of [start, end, \"LABEL\"])", where, err)
 			}
 			if err := addDoccanoSpan(x, rec, where, start, end, label, nil); err != nil {
 				return err

@@ -65,7 +65,7 @@ func TestDoccanoErrors(t *testing.T) {
 		{"text mismatch", `{"text":"` + sample + `","entities":[{"start_offset":2,"end_offset":6,"label":"PERS","text":"محمد"}]}`,
 			labels.ErrTextMismatch, `entities[0]: span [2,6) says "محمد" but the text there is "قالَ"`},
 		{"empty span", `{"text":"abc","labels":[[1,1,"X"]]}`, labels.ErrEmptySpan, "labels[0]: span [1,1) is empty"},
-		{"bad triple", `{"text":"abc","label":[[1,"2","X"]]}`, nil, `label[0]: got [1,"2","X"], want [start, end, "LABEL"]`},
+		{"bad triple", `{"text":"abc","label":[[1,"2","X"]]}`, nil, `label[0][1]: got a string, want an integer (the end of [start, end, "LABEL"])`},
 		{"short triple", `{"text":"abc","label":[[1,2]]}`, nil, `want [start, end, "LABEL"]`},
 		{"label a number", `{"text":"abc","label":[7]}`, nil, `label[0]: got a number, want [start, end, "LABEL"] or a label`},
 		{"label an object", `{"text":"abc","label":{"a":1}}`, nil, "label: got an object, want a list"},

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -22,8 +23,10 @@ var Extensions = map[string][]string{
 
 // Files expands paths: a file is kept as given, a folder becomes the files below it whose
 // names end in one of exts (all files when exts is empty), sorted, hidden files left out.
-// "-" (standard input) is kept as it is.
-func Files(paths []string, exts []string) ([]string, error) {
+// "-" (standard input) is kept as it is. A path that cannot be found is an error; what cannot
+// be read below a folder (a folder without permission, an entry gone while it was walked) is
+// returned in unread, as *Error values about whole files, and the walk goes on.
+func Files(paths []string, exts []string) (files []string, unread []error, err error) {
 	var out []string
 	for _, p := range paths {
 		if p == "-" {
@@ -32,7 +35,7 @@ func Files(paths []string, exts []string) ([]string, error) {
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !info.IsDir() {
 			out = append(out, p)
@@ -40,6 +43,13 @@ func Files(paths []string, exts []string) ([]string, error) {
 		}
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil && path != p {
+				unread = append(unread, &Error{File: path, Err: fmt.Errorf("%w: %w", ErrRead, PathCause(err))})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -56,15 +66,24 @@ func Files(paths []string, exts []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no %s files in this folder", p, strings.Join(exts, " or "))
+		if len(found) == 0 && len(unread) == 0 {
+			return nil, nil, fmt.Errorf("%s: no %s files in this folder", p, strings.Join(exts, " or "))
 		}
 		sort.Strings(found)
 		out = append(out, found...)
 	}
-	return out, nil
+	return out, unread, nil
+}
+
+// PathCause returns err without the operation and path of an *fs.PathError: the message
+// that gives it names the path already.
+func PathCause(err error) error {
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func hasExt(name string, exts []string) bool {

@@ -24,12 +24,34 @@ func fuzzReader(f *testing.F, format string, seeds []string, extra func(*testing
 			recs, _ := drain(t, rd, "f")
 			for _, r := range recs {
 				checkRecord(t, r)
+				checkNoReplacement(t, b, r)
 				if extra != nil {
 					extra(t, r)
 				}
 			}
 		}
 	})
+}
+
+// checkNoReplacement fails when a record holds U+FFFD that the input did not: a decoder put
+// it there for something it could not read (a lone surrogate escape, bytes that are not
+// UTF-8), and the record says something other than the file.
+func checkNoReplacement(t *testing.T, in []byte, r Record) {
+	if bytes.Contains(in, []byte("\uFFFD")) || bytes.Contains(bytes.ToLower(in), []byte(`\ufffd`)) {
+		return
+	}
+	fields := []string{r.Doc.Text, r.Doc.Title, r.Doc.ExternalID, r.Doc.ID, string(r.Doc.Metadata), r.Annotator}
+	for _, sp := range r.Spans {
+		fields = append(fields, sp.Label, sp.Target)
+	}
+	for _, st := range r.Stances {
+		fields = append(fields, st.Label, st.Target)
+	}
+	for _, f := range fields {
+		if strings.ContainsRune(f, '\uFFFD') {
+			t.Fatalf("line %d: %q holds U+FFFD that the input does not", r.Line, f)
+		}
+	}
 }
 
 func FuzzJSONL(f *testing.F) {
@@ -40,6 +62,8 @@ func FuzzJSONL(f *testing.F) {
 		`{"text":"a"}{"text":"b"}` + "\n[1,2]\n" + `{"text":"abc","entities":[`,
 		"{\"text\":\"ab\xffc\"}\n",
 		`{"text":"🙂a","stance_spans":[{"start":0,"end":1,"target":"t","label":"L","text":"🙂"}],"status":"Done"}`,
+		`{"text":"abc","entities":[{"start":null,"end":2,"label":"X"}],"tokens":[[null,1],[1,2.0]]}`,
+		`{"text":"x\ud800y","annotator":"\udc00","metadata":{"k":"\ud83d\ude42\\ud800"}}`,
 	}, nil, Options{})
 }
 
@@ -50,6 +74,9 @@ func FuzzDoccano(f *testing.F) {
 		`{"text":"نص","label":["FAVOR"]}` + "\n" + `{"text":"نص","label":"AGAINST","cats":["X"]}`,
 		`{"text":"abc","label":[[1,"2","X"]]}` + "\n" + `{"text":"abc","labels":[[-1,2,"LOC"]]}`,
 		"{\"text\":\"\xd8\"}",
+		`{"text":"abc","label":[[null,2,"X"]]}` + "\n" + `{"text":"abc","labels":[[0,null,"X"]]}`,
+		`{"text":"abc","entities":[{"start_offset":null,"end_offset":1,"label":"X"},{"start_offset":"0","end_offset":1.5,"label":"Y"}]}`,
+		`{"text":"a\ud800","label":["F\udfffAVOR"],"id":"\ud83d","meta":{"\udc00":1}}`,
 	}, nil, Options{})
 }
 
@@ -59,6 +86,8 @@ func FuzzSpacy(f *testing.F) {
 		prodigy(`{"start":0,"end":400,"label":"BAD"}`, `,"answer":"reject"`),
 		`{"text":"` + sample + `","ents":[{"start":17,"end":21,"label":"ORG"}],"tokens":[{"id":0,"start":0,"end":1}]}`,
 		`{"text":"abc","tokens":[{"start":1,"end":2},{"start":0,"end":1}],"spans":[{"start":0,"end":1,"token_start":0,"token_end":0,"label":"X"}]}`,
+		`{"text":"abc","tokens":[{"start":0,"end":1,"id":null}],"spans":[{"start":0,"end":1,"token_start":null,"token_end":-1,"label":"X"}]}`,
+		`{"text":"a\ud800b","spans":[{"start":null,"end":1,"label":"\udbff"}],"meta":{"a":"\ud83d\ude42"}}`,
 	}, nil, Options{})
 }
 

@@ -35,7 +35,7 @@ type nativeRecord struct {
 	Entities    []nativeSpan    `json:"entities"`
 	Stance      []nativeStance  `json:"stance"`
 	StanceSpans []nativeSpan    `json:"stance_spans"`
-	Tokens      [][]int         `json:"tokens"`
+	Tokens      [][]*int        `json:"tokens"`
 	Metadata    json.RawMessage `json:"metadata"`
 }
 
@@ -52,7 +52,7 @@ type nativeStance struct {
 	Label  string `json:"label"`
 }
 
-func parseNative(line []byte, eol bool) (Record, bool, error) {
+func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
 	var nr nativeRecord
 	if err := decodeLine(line, &nr, eol); err != nil {
 		return Record{}, false, err
@@ -109,7 +109,7 @@ func parseNative(line []byte, eol bool) (Record, bool, error) {
 }
 
 // nativeTokens checks the [[start,end],...] tokens of a record.
-func nativeTokens(x *labels.TextIndex, toks [][]int) ([]labels.Offsets, error) {
+func nativeTokens(x *labels.TextIndex, toks [][]*int) ([]labels.Offsets, error) {
 	if toks == nil {
 		return nil, nil
 	}
@@ -119,10 +119,13 @@ func nativeTokens(x *labels.TextIndex, toks [][]int) ([]labels.Offsets, error) {
 		if len(t) != 2 {
 			return nil, fmt.Errorf("tokens[%d]: %d numbers, want [start, end]", i, len(t))
 		}
-		if err := checkToken(x, i, t[0], t[1], prev, nil); err != nil {
+		if t[0] == nil || t[1] == nil {
+			return nil, fmt.Errorf("tokens[%d]: got null, want [start, end]", i)
+		}
+		if err := checkToken(x, i, *t[0], *t[1], prev, nil); err != nil {
 			return nil, fmt.Errorf("tokens: %w", err)
 		}
-		out[i], prev = labels.Offsets{Start: t[0], End: t[1]}, t[1]
+		out[i], prev = labels.Offsets{Start: *t[0], End: *t[1]}, *t[1]
 	}
 	return out, nil
 }
@@ -131,7 +134,7 @@ func nativeTokens(x *labels.TextIndex, toks [][]int) ([]labels.Offsets, error) {
 func nativeSpans(x *labels.TextIndex, rec *Record, key string, kind labels.Kind, spans []nativeSpan) error {
 	for i, s := range spans {
 		if s.Start == nil || s.End == nil {
-			return fmt.Errorf("%s[%d]: start and end are required", key, i)
+			return fmt.Errorf("%s[%d]: start and end are required integers", key, i)
 		}
 		if s.Label == "" {
 			return fmt.Errorf("%s[%d]: no label", key, i)

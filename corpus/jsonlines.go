@@ -17,30 +17,40 @@ import (
 var ErrNoText = errors.New("the record has no text")
 
 // parseFunc turns one line of a JSONL format into a record; skip drops the line unreported
-// (Prodigy's rejected answers). eol tells whether the line ended with a newline.
-type parseFunc func(line []byte, eol bool) (rec Record, skip bool, err error)
+// (Prodigy's rejected answers). eol tells whether the line ended with a newline. done, when
+// the parser no longer needs the line, lets it go before the parser goes on.
+type parseFunc func(line []byte, eol bool, done func()) (rec Record, skip bool, err error)
 
 // jsonLines reads a JSONL file: one JSON object a line, blank lines ignored.
 type jsonLines struct {
 	name  string
 	lines *lineReader
 	parse parseFunc
+	seen  bool // a line that is not blank was read, or the file is known to be empty
 }
 
-// Read returns the next record, an *Error for a bad line, or io.EOF.
+// Read returns the next record, an *Error for a bad line, or io.EOF. A file with nothing but
+// white space in it is reported as ErrEmpty.
 func (j *jsonLines) Read() (Record, error) {
 	for {
 		b, err := j.lines.next()
 		if errors.Is(err, io.EOF) {
+			if !j.seen {
+				j.seen = true
+				return Record{}, &Error{File: j.name, Err: ErrEmpty}
+			}
 			return Record{}, io.EOF
 		}
 		if err != nil {
+			j.seen = true
 			return Record{}, &Error{File: j.name, Line: j.lines.n, Err: err}
 		}
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
-		rec, skip, err := j.parse(b, j.lines.eol)
+		j.seen = true
+		rec, skip, err := j.parse(b, j.lines.eol, j.lines.release)
+		j.lines.release()
 		if err != nil {
 			return Record{}, &Error{File: j.name, Line: j.lines.n, Err: err}
 		}
@@ -55,6 +65,10 @@ func (j *jsonLines) Read() (Record, error) {
 	}
 }
 
+// bigLine is the length from which a line's reading is followed by a collection of the
+// garbage it left.
+const bigLine = 8 << 20
+
 // decodeLine decodes one JSONL line, which must hold a JSON object, into v. eol tells whether
 // the line ended with a newline: a record cut short by the end of the file says so.
 func decodeLine(b []byte, v any, eol bool) error {
@@ -62,7 +76,11 @@ func decodeLine(b []byte, v any, eol bool) error {
 	if len(b) == 0 || b[0] != '{' {
 		return fmt.Errorf("the line holds %s, want a JSON object {...}", jsonKind(b))
 	}
-	err := json.Unmarshal(b, v)
+	if at := loneSurrogate(b); at >= 0 {
+		return fmt.Errorf("%w: %s at byte %d of the line is half of a UTF-16 surrogate pair, not a character",
+			ErrInvalidUTF8, b[at:at+6], at+1)
+	}
+	err := unmarshal(b, v)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		return jsonError(err, "")
@@ -77,6 +95,29 @@ func decodeLine(b []byte, v any, eol bool) error {
 		return fmt.Errorf("invalid JSON: %s (two records on one line?)", msg)
 	}
 	return fmt.Errorf("invalid JSON near byte %d: %s", se.Offset, msg)
+}
+
+// unmarshal decodes b into v. A value refused by a field's own decoder (an offset that is
+// null, an *encoding/json.UnmarshalTypeError) comes back from goccy/go-json without the
+// field's name: the standard library's decoder names it, so a line that fails so is decoded
+// again by it for the message.
+func unmarshal(b []byte, v any) error {
+	if len(b) >= bigLine && stdjson.Unmarshal(b, v) == nil {
+		// goccy/go-json copies its input whole, and a string with escapes twice more: on a
+		// line of tens of megabytes the standard library's decoder takes less memory. Its
+		// errors are worded otherwise: a line it refuses is decoded again, for the message.
+		return nil
+	}
+	err := json.Unmarshal(b, v)
+	var ste *stdjson.UnmarshalTypeError
+	if !errors.As(err, &ste) {
+		return err
+	}
+	again := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+	if e := stdjson.Unmarshal(b, again); errors.As(e, &ste) {
+		return &json.UnmarshalTypeError{Value: ste.Value, Type: ste.Type, Offset: ste.Offset, Field: ste.Field}
+	}
+	return &json.UnmarshalTypeError{Value: ste.Value, Type: ste.Type, Offset: ste.Offset}
 }
 
 // cutShort reports whether b is the beginning of a JSON value that ends too soon: whether,

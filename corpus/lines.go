@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 )
 
 // MaxRecord is the largest record a reader accepts, in bytes: a line of JSONL, a row of CSV,
@@ -18,6 +19,32 @@ var ErrTooLong = errors.New("record too long")
 // bom is the UTF-8 byte order mark that a file may begin with.
 var bom = []byte("\uFEFF")
 
+// bigGrowth is the size from which a record growing in memory (a line, a CSV row, a CoNLL
+// document) has the garbage collected each time it doubles: the buffers it outgrew would
+// otherwise stay until the next collection, which tawsimctl spaces out (GOGC=400), and a
+// record of tens of megabytes would hold several of its sizes in garbage.
+const bigGrowth = 8 << 20
+
+// growth collects garbage as a record grows past bigGrowth, 2*bigGrowth, 4*bigGrowth...
+type growth struct{ next int }
+
+// grew notes that the record being read has reached n bytes.
+func (g *growth) grew(n int) {
+	if g.next == 0 {
+		g.next = bigGrowth
+	}
+	if n >= g.next {
+		runtime.GC()
+		g.next = 2 * n
+	}
+}
+
+// reset starts over with the next record.
+func (g *growth) reset() { g.next = bigGrowth }
+
+// keptLine is the largest line buffer a lineReader keeps for the next line.
+const keptLine = 1 << 20
+
 // lineReader reads a file line by line, however long the lines are, holding one line at a time.
 type lineReader struct {
 	br   *bufio.Reader
@@ -26,6 +53,7 @@ type lineReader struct {
 	eol  bool   // whether the line last read ended with "\n"
 	buf  []byte // the line being put together from several reads
 	dead bool   // the input failed: every later read is io.EOF
+	grow growth
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -40,7 +68,9 @@ func (l *lineReader) raw() ([]byte, error) {
 	if l.dead {
 		return nil, io.EOF
 	}
+	l.release()
 	l.buf = l.buf[:0]
+	l.grow.reset()
 	long, started := false, false
 	for {
 		chunk, err := l.br.ReadSlice('\n')
@@ -64,6 +94,7 @@ func (l *lineReader) raw() ([]byte, error) {
 		case errors.Is(err, bufio.ErrBufferFull):
 			if !long {
 				l.buf = append(l.buf, chunk...)
+				l.grow.grew(len(l.buf))
 				if len(l.buf) > l.max+2 {
 					long, l.buf = true, l.buf[:0]
 				}
@@ -73,6 +104,14 @@ func (l *lineReader) raw() ([]byte, error) {
 			l.n++
 			return nil, fmt.Errorf("%w: %w", ErrRead, err)
 		}
+	}
+}
+
+// release drops the buffer of the line last read when it is larger than the lines kept, so
+// that a huge line is not held while its record is stored. The line must not be used after.
+func (l *lineReader) release() {
+	if cap(l.buf) > keptLine {
+		l.buf = nil
 	}
 }
 

@@ -40,19 +40,19 @@ type spacyToken struct {
 	Text  *string `json:"text"`
 	Start *int    `json:"start"`
 	End   *int    `json:"end"`
-	ID    *int    `json:"id"`
+	ID    offset  `json:"id"`
 }
 
 type spacySpan struct {
 	Start      *int    `json:"start"`
 	End        *int    `json:"end"`
-	TokenStart *int    `json:"token_start"`
-	TokenEnd   *int    `json:"token_end"`
+	TokenStart offset  `json:"token_start"`
+	TokenEnd   offset  `json:"token_end"`
 	Label      string  `json:"label"`
 	Text       *string `json:"text"`
 }
 
-func parseSpacy(line []byte, eol bool) (Record, bool, error) {
+func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
 	var sr spacyRecord
 	if err := decodeLine(line, &sr, eol); err != nil {
 		return Record{}, false, err
@@ -121,10 +121,10 @@ func spacyTokens(x *labels.TextIndex, toks []spacyToken) ([]labels.Offsets, erro
 	prev := 0
 	for i, t := range toks {
 		if t.Start == nil || t.End == nil {
-			return nil, fmt.Errorf("tokens[%d]: start and end are required", i)
+			return nil, fmt.Errorf("tokens[%d]: start and end are required integers", i)
 		}
-		if t.ID != nil && *t.ID != i {
-			return nil, fmt.Errorf("tokens[%d]: id %d, want %d (its index)", i, *t.ID, i)
+		if t.ID.set && t.ID.n != i {
+			return nil, fmt.Errorf("tokens[%d]: id %d, want %d (its index)", i, t.ID.n, i)
 		}
 		if err := checkToken(x, i, *t.Start, *t.End, prev, t.Text); err != nil {
 			return nil, fmt.Errorf("tokens: %w", err)
@@ -138,7 +138,7 @@ func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan)
 	toks := rec.Doc.Tokens
 	for i, s := range spans {
 		if s.Start == nil || s.End == nil {
-			return fmt.Errorf("%s[%d]: start and end are required", key, i)
+			return fmt.Errorf("%s[%d]: start and end are required integers", key, i)
 		}
 		if s.Label == "" {
 			return fmt.Errorf("%s[%d]: no label", key, i)
@@ -156,20 +156,20 @@ func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan)
 }
 
 // spanTokens checks that the tokens a span names (token_end inclusive) begin and end where it does.
-func spanTokens(toks []labels.Offsets, sp labels.Span, first, last *int) error {
+func spanTokens(toks []labels.Offsets, sp labels.Span, first, last offset) error {
 	for _, c := range []struct {
 		key, verb string
-		idx       *int
+		idx       offset
 		at        int
 		of        func(labels.Offsets) int
 	}{
 		{"token_start", "begins", first, sp.Start, func(o labels.Offsets) int { return o.Start }},
 		{"token_end", "ends", last, sp.End, func(o labels.Offsets) int { return o.End }},
 	} {
-		if c.idx == nil {
+		if !c.idx.set {
 			continue
 		}
-		i := *c.idx
+		i := c.idx.n
 		if i < 0 || i >= len(toks) {
 			return fmt.Errorf("%s %d: the record has %d tokens", c.key, i, len(toks))
 		}

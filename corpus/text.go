@@ -8,14 +8,17 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tawsim/tawsim/internal/fastutf8"
+
 	"github.com/tawsim/tawsim/labels"
 )
 
 // MaxTextFile is the largest plain-text article a TextReader accepts.
 const MaxTextFile = 64 << 20
 
-// ErrEmpty is returned for a file with no text in it.
-var ErrEmpty = errors.New("the file holds no text")
+// ErrEmpty is wrapped by the error about a file with nothing to import in it (nothing, or
+// white space only): an error about the whole file, whatever its format.
+var ErrEmpty = errors.New("the file is empty")
 
 // TextReader reads one plain-text article: the whole file is one document, its first non-empty
 // line the title. A leading BOM is dropped and CRLF and lone CR become LF; nothing else of the
@@ -37,17 +40,18 @@ func (t *TextReader) Read() (Record, error) {
 		return Record{}, io.EOF
 	}
 	t.done = true
-	b, err := io.ReadAll(io.LimitReader(t.r, MaxTextFile+1))
+	raw, err := t.readAll()
 	if err != nil {
 		return Record{}, &Error{File: t.name, Err: fmt.Errorf("%w: %w", ErrRead, err)}
 	}
-	if len(b) > MaxTextFile {
+	if len(raw) > MaxTextFile {
 		return Record{}, &Error{File: t.name, Err: fmt.Errorf("larger than %d MiB: split it into articles", MaxTextFile>>20)}
 	}
-	if line, err := checkUTF8(b, 1); err != nil {
+	if !fastutf8.ValidString(raw) {
+		line, err := checkUTF8([]byte(raw), 1)
 		return Record{}, &Error{File: t.name, Line: line, Err: err}
 	}
-	text := CleanText(string(b))
+	text := CleanText(raw)
 	if strings.TrimSpace(text) == "" {
 		return Record{}, &Error{File: t.name, Err: ErrEmpty}
 	}
@@ -58,6 +62,18 @@ func (t *TextReader) Read() (Record, error) {
 		Title:      Title(text),
 		Text:       text,
 	}}}, nil
+}
+
+// readAll reads the whole input, up to one byte past MaxTextFile, into a string that is built
+// in place: an article is read once into memory of its own size, not grown by doubling and
+// then copied.
+func (t *TextReader) readAll() (string, error) {
+	var b strings.Builder
+	if st, ok := t.r.(interface{ Size() int64 }); ok && st.Size() >= 0 && st.Size() <= MaxTextFile {
+		b.Grow(int(st.Size()) + 1) // the byte past the end, to see the end
+	}
+	_, err := io.Copy(&b, io.LimitReader(t.r, MaxTextFile+1))
+	return b.String(), err
 }
 
 // CleanText drops a leading BOM and turns CRLF and lone CR into LF: the repairs a reader of

@@ -97,7 +97,7 @@ func TestFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := Files([]string{dir, "-"}, Extensions["txt"])
+	got, _, err := Files([]string{dir, "-"}, Extensions["txt"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,12 +105,12 @@ func TestFiles(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Files = %v, want %v", got, want)
 	}
-	if _, err := Files([]string{filepath.Join(dir, "missing.txt")}, nil); err == nil {
+	if _, _, err := Files([]string{filepath.Join(dir, "missing.txt")}, nil); err == nil {
 		t.Error("a missing file gave no error")
 	}
 	empty := filepath.Join(dir, "empty")
 	os.Mkdir(empty, 0o755)
-	if _, err := Files([]string{empty}, Extensions["txt"]); err == nil {
+	if _, _, err := Files([]string{empty}, Extensions["txt"]); err == nil {
 		t.Error("a folder with no .txt files gave no error")
 	}
 }

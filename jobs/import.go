@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 
@@ -24,60 +25,33 @@ type ImportOptions struct {
 	AddLabels bool           // grow the schema instead of refusing labels it lacks
 	Annotator string         // owns what a file does not attribute
 	Stdin     io.Reader      // read for the path "-"
-	// Exclusive takes the project for each file's import when nobody else has it open, which
-	// halves what a large import writes (store.ImportOptions.Exclusive); others who open the
+	// Exclusive takes the project for the import of each file larger than ExclusiveFrom when
+	// nobody else has it open, which halves what a large import writes
+	// (store.ImportOptions.Exclusive); others who open the
 	// project meanwhile wait, then fail as busy. For commands, not for the window.
 	Exclusive bool
-	// Slice commits the import in slices of about 150 ms of work while others have the
-	// project open (store.ImportOptions.Slice), so that their writes never wait for a whole
-	// file. Exclusive imports slice when they cannot take the project.
+	// Slice commits the import in slices of about 150 ms of work (store.ImportOptions.Slice),
+	// so that the writes of others who have the project open never wait for a whole file: for
+	// the window's own imports. An Exclusive import slices a file when another program has
+	// the project open (store.Store.OpenElsewhere).
 	Slice bool
 	// Progress, when set, is called now and then with how far the import has gone, on the
 	// goroutine that called Import.
 	Progress func(Progress)
 }
 
-// store returns the options of the store's import of source.
-func (o ImportOptions) store(source string) store.ImportOptions {
-	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source, Exclusive: o.Exclusive,
-		Slice: o.Slice || o.Exclusive}
-}
+// ExclusiveFrom is the size of the smallest file that an Exclusive import takes the project
+// for. Taking it switches the journal mode, which rewrites the file's header even when the
+// import is then refused; a smaller file goes in through WAL, where a refused import leaves
+// the project file as it was, byte for byte, and the two writes of WAL cost little.
+const ExclusiveFrom = 64 << 20
 
-// MaxErrs is how many errors an ImportTally keeps; it counts the rest (Problems), so that a
-// huge file of bad lines cannot fill memory with its messages.
-const MaxErrs = 100
-
-// ImportTally is what an import did, over all its files.
-type ImportTally struct {
-	Files, Added, Duplicates, Spans, Bad int
-	Stances                              int // document stances added, Attached included
-	Attached                             int // stances added to documents already in the project
-	Conflicts                            int // stances left out: the document had another label toward the target
-	// SkippedFiles counts the files left out whole because of errors: in strict mode any
-	// error, in lenient mode those of the file as a whole (unreadable, a CSV header without
-	// the text column, labels the schema lacks).
-	SkippedFiles int
-	Errs         []error  // the first MaxErrs problems, as *corpus.Error
-	Problems     int      // how many problems there were, Errs and those past MaxErrs
-	NewLabels    []string // labels added to the schema
-	records      int
-	read         *atomic.Int64 // bytes of the input files read, the files before this one included
-	total        int64         // bytes of all the input files; 0 when not known
-}
-
-// progress reports how far the import has gone, when the caller asked.
-func (t *ImportTally) progress(o ImportOptions) {
-	if o.Progress != nil {
-		o.Progress(Progress{Records: t.records, Done: t.read.Load(), Total: t.total})
-	}
-}
-
-// note keeps a problem, or only counts it once MaxErrs are kept.
-func (t *ImportTally) note(err error) {
-	t.Problems++
-	if len(t.Errs) < MaxErrs {
-		t.Errs = append(t.Errs, err)
-	}
+// store returns the options of the store's import of source into st, of size bytes (-1:
+// unknown).
+func (o ImportOptions) store(st *store.Store, source string, size int64) store.ImportOptions {
+	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source,
+		Exclusive: o.Exclusive && size > ExclusiveFrom, KeepFirst: o.Lenient,
+		Slice: o.Slice || o.Exclusive && st.OpenElsewhere()}
 }
 
 // Import imports each file (a folder stands for the files of the format below it, "-" for
@@ -90,9 +64,14 @@ func Import(ctx context.Context, st *store.Store, paths []string, o ImportOption
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		return t, err
 	}
-	files, err := corpus.Files(paths, corpus.Extensions[o.Format])
+	files, unread, err := corpus.Files(paths, corpus.Extensions[o.Format])
 	if err != nil {
 		return t, err
+	}
+	for _, e := range unread {
+		t.note(e)
+		t.Files++
+		t.SkippedFiles++
 	}
 	t.read, t.total = new(atomic.Int64), totalSize(files)
 	if strings.EqualFold(o.Format, "txt") {
@@ -122,51 +101,49 @@ func totalSize(files []string) int64 {
 }
 
 // openInput opens the file name, or standard input for "-", counting its bytes in t. It
-// returns the reader, the name to report ("stdin" for "-") and what closes it.
-func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string, func(), error) {
+// returns the reader, the name to report ("stdin" for "-") and what closes it. A file that
+// cannot be opened (no permission, gone since the folder was read) is noted in t as left out,
+// and the reader is nil: the import goes on with the next file.
+func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string, func()) {
 	if name == "-" {
-		return countingReader{o.Stdin, t.read}, "stdin", func() {}, nil
+		return countingReader{o.Stdin, t.read, -1}, "stdin", func() {}
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, "", nil, err
-	}
-	return countingReader{f, t.read}, name, func() { f.Close() }, nil
-}
-
-// fileRead counts a file read with bad records, whole-file problems or neither, and reports
-// whether it is left out whole: for any problem in strict mode, for a whole-file one always.
-func (t *ImportTally) fileRead(bad int, whole, lenient bool) (skipped bool) {
-	t.Files++
-	t.Bad += bad
-	if whole || (bad > 0 && !lenient) {
+		t.note(&corpus.Error{File: name, Err: fmt.Errorf("%w: %w", corpus.ErrRead, corpus.PathCause(err))})
+		t.Files++
 		t.SkippedFiles++
-		return true
+		return nil, name, nil
 	}
-	return false
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return countingReader{f, t.read, size}, name, func() { f.Close() }
 }
 
 // importPath imports one file (or standard input for "-") into st, all or nothing.
 func importPath(ctx context.Context, st *store.Store, name string, o ImportOptions, t *ImportTally) error {
-	r, name, closeInput, err := openInput(name, o, t)
-	if err != nil {
-		return err
+	r, name, closeInput := openInput(name, o, t)
+	if r == nil {
+		return nil
 	}
 	defer closeInput()
 	rd, err := corpus.NewReader(o.Format, name, r, o.Corpus)
 	if err != nil {
 		return err
 	}
-	imp, err := st.BeginImport(ctx, o.store(name))
+	imp, err := st.BeginImport(ctx, o.store(st, name, r.(countingReader).size))
 	if err != nil {
 		return err
 	}
 	defer imp.Rollback()
-	bad, whole, err := feed(ctx, rd, imp, name, o, t)
+	f, err := feed(ctx, rd, imp, name, o, t)
 	if err != nil {
 		return err
 	}
-	if t.fileRead(bad, whole, o.Lenient) {
+	if t.fileRead(name, f, o.Lenient) {
+		t.unknownLabels(imp, name, f)
 		t.keptOfSkipped(name, imp.Rollback())
 		return nil
 	}
@@ -186,71 +163,91 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 	return nil
 }
 
-// keptOfSkipped counts what the committed slices of a file left out whole had added before
-// the file was found bad, and says so: a sliced import goes in as it is read.
-func (t *ImportTally) keptOfSkipped(name string, kept store.ImportResult) {
-	if kept.Added == 0 && kept.Stances == 0 {
-		return
-	}
-	t.add(kept)
-	t.note(&corpus.Error{File: name, Err: fmt.Errorf("the %d documents read before the first error are in the project: "+
-		"it was open in the window, so the import committed the file as it read it; import the file again once it is fixed to add the rest", kept.Added)})
-}
-
-// add counts what one transaction of the import added.
-func (t *ImportTally) add(res store.ImportResult) {
-	t.Added += res.Added
-	t.Duplicates += res.Duplicates
-	t.Spans += res.Spans
-	t.Stances += res.Stances
-	t.Attached += res.Attached
-	t.Conflicts += res.Conflicts
-	t.NewLabels = append(t.NewLabels, res.NewLabels...)
-}
-
-// feed reads every record of rd into imp, notes the problems in t and returns how many
-// records were bad, and whether the file as a whole is (so that none of it may be
-// imported). In strict mode it stops adding at the first bad record but reads on, to list
-// them all.
-func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) (bad int, whole bool, err error) {
+// feed reads every record of rd into imp, notes the problems in t and returns what it found
+// (fed). In strict mode it stops adding at the first bad record but reads on, to list them
+// all, and checks the labels of every record.
+func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) (fed, error) {
 	results, stop := readAhead(ctx, rd)
 	defer stop()
+	var f fed
 	for r := range results {
 		rec, err := r.rec, r.err
 		if errors.Is(err, io.EOF) {
-			return bad, whole, nil
+			return f, nil
 		}
 		var recErr *corpus.Error
 		if errors.As(err, &recErr) {
 			t.note(err)
 			if recErr.Whole() {
-				whole = true
+				f.whole = true
 			} else {
-				bad++
+				f.bad++
 			}
 			continue
 		}
 		if err != nil {
-			return 0, false, fmt.Errorf("%s: %w", name, err)
+			return fed{}, fmt.Errorf("%s: %w", name, err)
 		}
 		t.records++
 		if t.records%256 == 0 {
 			t.progress(o)
 		}
-		if whole || (bad > 0 && !o.Lenient) {
+		if f.whole {
 			continue
 		}
-		if err := imp.Add(rec.Annotated); err != nil {
-			if ctx.Err() != nil {
-				return 0, false, ctx.Err() // the transaction went with the context
+		if f.bad > 0 && !o.Lenient {
+			// Nothing more of the file is written, but its records are still checked, to
+			// list every problem.
+			if err := imp.Check(rec.Annotated); err != nil {
+				t.note(&corpus.Error{File: name, Line: rec.Line, Err: errors.Unwrap(err)})
+				f.bad++
 			}
-			var refused *store.RecordError
-			if !errors.As(err, &refused) {
-				return 0, false, fmt.Errorf("%s:%d: %w", name, rec.Line, err)
-			}
-			t.note(&corpus.Error{File: name, Line: rec.Line, Err: refused.Err})
-			bad++
+			continue
 		}
+		if err := add(ctx, imp, name, rec, t); err != nil {
+			if !errors.As(err, new(*corpus.Error)) {
+				return fed{}, err
+			}
+			t.note(err)
+			f.bad++
+			if !o.Lenient {
+				imp.Check(rec.Annotated) // the file is refused: all its labels are told
+			}
+			continue
+		}
+		f.good++
 	}
-	return 0, false, ctx.Err()
+	return fed{}, ctx.Err()
+}
+
+// bigText is the size of a text from which an import returns the memory freed before storing it.
+const bigText = 8 << 20
+
+// add adds one record to imp. A record refused for what it holds comes back as a
+// *corpus.Error; a lenient import's conflict with the annotations already in the project is
+// noted in t (the record's other annotations are in); any other error ends the import.
+func add(ctx context.Context, imp *store.Importer, name string, rec corpus.Record, t *ImportTally) error {
+	if len(rec.Doc.Text) >= bigText {
+		// What reading a large document left behind (the line, the decoder's copies) goes
+		// back to the system before SQLite takes its own copies of the text.
+		debug.FreeOSMemory()
+	}
+	err := imp.Add(rec.Annotated)
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err() // the transaction went with the context
+	}
+	var refused *store.RecordError
+	var conflict *store.ConflictError
+	switch {
+	case errors.As(err, &refused):
+		return &corpus.Error{File: name, Line: rec.Line, Err: refused.Err}
+	case errors.As(err, &conflict):
+		t.note(&corpus.Error{File: name, Line: rec.Line, Err: fmt.Errorf("%w (the annotations there were kept)", conflict)})
+		t.Conflicts++
+		return nil
+	}
+	return fmt.Errorf("%s:%d: %w", name, rec.Line, err)
 }

@@ -22,11 +22,16 @@ func (p Progress) Fraction() float64 {
 }
 
 // countingReader counts the bytes read through it; the count may be read from another
-// goroutine than the one reading.
+// goroutine than the one reading. size is the input's size when known, else -1.
 type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
+	r    io.Reader
+	n    *atomic.Int64
+	size int64
 }
+
+// Size returns the size of the input, or -1 when it is not known: a reader of a whole file
+// (corpus.TextReader) reads it into memory of that size.
+func (c countingReader) Size() int64 { return c.size }
 
 func (c countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)

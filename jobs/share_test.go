@@ -102,6 +102,26 @@ func TestSharedImportOfABadFile(t *testing.T) {
 	}
 }
 
+// TestUnsharedImportOfABadFile: the same file, imported in strict mode by a command with
+// the project to itself, adds nothing: the import is not sliced when nobody else has the
+// project open, however long the file takes.
+func TestUnsharedImportOfABadFile(t *testing.T) {
+	_, st := project(t)
+	ctx := context.Background()
+	bad := articlesFile(t, 20_000, "{\"text\": \n")
+	tally, err := Import(ctx, st, []string{bad}, ImportOptions{Format: "jsonl", Annotator: "import", Exclusive: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.CountDocuments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || tally.Added != 0 || tally.SkippedFiles != 1 {
+		t.Errorf("%d documents in the project, %d added, %d files skipped; want the one there before, 0, 1", n, tally.Added, tally.SkippedFiles)
+	}
+}
+
 // articlesFile writes n JSONL records of about 1 KB each, then tail, and returns its path.
 func articlesFile(t *testing.T, n int, tail string) string {
 	t.Helper()

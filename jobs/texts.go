@@ -57,7 +57,7 @@ type textBatch struct {
 }
 
 func (b *textBatch) begin(ctx context.Context, st *store.Store, name string, o ImportOptions, from int64) error {
-	imp, err := st.BeginImport(ctx, o.store(name))
+	imp, err := st.BeginImport(ctx, o.store(st, name, 0)) // a batch is 64 MB at most: through WAL
 	if err != nil {
 		return err
 	}
@@ -67,16 +67,16 @@ func (b *textBatch) begin(ctx context.Context, st *store.Store, name string, o I
 
 // importFile reads one file into the batch. A bad file is noted in t and adds nothing.
 func (b *textBatch) importFile(ctx context.Context, name string, o ImportOptions, t *ImportTally) error {
-	r, name, closeInput, err := openInput(name, o, t)
-	if err != nil {
-		return err
+	r, name, closeInput := openInput(name, o, t)
+	if r == nil {
+		return nil
 	}
 	defer closeInput()
-	bad, whole, err := feed(ctx, corpus.NewTextReader(name, r), b.imp, name, o, t)
+	f, err := feed(ctx, corpus.NewTextReader(name, r), b.imp, name, o, t)
 	if err != nil {
 		return err
 	}
-	t.fileRead(bad, whole, o.Lenient)
+	t.fileRead(name, f, o.Lenient)
 	b.files++
 	b.last = name
 	return nil

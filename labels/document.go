@@ -27,10 +27,17 @@ type Offsets struct {
 	End   int `json:"end"`
 }
 
-// TextHash returns the hex SHA-256 of text, the key that de-duplicates documents.
+// TextHash returns the hex SHA-256 of text, the key that de-duplicates documents. The text
+// goes through a small buffer, not a copy of it whole: a document can be tens of megabytes.
 func TextHash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Summary is what a document list shows of a document without loading its text.

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -141,11 +143,46 @@ func tokensValue(toks []labels.Offsets, n int) (any, error) {
 	if err := checkTokens(toks, n); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadDocument, err)
 	}
-	data, err := json.Marshal(toks)
-	if err != nil {
-		return nil, err
+	return tokensJSON(toks), nil
+}
+
+// tokensJSON writes toks as the JSON array [{"start":..,"end":..},...] that the tokens column
+// holds, into a string of the exact size: a CoNLL document of tens of megabytes has millions
+// of tokens, and their JSON is larger than its text.
+func tokensJSON(toks []labels.Offsets) string {
+	const each = len(`{"start":,"end":},`)
+	n := 2
+	for _, t := range toks {
+		n += each + digits(t.Start) + digits(t.End)
 	}
-	return string(data), nil
+	var b strings.Builder
+	b.Grow(n)
+	var num [20]byte
+	b.WriteByte('[')
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"start":`)
+		b.Write(strconv.AppendInt(num[:0], int64(t.Start), 10))
+		b.WriteString(`,"end":`)
+		b.Write(strconv.AppendInt(num[:0], int64(t.End), 10))
+		b.WriteByte('}')
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// digits returns how many characters n takes in decimal.
+func digits(n int) int {
+	d := 1
+	if n < 0 {
+		d, n = 2, -n
+	}
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // checkTokens verifies that toks are non-empty ranges, in order, inside [0, n).

@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -27,6 +25,10 @@ type ImportOptions struct {
 	// Exclusive takes the project for the import when nobody else has it open: see
 	// takeExclusive. For a command that imports and ends, not for the window.
 	Exclusive bool
+	// KeepFirst writes what a record brings to a document already in the project but for
+	// the annotations that conflict with those there, which are kept (ConflictError);
+	// without it such a record is refused whole.
+	KeepFirst bool
 	// Slice commits the import every sliceTime of work when it shares the project (it is not
 	// Exclusive, or others have the project open), so that their writes wait a slice at most
 	// instead of the whole file. A file then goes in as it is read: what a refused file or a
@@ -38,11 +40,11 @@ type ImportOptions struct {
 type ImportResult struct {
 	Added, Duplicates int
 	Spans, Stances    int
-	// Attached counts the document stances (included in Stances) that records whose text the
-	// project already held brought to that document; Conflicts the ones left out because the
-	// annotator already had another label toward the target there (the stored one is kept).
-	Attached, Conflicts int
-	NewLabels           []string // labels and targets added to the schema ("ORG", "target:lna")
+	// AttachedSpans and Attached count the spans and document stances (included in Spans and
+	// Stances) that records whose text the project already held brought to that document;
+	// Statuses the statuses they set there.
+	AttachedSpans, Attached, Statuses int
+	NewLabels                         []string // labels and targets added to the schema ("ORG", "target:lna")
 }
 
 // Importer adds the records of one file in one transaction, so that a file is imported whole
@@ -123,12 +125,13 @@ func (e *RecordError) Error() string { return e.Err.Error() }
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // Add stores one record: its document, its spans, stances and status. When the project holds
-// its text already the document is not added again and its spans and status are skipped, but
-// its document stances are attached to the stored document (see ImportResult.Attached): stance
-// corpora repeat a text once per target. Labels and targets are matched to the schema's
-// without regard to case (labels.Schema.StanceFold, FindTarget) and stored as the schema
-// spells them. Everything is checked before anything is written, so a refused record (a
-// *RecordError) leaves nothing behind. Labels the schema lacks are collected for Commit.
+// its text already the document is not added again, and the record's annotations go to the
+// stored document (attach): a record per (text, target), as stance corpora come, keeps every
+// stance, and a text imported plain first keeps the spans a later file brings. Labels and
+// targets are matched to the schema's without regard to case (labels.Schema.StanceFold,
+// FindTarget) and stored as the schema spells them, whether the text is new or not.
+// Everything is checked before anything is written, so a refused record (a *RecordError)
+// leaves nothing behind. Labels the schema lacks are collected for Commit.
 func (imp *Importer) Add(rec labels.Annotated) error {
 	if err := imp.ctx.Err(); err != nil {
 		return err
@@ -136,38 +139,27 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 	if err := imp.nextSlice(); err != nil {
 		return err
 	}
-	row, err := newDocRow(rec.Doc)
-	if err != nil {
-		return &RecordError{err}
-	}
-	annotator := rec.Annotator
-	if annotator == "" {
-		annotator = imp.opt.Annotator
-	}
 	saved := imp.save()
-	spans, stances, err := imp.checkRecord(row.doc.Text, annotator, rec)
+	c, err := imp.check(rec)
 	if err != nil {
 		imp.restore(saved)
-		return &RecordError{err}
+		return err
 	}
+	row, annotator, spans, stances := c.row, c.annotator, c.spans, c.stances
 	id, fresh, err := imp.insertDocument(row)
-	if err != nil || !fresh {
+	if err != nil {
 		imp.restore(saved)
-		if err != nil {
-			return err
-		}
-		imp.res.Duplicates++
-		if len(rec.Stances) == 0 {
-			return nil
-		}
-		// Learn again what the stances alone need (the spans are skipped); they passed before.
-		if stances, err = imp.checkStances(rec.Stances); err != nil {
-			imp.restore(saved)
-			return &RecordError{err}
-		}
-		return imp.attachStances(row.doc.Hash, annotator, stances)
+		return err
 	}
-	if err := imp.insertSpans(id, annotator, spans); err != nil {
+	if !fresh {
+		imp.res.Duplicates++
+		err := imp.attach(row.doc.Hash, annotator, rec.Status, spans, stances)
+		if errors.As(err, new(*RecordError)) {
+			imp.restore(saved)
+		}
+		return err
+	}
+	if err := imp.insertSpans(id, annotator, nil, spans); err != nil {
 		return err
 	}
 	if err := imp.insertStances(id, annotator, stances); err != nil {
@@ -218,6 +210,9 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	d := row.doc
 	r, err := imp.stmts.doc.ExecContext(imp.run, imp.last+1, id, d.ExternalID, d.SourceFile, d.Title, d.Hash,
 		row.runes, formatTime(imp.t), row.metadata, row.tokens, d.Text)
+	if err == nil && len(d.Text) >= bigText {
+		err = imp.stmts.renewDoc(imp.ctx, imp.tx)
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "documents.id") {
 			return "", false, &RecordError{fmt.Errorf("document id %s is already in the project with another text", id)}
@@ -232,80 +227,9 @@ func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	return id, true, nil
 }
 
-// checkRecord validates the record's spans against its text, the schema and each other, its
-// stances and its status, and returns the spans ready to insert, by start, and the stances,
-// with labels and targets as the schema spells them.
-func (imp *Importer) checkRecord(text, annotator string, rec labels.Annotated) ([]labels.Span, []labels.DocStance, error) {
-	if (len(rec.Spans) > 0 || len(rec.Stances) > 0) && annotator == "" {
-		return nil, nil, fmt.Errorf("annotations need an annotator: name one for the import")
-	}
-	if rec.Status != "" {
-		if _, err := labels.ParseStatus(string(rec.Status)); err != nil {
-			return nil, nil, err
-		}
-	}
-	stances, err := imp.checkStances(rec.Stances)
-	if err != nil {
-		return nil, nil, err
-	}
-	spans, err := imp.checkSpans(text, annotator, rec.Spans)
-	return spans, stances, err
-}
-
-// checkStances returns a copy of the stances with labels and targets as the schema spells
-// them. Two stances toward one target are refused unless they agree (the copy keeps one).
-func (imp *Importer) checkStances(in []labels.DocStance) ([]labels.DocStance, error) {
-	if len(in) == 0 {
-		return nil, nil
-	}
-	out := make([]labels.DocStance, 0, len(in))
-	for _, ds := range in {
-		written := ds.Target
-		if err := imp.learnStance(&ds); err != nil {
-			return nil, err
-		}
-		i := slices.IndexFunc(out, func(o labels.DocStance) bool { return o.Target == ds.Target })
-		switch {
-		case i < 0:
-			out = append(out, ds)
-		case out[i].Label != ds.Label:
-			return nil, fmt.Errorf("two document stances toward target %q (%q): %s and %s", ds.Target, written, out[i].Label, ds.Label)
-		}
-	}
-	return out, nil
-}
-
-// checkSpans validates spans against the text, the schema and each other, and returns them
-// ready to insert, by start.
-func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]labels.Span, error) {
-	spans := append([]labels.Span(nil), in...)
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	var active []labels.Span // entity spans that may still overlap the next ones
-	x := labels.NewTextIndex(text)
-	for i := range spans {
-		sp := &spans[i]
-		sp.Annotator = annotator
-		if sp.Origin == "" {
-			sp.Origin = labels.OriginImport
-		}
-		sp.Created, sp.Updated = imp.t, imp.t
-		if err := imp.learnSpan(sp); err != nil {
-			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
-		}
-		active = stillOpen(active, sp.Start)
-		if err := imp.schema.ValidateSpanIn(x, *sp, active); err != nil && !imp.isUnknown(err) {
-			return nil, fmt.Errorf("span [%d,%d) %s %q: %w", sp.Start, sp.End, sp.Label, sp.Text, err)
-		}
-		if sp.Kind == labels.KindEntity {
-			sp.ID = strconv.Itoa(i) // tells the spans of the record apart while checking
-			active = append(active, *sp)
-		}
-	}
-	return spans, nil
-}
-
-// insertSpans stores the checked spans of a new document as its annotator's set.
-func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) error {
+// insertSpans stores the checked spans, with new ids, as the annotator's set of the document
+// beside the spans it has there (none on a new document).
+func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.Span) error {
 	if len(spans) == 0 {
 		return nil
 	}
@@ -316,6 +240,9 @@ func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) e
 		}
 		spans[i].ID = u.String()
 	}
+	added := len(spans)
+	imp.counts.add(spans, 1)
+	spans = append(spans, have...)
 	sortSpans(spans)
 	data, buf, err := encodeSpans(imp.buf, spans)
 	imp.buf = buf
@@ -325,20 +252,8 @@ func (imp *Importer) insertSpans(docID, annotator string, spans []labels.Span) e
 	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
 		return err
 	}
-	imp.counts.add(spans, 1)
-	imp.res.Spans += len(spans)
+	imp.res.Spans += added
 	return nil
-}
-
-// stillOpen keeps the spans that end after start.
-func stillOpen(active []labels.Span, start int) []labels.Span {
-	kept := active[:0]
-	for _, a := range active {
-		if a.End > start {
-			kept = append(kept, a)
-		}
-	}
-	return kept
 }
 
 func (imp *Importer) insertStances(docID, annotator string, stances []labels.DocStance) error {
@@ -363,14 +278,23 @@ func (imp *Importer) insertState(docID, annotator string, st labels.Status) erro
 // named when it began (a batch of files).
 func (imp *Importer) SetSource(source string) { imp.opt.Source = source }
 
+// Unknown returns the error Commit gives for the labels and targets the records used that the
+// schema lacks, or nil when there are none or the import may add them.
+func (imp *Importer) Unknown() error {
+	if len(imp.unknown) == 0 || imp.opt.AddLabels {
+		return nil
+	}
+	return fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
+		ErrUnknownLabels, listSome(sortedValues(imp.unknown), maxUnknownListed))
+}
+
 // Commit ends the import. When records used labels the schema lacks, it either adds them
 // (ImportOptions.AddLabels) or undoes the whole import and returns ErrUnknownLabels with
 // their list.
 func (imp *Importer) Commit() (ImportResult, error) {
-	if len(imp.unknown) > 0 && !imp.opt.AddLabels {
+	if err := imp.Unknown(); err != nil {
 		imp.Rollback()
-		return ImportResult{}, fmt.Errorf("%w: %s (add them to the schema, or import with --add-labels)",
-			ErrUnknownLabels, listSome(sortedValues(imp.unknown), maxUnknownListed))
+		return ImportResult{}, err
 	}
 	if err := imp.finish(); err != nil {
 		imp.Rollback()
@@ -387,8 +311,8 @@ func (imp *Importer) Commit() (ImportResult, error) {
 	return imp.res, nil
 }
 
-// finish writes the grown schema and the event of what the transaction (the import, or its
-// slice) added.
+// finish writes the grown schema, the span counts and the event of what the transaction (the
+// import, or its slice) added.
 func (imp *Importer) finish() error {
 	imp.stmts.close()
 	if imp.added {
@@ -401,12 +325,13 @@ func (imp *Importer) finish() error {
 		return err
 	}
 	res := imp.res.minus(imp.slice.kept)
-	if res.Added == 0 && res.Stances == 0 {
+	if res.Added == 0 && res.Stances == 0 && res.Spans == 0 && res.Statuses == 0 {
 		return nil
 	}
 	return appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
 		Count: res.Added, Duplicates: res.Duplicates, Spans: res.Spans, Stances: res.Stances,
-		Attached: res.Attached, Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(res.Added) + 1,
+		Attached: res.Attached, AttachedSpans: res.AttachedSpans, Statuses: res.Statuses,
+		Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(res.Added) + 1,
 	})
 }
 
@@ -424,14 +349,17 @@ func (imp *Importer) Rollback() ImportResult {
 
 // importAfter is the After of an import's documents.add event.
 type importAfter struct {
-	Count      int    `json:"count"`
-	Duplicates int    `json:"duplicates"`
-	Spans      int    `json:"spans"`
-	Stances    int    `json:"stances"`
-	Attached   int    `json:"attached,omitempty"`
-	Source     string `json:"source,omitempty"`
-	First      int64  `json:"first"`
-	Last       int64  `json:"last"`
+	Count      int `json:"count"`
+	Duplicates int `json:"duplicates"`
+	Spans      int `json:"spans"`
+	Stances    int `json:"stances"`
+	Attached   int `json:"attached,omitempty"`
+	// AttachedSpans and Statuses: spans and statuses brought to documents already there.
+	AttachedSpans int    `json:"attached_spans,omitempty"`
+	Statuses      int    `json:"statuses,omitempty"`
+	Source        string `json:"source,omitempty"`
+	First         int64  `json:"first"`
+	Last          int64  `json:"last"`
 }
 
 // maxUnknownListed is how many unknown labels and targets a refusal names (targets met as

@@ -111,7 +111,7 @@ func (imp *Importer) isUnknown(err error) bool {
 
 // importStmts are the statements an import runs for every record.
 type importStmts struct {
-	doc, spans, stance, state, attach, byHash *sql.Stmt
+	doc, spans, stance, state, byHash *sql.Stmt
 }
 
 func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
@@ -119,19 +119,17 @@ func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
 	if s.doc, err = tx.PrepareContext(ctx, insertDocument); err != nil {
 		return err
 	}
-	if s.spans, err = tx.PrepareContext(ctx, "INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, ?, ?)"); err != nil {
+	// An annotator's set is inserted whole: on a new document, or on one where the annotator
+	// had none (a damaged empty set is replaced).
+	if s.spans, err = tx.PrepareContext(ctx, `INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, ?, ?)
+ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`); err != nil {
 		return err
 	}
 	if s.stance, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
 VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator, target) DO UPDATE SET label = excluded.label`); err != nil {
 		return err
 	}
-	// attach adds a stance to a document already in the project, keeping the one there is.
-	if s.attach, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
-VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator, target) DO NOTHING`); err != nil {
-		return err
-	}
-	if s.byHash, err = tx.PrepareContext(ctx, "SELECT id FROM documents WHERE hash = ?"); err != nil {
+	if s.byHash, err = tx.PrepareContext(ctx, "SELECT id, ord FROM documents WHERE hash = ?"); err != nil {
 		return err
 	}
 	s.state, err = tx.PrepareContext(ctx, `INSERT INTO doc_state (doc_id, annotator, ord, status, updated)
@@ -139,44 +137,22 @@ VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = ex
 	return err
 }
 
+// bigText is the size of a text after whose insert the statement is prepared anew: the
+// driver keeps a copy of the last arguments of a statement in C memory, for the next ones.
+const bigText = 8 << 20
+
+// renewDoc prepares the document's statement again, letting go of the copy of a large text.
+func (s *importStmts) renewDoc(ctx context.Context, tx *sql.Tx) error {
+	s.doc.Close()
+	var err error
+	s.doc, err = tx.PrepareContext(ctx, insertDocument)
+	return err
+}
+
 func (s *importStmts) close() {
-	for _, st := range []*sql.Stmt{s.doc, s.spans, s.stance, s.state, s.attach, s.byHash} {
+	for _, st := range []*sql.Stmt{s.doc, s.spans, s.stance, s.state, s.byHash} {
 		if st != nil {
 			st.Close()
 		}
 	}
-}
-
-// attachStances adds the document stances of a record whose text the project already holds
-// to that document: a record per (text, target) row, as stance corpora come (Mawqif, a claim
-// and an article per row), keeps every stance although the text is stored once. A stance the
-// annotator already has toward the target is kept; when the record's label differs it is
-// counted as a conflict.
-func (imp *Importer) attachStances(hash, annotator string, stances []labels.DocStance) error {
-	var docID string
-	if err := imp.stmts.byHash.QueryRowContext(imp.run, hash).Scan(&docID); err != nil {
-		return err
-	}
-	t := formatTime(imp.t)
-	for _, ds := range stances {
-		r, err := imp.stmts.attach.ExecContext(imp.run, docID, annotator, ds.Target, ds.Label, t)
-		if err != nil {
-			return err
-		}
-		if n, err := r.RowsAffected(); err != nil {
-			return err
-		} else if n == 1 {
-			imp.res.Stances++
-			imp.res.Attached++
-			continue
-		}
-		have, err := getStance(imp.ctx, imp.tx, docID, annotator, ds.Target)
-		if err != nil {
-			return err
-		}
-		if have != nil && have.Label != ds.Label {
-			imp.res.Conflicts++
-		}
-	}
-	return nil
 }

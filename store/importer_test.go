@@ -163,3 +163,43 @@ func TestExportFiltersAndOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestImporterKeepFirst: with KeepFirst, a record on a known text writes what does not
+// conflict (a stance toward another target, evidence toward a target the annotator has none
+// toward) and reports the rest; without it, nothing of the record is written.
+func TestImporterKeepFirst(t *testing.T) {
+	s, _ := newProject(t, labels.NestingFlat)
+	text := "وصل الوفد إلى طرابلس"
+	first := annotated(t, text, "طرابلس", "LOC")
+	first.Stances = []labels.DocStance{{Target: "lna", Label: "FAVOR"}}
+	imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal"})
+	must(t, err)
+	must(t, imp.Add(first))
+	_, err = imp.Commit()
+	must(t, err)
+
+	second := annotated(t, text, "الوفد", "ORG")
+	second.Stances = []labels.DocStance{{Target: "lna", Label: "AGAINST"}, {Target: "gna", Label: "NONE"}}
+	second.Status = labels.StatusDone
+	for _, keep := range []bool{false, true} {
+		imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal", KeepFirst: keep})
+		must(t, err)
+		err = imp.Add(second)
+		var conflict *ConflictError
+		if !errors.As(err, &conflict) || len(conflict.Parts) != 2 || errors.As(err, new(*RecordError)) == keep {
+			t.Fatalf("keep first %v: %v", keep, err)
+		}
+		res, err := imp.Commit()
+		must(t, err)
+		if want := map[bool]int{false: 0, true: 1}[keep]; res.Attached != want || res.Statuses != want || res.AttachedSpans != 0 {
+			t.Errorf("keep first %v: %+v", keep, res)
+		}
+	}
+	docs, _ := s.Documents(ctx, Page{Limit: 10})
+	stances, _ := s.DocStances(ctx, docs[0].ID, "amal")
+	spans, _ := s.Spans(ctx, docs[0].ID, "amal")
+	st, _ := s.State(ctx, docs[0].ID, "amal")
+	if len(stances) != 2 || stances[1].Target != "lna" || stances[1].Label != "FAVOR" || len(spans) != 1 || spans[0].Label != "LOC" || st.Status != labels.StatusDone {
+		t.Errorf("stances %+v, spans %+v, status %s", stances, spans, st.Status)
+	}
+}

@@ -55,5 +55,6 @@ func (imp *Importer) nextSlice() error {
 // minus returns what r counts beyond o (o an earlier count of the same import).
 func (r ImportResult) minus(o ImportResult) ImportResult {
 	return ImportResult{Added: r.Added - o.Added, Duplicates: r.Duplicates - o.Duplicates, Spans: r.Spans - o.Spans,
-		Stances: r.Stances - o.Stances, Attached: r.Attached - o.Attached, Conflicts: r.Conflicts - o.Conflicts}
+		Stances: r.Stances - o.Stances, Attached: r.Attached - o.Attached, AttachedSpans: r.AttachedSpans - o.AttachedSpans,
+		Statuses: r.Statuses - o.Statuses}
 }

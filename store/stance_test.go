@@ -240,19 +240,21 @@ func TestImporterStanceLabelsTargetsAndRepeatedTexts(t *testing.T) {
 	must(t, imp.Add(rec("نص ثان", "الجيش الوطني الليبي", "neutral")))
 	// The same text again, toward another target: its stance joins the stored document.
 	must(t, imp.Add(rec("نص ثان", "gna", "NONE")))
-	// And toward the same target with another label: the stored one is kept, a conflict.
-	must(t, imp.Add(rec("نص ثان", "lna", "FAVOR")))
+	// And toward the same target with another label: a conflict, refused whole.
+	var recErr *RecordError
+	if err := imp.Add(rec("نص ثان", "lna", "FAVOR")); !errors.Is(err, ErrConflict) || !errors.As(err, &recErr) {
+		t.Errorf("a conflicting stance: %v", err)
+	}
 	// A span of entity label "loc" is LOC.
 	r := annotated(t, "وصل الوفد إلى طرابلس", "طرابلس", "loc")
 	must(t, imp.Add(r))
 	// Two stances toward one target that disagree are refused.
-	var recErr *RecordError
 	if err := imp.Add(rec("نص رابع", "lna", "FAVOR", "Libyan National Army", "AGAINST")); !errors.As(err, &recErr) {
 		t.Errorf("contradicting stances: %v", err)
 	}
 	res, err := imp.Commit()
 	must(t, err)
-	if res.Added != 3 || res.Duplicates != 2 || res.Stances != 4 || res.Attached != 1 || res.Conflicts != 1 || len(res.NewLabels) != 0 {
+	if res.Added != 3 || res.Duplicates != 1 || res.Stances != 4 || res.Attached != 1 || len(res.NewLabels) != 0 {
 		t.Errorf("result %+v", res)
 	}
 	docs, err := s.Documents(ctx, Page{Limit: 10})
@@ -282,7 +284,7 @@ func TestImporterStanceLabelsTargetsAndRepeatedTexts(t *testing.T) {
 	must(t, imp.Add(rec("نص ثان", "gna", "NONE")))
 	res, err = imp.Commit()
 	must(t, err)
-	if res.Added != 0 || res.Stances != 0 || res.Conflicts != 0 || res.Duplicates != 2 {
+	if res.Added != 0 || res.Stances != 0 || res.Duplicates != 2 {
 		t.Errorf("second import: %+v", res)
 	}
 	if m, _ := s.Events(ctx, 0, 0); len(m) != len(n) {

@@ -50,6 +50,9 @@ type Store struct {
 	readOnly string  // why writes are refused, for a store that OpenForReading opened read-only
 	// watch is the reader connection Changed asks, from its first call on
 	watch watch
+	// key names the file among those this process has open (OpenElsewhere)
+	key        fileKey
+	registered bool
 }
 
 // Open opens the project at path, creating the file when it is missing, and brings it up to
@@ -93,6 +96,7 @@ func open(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	s.register()
 	return s, nil
 }
 
@@ -160,6 +164,7 @@ const readers = 4
 
 // Close closes the readers, then the writer (which checkpoints the WAL into the file).
 func (s *Store) Close() error {
+	s.unregister()
 	s.closeWatch()
 	rerr := s.r.Close()
 	var werr error

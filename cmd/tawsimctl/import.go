@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/tawsim/tawsim/corpus"
@@ -19,8 +21,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		"                 [--annotator NAME] [--lenient] [--add-labels] FILE|DIR|- ...\n\n"+
 		"Imports each file atomically: by default a file with any bad record adds nothing and its\n"+
 		"errors are listed as FILE:LINE; with --lenient its good records are added and the bad ones listed.\n"+
-		"Importing the same text again adds nothing, but the document stances a repeated text brings\n"+
-		"(a stance CSV has a row per text and target) are added to the stored document.\n"+
+		"Importing the same text again adds no document, but the spans, stances and status a record\n"+
+		"brings go to the stored document for their annotator; ones that differ from those there are\n"+
+		"errors (with --lenient: listed, those there kept).\n"+
 		"Labels match the schema's without regard to case (Favor is FAVOR); targets match by id, name\n"+
 		"or Arabic name. Unknown ones refuse the file, or with --add-labels join the schema.\n"+
 		"A missing project is created with the default schema.")
@@ -58,6 +61,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		return usageError{err.Error()}
 	}
+	if err := inputsExist(pos); err != nil {
+		return err
+	}
 	st, err := openOrCreate(ctx, *db)
 	if err != nil {
 		return err
@@ -78,27 +84,49 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return report(e, t, o.Lenient)
 }
 
-// report prints the errors and the summary, and decides the outcome.
+// inputsExist checks that every path named can be found, before the project is opened (and
+// created when it is missing): a mistyped path leaves nothing behind.
+func inputsExist(paths []string) error {
+	var missing []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); p != "-" && errors.Is(err, fs.ErrNotExist) {
+			missing = append(missing, p)
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("%s: no such file or folder; nothing was imported", missing[0])
+	}
+	return fmt.Errorf("no such files or folders: %s; nothing was imported", strings.Join(missing, ", "))
+}
+
+// report prints the errors and the summary, and decides the outcome. The reasons files were
+// left out whole come first, all of them, then the first maxListed errors about records.
 func report(e *env, t jobs.ImportTally, lenient bool) error {
-	for i, err := range t.Errs {
+	files := t.FileErrs()
+	for _, err := range files {
+		fmt.Fprintln(e.stderr, err)
+	}
+	for i, err := range t.Errs[len(files):] {
 		if i == maxListed {
 			break
 		}
 		fmt.Fprintln(e.stderr, esc(err.Error()))
 	}
-	if t.Problems > maxListed {
-		fmt.Fprintf(e.stderr, "... and %s more errors\n", count(t.Problems-maxListed))
+	if more := t.Problems - len(files) - maxListed; more > 0 {
+		fmt.Fprintf(e.stderr, "... and %s more errors\n", count(more))
 	}
 	fmt.Fprintf(e.stdout, "%s read: %s added, %s already in the project",
 		plural(t.Files, "file"), plural(t.Added, "document"), count(t.Duplicates))
-	if t.Spans > 0 {
-		fmt.Fprintf(e.stdout, ", %s added", plural(t.Spans, "span"))
-	}
-	if t.Stances > 0 {
-		fmt.Fprintf(e.stdout, ", %s added", plural(t.Stances, "document stance"))
-		if t.Attached > 0 {
-			fmt.Fprintf(e.stdout, " (%s to documents already in the project)", count(t.Attached))
-		}
+	attached(e, t.Spans, t.AttachedSpans, "span")
+	attached(e, t.Stances, t.Attached, "document stance")
+	switch {
+	case t.Statuses == 1:
+		fmt.Fprint(e.stdout, ", 1 status set on a document already in the project")
+	case t.Statuses > 1:
+		fmt.Fprintf(e.stdout, ", %s statuses set on documents already in the project", count(t.Statuses))
 	}
 	if t.Bad > 0 {
 		fmt.Fprintf(e.stdout, ", %s", plural(t.Bad, "bad record"))
@@ -108,8 +136,8 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 		fmt.Fprintf(e.stdout, "added to the schema: %s\n", newLabels(t.NewLabels))
 	}
 	if t.Conflicts > 0 {
-		fmt.Fprintf(e.stderr, "%s of repeated texts left out: the document already had another label toward the target\n",
-			plural(t.Conflicts, "stance"))
+		fmt.Fprintf(e.stderr, "%s brought annotations that differ from those already in the project: those there were kept (see above)\n",
+			plural(t.Conflicts, "record"))
 	}
 	switch {
 	case t.SkippedFiles > 0 && !lenient:
@@ -117,11 +145,23 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 			plural(t.SkippedFiles, "file"))
 		return errReported
 	case t.SkippedFiles > 0:
-		fmt.Fprintf(e.stderr, "nothing was imported from %s that cannot be imported in part (see above)\n",
+		fmt.Fprintf(e.stderr, "nothing was imported from %s: unreadable, empty, refused as a whole or with no good record (see above)\n",
 			plural(t.SkippedFiles, "file"))
 		return errReported
 	}
 	return nil
+}
+
+// attached prints how many annotations of a kind were added, n, and how many of them went to
+// documents already in the project.
+func attached(e *env, n, old int, noun string) {
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(e.stdout, ", %s added", plural(n, noun))
+	if old > 0 {
+		fmt.Fprintf(e.stdout, " (%s to documents already in the project)", count(old))
+	}
 }
 
 // maxTargetsListed is how many added targets an import names before it only counts them

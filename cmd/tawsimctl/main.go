@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
@@ -65,6 +66,13 @@ func main() {
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTerm: isTerminal(os.Stderr)}
 	code := run(ctx, e, os.Args[1:])
 	pprof.StopCPUProfile()
+	if p := os.Getenv("TAWSIM_MEMPROFILE"); p != "" {
+		// TAWSIM_MEMPROFILE=FILE writes what the command allocated, for go tool pprof
+		// -sample_index=alloc_space, to find where the memory of a large import goes.
+		if err := writeHeapProfile(p); err != nil {
+			fmt.Fprintln(os.Stderr, "tawsimctl:", err)
+		}
+	}
 	os.Exit(code)
 }
 
@@ -75,6 +83,20 @@ func startProfile(path string) error {
 		return fmt.Errorf("cpu profile: %w", err)
 	}
 	return pprof.StartCPUProfile(f)
+}
+
+// writeHeapProfile writes the heap profile (what was allocated, where) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("memory profile: %w", err)
+	}
+	runtime.GC() // the profile holds what the last collection saw
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("memory profile: %w", err)
+	}
+	return f.Close()
 }
 
 // run executes one command line and returns the exit status.
