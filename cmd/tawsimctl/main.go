@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
@@ -63,6 +64,12 @@ func main() {
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTerm: isTerminal(os.Stderr)}
 	code := run(ctx, e, os.Args[1:])
 	pprof.StopCPUProfile()
+	if p := os.Getenv("TAWSIM_MEMPROFILE"); p != "" {
+		// TAWSIM_MEMPROFILE=FILE writes where the command allocated (go tool pprof -sample_index=alloc_space).
+		if err := writeMemProfile(p); err != nil {
+			fmt.Fprintln(os.Stderr, "tawsimctl:", err)
+		}
+	}
 	os.Exit(code)
 }
 
@@ -73,6 +80,20 @@ func startProfile(path string) error {
 		return fmt.Errorf("cpu profile: %w", err)
 	}
 	return pprof.StartCPUProfile(f)
+}
+
+// writeMemProfile writes the heap profile, with every allocation made so far, to path.
+func writeMemProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("memory profile: %w", err)
+	}
+	defer f.Close()
+	runtime.GC() // the profile counts allocations up to the last collection
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		return fmt.Errorf("memory profile: %w", err)
+	}
+	return f.Close()
 }
 
 // run executes one command line and returns the exit status.
