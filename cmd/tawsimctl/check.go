@@ -7,7 +7,8 @@ import (
 
 func runCheck(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "check", "check --db PROJECT\n\nRuns SQLite's integrity and foreign key checks and verifies every span's offsets and\n"+
-		"text against its document. Exit status 1 when anything is wrong.")
+		"text against its document. Exit status 1 when anything is wrong. Files that killed exports left\n"+
+		"beside the project are listed too (the next export to their folder removes them).")
 	db := flags.String("db", "", "the project file")
 	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
@@ -17,6 +18,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	noteStaleTemps(e, *db)
 	problems, err := st.Check(ctx)
 	if err != nil {
 		return err
