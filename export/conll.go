@@ -22,8 +22,8 @@ type conllWriter struct {
 // space. With opt.DocStart each document begins with a "-DOCSTART- O" line and a blank line.
 //
 // Sentences, tokens and tags are those of NewHF (a sentence ends at a line break between two
-// tokens; the document's own tokens, else arabic.Tokenize's; the outermost or first of
-// overlapping entity spans). A document imported from CoNLL (tokens joined by single spaces,
+// tokens; the document's own tokens, else arabic.Tokenize's; nested or crossing entity
+// spans an error wrapping ErrOverlap). A document imported from CoNLL (tokens joined by single spaces,
 // sentences by "\n", its own tokens kept) therefore comes back line for line. A token holding
 // white space, or a label holding white space, cannot be written and is an error.
 func NewCoNLL(w io.Writer, opt Options) Writer {
@@ -43,7 +43,7 @@ func (c *conllWriter) build(rec *labels.Annotated) error {
 	if err := c.check(rec); err != nil {
 		return err
 	}
-	o := tokenOptions{split: c.split, dropSpace: true, outermost: true}
+	o := tokenOptions{format: "conll", split: c.split, dropSpace: true, columns: 1}
 	if err := c.tok.build(rec, &c.text, o); err != nil {
 		return err
 	}

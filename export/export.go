@@ -82,6 +82,9 @@ var (
 	ErrBadUTF8       = errors.New("invalid UTF-8")
 	ErrBadMetadata   = errors.New("metadata is not a JSON object")
 	ErrBadStance     = errors.New("document stance needs a target and a label")
+	// ErrOverlap: entity spans overlap (one nested in another, or crossing it) in a format
+	// that writes one tag per token (hf, conll).
+	ErrOverlap = errors.New("overlapping entity spans")
 )
 
 // constructor makes a writer of one format.
@@ -149,14 +152,22 @@ func exportID(d *labels.Document) string {
 	return d.ID
 }
 
-// recordError wraps err with the document and annotator it is about.
+// recordError wraps err with the document (its id and external id) and the annotator it is
+// about: `document 0193... (external id "a1", annotator "amal"): ...`.
 func recordError(rec *labels.Annotated, err error) error {
+	var about []string
 	id := rec.Doc.ID
-	if id == "" {
+	switch {
+	case id == "":
 		id = fmt.Sprintf("%q", rec.Doc.ExternalID)
+	case rec.Doc.ExternalID != "":
+		about = append(about, fmt.Sprintf("external id %q", rec.Doc.ExternalID))
 	}
-	if rec.Annotator == "" {
+	if rec.Annotator != "" {
+		about = append(about, fmt.Sprintf("annotator %q", rec.Annotator))
+	}
+	if len(about) == 0 {
 		return fmt.Errorf("document %s: %w", id, err)
 	}
-	return fmt.Errorf("document %s (annotator %q): %w", id, rec.Annotator, err)
+	return fmt.Errorf("document %s (%s): %w", id, strings.Join(about, ", "), err)
 }

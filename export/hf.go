@@ -27,9 +27,9 @@ type hfWriter struct {
 // (never inside an entity span); a document without tokens writes nothing. Tokens are the
 // document's own, else arabic.Tokenize's, white space tokens left out. The tags are IOB2
 // strings, whose list HFLabels gives; every entity label written must be in opt.Schema
-// (else an error wrapping labels.ErrUnknownLabel). IOB cannot hold overlapping spans: of
-// nested or crossing entity spans the outermost, then the first, is written and the others
-// are left out. A span edge inside a token is treated as NewSpacy says.
+// (else an error wrapping labels.ErrUnknownLabel). One IOB tag per token cannot hold
+// overlapping spans: a record with nested or crossing entity spans is an error wrapping
+// ErrOverlap that lists them. A span edge inside a token is treated as NewSpacy says.
 func NewHF(w io.Writer, opt Options) Writer {
 	known := map[string]bool{}
 	for _, l := range opt.Schema.Entities {
@@ -62,7 +62,7 @@ func (h *hfWriter) build(rec *labels.Annotated) error {
 	if err := h.check(rec); err != nil {
 		return err
 	}
-	o := tokenOptions{split: h.split, dropSpace: true, outermost: true}
+	o := tokenOptions{format: "hf", split: h.split, dropSpace: true, columns: 1}
 	if err := h.tok.build(rec, &h.text, o); err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func (s *spacyWriter) build(rec *labels.Annotated) error {
 	if err := s.check(rec); err != nil {
 		return err
 	}
-	if err := s.tok.build(rec, &s.text, tokenOptions{split: s.split}); err != nil {
+	if err := s.tok.build(rec, &s.text, tokenOptions{format: "spacy", split: s.split}); err != nil {
 		return err
 	}
 	b := append(s.buf[:0], '{')

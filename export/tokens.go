@@ -26,6 +26,8 @@ type tokens struct {
 	toks  []token
 	own   bool           // the tokens are the document's own, not arabic.Tokenize's
 	spans []*labels.Span // the entity spans written, in the order they are written
+	layer []int          // layer[i]: the tag column spans[i] needs (see layers)
+	over  []*labels.Span // over[i]: a span of the column below that spans[i] overlaps
 	first []int          // first[i], last[i]: the tokens spans[i] covers, inclusive
 	last  []int
 	ent   []int // ent[k]: the index in spans of the span token k belongs to, or -1
@@ -35,9 +37,12 @@ type tokens struct {
 
 // tokenOptions say how a format takes a record's tokens and spans.
 type tokenOptions struct {
-	split     bool // split tokens at span edges inside them (Options.SplitClitics)
-	dropSpace bool // leave out tokens that are all white space (hf, conll)
-	outermost bool // keep only the outermost, first entity spans, so that none overlap (IOB)
+	format    string // the format's name, for errors
+	split     bool   // split tokens at span edges inside them (Options.SplitClitics)
+	dropSpace bool   // leave out tokens that are all white space (hf, conll)
+	// columns is how many tag columns the format writes per token (1: IOB tags, which
+	// cannot hold overlapping spans), or 0 when its spans are not tags (spacy).
+	columns int
 }
 
 // build tokenizes rec, whose text is indexed in text and checked, for a format taking o.
@@ -46,10 +51,17 @@ type tokenOptions struct {
 // An entity span covers the tokens it overlaps. A span edge that falls inside a token splits
 // the token there when o.split, and is an error wrapping ErrTokenEdge otherwise; an edge in the
 // white space (or format characters) between tokens is fine. A span that overlaps no token is
-// an error wrapping ErrNoToken.
+// an error wrapping ErrNoToken. With o.columns, spans that need more tag columns than the
+// format writes (nested or crossing ones) are an error wrapping ErrOverlap that lists them.
 func (t *tokens) build(rec *labels.Annotated, text *runes, o tokenOptions) error {
+	t.pick(rec.Spans, o.columns > 0)
+	if o.columns > 0 {
+		t.layer, t.over = layers(t.spans, t.layer, t.over)
+		if err := checkColumns(o.format, o.columns, t.spans, t.layer, t.over); err != nil {
+			return err
+		}
+	}
 	t.base(rec, text, o.dropSpace)
-	t.pick(rec.Spans, o.outermost)
 	if err := t.cut(o.split, text); err != nil {
 		return err
 	}
@@ -98,31 +110,21 @@ func hasSpace(s string) bool {
 	return false
 }
 
-// pick sets t.spans to the entity spans to write: all of them in the order given, or, when
-// outermost, those that overlap no span before them in (start, longest first) order: the
-// outermost of nested spans and the first of crossing ones, sorted by start.
-func (t *tokens) pick(spans []labels.Span, outermost bool) {
+// pick sets t.spans to the entity spans to write: all of them, in the order given or, when
+// sorted, by start, longest first.
+func (t *tokens) pick(spans []labels.Span, sorted bool) {
 	t.spans = t.spans[:0]
 	for i := range spans {
 		if spans[i].Kind == labels.KindEntity {
 			t.spans = append(t.spans, &spans[i])
 		}
 	}
-	if !outermost {
-		return
+	if sorted {
+		sort.SliceStable(t.spans, func(i, j int) bool {
+			a, b := t.spans[i], t.spans[j]
+			return a.Start < b.Start || a.Start == b.Start && a.End > b.End
+		})
 	}
-	sort.SliceStable(t.spans, func(i, j int) bool {
-		a, b := t.spans[i], t.spans[j]
-		return a.Start < b.Start || a.Start == b.Start && a.End > b.End
-	})
-	kept, end := t.spans[:0], 0
-	for _, sp := range t.spans {
-		if sp.Start >= end {
-			kept = append(kept, sp)
-			end = sp.End
-		}
-	}
-	t.spans = kept
 }
 
 // at returns the index of the first token that ends after code point p (len(t.toks) when none).

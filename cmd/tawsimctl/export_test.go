@@ -157,3 +157,42 @@ func killWhileWriting(t *testing.T, out string, args ...string) (int, string) {
 	t.Fatalf("no temporary file %s with content within a minute", pattern)
 	return 0, ""
 }
+
+// TestTokenExportOfNestedSpansFails: a project whose schema lets entities nest exports its
+// nested spans in spacy and jsonl, and refuses conll and hf naming the document and the
+// spans, writing nothing.
+func TestTokenExportOfNestedSpansFails(t *testing.T) {
+	dir := t.TempDir()
+	schema := strings.Replace(string(readSeed(t, "schema.json")), `"nesting": "flat"`, `"nesting": "nested"`, 1)
+	db := filepath.Join(dir, "p.tawsim")
+	if code, _, errOut := ctl(t, "", "init", "--db", db, "--schema", writeFile(t, dir, "schema.json", schema)); code != 0 {
+		t.Fatal(errOut)
+	}
+	text := "قال المتحدث باسم الجيش الوطني الليبي أمس"
+	in := doccanoRecord("a1", text, "الجيش الوطني الليبي", "ORG", "الليبي", "LOC")
+	importOK(t, db, "--format", "doccano", writeFile(t, dir, "in.jsonl", in))
+	for _, format := range []string{"conll", "hf"} {
+		out := filepath.Join(dir, "out."+format)
+		code, _, errOut := ctl(t, "", "export", "--db", db, "--format", format, "--out", out)
+		if code != 1 || !strings.Contains(errOut, `(external id "a1", annotator "`) ||
+			!strings.Contains(errOut, `[30,36) LOC "الليبي" is inside [17,36) ORG "الجيش الوطني الليبي"`) {
+			t.Errorf("%s: exit %d, %q", format, code, errOut)
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, "*out*")); len(left) > 0 {
+			t.Errorf("%s: the failed export left %v", format, left)
+		}
+	}
+	for _, format := range []string{"spacy", "jsonl"} {
+		code, out, errOut := ctl(t, "", "export", "--db", db, "--format", format)
+		if code != 0 || strings.Count(out, `"label":"`) != 2 {
+			t.Errorf("%s: exit %d, %q %q", format, code, out, errOut)
+		}
+	}
+}
+
+func readSeed(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "seeds", name))
+	must(t, err)
+	return data
+}
