@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tawsim/tawsim/labels"
@@ -14,7 +15,7 @@ import (
 // below that it overlaps (nil for those of layer 0). A format that writes n tag columns per
 // token holds the spans of layers 0 to n-1.
 func layers(spans []*labels.Span, layer []int, over []*labels.Span) ([]int, []*labels.Span) {
-	layer, over = layer[:0], over[:0]
+	layer, over = slices.Grow(layer[:0], len(spans)), slices.Grow(over[:0], len(spans))
 	var last []*labels.Span // last[l]: the span put in layer l last
 	for _, sp := range spans {
 		l := 0
