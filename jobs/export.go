@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"errors"
 	"io"
 	"strings"
 
@@ -71,7 +70,16 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 			return 0, err
 		}
 	}
-	n, err := writeBehind(ctx, st, o, func(rec labels.Annotated) error {
+	var total int64
+	if o.Progress != nil {
+		count, err := st.CountDocuments(ctx)
+		if err != nil {
+			return 0, err
+		}
+		total = int64(count)
+	}
+	read := func(fn func(labels.Annotated) error) error { return st.Export(ctx, o.Filter, fn) }
+	n, err := writeBehind(ctx, read, total, o.Progress, func(rec labels.Annotated) error {
 		part := ""
 		if splitter != nil {
 			part = splitter.Part(rec.Doc.ID)
@@ -84,69 +92,3 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 	return n, outs.commit(o.Writer.Schema)
 }
 
-// exportDepth is how many records an export keeps in flight: more than the store reads in
-// one batch (512 documents), so that the writer has work while the next batch is read.
-const exportDepth = 1024
-
-// writeBehind reads the project's records and hands them to write in a goroutine of its
-// own, so that reading the database overlaps encoding and writing the files. It returns how
-// many records were written and the first error of either side.
-func writeBehind(ctx context.Context, st *store.Store, o ExportOptions, write func(labels.Annotated) error) (int, error) {
-	var total int64
-	if o.Progress != nil {
-		count, err := st.CountDocuments(ctx)
-		if err != nil {
-			return 0, err
-		}
-		total = int64(count)
-	}
-	ch := make(chan labels.Annotated, exportDepth)
-	done := make(chan struct{})
-	stopped := make(chan struct{}) // closed at the writer's first error
-	var n int
-	var docs int64 // documents seen: records come a document at a time
-	var last string
-	var werr error
-	go func() {
-		defer close(done)
-		for rec := range ch {
-			if werr != nil {
-				continue // drain, so that the reader never blocks
-			}
-			if werr = write(rec); werr != nil {
-				close(stopped)
-				continue
-			}
-			n++
-			if rec.Doc.ID != last {
-				last, docs = rec.Doc.ID, docs+1
-			}
-			if o.Progress != nil && n%256 == 0 {
-				o.Progress(Progress{Records: n, Done: docs, Total: total})
-			}
-		}
-	}()
-	failed := errors.New("the writer stopped")
-	rerr := st.Export(ctx, o.Filter, func(rec labels.Annotated) error {
-		select {
-		case ch <- rec:
-			return nil
-		case <-stopped:
-			return failed
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	})
-	close(ch)
-	<-done
-	if werr != nil {
-		return 0, werr
-	}
-	if rerr != nil {
-		return 0, rerr
-	}
-	if o.Progress != nil {
-		o.Progress(Progress{Records: n, Done: total, Total: total})
-	}
-	return n, nil
-}
