@@ -91,4 +91,3 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 	}
 	return n, outs.commit(o.Writer.Schema)
 }
-

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -185,23 +186,39 @@ func TestExportForceKeepsModeAndLinks(t *testing.T) {
 	}
 }
 
-// TestFailedExportKeepsTheFileItReplaces: an export that fails, with Force, leaves the file
-// it was to replace as it was, and no temporary file.
+// TestFailedExportKeepsTheFileItReplaces: an export that fails, with Force, cancelled or at
+// a corrupt span, leaves the files it was to replace as they were, and no temporary file.
 func TestFailedExportKeepsTheFileItReplaces(t *testing.T) {
 	path, st := project(t)
 	dir := filepath.Dir(path)
 	out := filepath.Join(dir, "out.conll")
-	write(t, out, "kept\n", 0o644)
+	parts := []string{filepath.Join(dir, "out.train.conll"), filepath.Join(dir, "out.test.conll")}
+	for _, f := range append(parts, out) {
+		write(t, f, "kept\n", 0o644)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Export(ctx, st, ExportOptions{Format: "conll", Out: out, Force: true}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("a cancelled export: %v", err)
 	}
-	if string(readFile(t, out)) != "kept\n" {
-		t.Error("a failed export changed the file")
+	corruptSpan(t, path)
+	split := []export.Part{{Name: "train", Ratio: 0.5}, {Name: "test", Ratio: 0.5}}
+	for _, o := range []ExportOptions{{Out: out}, {Out: out, Split: split}} {
+		o.Format, o.Force = "hf", true
+		if _, err := Export(context.Background(), st, o); !errors.Is(err, labels.ErrTextMismatch) {
+			t.Fatalf("an export of a corrupt span: %v", err)
+		}
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, "*"+tempMark+"*")); len(left) > 0 {
-		t.Errorf("temporary files left: %v", left)
+	for _, f := range append(parts, out) {
+		if string(readFile(t, f)) != "kept\n" {
+			t.Errorf("a failed export changed %s", f)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), tempMark) || strings.Contains(e.Name(), "labels") {
+			t.Errorf("a failed export left %s", e.Name())
+		}
 	}
 }
 
