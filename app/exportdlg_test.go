@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,5 +48,29 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	w.wait()
 	if s := overlayText(w); !strings.Contains(s, "is the project file") {
 		t.Fatalf("an export over the project:\n%s", s)
+	}
+}
+
+// TestExportSaysWhatItRemoved: the summary of an export names the files that killed exports
+// had left beside its output, which it removed.
+func TestExportSaysWhatItRemoved(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	dir := t.TempDir()
+	gone := exec.Command(os.Args[0], "-test.run=^$")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, fmt.Sprintf(".train.jsonl.tawsim-tmp-%d-0badcafe", gone.Process.Pid))
+	if err := os.WriteFile(stale, make([]byte, 2500), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.exportAsking(jobs.ExportOptions{Format: "jsonl", Out: filepath.Join(dir, "train.jsonl")})
+	w.wait()
+	if s := overlayText(w); !strings.Contains(s, "Removed 1 unfinished file (2.5 kB)") {
+		t.Fatalf("the summary:\n%s", s)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale file is still there")
 	}
 }

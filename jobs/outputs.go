@@ -123,6 +123,9 @@ func planOutput(name string, project []string) (out *output, exists bool, err er
 	}
 	out = &output{name: name, target: target}
 	if fi == nil {
+		if d, err := os.Stat(filepath.Dir(target)); err != nil || !d.IsDir() {
+			return nil, false, fmt.Errorf("%s: there is no folder %s to write it in", name, filepath.Dir(target))
+		}
 		return out, exists, nil
 	}
 	switch {

@@ -276,6 +276,16 @@ func TestExportRemovesStaleTemps(t *testing.T) {
 	}
 }
 
+// TestExportToAMissingFolder: an output in a folder that does not exist is refused by name.
+func TestExportToAMissingFolder(t *testing.T) {
+	path, st := project(t)
+	out := filepath.Join(filepath.Dir(path), "missing", "out.jsonl")
+	_, err := Export(context.Background(), st, ExportOptions{Format: "jsonl", Out: out})
+	if err == nil || err.Error() != out+": there is no folder "+filepath.Dir(out)+" to write it in" {
+		t.Fatalf("export to a missing folder: %v", err)
+	}
+}
+
 func TestByteSize(t *testing.T) {
 	for n, want := range map[int64]string{0: "0 bytes", 999: "999 bytes", 1000: "1.0 kB", 64_500: "64 kB",
 		999_960: "1.0 MB", 2_800_000_000: "2.8 GB", 470_000_000: "470 MB"} {
