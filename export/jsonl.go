@@ -50,7 +50,7 @@ func (j *jsonlWriter) write(rec *labels.Annotated, status labels.Status) []byte 
 	b = appendStringField(b, "id", d.ID, true)
 	b = appendStringField(b, "external_id", d.ExternalID, false)
 	b = appendStringField(b, "source_file", d.SourceFile, false)
-	b = appendStringField(b, "title", d.Title, false)
+	b = j.appendTextField(b, "title", d.Title, false) // a text of one line is its own title
 	b = j.appendTextField(b, "text", d.Text, false)
 	b = appendStringField(b, "annotator", rec.Annotator, false)
 	b = appendStringField(b, "status", string(status), false)
@@ -95,7 +95,7 @@ func (j *jsonlWriter) appendSpans(b []byte, spans []labels.Span, kind labels.Kin
 			b = appendStringField(b, "target", sp.Target, false)
 		}
 		b = appendStringField(b, "label", sp.Label, false)
-		b = appendStringField(b, "text", sp.Text, false)
+		b = j.appendTextField(b, "text", sp.Text, false)
 		b = j.spill(append(b, '}'))
 	}
 	return append(b, ']')

@@ -72,7 +72,7 @@ func (w *base) appendEvidence(b []byte, spans []labels.Span, target string) []by
 		b = appendIntField(append(b, '{'), "start", sp.Start, true)
 		b = appendIntField(b, "end", sp.End, false)
 		b = appendStringField(b, "label", sp.Label, false)
-		b = appendStringField(b, "text", sp.Text, false)
+		b = w.appendTextField(b, "text", sp.Text, false)
 		b = w.spill(append(b, '}'))
 	}
 	return append(b, ']')
