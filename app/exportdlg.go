@@ -81,14 +81,14 @@ func (w *Window) showExport() {
 	base := strings.TrimSuffix(w.cfg.Path, filepath.Ext(w.cfg.Path))
 	f.out.SetText(base + ".jsonl")
 	f.format.SetSelected("jsonl")
-	choose := widget.NewButton("Choose…", func() {
-		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err == nil && wc != nil {
-				f.out.SetText(wc.URI().Path())
-				wc.Close()
+	// A folder, not Fyne's save dialog: that one creates (or empties) the file it is given
+	// the moment it closes, before anything is exported, were it the project itself.
+	choose := widget.NewButton("Folder…", func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				f.out.SetText(filepath.Join(dir.Path(), filepath.Base(f.out.Text)))
 			}
 		}, w.win)
-		d.SetFileName(filepath.Base(f.out.Text))
 		w.startIn(d, filepath.Dir(f.out.Text))
 		d.Show()
 	})
@@ -102,7 +102,7 @@ func (w *Window) showExport() {
 	items[1].HintText = "none checked exports every document"
 	d = dialog.NewForm("Export training data", "Export", "Cancel", items, func(ok bool) {
 		if ok {
-			w.runExport(f.options(w.cfg.Annotator))
+			w.exportAsking(f.options(w.cfg.Annotator))
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(680, 0))
@@ -140,11 +140,36 @@ func withExt(path, format string) string {
 	return path + ext
 }
 
+// exportAsking exports with o, asking first whether to replace the files that exist.
+func (w *Window) exportAsking(o jobs.ExportOptions) {
+	err := jobs.CheckOutputs(w.cfg.Store, o)
+	var exist *jobs.ExistsError
+	switch {
+	case errors.As(err, &exist):
+		msg := exist.Names[0] + " exists. Replace it?"
+		if len(exist.Names) > 1 {
+			msg = strings.Join(exist.Names, "\n") + "\nexist. Replace them?"
+		}
+		w.showDialog(dialog.NewConfirm("Replace?", msg, func(yes bool) {
+			if yes {
+				o.Force = true
+				w.runExport(o)
+			}
+		}, w.win))
+	case err != nil:
+		w.showError(fmt.Errorf("export: %w", err))
+	default:
+		w.runExport(o)
+	}
+}
+
 // runExport exports with o off the UI goroutine, showing its progress, then sums it up.
 func (w *Window) runExport(o jobs.ExportOptions) {
 	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Exporting…", "records written", cancel)
 	o.Progress = prog.set
+	var removed []jobs.TempFile
+	o.Removed = func(tf jobs.TempFile) { removed = append(removed, tf) }
 	st := w.cfg.Store
 	w.bg.Add(1)
 	go func() {
@@ -152,13 +177,14 @@ func (w *Window) runExport(o jobs.ExportOptions) {
 		n, err := jobs.Export(ctx, st, o)
 		w.ui(func() {
 			prog.hide()
-			w.exported(o, n, err, ctx.Err() != nil)
+			w.exported(o, n, err, ctx.Err() != nil, removed)
 		})
 	}()
 }
 
-// exported sums an export up in a dialog.
-func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool) {
+// exported sums an export up in a dialog, with the files left by killed exports that it
+// removed.
+func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
 	switch {
 	case cancelled:
 		w.showDialog(dialog.NewInformation("Export cancelled", "Nothing was written: "+filepath.Base(o.Out)+" is as it was.", w.win))
@@ -170,10 +196,18 @@ func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool
 	default:
 		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), o.Out)
 		if o.Format == "hf" {
-			msg += fmt.Sprintf("\nThe label list is in %s.", strings.TrimSuffix(o.Out, filepath.Ext(o.Out))+".labels.json")
+			msg += fmt.Sprintf("\nThe label list is in %s.", jobs.HFLabelsName(o.Out))
 		}
 		if n == 0 {
 			msg += "\nNo document matched the statuses chosen."
+		}
+		if len(removed) > 0 {
+			var size int64
+			for _, tf := range removed {
+				size += tf.Size
+			}
+			msg += fmt.Sprintf("\nRemoved %s (%s) that exports stopped by force had left beside it.",
+				plural(len(removed), "unfinished file"), jobs.ByteSize(size))
 		}
 		w.showDialog(dialog.NewInformation("Export finished", msg, w.win))
 	}

@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"iter"
 	"strconv"
 	"unicode/utf8"
 )
@@ -95,6 +96,21 @@ var kindDir = [...]Dir{kNone: Neutral, kRTL: RTL, kLTR: LTR, kNumber: LTR, kSymb
 // other words LTR; everything else Neutral.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/8+1) // Arabic news runs about 11 bytes a token
+	for _, t := range Tokens(text) {
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// Tokens yields the tokens that Tokenize returns, one at a time, each with the byte offset in
+// text where it starts (its Text ends len(Text) bytes later), so that a long text is walked
+// without holding all its tokens.
+func Tokens(text string) iter.Seq2[int, Token] {
+	return func(yield func(int, Token) bool) { tokens(text, yield) }
+}
+
+// tokens calls yield with each token of text and its byte offset, until yield returns false.
+func tokens(text string, yield func(int, Token) bool) {
 	var (
 		k       = kNone
 		startB  int   // byte offset of the current token
@@ -157,8 +173,8 @@ func Tokenize(text string) []Token {
 		}
 
 		if !join {
-			if k != kNone {
-				toks = append(toks, Token{Text: text[startB:i], Start: startR, End: n, Dir: kindDir[k]})
+			if k != kNone && !yield(startB, Token{Text: text[startB:i], Start: startR, End: n, Dir: kindDir[k]}) {
+				return
 			}
 			k, startB, startR, regions = next, i, n, 0
 		}
@@ -171,9 +187,8 @@ func Tokenize(text string) []Token {
 		i += size
 	}
 	if k != kNone {
-		toks = append(toks, Token{Text: text[startB:], Start: startR, End: n, Dir: kindDir[k]})
+		yield(startB, Token{Text: text[startB:], Start: startR, End: n, Dir: kindDir[k]})
 	}
-	return toks
 }
 
 // peek returns the code point at byte offset i of text, or -1 at the end.

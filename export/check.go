@@ -7,58 +7,27 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// runes is a text with the byte offset of each of its code points, so that a code point range
-// is sliced in constant time. Code points are counted as labels.Slice counts them (a Go
-// `for range` loop: an invalid byte is one code point). The offsets are found the first time
-// they are needed: checking a record's spans alone walks the text once, up to the last span
-// (labels.TextIndex), which costs half as much as indexing all of it.
+// runes is the current record's text with an index that turns code point offsets into byte
+// offsets (labels.TextIndex): checking a record's spans walks the text once, up to the last
+// span, and holds nothing per code point.
 type runes struct {
 	s     string
-	off   []int // off[i] is the byte offset of code point i; off[len] == len(s); nil until index
-	valid bool  // s is valid UTF-8
+	valid bool // s is valid UTF-8
 	walk  labels.TextIndex
 }
 
-// reset starts indexing s, reusing the index's memory.
+// reset starts indexing s.
 func (r *runes) reset(s string) {
 	r.s = s
-	r.off = r.off[:0]
 	r.walk = *labels.NewTextIndex(s)
 	r.valid = r.walk.Valid()
 }
 
-// index finds the offset of every code point, once.
-func (r *runes) index() []int {
-	if len(r.off) > 0 {
-		return r.off
-	}
-	off := r.off[:0]
-	for b := range r.s {
-		off = append(off, b)
-	}
-	r.off = append(off, len(r.s))
-	return r.off
-}
-
 // len returns the number of code points of the text.
-func (r *runes) len() int { return len(r.index()) - 1 }
-
-// slice returns the text of the code point range [start, end), which must lie in the text.
-func (r *runes) slice(start, end int) string {
-	off := r.index()
-	return r.s[off[start]:off[end]]
-}
+func (r *runes) len() int { return r.walk.Len() }
 
 // inRange reports whether [start, end) is a non-empty range inside the text.
 func (r *runes) inRange(start, end int) bool { return 0 <= start && start < end && end <= r.len() }
-
-// checkSpan verifies sp against the text, as labels.CheckText does (and with its errors).
-func (r *runes) checkSpan(sp *labels.Span) error {
-	if len(r.off) > 0 && r.inRange(sp.Start, sp.End) && r.slice(sp.Start, sp.End) == sp.Text {
-		return nil
-	}
-	return labels.CheckTextIn(&r.walk, *sp)
-}
 
 // check verifies a record before anything of it is written: the text and every string is
 // valid UTF-8, every span is of a known kind and matches the text at its offsets, every
@@ -96,7 +65,7 @@ func (b *base) checkSpan(sp *labels.Span) error {
 	default:
 		return fmt.Errorf("span [%d,%d): %w: %q", sp.Start, sp.End, labels.ErrBadKind, sp.Kind)
 	}
-	if err := b.text.checkSpan(sp); err != nil {
+	if err := labels.CheckTextIn(&b.text.walk, *sp); err != nil {
 		return fmt.Errorf("%s span %s: %w", sp.Kind, sp.Label, err)
 	}
 	if sp.Label == "" {

@@ -13,7 +13,6 @@ type conllWriter struct {
 	tok      tokens
 	split    bool
 	docStart bool
-	starts   []int
 }
 
 // NewCoNLL returns a writer of two-column CoNLL (ANERcorp's shape): a "TOKEN TAG" line per
@@ -22,8 +21,8 @@ type conllWriter struct {
 // space. With opt.DocStart each document begins with a "-DOCSTART- O" line and a blank line.
 //
 // Sentences, tokens and tags are those of NewHF (a sentence ends at a line break between two
-// tokens; the document's own tokens, else arabic.Tokenize's; the outermost or first of
-// overlapping entity spans). A document imported from CoNLL (tokens joined by single spaces,
+// tokens; the document's own tokens, else arabic.Tokenize's; nested or crossing entity
+// spans an error wrapping ErrOverlap). A document imported from CoNLL (tokens joined by single spaces,
 // sentences by "\n", its own tokens kept) therefore comes back line for line. A token holding
 // white space, or a label holding white space, cannot be written and is an error.
 func NewCoNLL(w io.Writer, opt Options) Writer {
@@ -35,44 +34,17 @@ func (c *conllWriter) Write(rec labels.Annotated) error {
 	if err := c.build(&rec); err != nil {
 		return recordError(&rec, err)
 	}
-	return c.commit()
+	return c.commit(c.write())
 }
 
-// build checks and tokenizes rec and appends its lines to c.buf.
+// build checks rec and how it meets its tokens.
 func (c *conllWriter) build(rec *labels.Annotated) error {
 	if err := c.check(rec); err != nil {
 		return err
 	}
-	o := tokenOptions{split: c.split, dropSpace: true, outermost: true}
-	if err := c.tok.build(rec, &c.text, o); err != nil {
+	o := tokenOptions{format: "conll", split: c.split, dropSpace: true, noSpace: true, columns: 1}
+	if err := c.tok.build(rec, o); err != nil {
 		return err
-	}
-	if err := c.writable(); err != nil {
-		return err
-	}
-	b := c.buf[:0]
-	if c.docStart {
-		b = append(b, "-DOCSTART- O\n\n"...)
-	}
-	c.starts = c.tok.sentences(&c.text, c.starts)
-	for n, from := range c.starts {
-		to := sentenceEnd(c.starts, n, len(c.tok.toks))
-		for k := from; k < to; k++ {
-			b = append(b, c.tok.toks[k].text...)
-			b = append(c.tok.appendTag(append(b, ' '), k, appendRaw), '\n')
-		}
-		b = append(b, '\n')
-	}
-	c.buf = b
-	return nil
-}
-
-// writable reports a token or a label that a CoNLL line cannot hold.
-func (c *conllWriter) writable() error {
-	for _, tk := range c.tok.toks {
-		if c.tok.own && hasSpace(tk.text) {
-			return fmt.Errorf("%w: token [%d,%d) %q holds white space, which a CoNLL line cannot", ErrBadToken, tk.start, tk.end, tk.text)
-		}
 	}
 	for _, sp := range c.tok.spans {
 		if hasSpace(sp.Label) {
@@ -80,6 +52,28 @@ func (c *conllWriter) writable() error {
 		}
 	}
 	return nil
+}
+
+// write makes the record's lines, writing them out as it goes, and returns what remains.
+func (c *conllWriter) write() []byte {
+	b := c.buf[:0]
+	if c.docStart {
+		b = append(b, "-DOCSTART- O\n\n"...)
+	}
+	var prev tok
+	at := 0 // the span of the token before (tokens.spanOf)
+	c.tok.each(func(k int, tk tok) {
+		if k > 0 && c.tok.sentenceBreak(prev, tk, k, &at) {
+			b = append(b, '\n')
+		}
+		b = append(b, c.tok.text[tk.from:tk.to]...)
+		b = c.spill(append(c.tok.appendTag(append(b, ' '), k, &at, appendRaw), '\n'))
+		prev = tk
+	})
+	if c.tok.count > 0 {
+		b = append(b, '\n')
+	}
+	return b
 }
 
 // appendRaw appends s as it is.

@@ -157,14 +157,12 @@ func TestCoNLLSplitClitics(t *testing.T) {
 	}
 }
 
-// TestCoNLLSpans covers span edges in white space, nested and crossing spans, a span inside
+// TestCoNLLSpans covers span edges in white space, a span inside
 // a token at both edges, an entity across a line break and a span covering no token.
 func TestCoNLLSpans(t *testing.T) {
 	text := "في  الجيش الوطني\nالليبي  و\u200f"
 	rec := labels.Annotated{Doc: labels.Document{ID: "d", Text: text}, Spans: []labels.Span{
-		ent(text, 2, 16, "ORG"),  // starts in the white space before الجيش
-		ent(text, 4, 9, "LOC"),   // nested in ORG: left out
-		ent(text, 10, 23, "PER"), // crosses ORG: left out
+		ent(text, 2, 16, "ORG"), // starts in the white space before الجيش
 	}}
 	checkLines(t, write(t, "conll", Options{}, rec), "في O", "الجيش B-ORG", "الوطني I-ORG", "", "الليبي O", "و O", "")
 
@@ -258,4 +256,42 @@ func conllLines(s string, seed uint64) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// TestTokenFormatsRefuseOverlap: a record with nested or crossing entity spans fails in the
+// formats that write one tag per token, naming the document and the spans, and writes
+// nothing of itself; spacy and jsonl write every span.
+func TestTokenFormatsRefuseOverlap(t *testing.T) {
+	text := "في الجيش الوطني الليبي اليوم"
+	good := labels.Annotated{Doc: labels.Document{ID: "g", Text: text}, Spans: []labels.Span{ent(text, 3, 22, "ORG")}}
+	rec := labels.Annotated{Doc: labels.Document{ID: "d1", ExternalID: "a7", Text: text}, Annotator: "amal",
+		Spans: []labels.Span{
+			ent(text, 3, 22, "ORG"),  // the outer span
+			ent(text, 9, 22, "LOC"),  // inside it
+			ent(text, 16, 28, "PER"), // crossing both
+		}}
+	schema := labels.Schema{Entities: []labels.Label{{Name: "ORG"}, {Name: "LOC"}, {Name: "PER"}}}
+	for _, format := range []string{"conll", "hf"} {
+		var out bytes.Buffer
+		w, _ := NewWriter(&out, format, Options{Schema: schema})
+		if err := w.Write(good); err != nil {
+			t.Fatal(err)
+		}
+		err := w.Write(rec)
+		want := `document d1 (external id "a7", annotator "amal"): overlapping entity spans, which ` + format +
+			` cannot hold (one tag per token; nested entities are not supported yet): [9,22) LOC "الوطني الليبي" is inside` +
+			` [3,22) ORG "الجيش الوطني الليبي"; [16,28) PER "الليبي اليوم" overlaps [9,22) LOC "الوطني الليبي"`
+		if !errors.Is(err, ErrOverlap) || err.Error() != want {
+			t.Errorf("%s: Write =\n%v\nwant\n%s", format, err, want)
+		}
+		w.Flush()
+		if solo := write(t, format, Options{Schema: schema}, good); out.String() != solo {
+			t.Errorf("%s: the refused record wrote %q", format, strings.TrimPrefix(out.String(), solo))
+		}
+	}
+	for _, format := range []string{"spacy", "jsonl"} {
+		if got := write(t, format, Options{}, rec); strings.Count(got, `"label":`) != 3 {
+			t.Errorf("%s: not every span written: %s", format, got)
+		}
+	}
 }

@@ -24,7 +24,7 @@ func (d *doccanoWriter) Write(rec labels.Annotated) error {
 	}
 	b := append(d.buf[:0], '{')
 	b = appendStringField(b, "id", exportID(&rec.Doc), true)
-	b = appendStringField(b, "text", rec.Doc.Text, false)
+	b = d.appendTextField(b, "text", rec.Doc.Text, false)
 	b = append(appendKey(b, "label", false), '[')
 	first := true
 	for i := range rec.Spans {
@@ -39,10 +39,9 @@ func (d *doccanoWriter) Write(rec labels.Annotated) error {
 		b = appendInt(append(b, '['), sp.Start)
 		b = appendInt(append(b, ','), sp.End)
 		b = appendString(append(b, ','), sp.Label)
-		b = append(b, ']')
+		b = d.spill(append(b, ']'))
 	}
-	d.buf = append(b, ']', '}', '\n')
-	return d.commit()
+	return d.commit(append(b, ']', '}', '\n'))
 }
 
 // NewDoccanoStance returns a writer of doccano's text classification JSONL: one line per
@@ -56,9 +55,9 @@ func NewDoccanoStance(w io.Writer, opt Options) Writer {
 	return &perStance{base: newBase(w), schema: opt.Schema, line: doccanoStanceLine}
 }
 
-func doccanoStanceLine(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
+func doccanoStanceLine(w *base, b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
 	b = appendStringField(b, "id", exportID(&rec.Doc), true)
-	b = appendStringField(b, "text", rec.Doc.Text, false)
+	b = w.appendTextField(b, "text", rec.Doc.Text, false)
 	b = appendStringField(b, "target", target, false)
 	b = append(appendKey(b, "label", false), '[')
 	return append(appendString(b, st.Label), ']')

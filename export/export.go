@@ -4,10 +4,12 @@
 //
 // A writer is shaped like encoding/csv's: NewWriter (or one constructor per format) wraps an
 // io.Writer in a bufio.Writer, Write takes one labels.Annotated (one document, one annotator)
-// and Flush writes out what is buffered. Write builds the whole of a record's output before it
-// writes any of it, so a record that fails (a span whose text does not match the document at
-// its offsets, a span that cuts a token, invalid UTF-8...) returns an error and leaves nothing
-// of itself in the output; the writer can go on with the next record.
+// and Flush writes out what is buffered. Write checks the whole of a record before it writes
+// any of it, so a record that fails (a span whose text does not match the document at its
+// offsets, a span that cuts a token, invalid UTF-8...) returns an error and leaves nothing of
+// itself in the output; the writer can go on with the next record. A record that passes is
+// written as it is made, so that memory grows with its spans, not with its text or output (a
+// 50 MB text gives 460 MB of spacy tokens).
 //
 // Every writer checks every span of a record against the text (labels.CheckText) and the
 // document's own tokens against the text, whatever it writes of them. Output is deterministic:
@@ -46,6 +48,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -82,6 +85,9 @@ var (
 	ErrBadUTF8       = errors.New("invalid UTF-8")
 	ErrBadMetadata   = errors.New("metadata is not a JSON object")
 	ErrBadStance     = errors.New("document stance needs a target and a label")
+	// ErrOverlap: entity spans overlap (one nested in another, or crossing it) in a format
+	// that writes one tag per token (hf, conll).
+	ErrOverlap = errors.New("overlapping entity spans")
 )
 
 // constructor makes a writer of one format.
@@ -117,14 +123,15 @@ func NewWriter(w io.Writer, format string, opt Options) (Writer, error) {
 	return c(w, opt), nil
 }
 
-// bufSize is the size of the bufio.Writer each writer writes through.
+// bufSize is the size of the bufio.Writer each writer writes through, and how much of a
+// record is made before it is written out.
 const bufSize = 64 << 10
 
-// base is what every writer shares: the buffered output, the record being built and the
-// checked text of the current record.
+// base is what every writer shares: the buffered output, the part of the record being made
+// and the checked text of the current record.
 type base struct {
 	bw   *bufio.Writer
-	buf  []byte // the output of the current record, written only when it is whole
+	buf  []byte // the output of the current record not yet written
 	text runes  // the current record's text, indexed by code point
 }
 
@@ -134,10 +141,42 @@ func newBase(w io.Writer) base { return base{bw: bufio.NewWriterSize(w, bufSize)
 // Flush writes any buffered data to the underlying io.Writer.
 func (b *base) Flush() error { return b.bw.Flush() }
 
-// commit writes the record built in b.buf.
-func (b *base) commit() error {
-	_, err := b.bw.Write(b.buf)
+// spill writes dst out and returns it emptied, once it holds bufSize bytes or more. A writer
+// calls it only once the record has been checked whole, so that a record of a long text is
+// never held in memory whole while a record that fails writes nothing.
+func (b *base) spill(dst []byte) []byte {
+	if len(dst) < bufSize {
+		return dst
+	}
+	b.bw.Write(dst) // a bufio.Writer keeps its first error: commit returns it
+	return dst[:0]
+}
+
+// commit writes what remains of the record, and reports the first error of its writing.
+func (b *base) commit(dst []byte) error {
+	_, err := b.bw.Write(dst)
+	b.buf = dst[:0]
 	return err
+}
+
+// appendText appends s, valid UTF-8, as a JSON string as appendString does, writing out what
+// it has made a piece at a time (see spill): a text of 50 MB is never copied whole.
+func (b *base) appendText(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	for len(s) > bufSize {
+		cut := bufSize
+		for !utf8.RuneStart(s[cut]) { // escapes are of whole code points: cut between two
+			cut--
+		}
+		dst = b.spill(appendStringBody(dst, s[:cut]))
+		s = s[cut:]
+	}
+	return append(appendStringBody(dst, s), '"')
+}
+
+// appendTextField appends `,"key":"value"` (no comma when first) as appendText does.
+func (b *base) appendTextField(dst []byte, key, value string, first bool) []byte {
+	return b.appendText(appendKey(dst, key, first), value)
 }
 
 // exportID is the "id" of the formats that carry one: the external id when there is one,
@@ -149,14 +188,22 @@ func exportID(d *labels.Document) string {
 	return d.ID
 }
 
-// recordError wraps err with the document and annotator it is about.
+// recordError wraps err with the document (its id and external id) and the annotator it is
+// about: `document 0193... (external id "a1", annotator "amal"): ...`.
 func recordError(rec *labels.Annotated, err error) error {
+	var about []string
 	id := rec.Doc.ID
-	if id == "" {
+	switch {
+	case id == "":
 		id = fmt.Sprintf("%q", rec.Doc.ExternalID)
+	case rec.Doc.ExternalID != "":
+		about = append(about, fmt.Sprintf("external id %q", rec.Doc.ExternalID))
 	}
-	if rec.Annotator == "" {
+	if rec.Annotator != "" {
+		about = append(about, fmt.Sprintf("annotator %q", rec.Annotator))
+	}
+	if len(about) == 0 {
 		return fmt.Errorf("document %s: %w", id, err)
 	}
-	return fmt.Errorf("document %s (annotator %q): %w", id, rec.Annotator, err)
+	return fmt.Errorf("document %s (%s): %w", id, strings.Join(about, ", "), err)
 }

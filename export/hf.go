@@ -11,10 +11,9 @@ import (
 // hfWriter writes Hugging Face token classification records, one per sentence.
 type hfWriter struct {
 	base
-	tok    tokens
-	split  bool
-	known  map[string]bool // the schema's entity labels
-	starts []int
+	tok   tokens
+	split bool
+	known map[string]bool // the schema's entity labels
 }
 
 // NewHF returns a writer of Hugging Face token classification JSONL (the shape of conll2003
@@ -27,9 +26,9 @@ type hfWriter struct {
 // (never inside an entity span); a document without tokens writes nothing. Tokens are the
 // document's own, else arabic.Tokenize's, white space tokens left out. The tags are IOB2
 // strings, whose list HFLabels gives; every entity label written must be in opt.Schema
-// (else an error wrapping labels.ErrUnknownLabel). IOB cannot hold overlapping spans: of
-// nested or crossing entity spans the outermost, then the first, is written and the others
-// are left out. A span edge inside a token is treated as NewSpacy says.
+// (else an error wrapping labels.ErrUnknownLabel). One IOB tag per token cannot hold
+// overlapping spans: a record with nested or crossing entity spans is an error wrapping
+// ErrOverlap that lists them. A span edge inside a token is treated as NewSpacy says.
 func NewHF(w io.Writer, opt Options) Writer {
 	known := map[string]bool{}
 	for _, l := range opt.Schema.Entities {
@@ -54,16 +53,16 @@ func (h *hfWriter) Write(rec labels.Annotated) error {
 	if err := h.build(&rec); err != nil {
 		return recordError(&rec, err)
 	}
-	return h.commit()
+	return h.commit(h.write(exportID(&rec.Doc)))
 }
 
-// build checks and tokenizes rec and appends its lines to h.buf.
+// build checks rec, its labels and how it meets its tokens.
 func (h *hfWriter) build(rec *labels.Annotated) error {
 	if err := h.check(rec); err != nil {
 		return err
 	}
-	o := tokenOptions{split: h.split, dropSpace: true, outermost: true}
-	if err := h.tok.build(rec, &h.text, o); err != nil {
+	o := tokenOptions{format: "hf", split: h.split, dropSpace: true, columns: 1}
+	if err := h.tok.build(rec, o); err != nil {
 		return err
 	}
 	for _, sp := range h.tok.spans {
@@ -72,30 +71,48 @@ func (h *hfWriter) build(rec *labels.Annotated) error {
 				sp.Start, sp.End, sp.Text, labels.ErrUnknownLabel, sp.Label)
 		}
 	}
-	h.starts = h.tok.sentences(&h.text, h.starts)
-	id := exportID(&rec.Doc)
-	b := h.buf[:0]
-	for n, from := range h.starts {
-		to := sentenceEnd(h.starts, n, len(h.tok.toks))
-		b = append(appendKey(append(b, '{'), "id", true), '"')
-		b = appendStringBody(b, id)
-		b = append(strconv.AppendInt(append(b, '-'), int64(n), 10), '"')
-		b = append(appendKey(b, "tokens", false), '[')
-		for k := from; k < to; k++ {
-			if k > from {
-				b = append(b, ',')
-			}
-			b = appendString(b, h.tok.toks[k].text)
-		}
-		b = append(appendKey(append(b, ']'), "ner_tags", false), '[')
-		for k := from; k < to; k++ {
-			if k > from {
-				b = append(b, ',')
-			}
-			b = append(h.tok.appendTag(append(b, '"'), k, appendStringBody), '"')
-		}
-		b = append(b, ']', '}', '\n')
-	}
-	h.buf = b
 	return nil
+}
+
+// write makes the record's lines, writing them out as it goes, and returns what remains.
+// A sentence's tags are written after its tokens, from their indices.
+func (h *hfWriter) write(id string) []byte {
+	b := h.buf[:0]
+	n, from := 0, 0   // sentences begun, the first token of the sentence being written
+	at, tagAt := 0, 0 // where tokens.spanOf starts for the tokens and for the tags
+	var prev tok
+	h.tok.each(func(k int, tk tok) {
+		switch {
+		case k > 0 && h.tok.sentenceBreak(prev, tk, k, &at):
+			b = h.endSentence(b, from, k, &tagAt)
+			from = k
+			fallthrough
+		case k == 0:
+			b = append(appendKey(append(b, '{'), "id", true), '"')
+			b = appendStringBody(b, id)
+			b = append(strconv.AppendInt(append(b, '-'), int64(n), 10), '"')
+			b = append(appendKey(b, "tokens", false), '[')
+			n++
+		default:
+			b = append(b, ',')
+		}
+		b = h.spill(appendString(b, h.tok.text[tk.from:tk.to]))
+		prev = tk
+	})
+	if n > 0 {
+		b = h.endSentence(b, from, h.tok.count, &tagAt)
+	}
+	return b
+}
+
+// endSentence appends the end of the tokens of the sentence [from, to) and its tags.
+func (h *hfWriter) endSentence(b []byte, from, to int, at *int) []byte {
+	b = append(appendKey(append(b, ']'), "ner_tags", false), '[')
+	for k := from; k < to; k++ {
+		if k > from {
+			b = append(b, ',')
+		}
+		b = h.spill(append(h.tok.appendTag(append(b, '"'), k, at, appendStringBody), '"'))
+	}
+	return append(b, ']', '}', '\n')
 }

@@ -117,24 +117,22 @@ func appendBoolField(dst []byte, key string, v bool, first bool) []byte {
 	return strconv.AppendBool(appendKey(dst, key, first), v)
 }
 
-// appendMetadata appends a document's metadata, a JSON object, compacted (its keys, values
-// and strings kept as they are written), or {} when there is none.
-func appendMetadata(dst []byte, scratch *bytes.Buffer, raw []byte) ([]byte, error) {
+// compactMetadata writes into dst a document's metadata, a JSON object, compacted (its keys,
+// values and strings kept as they are written), or {} when there is none.
+func compactMetadata(dst *bytes.Buffer, raw []byte) error {
+	dst.Reset()
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 || string(trimmed) == "null" {
-		return append(dst, '{', '}'), nil
+		dst.WriteString("{}")
+		return nil
 	}
 	if !fastutf8.Valid(trimmed) {
-		return dst, ErrBadUTF8
+		return ErrBadUTF8
 	}
 	if trimmed[0] != '{' {
-		return dst, ErrBadMetadata
+		return ErrBadMetadata
 	}
-	scratch.Reset()
-	if err := json.Compact(scratch, trimmed); err != nil {
-		return dst, err
-	}
-	return append(dst, scratch.Bytes()...), nil
+	return json.Compact(dst, trimmed)
 }
 
 // appendInt appends n in decimal.

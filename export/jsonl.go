@@ -30,40 +30,36 @@ func NewJSONL(w io.Writer) Writer { return &jsonlWriter{base: newBase(w)} }
 
 // Write writes one record.
 func (j *jsonlWriter) Write(rec labels.Annotated) error {
-	if err := j.build(&rec); err != nil {
+	if err := j.check(&rec); err != nil {
 		return recordError(&rec, err)
-	}
-	return j.commit()
-}
-
-// build checks rec and appends its line to j.buf.
-func (j *jsonlWriter) build(rec *labels.Annotated) error {
-	if err := j.check(rec); err != nil {
-		return err
 	}
 	status, err := statusOf(rec.Status)
 	if err != nil {
-		return err
+		return recordError(&rec, err)
 	}
+	if err := compactMetadata(&j.meta, rec.Doc.Metadata); err != nil {
+		return recordError(&rec, fmt.Errorf("metadata: %w", err))
+	}
+	return j.commit(j.write(&rec, status))
+}
+
+// write makes the record's line, writing it out as it goes, and returns what remains of it.
+func (j *jsonlWriter) write(rec *labels.Annotated, status labels.Status) []byte {
 	d := &rec.Doc
 	b := append(j.buf[:0], '{')
 	b = appendStringField(b, "id", d.ID, true)
 	b = appendStringField(b, "external_id", d.ExternalID, false)
 	b = appendStringField(b, "source_file", d.SourceFile, false)
-	b = appendStringField(b, "title", d.Title, false)
-	b = appendStringField(b, "text", d.Text, false)
+	b = j.appendTextField(b, "title", d.Title, false) // a text of one line is its own title
+	b = j.appendTextField(b, "text", d.Text, false)
 	b = appendStringField(b, "annotator", rec.Annotator, false)
 	b = appendStringField(b, "status", string(status), false)
-	b = appendSpans(appendKey(b, "entities", false), rec.Spans, labels.KindEntity)
+	b = j.appendSpans(appendKey(b, "entities", false), rec.Spans, labels.KindEntity)
 	b = appendStances(appendKey(b, "stance", false), rec.Stances)
-	b = appendSpans(appendKey(b, "stance_spans", false), rec.Spans, labels.KindStance)
-	b = appendOffsets(appendKey(b, "tokens", false), d.Tokens)
-	b, err = appendMetadata(appendKey(b, "metadata", false), &j.meta, d.Metadata)
-	if err != nil {
-		return fmt.Errorf("metadata: %w", err)
-	}
-	j.buf = append(b, '}', '\n')
-	return nil
+	b = j.appendSpans(appendKey(b, "stance_spans", false), rec.Spans, labels.KindStance)
+	b = j.appendOffsets(appendKey(b, "tokens", false), d.Tokens)
+	b = append(appendKey(b, "metadata", false), j.meta.Bytes()...)
+	return append(b, '}', '\n')
 }
 
 // statusOf returns s, StatusTodo for the empty status, or an error for an unknown one.
@@ -81,7 +77,7 @@ func statusOf(s labels.Status) (labels.Status, error) {
 
 // appendSpans appends the spans of kind as a JSON array: {start,end,label,text} for entity
 // spans, {start,end,target,label,text} for stance spans.
-func appendSpans(b []byte, spans []labels.Span, kind labels.Kind) []byte {
+func (j *jsonlWriter) appendSpans(b []byte, spans []labels.Span, kind labels.Kind) []byte {
 	b = append(b, '[')
 	first := true
 	for i := range spans {
@@ -99,8 +95,8 @@ func appendSpans(b []byte, spans []labels.Span, kind labels.Kind) []byte {
 			b = appendStringField(b, "target", sp.Target, false)
 		}
 		b = appendStringField(b, "label", sp.Label, false)
-		b = appendStringField(b, "text", sp.Text, false)
-		b = append(b, '}')
+		b = j.appendTextField(b, "text", sp.Text, false)
+		b = j.spill(append(b, '}'))
 	}
 	return append(b, ']')
 }
@@ -120,7 +116,7 @@ func appendStances(b []byte, stances []labels.DocStance) []byte {
 }
 
 // appendOffsets appends tokens as [[start,end],...], or null when tokens is nil.
-func appendOffsets(b []byte, toks []labels.Offsets) []byte {
+func (j *jsonlWriter) appendOffsets(b []byte, toks []labels.Offsets) []byte {
 	if toks == nil {
 		return append(b, "null"...)
 	}
@@ -133,7 +129,7 @@ func appendOffsets(b []byte, toks []labels.Offsets) []byte {
 		b = strconv.AppendInt(b, int64(t.Start), 10)
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(t.End), 10)
-		b = append(b, ']')
+		b = j.spill(append(b, ']'))
 	}
 	return append(b, ']')
 }

@@ -34,53 +34,48 @@ func NewSpacy(w io.Writer, opt Options) Writer {
 
 // Write writes one record.
 func (s *spacyWriter) Write(rec labels.Annotated) error {
-	if err := s.build(&rec); err != nil {
+	if err := s.check(&rec); err != nil {
 		return recordError(&rec, err)
 	}
-	return s.commit()
+	if err := s.tok.build(&rec, tokenOptions{format: "spacy", split: s.split}); err != nil {
+		return recordError(&rec, err)
+	}
+	return s.commit(s.write(&rec))
 }
 
-// build checks and tokenizes rec and appends its line to s.buf.
-func (s *spacyWriter) build(rec *labels.Annotated) error {
-	if err := s.check(rec); err != nil {
-		return err
-	}
-	if err := s.tok.build(rec, &s.text, tokenOptions{split: s.split}); err != nil {
-		return err
-	}
+// write makes the record's line, writing it out as it goes, and returns what remains of it.
+func (s *spacyWriter) write(rec *labels.Annotated) []byte {
 	b := append(s.buf[:0], '{')
-	b = appendStringField(b, "text", rec.Doc.Text, true)
+	b = s.appendTextField(b, "text", rec.Doc.Text, true)
 	b = append(appendKey(b, "tokens", false), '[')
-	for k, tk := range s.tok.toks {
+	s.tok.each(func(k int, tk tok) {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = appendStringField(append(b, '{'), "text", tk.text, true)
+		b = appendStringField(append(b, '{'), "text", rec.Doc.Text[tk.from:tk.to], true)
 		b = appendIntField(b, "start", tk.start, false)
 		b = appendIntField(b, "end", tk.end, false)
 		b = appendIntField(b, "id", k, false)
-		b = appendBoolField(b, "ws", spaceAfter(&s.text, tk.end), false)
-		b = append(b, '}')
-	}
+		b = appendBoolField(b, "ws", s.tok.spaceAfter(tk), false)
+		b = s.spill(append(b, '}'))
+	})
 	b = append(b, ']')
 	b = append(appendKey(b, "spans", false), '[')
 	for i, sp := range s.tok.spans {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		first, last := s.tok.first[i], s.tok.last[i]
-		b = appendIntField(append(b, '{'), "start", s.tok.toks[first].start, true)
-		b = appendIntField(b, "end", s.tok.toks[last].end, false)
-		b = appendIntField(b, "token_start", first, false)
-		b = appendIntField(b, "token_end", last, false)
+		b = appendIntField(append(b, '{'), "start", s.tok.spanStart[i], true)
+		b = appendIntField(b, "end", s.tok.spanEnd[i], false)
+		b = appendIntField(b, "token_start", s.tok.first[i], false)
+		b = appendIntField(b, "token_end", s.tok.last[i], false)
 		b = appendStringField(b, "label", sp.Label, false)
-		b = append(b, '}')
+		b = s.spill(append(b, '}'))
 	}
 	b = append(b, ']')
 	b = append(appendKey(b, "meta", false), '{')
 	b = appendStringField(b, "id", rec.Doc.ID, true)
 	b = appendStringField(b, "external_id", rec.Doc.ExternalID, false)
 	b = appendStringField(b, "annotator", rec.Annotator, false)
-	s.buf = append(b, '}', '}', '\n')
-	return nil
+	return append(b, '}', '}', '\n')
 }

@@ -11,7 +11,8 @@ import (
 type perStance struct {
 	base
 	schema labels.Schema
-	line   func(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte
+	line   func(w *base, b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte
+	names  []string // the target names of the current record's stances
 }
 
 // Write writes the record's lines, or nothing when one of them cannot be written.
@@ -19,16 +20,19 @@ func (s *perStance) Write(rec labels.Annotated) error {
 	if err := s.check(&rec); err != nil {
 		return recordError(&rec, err)
 	}
-	b := s.buf[:0]
+	s.names = s.names[:0]
 	for _, st := range rec.Stances {
 		name, err := targetName(s.schema, st.Target)
 		if err != nil {
 			return recordError(&rec, err)
 		}
-		b = append(s.line(append(b, '{'), &rec, st, name), '}', '\n')
+		s.names = append(s.names, name)
 	}
-	s.buf = b
-	return s.commit()
+	b := s.buf[:0]
+	for i, st := range rec.Stances {
+		b = append(s.line(&s.base, append(b, '{'), &rec, st, s.names[i]), '}', '\n')
+	}
+	return s.commit(b)
 }
 
 // NewStance returns a writer of stance records (Mawqif's shape, with evidence): one line per
@@ -44,16 +48,16 @@ func NewStance(w io.Writer, opt Options) Writer {
 	return &perStance{base: newBase(w), schema: opt.Schema, line: stanceLine}
 }
 
-func stanceLine(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
+func stanceLine(w *base, b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
 	b = appendStringField(b, "id", exportID(&rec.Doc), true)
-	b = appendStringField(b, "text", rec.Doc.Text, false)
+	b = w.appendTextField(b, "text", rec.Doc.Text, false)
 	b = appendStringField(b, "target", target, false)
 	b = appendStringField(b, "label", st.Label, false)
-	return appendEvidence(appendKey(b, "evidence", false), rec.Spans, st.Target)
+	return w.appendEvidence(appendKey(b, "evidence", false), rec.Spans, st.Target)
 }
 
 // appendEvidence appends the stance spans toward target as [{start,end,label,text},...].
-func appendEvidence(b []byte, spans []labels.Span, target string) []byte {
+func (w *base) appendEvidence(b []byte, spans []labels.Span, target string) []byte {
 	b = append(b, '[')
 	first := true
 	for i := range spans {
@@ -68,8 +72,8 @@ func appendEvidence(b []byte, spans []labels.Span, target string) []byte {
 		b = appendIntField(append(b, '{'), "start", sp.Start, true)
 		b = appendIntField(b, "end", sp.End, false)
 		b = appendStringField(b, "label", sp.Label, false)
-		b = appendStringField(b, "text", sp.Text, false)
-		b = append(b, '}')
+		b = w.appendTextField(b, "text", sp.Text, false)
+		b = w.spill(append(b, '}'))
 	}
 	return append(b, ']')
 }
@@ -86,9 +90,9 @@ func NewStanceClaims(w io.Writer, opt Options) Writer {
 	return &perStance{base: newBase(w), schema: opt.Schema, line: claimLine}
 }
 
-func claimLine(b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
+func claimLine(w *base, b []byte, rec *labels.Annotated, st labels.DocStance, target string) []byte {
 	b = appendStringField(b, "id", exportID(&rec.Doc), true)
 	b = appendStringField(b, "claim", target, false)
-	b = appendStringField(b, "article", rec.Doc.Text, false)
+	b = w.appendTextField(b, "article", rec.Doc.Text, false)
 	return appendStringField(b, "label", st.Label, false)
 }

@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,67 +11,291 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// token is one token of a document in the token formats: a code point range of the text.
-type token struct {
-	start, end int
-	text       string
-}
+// tok is one token of a record in the token formats: its code point range [start, end) and
+// its byte range [from, to) in the text.
+type tok struct{ start, end, from, to int }
 
-// tokens is the tokenization of one record for the token formats (spacy, hf, conll): the
-// document's tokens, split at the edges of the entity spans written when SplitClitics allows,
-// and, for each entity span written, the range of tokens it covers. Its slices are reused from
-// record to record.
+// maxCached is how many tokens a record may have for them to be kept between the check of
+// the record and its writing; the tokens of a longer text are found again to be written,
+// rather than held (a 50 MB text has millions of them).
+var maxCached = 1 << 16 // a variable for tests
+
+// tokens walks the tokens of one record for the token formats (spacy, hf, conll): the
+// document's own tokens, else arabic.Tokens's, split at the edges of the entity spans written
+// when SplitClitics allows, and finds the tokens each entity span covers. Its memory grows
+// with the record's spans, not its text. Its slices are reused from record to record.
 type tokens struct {
-	toks  []token
-	own   bool           // the tokens are the document's own, not arabic.Tokenize's
+	text  string
+	own   []labels.Offsets // the document's own tokens, or nil
+	o     tokenOptions
 	spans []*labels.Span // the entity spans written, in the order they are written
+	layer []int          // layer[i]: the tag column spans[i] needs (see layers)
+	over  []*labels.Span // over[i]: a span of the column below that spans[i] overlaps
 	first []int          // first[i], last[i]: the tokens spans[i] covers, inclusive
 	last  []int
-	ent   []int // ent[k]: the index in spans of the span token k belongs to, or -1
-	cuts  []int
-	tmp   []token
+	edges []edge // the entity spans' edges, by position
+	// spanStart[i], spanEnd[i]: where the first token spans[i] covers starts and its last
+	// ends (code points)
+	spanStart, spanEnd []int
+
+	byStart, byEnd []int // span indices by start, by end
+
+	count    int   // how many tokens the record has
+	cache    []tok // its tokens, when there are no more than maxCached
+	complete bool  // cache holds every token
 }
+
+// edge is a code point where an entity span starts or ends.
+type edge struct{ at, span int }
 
 // tokenOptions say how a format takes a record's tokens and spans.
 type tokenOptions struct {
-	split     bool // split tokens at span edges inside them (Options.SplitClitics)
-	dropSpace bool // leave out tokens that are all white space (hf, conll)
-	outermost bool // keep only the outermost, first entity spans, so that none overlap (IOB)
+	format    string // the format's name, for errors
+	split     bool   // split tokens at span edges inside them (Options.SplitClitics)
+	dropSpace bool   // leave out own tokens that are all white space (hf, conll)
+	noSpace   bool   // an own token holding white space is an error (conll)
+	// columns is how many tag columns the format writes per token (1: IOB tags, which
+	// cannot hold overlapping spans), or 0 when its spans are not tags (spacy).
+	columns int
 }
 
-// build tokenizes rec, whose text is indexed in text and checked, for a format taking o.
+// build checks how rec, whose text is checked, meets its tokens, for a format taking o, and
+// finds the tokens each entity span covers.
 //
-// The tokens are the document's own (Doc.Tokens) when it has them, else arabic.Tokenize's.
+// The tokens are the document's own (Doc.Tokens) when it has them, else arabic.Tokens's.
 // An entity span covers the tokens it overlaps. A span edge that falls inside a token splits
 // the token there when o.split, and is an error wrapping ErrTokenEdge otherwise; an edge in the
 // white space (or format characters) between tokens is fine. A span that overlaps no token is
-// an error wrapping ErrNoToken.
-func (t *tokens) build(rec *labels.Annotated, text *runes, o tokenOptions) error {
-	t.base(rec, text, o.dropSpace)
-	t.pick(rec.Spans, o.outermost)
-	if err := t.cut(o.split, text); err != nil {
-		return err
+// an error wrapping ErrNoToken. With o.columns, spans that need more tag columns than the
+// format writes (nested or crossing ones) are an error wrapping ErrOverlap that lists them.
+func (t *tokens) build(rec *labels.Annotated, o tokenOptions) error {
+	t.text, t.own, t.o = rec.Doc.Text, rec.Doc.Tokens, o
+	t.pick(rec.Spans, o.columns > 0)
+	if o.columns > 0 {
+		t.layer, t.over = layers(t.spans, t.layer, t.over)
+		if err := checkColumns(o.format, o.columns, t.spans, t.layer, t.over); err != nil {
+			return err
+		}
 	}
-	return t.cover()
+	t.edges = slices.Grow(t.edges[:0], 2*len(t.spans))
+	for i, sp := range t.spans {
+		t.edges = append(t.edges, edge{sp.Start, i}, edge{sp.End, i})
+	}
+	slices.SortFunc(t.edges, func(a, b edge) int { return a.at - b.at })
+	return t.scan()
 }
 
-// base sets t.toks to the document's own tokens or arabic.Tokenize's, and t.own to which.
-// arabic.Tokenize never makes a token of white space, nor puts white space in one.
-func (t *tokens) base(rec *labels.Annotated, text *runes, dropSpace bool) {
-	t.toks = t.toks[:0]
-	t.own = rec.Doc.Tokens != nil
-	if !t.own {
-		for _, tk := range arabic.Tokenize(text.s) {
-			t.toks = append(t.toks, token{tk.Start, tk.End, tk.Text})
+// pick sets t.spans to the entity spans to write: all of them, in the order given or, when
+// sorted, by start, longest first.
+func (t *tokens) pick(spans []labels.Span, sorted bool) {
+	t.spans = slices.Grow(t.spans[:0], len(spans))
+	for i := range spans {
+		if spans[i].Kind == labels.KindEntity {
+			t.spans = append(t.spans, &spans[i])
+		}
+	}
+	if sorted {
+		slices.SortStableFunc(t.spans, func(a, b *labels.Span) int {
+			if a.Start != b.Start {
+				return a.Start - b.Start
+			}
+			return b.End - a.End
+		})
+	}
+}
+
+// walk calls fn with each token of the record in order, until fn returns false.
+func (t *tokens) walk(fn func(tk tok) bool) {
+	e := 0 // the next edge to split at
+	emit := func(tk tok) bool {
+		for t.o.split {
+			for e < len(t.edges) && t.edges[e].at <= tk.start {
+				e++
+			}
+			if e == len(t.edges) || t.edges[e].at >= tk.end {
+				break
+			}
+			at := t.edges[e].at
+			b := tk.from + runesBytes(t.text[tk.from:], at-tk.start)
+			if !fn(tok{tk.start, at, tk.from, b}) {
+				return false
+			}
+			tk.start, tk.from = at, b
+		}
+		return fn(tk)
+	}
+	if t.own == nil {
+		// arabic.Tokens never makes a token of white space, nor puts white space in one.
+		for b, at := range arabic.Tokens(t.text) {
+			if !emit(tok{at.Start, at.End, b, b + len(at.Text)}) {
+				return
+			}
 		}
 		return
 	}
-	for _, o := range rec.Doc.Tokens {
-		tk := token{o.Start, o.End, text.slice(o.Start, o.End)}
-		if !dropSpace || !allSpace(tk.text) {
-			t.toks = append(t.toks, tk)
+	x := labels.NewTextIndex(t.text)
+	for _, o := range t.own {
+		from, _ := x.ByteOffset(o.Start) // checked: inside the text
+		to, _ := x.ByteOffset(o.End)
+		if t.o.dropSpace && allSpace(t.text[from:to]) {
+			continue
+		}
+		if !emit(tok{o.Start, o.End, from, to}) {
+			return
 		}
 	}
+}
+
+// runesBytes returns the length in bytes of the first n code points of s.
+func runesBytes(s string, n int) int {
+	b := 0
+	for ; n > 0 && b < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[b:])
+		b += size
+	}
+	return b
+}
+
+// each calls fn with each token and its index, from those kept by scan when they all are.
+func (t *tokens) each(fn func(k int, tk tok)) {
+	if t.complete {
+		for k, tk := range t.cache {
+			fn(k, tk)
+		}
+		return
+	}
+	k := 0
+	t.walk(func(tk tok) bool {
+		fn(k, tk)
+		k++
+		return true
+	})
+}
+
+// scan walks the tokens once to check them against the spans and find the tokens each span
+// covers, keeping them when they are few.
+func (t *tokens) scan() error {
+	n := len(t.spans)
+	t.first, t.last = fill(t.first, n, -1), fill(t.last, n, -1)
+	t.spanStart, t.spanEnd = fill(t.spanStart, n, 0), fill(t.spanEnd, n, 0)
+	t.byStart, t.byEnd = fill(t.byStart, n, 0), fill(t.byEnd, n, 0)
+	for i := range n {
+		t.byStart[i], t.byEnd[i] = i, i
+	}
+	slices.SortFunc(t.byStart, func(a, b int) int { return t.spans[a].Start - t.spans[b].Start })
+	slices.SortFunc(t.byEnd, func(a, b int) int { return t.spans[a].End - t.spans[b].End })
+	// Room for the tokens of an Arabic text at about 6 bytes a token, up to maxCached.
+	t.cache, t.complete = slices.Grow(t.cache[:0], min(maxCached, len(t.text)/6+1)), true
+	var err error
+	k, e, p, q, prevEnd := 0, 0, 0, 0, 0
+	t.walk(func(tk tok) bool {
+		if err = t.writable(tk, &e); err != nil {
+			return false
+		}
+		for ; p < n && tk.end > t.spans[t.byStart[p]].Start; p++ {
+			t.first[t.byStart[p]], t.spanStart[t.byStart[p]] = k, tk.start
+		}
+		for ; q < n && tk.start >= t.spans[t.byEnd[q]].End; q++ {
+			t.last[t.byEnd[q]], t.spanEnd[t.byEnd[q]] = k-1, prevEnd
+		}
+		if len(t.cache) < maxCached {
+			t.cache = append(t.cache, tk)
+		} else {
+			t.complete = false
+		}
+		k, prevEnd = k+1, tk.end
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	for ; q < n; q++ {
+		t.last[t.byEnd[q]], t.spanEnd[t.byEnd[q]] = k-1, prevEnd
+	}
+	t.count = k
+	for i, sp := range t.spans {
+		if t.first[i] < 0 || t.first[i] > t.last[i] {
+			return fmt.Errorf("span %s %w", describe(sp), ErrNoToken)
+		}
+	}
+	return nil
+}
+
+// fill returns s with n elements, each v.
+func fill(s []int, n, v int) []int {
+	s = slices.Grow(s[:0], n)[:n]
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+// writable reports a span edge inside token tk when tokens are not split (e is the next
+// edge to look at), and an own token holding white space in a format that cannot hold it.
+func (t *tokens) writable(tk tok, e *int) error {
+	if !t.o.split {
+		for *e < len(t.edges) && t.edges[*e].at <= tk.start {
+			*e++
+		}
+		if *e < len(t.edges) && t.edges[*e].at < tk.end {
+			sp, text := t.spans[t.edges[*e].span], t.text[tk.from:tk.to]
+			return fmt.Errorf("span %s %w (it cuts the token %q [%d,%d)): use --split-clitics",
+				describe(sp), ErrTokenEdge, text, tk.start, tk.end)
+		}
+	}
+	if t.o.noSpace && t.own != nil && hasSpace(t.text[tk.from:tk.to]) {
+		return fmt.Errorf("%w: token [%d,%d) %q holds white space, which a CoNLL line cannot", ErrBadToken, tk.start, tk.end, t.text[tk.from:tk.to])
+	}
+	return nil
+}
+
+// spanOf returns the index of the span that covers token k, or -1, in a format whose spans
+// overlap no other (columns 1: sorted by start, each covering tokens after the one before).
+// at is where the search starts, the span found for the token asked before: 0 for the first
+// token, and k must not go down from call to call with the same at.
+func (t *tokens) spanOf(k int, at *int) int {
+	for *at < len(t.spans) && t.last[*at] < k {
+		*at++
+	}
+	if *at < len(t.spans) && t.first[*at] <= k {
+		return *at
+	}
+	return -1
+}
+
+// appendTag appends the IOB2 tag of token k: "B-X" for the first token of a span X, "I-X" for
+// the others, "O" outside spans; label appends the label (escaped as the format needs). at
+// is as spanOf says.
+func (t *tokens) appendTag(dst []byte, k int, at *int, label func([]byte, string) []byte) []byte {
+	i := t.spanOf(k, at)
+	if i < 0 {
+		return append(dst, 'O')
+	}
+	if t.first[i] == k {
+		dst = append(dst, 'B', '-')
+	} else {
+		dst = append(dst, 'I', '-')
+	}
+	return label(dst, t.spans[i].Label)
+}
+
+// sentenceBreak reports whether a sentence ends between tokens prev and tk, the k-th: where
+// the text between them holds a line break (LF, CR, VT, FF, NEL, U+2028, U+2029), except
+// inside an entity span, which is never cut in two. at is as spanOf says.
+func (t *tokens) sentenceBreak(prev, tk tok, k int, at *int) bool {
+	if i := t.spanOf(k, at); i >= 0 && t.first[i] < k {
+		return false
+	}
+	return strings.ContainsFunc(t.text[prev.to:tk.from], isLineBreak)
+}
+
+// spaceAfter reports whether white space follows token tk in the text.
+func (t *tokens) spaceAfter(tk tok) bool {
+	if tk.to >= len(t.text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text[tk.to:])
+	return unicode.IsSpace(r)
 }
 
 // allSpace reports whether s is made of white space only.
@@ -98,154 +321,6 @@ func hasSpace(s string) bool {
 	return false
 }
 
-// pick sets t.spans to the entity spans to write: all of them in the order given, or, when
-// outermost, those that overlap no span before them in (start, longest first) order: the
-// outermost of nested spans and the first of crossing ones, sorted by start.
-func (t *tokens) pick(spans []labels.Span, outermost bool) {
-	t.spans = t.spans[:0]
-	for i := range spans {
-		if spans[i].Kind == labels.KindEntity {
-			t.spans = append(t.spans, &spans[i])
-		}
-	}
-	if !outermost {
-		return
-	}
-	sort.SliceStable(t.spans, func(i, j int) bool {
-		a, b := t.spans[i], t.spans[j]
-		return a.Start < b.Start || a.Start == b.Start && a.End > b.End
-	})
-	kept, end := t.spans[:0], 0
-	for _, sp := range t.spans {
-		if sp.Start >= end {
-			kept = append(kept, sp)
-			end = sp.End
-		}
-	}
-	t.spans = kept
-}
-
-// at returns the index of the first token that ends after code point p (len(t.toks) when none).
-func (t *tokens) at(p int) int {
-	return sort.Search(len(t.toks), func(k int) bool { return t.toks[k].end > p })
-}
-
-// inside returns the index of the token that edge p falls strictly inside, or -1.
-func (t *tokens) inside(p int) int {
-	if k := t.at(p); k < len(t.toks) && t.toks[k].start < p {
-		return k
-	}
-	return -1
-}
-
-// cut splits the tokens at the span edges that fall inside them, or reports the first such
-// edge as an error when split is off.
-func (t *tokens) cut(split bool, text *runes) error {
-	t.cuts = t.cuts[:0]
-	for _, sp := range t.spans {
-		for _, p := range [2]int{sp.Start, sp.End} {
-			k := t.inside(p)
-			if k < 0 {
-				continue
-			}
-			if !split {
-				tk := t.toks[k]
-				return fmt.Errorf("span [%d,%d) %s %q %w (it cuts the token %q [%d,%d)): use --split-clitics",
-					sp.Start, sp.End, sp.Label, sp.Text, ErrTokenEdge, tk.text, tk.start, tk.end)
-			}
-			t.cuts = append(t.cuts, p)
-		}
-	}
-	if len(t.cuts) == 0 {
-		return nil
-	}
-	slices.Sort(t.cuts)
-	t.cuts = slices.Compact(t.cuts)
-	out, c := t.tmp[:0], 0
-	for _, tk := range t.toks {
-		for c < len(t.cuts) && t.cuts[c] <= tk.start {
-			c++
-		}
-		for c < len(t.cuts) && t.cuts[c] < tk.end {
-			out = append(out, token{tk.start, t.cuts[c], text.slice(tk.start, t.cuts[c])})
-			tk.start = t.cuts[c]
-			c++
-		}
-		tk.text = text.slice(tk.start, tk.end)
-		out = append(out, tk)
-	}
-	t.tmp, t.toks = t.toks, out
-	return nil
-}
-
-// cover finds the tokens each span covers and the span of each token.
-func (t *tokens) cover() error {
-	t.first, t.last = t.first[:0], t.last[:0]
-	t.ent = slices.Grow(t.ent[:0], len(t.toks))[:len(t.toks)]
-	for k := range t.ent {
-		t.ent[k] = -1
-	}
-	for i, sp := range t.spans {
-		first := t.at(sp.Start)
-		last := sort.Search(len(t.toks), func(k int) bool { return t.toks[k].start >= sp.End }) - 1
-		if first > last {
-			return fmt.Errorf("span [%d,%d) %s %q %w", sp.Start, sp.End, sp.Label, sp.Text, ErrNoToken)
-		}
-		t.first, t.last = append(t.first, first), append(t.last, last)
-		for k := first; k <= last; k++ {
-			if t.ent[k] < 0 {
-				t.ent[k] = i
-			}
-		}
-	}
-	return nil
-}
-
-// appendTag appends the IOB2 tag of token k: "B-X" for the first token of a span X, "I-X" for
-// the others, "O" outside spans; label appends the label (escaped as the format needs).
-func (t *tokens) appendTag(dst []byte, k int, label func([]byte, string) []byte) []byte {
-	i := t.ent[k]
-	if i < 0 {
-		return append(dst, 'O')
-	}
-	if t.first[i] == k {
-		dst = append(dst, 'B', '-')
-	} else {
-		dst = append(dst, 'I', '-')
-	}
-	return label(dst, t.spans[i].Label)
-}
-
-// sentences returns the index of the first token of each sentence. A sentence ends where the
-// text between two tokens holds a line break (LF, CR, VT, FF, NEL, U+2028, U+2029), except
-// inside an entity span, which is never cut in two.
-func (t *tokens) sentences(text *runes, starts []int) []int {
-	starts = starts[:0]
-	for k := range t.toks {
-		if k == 0 || t.breakBefore(k, text) {
-			starts = append(starts, k)
-		}
-	}
-	return starts
-}
-
-// sentenceEnd returns the index after the last token of sentence n, given the first token of
-// each sentence and the number of tokens.
-func sentenceEnd(starts []int, n, count int) int {
-	if n+1 < len(starts) {
-		return starts[n+1]
-	}
-	return count
-}
-
-// breakBefore reports whether a sentence ends between tokens k-1 and k.
-func (t *tokens) breakBefore(k int, text *runes) bool {
-	if e := t.ent[k]; e >= 0 && e == t.ent[k-1] {
-		return false
-	}
-	return strings.ContainsFunc(text.slice(t.toks[k-1].end, t.toks[k].start), isLineBreak)
-}
-
 // isLineBreak reports whether r ends a line.
 func isLineBreak(r rune) bool {
 	switch r {
@@ -253,13 +328,4 @@ func isLineBreak(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// spaceAfter reports whether white space follows code point p of the text.
-func spaceAfter(text *runes, p int) bool {
-	if p >= text.len() {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(text.s[text.index()[p]:])
-	return unicode.IsSpace(r)
 }

@@ -56,17 +56,10 @@ func TestExportWritesWholeFiles(t *testing.T) {
 // export must stop with an error that says so and leave no file, not write a bad training set.
 func TestExportFailsLoudlyOnACorruptSpan(t *testing.T) {
 	path, st := project(t)
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("UPDATE span_sets SET spans = json_set(spans, '$[0].t', 'طرابلسس')"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	corruptSpan(t, path)
 	dir := filepath.Dir(path)
 	out := filepath.Join(dir, "out.jsonl")
-	_, err = Export(context.Background(), st, ExportOptions{Format: "jsonl", Out: out})
+	_, err := Export(context.Background(), st, ExportOptions{Format: "jsonl", Out: out})
 	if !errors.Is(err, labels.ErrTextMismatch) {
 		t.Fatalf("export of a corrupt span: %v, want ErrTextMismatch", err)
 	}
@@ -75,6 +68,19 @@ func TestExportFailsLoudlyOnACorruptSpan(t *testing.T) {
 		if strings.Contains(e.Name(), "out") {
 			t.Errorf("a failed export left %s behind", e.Name())
 		}
+	}
+}
+
+// corruptSpan changes the text of the first span of the project at path behind the store's back.
+func corruptSpan(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("UPDATE span_sets SET spans = json_set(spans, '$[0].t', 'طرابلسس')"); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -39,6 +39,10 @@ func (x *TextIndex) Valid() bool {
 	return x.valid > 0
 }
 
+// ByteOffset returns the byte offset of code point cp, and false when cp is outside
+// [0, Len()].
+func (x *TextIndex) ByteOffset(cp int) (int, bool) { return x.byteAt(cp) }
+
 // byteAt returns the byte offset of code point cp, and false when cp is outside [0, Len()].
 func (x *TextIndex) byteAt(cp int) (int, bool) {
 	switch {

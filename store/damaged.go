@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/goccy/go-json"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -117,7 +116,7 @@ func decodeStored(data []byte, list []decodedSpan) ([]decodedSpan, error) {
 	// this row must not keep the value of an earlier one.
 	clear(list[:cap(list)])
 	list = list[:0]
-	if err := json.Unmarshal(data, &list); err != nil {
+	if err := decodeJSON(data, &list); err != nil {
 		return nil, fmt.Errorf("not a valid array of spans: %w", err)
 	}
 	if len(list) == 0 {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -17,14 +18,19 @@ type ExportFilter struct {
 	Kinds     []labels.Kind   // only spans of these kinds; none means all
 }
 
-// exportBatch is how many documents Export reads at a time.
+// exportBatch is how many documents Export reads at a time, and exportBatchBytes about how
+// many bytes of text and tokens at most: a batch ends after the document that reaches it,
+// so that a project of large documents is not read whole.
 const exportBatch = 512
+
+var exportBatchBytes = 16 << 20 // a variable for tests
 
 // Export calls fn for each (document, annotator) pair in import order, then by annotator
 // name, with the annotator's spans, stances and status. A document nobody has worked on
 // (or, with a filter, that the annotator has not) comes once, with no annotator and status
-// todo. All of it is read from one snapshot of the project, a batch of documents at a time,
-// so memory stays flat however large the project is.
+// todo. All of it is read from one snapshot of the project, a batch of documents at a time
+// (up to 512 of them, and about 16 MB of text), so memory stays flat however large the
+// project is.
 func (s *Store) Export(ctx context.Context, f ExportFilter, fn func(labels.Annotated) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -45,33 +51,36 @@ func (s *Store) Export(ctx context.Context, f ExportFilter, fn func(labels.Annot
 		if len(docs) == 0 {
 			return nil
 		}
+		after = docs[len(docs)-1].Order
 		recs, err := exportRecords(ctx, tx, docs, f, known)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		for _, r := range recs {
-			if err := fn(r); err != nil {
+		for i := range recs {
+			if err := fn(recs[i]); err != nil {
 				return err
 			}
+			recs[i] = labels.Annotated{} // fn has it: the batch does not keep a large document alive
 		}
-		after = docs[len(docs)-1].Order
 	}
 }
 
 // exportDocs reads the next batch of documents after the given order.
 func exportDocs(ctx context.Context, q queryer, after int64) ([]labels.Document, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+documentColumns+" FROM documents WHERE ord > ? ORDER BY ord LIMIT ?", after, exportBatch)
+	rows, err := q.QueryContext(ctx, "SELECT "+exportColumns+" FROM documents WHERE ord > ? ORDER BY ord LIMIT ?", after, exportBatch)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var docs []labels.Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
+	size := 0
+	for size < exportBatchBytes && rows.Next() {
+		d, err := scanExportDocument(rows)
 		if err != nil {
 			return nil, err
 		}
 		docs = append(docs, d)
+		size += len(d.Text) + 16*len(d.Tokens)
 	}
 	return docs, rows.Err()
 }
@@ -129,12 +138,12 @@ func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f
 }
 
 // exportSpans reads the spans of docs, in stored order, with only what an export writes: no
-// ids or times. Each (document, annotator) pair's spans are one JSON array in the file; one
-// that is damaged, or names a label or target the schema lacks, stops the export.
+// ids or times. Each (document, annotator) pair's spans are one JSON array in the file, read
+// as a blob: the driver's copy is the only one before the decoder's.
 func exportSpans(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, known schemaNames,
 	get func(doc, annotator string) *labels.Annotated) error {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
-	rows, err := q.QueryContext(ctx, `SELECT d.ord, s.annotator, s.spans
+	rows, err := q.QueryContext(ctx, `SELECT d.ord, s.annotator, CAST(s.spans AS BLOB)
 FROM documents d JOIN span_sets s ON s.doc_id = d.id
 WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 	if err != nil {
@@ -146,7 +155,7 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 	for rows.Next() {
 		var ord int64
 		var annotator string
-		var data sql.RawBytes // decoded before the next row: no copy
+		var data sql.RawBytes // decoded before the next row
 		if err := rows.Scan(&ord, &annotator, &data); err != nil {
 			return err
 		}
@@ -156,6 +165,9 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 		if i == len(docs) || docs[i].Order != ord {
 			return fmt.Errorf("spans of document number %d outside the batch", ord)
 		}
+		// Each span begins `{"i":`, which a JSON string cannot hold unescaped: room for all of
+		// them at once, rather than a slice grown a quarter at a time.
+		list = slices.Grow(list[:0], bytes.Count(data, []byte(`{"i":`)))
 		if list, err = decodeStored(data, list); err != nil {
 			return &DamagedError{DocID: docs[i].ID, ExternalID: docs[i].ExternalID, Annotator: annotator, Err: err}
 		}
@@ -166,6 +178,7 @@ WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.annotator`, lo, hi)
 			}
 		}
 		a := get(docs[i].ID, annotator)
+		a.Spans = slices.Grow(a.Spans, len(list))
 		for _, e := range list {
 			if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, labels.Kind(e.Kind)) {
 				continue

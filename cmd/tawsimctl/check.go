@@ -7,7 +7,8 @@ import (
 
 func runCheck(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "check", "check --db PROJECT [--recount]\n\nRuns SQLite's integrity and foreign key checks, verifies every span's offsets and\n"+
-		"text against its document, and the kept counts against the rows. Exit status 1 when anything is wrong.")
+		"text against its document, and the kept counts against the rows. Exit status 1 when anything is wrong.\n"+
+		"Files that killed exports left beside the project are listed too (the next export to their folder removes them).")
 	db := flags.String("db", "", "the project file")
 	again := flags.Bool("recount", false, "count the documents' statuses, stances and spans again first (after something wrote the project behind Tawsim's back)")
 	if err := parseNoArgs(flags, args, db); err != nil {
@@ -27,6 +28,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	noteStaleTemps(e, *db)
 	problems, err := st.Check(ctx)
 	if err != nil {
 		return err

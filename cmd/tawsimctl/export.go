@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/tawsim/tawsim/export"
@@ -15,11 +17,13 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "export", "export --db PROJECT --format "+strings.Join(export.Formats(), "|")+" [--out FILE|-]\n"+
 		"                 [--status done,...] [--annotator NAME] [--split train=0.8,dev=0.1,test=0.1 --seed N [--stratify]]\n"+
-		"                 [--split-clitics]\n\n"+
+		"                 [--split-clitics] [--force]\n\n"+
 		"Writes one record per (document, annotator) in import order; the same project gives the same bytes.\n"+
 		"With --split, one file per part (NAME.train.jsonl, ...), assigned by document; --stratify keeps each\n"+
 		"document stance label's share in every part. The hf format also\n"+
-		"writes its label list as NAME.labels.json. A file is written whole or not at all.")
+		"writes its label list as NAME.labels.json. A file is written whole or not at all, beside its name, and\n"+
+		"moved into place at the end. A file that exists is replaced only with --force, which keeps its\n"+
+		"permissions and writes through a symbolic link; the project's own files are never replaced.")
 	db := flags.String("db", "", "the project file")
 	format := flags.String("format", "jsonl", "the format: "+strings.Join(export.Formats(), ", "))
 	out := flags.String("out", "-", "the output file, or - for standard output")
@@ -30,6 +34,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	stratify := flags.Bool("stratify", false, "with --split: split the documents of each stance label apart (several targets: by their sorted target=label list)")
 	clitics := flags.Bool("split-clitics", false, "in token formats, split a token where a span starts or ends inside it")
 	docStart := flags.Bool("docstart", false, "conll: begin each document with a -DOCSTART- line")
+	force := flags.Bool("force", false, "replace output files that exist")
 	pos, err := parse(flags, args)
 	if err != nil {
 		return err
@@ -40,7 +45,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q (use --out for the output file)", pos[0])
 	}
-	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify,
+	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify, Force: *force,
 		Filter: store.ExportFilter{Annotator: *annotator},
 		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart}}
 	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
@@ -67,7 +72,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	prog := newProgress(e, "records")
 	o.Progress = prog.set
+	o.Removed = func(tf jobs.TempFile) {
+		fmt.Fprintf(e.stderr, "removed %s (%s), left by an export that was killed\n", tf.Path, jobs.ByteSize(tf.Size))
+	}
 	n, err := jobs.Export(ctx, st, o)
+	if errors.Is(err, jobs.ErrExists) {
+		return fmt.Errorf("%w: use --force to replace it", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -91,4 +102,14 @@ func parseStatuses(s string) ([]labels.Status, error) {
 		out = append(out, st)
 	}
 	return out, nil
+}
+
+// noteStaleTemps lists on stderr the files that killed exports left in the project's folder.
+// They are not the project's problems: the exit status stays as it is.
+func noteStaleTemps(e *env, db string) {
+	stale, _ := jobs.StaleTemps(filepath.Dir(db))
+	for _, tf := range stale {
+		fmt.Fprintf(e.stderr, "%s (%s) was left by an export that was killed: the next export to its folder removes it\n",
+			tf.Path, jobs.ByteSize(tf.Size))
+	}
 }

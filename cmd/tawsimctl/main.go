@@ -67,9 +67,8 @@ func main() {
 	code := run(ctx, e, os.Args[1:])
 	pprof.StopCPUProfile()
 	if p := os.Getenv("TAWSIM_MEMPROFILE"); p != "" {
-		// TAWSIM_MEMPROFILE=FILE writes what the command allocated, for go tool pprof
-		// -sample_index=alloc_space, to find where the memory of a large import goes.
-		if err := writeHeapProfile(p); err != nil {
+		// TAWSIM_MEMPROFILE=FILE writes where the command allocated (go tool pprof -sample_index=alloc_space).
+		if err := writeMemProfile(p); err != nil {
 			fmt.Fprintln(os.Stderr, "tawsimctl:", err)
 		}
 	}
@@ -85,15 +84,15 @@ func startProfile(path string) error {
 	return pprof.StartCPUProfile(f)
 }
 
-// writeHeapProfile writes the heap profile (what was allocated, where) to path.
-func writeHeapProfile(path string) error {
+// writeMemProfile writes the heap profile, with every allocation made so far, to path.
+func writeMemProfile(path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("memory profile: %w", err)
 	}
-	runtime.GC() // the profile holds what the last collection saw
+	defer f.Close()
+	runtime.GC() // the profile counts allocations up to the last collection
 	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		f.Close()
 		return fmt.Errorf("memory profile: %w", err)
 	}
 	return f.Close()

@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/goccy/go-json"
@@ -21,7 +22,7 @@ func main() {
 	size := flag.Int("size", 2500, "code points per article")
 	spans := flag.Int("spans", 10, "entity spans per article")
 	jsonlPath := flag.String("jsonl", "", "write native JSONL here")
-	csvPath := flag.String("csv", "", "write CSV here")
+	csvPath := flag.String("csv", "", "write CSV here too (optional)")
 	flag.Parse()
 	if err := run(*n, *size, *spans, *jsonlPath, *csvPath); err != nil {
 		fmt.Fprintln(os.Stderr, "synthgen:", err)
@@ -41,12 +42,16 @@ func run(n, size, spans int, jsonlPath, csvPath string) error {
 		return err
 	}
 	defer jf.Close()
-	cf, err := os.Create(csvPath)
-	if err != nil {
-		return err
+	var cw0 io.Writer = io.Discard
+	if csvPath != "" {
+		cf, err := os.Create(csvPath)
+		if err != nil {
+			return err
+		}
+		defer cf.Close()
+		cw0 = cf
 	}
-	defer cf.Close()
-	jb, cb := bufio.NewWriterSize(jf, 1<<20), bufio.NewWriterSize(cf, 1<<20)
+	jb, cb := bufio.NewWriterSize(jf, 1<<20), bufio.NewWriterSize(cw0, 1<<20)
 	jw, cw := export.NewJSONL(jb), csv.NewWriter(cb)
 	if err := cw.Write([]string{"id", "text", "entities"}); err != nil {
 		return err

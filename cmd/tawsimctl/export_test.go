@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/internal/synth"
+)
+
+// TestExportOverTheProjectIsRefused: --out naming the project, under any name, fails and
+// leaves the project as it was, --force or not.
+func TestExportOverTheProjectIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	importOK(t, "p.tawsim", writeFile(t, dir, "a.txt", seedText()))
+	must(t, os.Symlink("p.tawsim", "link.tawsim"))
+	before := fileHash(t, "p.tawsim")
+	for _, args := range [][]string{
+		{"--out", "p.tawsim"}, {"--out", "./p.tawsim", "--force"}, {"--out", "link.tawsim", "--force"},
+		{"--out", "p.tawsim-wal"}, {"--out", "p", "--split", "train=0.5,tawsim=0.5", "--force"},
+	} {
+		code, out, errOut := ctl(t, "", append([]string{"export", "--db", "p.tawsim", "--format", "jsonl"}, args...)...)
+		if code != 1 || out != "" || !strings.Contains(errOut, "is the project file p.tawsim") {
+			t.Errorf("export %v: exit %d, %q %q", args, code, out, errOut)
+		}
+	}
+	if fileHash(t, "p.tawsim") != before {
+		t.Fatal("the project changed")
+	}
+	if code, out, errOut := ctl(t, "", "check", "--db", "p.tawsim"); code != 0 || !strings.Contains(out, "1 document checked") {
+		t.Fatalf("check after the refused exports: exit %d %q %q", code, out, errOut)
+	}
+}
+
+// TestExportReplacesOnlyWithForce: an existing output is refused with a message that names
+// it and --force; with --force it is replaced, its mode kept, a symbolic link kept a link.
+func TestExportReplacesOnlyWithForce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	importOK(t, db, writeFile(t, dir, "a.txt", seedText()))
+	out := filepath.Join(dir, "out.jsonl")
+	must(t, os.WriteFile(out, []byte("mine\n"), 0o600))
+	link := filepath.Join(dir, "link.jsonl")
+	must(t, os.Symlink("out.jsonl", link))
+	for _, name := range []string{out, link} {
+		code, _, errOut := ctl(t, "", "export", "--db", db, "--out", name)
+		if want := name + " exists: use --force to replace it\n"; code != 1 || !strings.HasSuffix(errOut, want) {
+			t.Errorf("export over %s: exit %d, %q, want %q", name, code, errOut, want)
+		}
+	}
+	if data, _ := os.ReadFile(out); string(data) != "mine\n" {
+		t.Fatalf("a refused export changed the file: %q", data)
+	}
+	if code, _, errOut := ctl(t, "", "export", "--db", db, "--out", link, "--force"); code != 0 {
+		t.Fatalf("export --force: exit %d %s", code, errOut)
+	}
+	fi, err := os.Lstat(link)
+	must(t, err)
+	data, _ := os.ReadFile(out)
+	if fi.Mode()&os.ModeSymlink == 0 || !strings.Contains(string(data), seedText()[:20]) {
+		t.Fatalf("after export --force through the link: link mode %v, target %q", fi.Mode(), data)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("the file replaced has mode %v, want -rw-------", fi.Mode().Perm())
+	}
+}
+
+// TestKilledExportsLeaveNothingForLong kills real exports with SIGKILL while they write: each
+// leaves its temporary file, named after it, which check lists and the next export to the
+// same folder removes; the last one, let finish, leaves only its output.
+func TestKilledExportsLeaveNothingForLong(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	const n = 8000
+	big := filepath.Join(dir, "big.jsonl")
+	f, err := os.Create(big)
+	must(t, err)
+	bw := bufio.NewWriter(f)
+	w := export.NewJSONL(bw)
+	for i := range n {
+		must(t, w.Write(synth.Article(uint64(i), 1500, 10)))
+	}
+	must(t, w.Flush())
+	must(t, bw.Flush())
+	must(t, f.Close())
+	importOK(t, db, "--format", "jsonl", big)
+	must(t, os.Remove(big))
+
+	out := filepath.Join(dir, "out.jsonl")
+	var left string
+	for round := range 3 {
+		pid, temp := killWhileWriting(t, out, "export", "--db", db, "--out", out)
+		if !strings.HasPrefix(filepath.Base(temp), fmt.Sprintf(".out.jsonl.tawsim-tmp-%d-", pid)) {
+			t.Fatalf("round %d: the export of process %d wrote %s", round, pid, temp)
+		}
+		if left != "" {
+			if _, err := os.Stat(left); err == nil {
+				t.Fatalf("round %d: the temporary file of the round before is still there", round)
+			}
+		}
+		left = temp
+		code, _, errOut := ctl(t, "", "check", "--db", db)
+		if code != 0 || !strings.Contains(errOut, temp+" (") || !strings.Contains(errOut, "was left by an export that was killed") {
+			t.Fatalf("round %d: check: exit %d, %q", round, code, errOut)
+		}
+	}
+	code, _, errOut := ctl(t, "", "export", "--db", db, "--out", out)
+	if code != 0 || !strings.Contains(errOut, "removed "+left) {
+		t.Fatalf("the export after the kills: exit %d, %q", code, errOut)
+	}
+	entries, err := os.ReadDir(dir)
+	must(t, err)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left beside the export: %s", e.Name())
+		}
+	}
+	data, err := os.ReadFile(out)
+	must(t, err)
+	if lines := strings.Count(string(data), "\n"); lines != n {
+		t.Errorf("the export holds %d lines, want %d", lines, n)
+	}
+}
+
+// killWhileWriting runs tawsimctl with args in a child process, kills it with SIGKILL once a
+// temporary file of its output has content, and returns its process id and that file.
+func killWhileWriting(t *testing.T, out string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join(args, "\x1f"))
+	must(t, cmd.Start())
+	pattern := filepath.Join(filepath.Dir(out), fmt.Sprintf(".%s.tawsim-tmp-%d-*", filepath.Base(out), cmd.Process.Pid))
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		temps, _ := filepath.Glob(pattern)
+		if len(temps) == 1 {
+			if fi, err := os.Stat(temps[0]); err == nil && fi.Size() > 0 {
+				must(t, cmd.Process.Kill())
+				cmd.Wait()
+				return cmd.Process.Pid, temps[0]
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	t.Fatalf("no temporary file %s with content within a minute", pattern)
+	return 0, ""
+}
+
+// TestTokenExportOfNestedSpansFails: a project whose schema lets entities nest exports its
+// nested spans in spacy and jsonl, and refuses conll and hf naming the document and the
+// spans, writing nothing.
+func TestTokenExportOfNestedSpansFails(t *testing.T) {
+	dir := t.TempDir()
+	schema := strings.Replace(string(readSeed(t, "schema.json")), `"nesting": "flat"`, `"nesting": "nested"`, 1)
+	db := filepath.Join(dir, "p.tawsim")
+	if code, _, errOut := ctl(t, "", "init", "--db", db, "--schema", writeFile(t, dir, "schema.json", schema)); code != 0 {
+		t.Fatal(errOut)
+	}
+	text := "قال المتحدث باسم الجيش الوطني الليبي أمس"
+	in := doccanoRecord("a1", text, "الجيش الوطني الليبي", "ORG", "الليبي", "LOC")
+	importOK(t, db, "--format", "doccano", writeFile(t, dir, "in.jsonl", in))
+	for _, format := range []string{"conll", "hf"} {
+		out := filepath.Join(dir, "out."+format)
+		code, _, errOut := ctl(t, "", "export", "--db", db, "--format", format, "--out", out)
+		if code != 1 || !strings.Contains(errOut, `(external id "a1", annotator "`) ||
+			!strings.Contains(errOut, `[30,36) LOC "الليبي" is inside [17,36) ORG "الجيش الوطني الليبي"`) {
+			t.Errorf("%s: exit %d, %q", format, code, errOut)
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, "*out*")); len(left) > 0 {
+			t.Errorf("%s: the failed export left %v", format, left)
+		}
+	}
+	for _, format := range []string{"spacy", "jsonl"} {
+		code, out, errOut := ctl(t, "", "export", "--db", db, "--format", format)
+		if code != 0 || strings.Count(out, `"label":"`) != 2 {
+			t.Errorf("%s: exit %d, %q %q", format, code, out, errOut)
+		}
+	}
+}
+
+func readSeed(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "seeds", name))
+	must(t, err)
+	return data
+}
