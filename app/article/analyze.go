@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"unicode"
 
 	"github.com/tawsim/tawsim/arabic/bidi"
@@ -26,6 +27,7 @@ type para struct {
 	first, last int32 // pieces [first, last)
 	rtl         bool  // the paragraph reads right to left
 	bidi        *bidi.Paragraph
+	oneLevel    bool // all its code points are at one level, the paragraph's
 }
 
 // analysis is what a document's text becomes before any measuring: paragraphs, tokens and
@@ -62,6 +64,7 @@ func analyze(text []rune, toks []labels.Offsets, dir bidi.Direction) *analysis {
 		bp := bidi.Resolve(text[pr.start:pr.end], dir)
 		b := builder{an: an, base: pr.start, pos: pr.start, levels: bp.Levels()}
 		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces)), rtl: bp.BaseLevel()%2 == 1, bidi: bp}
+		p.oneLevel = !slices.ContainsFunc(b.levels, func(l uint8) bool { return l != bp.BaseLevel() })
 		for ; ti < len(toks) && toks[ti].Start < pr.end; ti++ {
 			t := toks[ti]
 			if t.Start < b.pos || t.End <= t.Start {

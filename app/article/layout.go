@@ -3,6 +3,8 @@ package article
 import (
 	"slices"
 	"sort"
+
+	"github.com/tawsim/tawsim/arabic/bidi"
 )
 
 // metrics holds the sizes the layout needs besides the widths of the pieces.
@@ -155,14 +157,29 @@ type scratch struct {
 // lineOrder puts in s.items the pieces of line ln and the gaps between them (a gap before
 // every piece that white space separates from the one before it), left to right as they are
 // drawn. The order is that of the line's code points under rules L1 and L2 of the bidi
-// algorithm (Paragraph.VisualOrder), with the real levels of the paragraph: a piece goes where
-// its code points are, a gap where the first white space character between the two pieces is.
+// algorithm (Paragraph.LineLevels, bidi.Reorder), with the real levels of the paragraph: a
+// piece goes where its code points are, a gap where the first white space character between
+// the two pieces is. The characters that rule X9 leaves out (embedding controls, ZWJ) keep
+// the level of the character before them, as UAX #9 advises for a renderer that keeps them,
+// so that a piece made of them alone has a place too.
 func lineOrder(an *analysis, ln line, widths []float32, space float32, s scratch) scratch {
 	s.items = s.items[:0]
 	if ln.first == ln.last {
 		return s
 	}
 	ps, pr := an.pieces, an.paras[ln.para]
+	if pr.oneLevel { // all in one direction: the line as it reads, from the right if right to left
+		for i := ln.first; i < ln.last; i++ {
+			if i > ln.first && ps[i].gap {
+				s.items = append(s.items, item{piece: -1, width: space, placed: true})
+			}
+			s.items = append(s.items, item{piece: i, width: widths[i], placed: true})
+		}
+		if pr.rtl {
+			slices.Reverse(s.items)
+		}
+		return s
+	}
 	start, end := ps[ln.first].start, ps[ln.last-1].end
 	s.owner = resize(s.owner, int(end-start))
 	clear(s.owner)
@@ -179,8 +196,8 @@ func lineOrder(an *analysis, ln line, widths []float32, space float32, s scratch
 			s.owner[o-start] = int32(len(items))
 		}
 	}
-	for _, o := range pr.bidi.VisualOrder(int(start-pr.start), int(end-pr.start)) {
-		k := s.owner[o-int(start-pr.start)]
+	for _, o := range bidi.Reorder(pr.bidi.LineLevels(int(start-pr.start), int(end-pr.start))) {
+		k := s.owner[o]
 		if k == 0 {
 			continue
 		}
@@ -189,32 +206,7 @@ func lineOrder(an *analysis, ln line, widths []float32, space float32, s scratch
 			s.items = append(s.items, *it)
 		}
 	}
-	if len(s.items) < len(items) {
-		s.items = placeRemoved(items, s.items)
-	}
 	return s
-}
-
-// placeRemoved inserts into visual the items of logical that it lacks: pieces made only of
-// characters that the bidi algorithm leaves out of the visual order (rule X9: embedding
-// controls, ZWJ), which take no room. Each goes after the piece before it in the text, or
-// first.
-func placeRemoved(logical, visual []item) []item {
-	for k, it := range logical {
-		if it.placed {
-			continue
-		}
-		at := 0
-		for j := k - 1; j >= 0; j-- {
-			if prev := logical[j].piece; prev >= 0 {
-				at = slices.IndexFunc(visual, func(v item) bool { return v.piece == prev }) + 1
-				break
-			}
-		}
-		visual = slices.Insert(visual, at, it)
-		logical[k].placed = true
-	}
-	return visual
 }
 
 // lineAt returns the index of the line whose band (the line and the space below it) holds y,

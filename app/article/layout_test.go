@@ -261,6 +261,16 @@ func checkEveryPiecePlaced(t *testing.T, text string, l *laidOut) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: a line of pieces %v places %v", text, want, got)
 		}
+		// a paragraph all at one level takes a short cut, which must give the full order
+		if pr := &l.an.paras[ln.para]; pr.oneLevel {
+			short := slices.Clone(s.items)
+			pr.oneLevel = false
+			s = lineOrder(l.an, ln, l.widths, testMetrics.space, s)
+			pr.oneLevel = true
+			if !slices.Equal(short, s.items) {
+				t.Errorf("%q: a line at one level is ordered %v, by the bidi algorithm %v", text, short, s.items)
+			}
+		}
 	}
 }
 
