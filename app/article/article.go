@@ -1,6 +1,7 @@
 // Package article is Tawsim's article widget: it shows a document's text token by token, right
-// to left, with the tokens of each line in the order the Unicode bidirectional algorithm gives
-// them, so that Latin words, numbers and brackets sit where an Arabic reader expects them.
+// to left, with the tokens of each line in the order the Unicode bidirectional algorithm
+// (package arabic/bidi) gives them, so that Latin words, numbers and brackets sit where an
+// Arabic reader expects them.
 //
 // Fyne shapes and joins Arabic letters but does not reorder mixed-direction text, so the widget
 // lays the text out itself: one canvas.Text per token (per piece of a token, should one token
