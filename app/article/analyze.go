@@ -1,8 +1,10 @@
 package article
 
 import (
+	"slices"
 	"unicode"
 
+	"github.com/tawsim/tawsim/arabic/bidi"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -16,7 +18,7 @@ type piece struct {
 	level      uint8    // bidi embedding level
 	font       fontKind // the font that has all its characters, or fontBox for one cluster
 	gap        bool     // white space separates it from the previous piece of its paragraph
-	gapLevel   uint8    // the bidi level of that white space
+	gapAt      int32    // the offset of the first character of that white space
 }
 
 // para is one paragraph: the text between two paragraph breaks and its pieces.
@@ -24,6 +26,8 @@ type para struct {
 	start, end  int32 // code point offsets, without the break
 	first, last int32 // pieces [first, last)
 	rtl         bool  // the paragraph reads right to left
+	bidi        *bidi.Paragraph
+	oneLevel    bool // all its code points are at one level, the paragraph's
 }
 
 // analysis is what a document's text becomes before any measuring: paragraphs, tokens and
@@ -39,14 +43,14 @@ type analysis struct {
 }
 
 // analyze splits text into paragraphs at paragraph separators ("\n", "\r\n", U+2029...),
-// finds their grapheme clusters and bidi levels, and cuts the tokens into pieces of one level
-// and one font.
+// finds their grapheme clusters and bidi levels (each paragraph resolved on its own in
+// direction dir), and cuts the tokens into pieces of one level and one font.
 //
 // toks must be ordered by offset; a token that overlaps the one before it, is empty or falls
 // outside the text is left out, and one that runs over a paragraph break is cut at the break.
 // A token edge inside a grapheme cluster moves out to the cluster's edge, and tokens that then
 // overlap are one.
-func analyze(text []rune, toks []labels.Offsets) *analysis {
+func analyze(text []rune, toks []labels.Offsets, dir bidi.Direction) *analysis {
 	an := &analysis{text: text, pieces: make([]piece, 0, len(toks)+len(toks)/8)}
 	an.tokens = make([]labels.Offsets, 0, len(toks))
 	paras := splitParagraphs(text)
@@ -57,9 +61,10 @@ func analyze(text []rune, toks []labels.Offsets) *analysis {
 	toks = an.snapTokens(toks)
 	ti := 0
 	for _, pr := range paras {
-		runes := text[pr.start:pr.end]
-		b := builder{an: an, base: pr.start, pos: pr.start, levels: paragraphLevels(runes)}
-		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces)), rtl: paragraphBase(runes)%2 == 1}
+		bp := bidi.Resolve(text[pr.start:pr.end], dir)
+		b := builder{an: an, base: pr.start, pos: pr.start, levels: bp.Levels()}
+		p := para{start: int32(pr.start), end: int32(pr.end), first: int32(len(an.pieces)), rtl: bp.BaseLevel()%2 == 1, bidi: bp}
+		p.oneLevel = !slices.ContainsFunc(b.levels, func(l uint8) bool { return l != bp.BaseLevel() })
 		for ; ti < len(toks) && toks[ti].Start < pr.end; ti++ {
 			t := toks[ti]
 			if t.Start < b.pos || t.End <= t.Start {
@@ -103,12 +108,12 @@ func splitParagraphs(text []rune) []bounds {
 
 // builder appends the pieces of one paragraph to an analysis.
 type builder struct {
-	an       *analysis
-	levels   []uint8 // of the paragraph's code points
-	base     int     // offset of the paragraph in the text
-	pos      int     // everything before pos has been seen
-	gap      bool    // white space since the last piece
-	gapLevel uint8
+	an     *analysis
+	levels []uint8 // of the paragraph's code points
+	base   int     // offset of the paragraph in the text
+	pos    int     // everything before pos has been seen
+	gap    bool    // white space since the last piece
+	gapAt  int     // where that white space starts
 }
 
 func (b *builder) level(i int) uint8 { return b.levels[i-b.base] }
@@ -123,7 +128,7 @@ func (b *builder) between(to int) {
 		switch {
 		case unicode.IsSpace(r):
 			if !b.gap {
-				b.gap, b.gapLevel = true, b.level(i)
+				b.gap, b.gapAt = true, i
 			}
 			i++
 		case isHidden(r):
@@ -151,27 +156,32 @@ func (b *builder) token(tok, start, end int) {
 }
 
 // add appends [start, end) as one piece per run of equal bidi levels and one font, and one
-// piece per cluster that no font has.
+// piece per cluster that no font has. A run that an override (LRO, RLO) turned against the
+// direction of its letters or numbers is one piece per cluster, laid out by the bidi order
+// alone (drawnText).
 func (b *builder) add(tok, start, end int) {
 	for i := start; i < end; {
 		l := b.level(i)
+		against := againstLevel(b.an.text[i], l)
 		j := i + 1
 		for j < end && b.level(j) == l {
+			against = against || againstLevel(b.an.text[j], l)
 			j++
 		}
-		b.addRun(tok, i, j, l)
+		b.addRun(tok, i, j, l, against)
 		i = j
 	}
 }
 
-// addRun appends the code points [start, end), of one bidi level, as pieces of one font each.
-func (b *builder) addRun(tok, start, end int, level uint8) {
+// addRun appends the code points [start, end), of one bidi level, as pieces of one font each,
+// or of one cluster each when byCluster is set.
+func (b *builder) addRun(tok, start, end int, level uint8, byCluster bool) {
 	text, cl := b.an.text, b.an.clusters
 	runStart, runFont := start, fontKinds
 	for i := start; i < end; {
 		j := min(cl.end(i+1), end)
 		k := clusterFont(text[i:j], runFont)
-		if i > runStart && (k != runFont || k == fontBox) {
+		if i > runStart && (k != runFont || k == fontBox || byCluster) {
 			b.piece(tok, runStart, i, level, runFont)
 			runStart = i
 		}
@@ -190,7 +200,7 @@ func (b *builder) addRun(tok, start, end int, level uint8) {
 func (b *builder) piece(tok, start, end int, level uint8, font fontKind) {
 	b.an.pieces = append(b.an.pieces, piece{
 		tok: int32(tok), start: int32(start), end: int32(end), level: level, font: font,
-		gap: b.gap, gapLevel: b.gapLevel,
+		gap: b.gap, gapAt: int32(b.gapAt),
 	})
 	b.gap = false
 }

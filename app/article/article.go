@@ -1,6 +1,7 @@
 // Package article is Tawsim's article widget: it shows a document's text token by token, right
-// to left, with the tokens of each line in the order the Unicode bidirectional algorithm gives
-// them, so that Latin words, numbers and brackets sit where an Arabic reader expects them.
+// to left, with the tokens of each line in the order the Unicode bidirectional algorithm
+// (package arabic/bidi) gives them, so that Latin words, numbers and brackets sit where an
+// Arabic reader expects them.
 //
 // Fyne shapes and joins Arabic letters but does not reorder mixed-direction text, so the widget
 // lays the text out itself: one canvas.Text per token (per piece of a token, should one token
@@ -27,12 +28,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/arabic/bidi"
 	"github.com/tawsim/tawsim/labels"
 )
 
 // textScale is the article's text size relative to the theme's text size: Arabic needs a
 // little more than Latin to be read comfortably.
 const textScale = 1.3
+
+// direction is the direction of every paragraph of an article: right to left, whatever its
+// first letter, since the corpus is Arabic news (docs/DESIGN.md); a paragraph that starts with
+// a Latin name still reads from the right.
+const direction = bidi.RightToLeft
 
 // defaultWidth is the width laid out for before the widget has been given one.
 const defaultWidth = 600
@@ -116,7 +123,7 @@ var (
 
 // New returns an empty article widget.
 func New() *Article {
-	a := &Article{an: analyze(nil, nil)}
+	a := &Article{an: analyze(nil, nil, direction)}
 	a.ExtendBaseWidget(a)
 	return a
 }
@@ -141,7 +148,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 		}
 	}
 	a.doc = doc
-	a.an = analyze([]rune(doc.Text), toks)
+	a.an = analyze([]rune(doc.Text), toks, direction)
 	a.d.size, a.laid = 0, false
 	a.gen++
 	a.spans, a.selSpan, a.sel = nil, "", selection{}

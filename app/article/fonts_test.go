@@ -14,7 +14,7 @@ import (
 
 // pieceFonts returns the pieces of text as "text:font" strings, in text order.
 func pieceFonts(text string) []string {
-	an := analyze([]rune(text), nil)
+	an := analyze([]rune(text), nil, direction)
 	var out []string
 	for _, p := range an.pieces {
 		out = append(out, fmt.Sprintf("%s:%d", string(an.text[p.start:p.end]), p.font))
@@ -33,7 +33,7 @@ func TestPieceFonts(t *testing.T) {
 	} {
 		got := pieceFonts(s)
 		var fonts []fontKind
-		for _, p := range analyze([]rune(s), nil).pieces {
+		for _, p := range analyze([]rune(s), nil, direction).pieces {
 			fonts = append(fonts, p.font)
 		}
 		if !slices.Equal(fonts, want) {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/arabic/bidi"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -16,7 +17,16 @@ import (
 const ellipsis = "…"
 
 // Label shows one line of text, such as a document's title, the way Article shows a line: token
-// by token in bidi order from the right edge. Only the first paragraph of the text is shown.
+// by token in bidi order, aligned to the right edge. Only the first paragraph of the text is
+// shown.
+//
+// Unlike an article, whose paragraphs are right to left, a label shows a single string taken
+// on its own (a title, a target's name, the words of a span quoted in a message, a status), so
+// its direction is that of its first strong character (bidi.Auto, as FIRST STRONG ISOLATE
+// gives a quote): an Arabic title reads right to left with its Latin words in place, and a
+// span "Apple Inc." keeps its full stop at its end rather than at its left edge as a
+// right-to-left paragraph would put it. The label stays aligned to the right whatever the
+// direction, so that a column of titles lines up.
 type Label struct {
 	widget.BaseWidget
 
@@ -29,9 +39,10 @@ type Label struct {
 	// Color names the theme colour of the text; "" is the foreground colour.
 	Color fyne.ThemeColorName
 
-	text string
-	an   *analysis
-	d    drawing
+	text  string
+	an    *analysis
+	d     drawing
+	order scratch
 }
 
 // NewLabel returns a label showing text.
@@ -54,7 +65,7 @@ func (l *Label) SetText(text string) {
 	for i, t := range toks {
 		offs[i] = labels.Offsets{Start: t.Start, End: t.End}
 	}
-	l.an = analyze(runes, offs)
+	l.an = analyze(runes, offs, bidi.Auto)
 	l.d.size = 0
 	l.Refresh()
 }
@@ -124,33 +135,46 @@ func (r *labelRenderer) Layout(size fyne.Size) {
 	avail := size.Width - 2*pad
 
 	n, cut := len(ps), false
+	ew := float32(0)
 	if advance(ps, widths, l.d.space, 0, int32(n)) > avail {
-		ew := measured.measure(ellipsis, fontLatin, l.d.size).w
+		ew = measured.measure(ellipsis, fontLatin, l.d.size).w
 		for n > 0 && advance(ps, widths, l.d.space, 0, int32(n))+ew > avail {
 			n--
 		}
 		cut = true
-		ps = append(ps[:n:n], piece{tok: -1, level: levelRTL})
-		widths = append(widths[:n:n], ew)
 	}
-	x := make([]float32, len(ps))
-	placeLine(ps, widths, l.d.space, size.Width-pad, line{first: 0, last: int32(len(ps))}, x, nil)
+	// The pieces kept, in bidi order, then the ellipsis at the end of the line in reading order:
+	// at the left of a right-to-left line.
+	l.order = lineOrder(l.an, line{first: p.first, last: p.first + int32(n)}, l.d.widths, l.d.space, l.order)
+	items := l.order.items
+	end := int32(len(l.an.pieces)) // the index of the ellipsis in x
+	if cut && p.rtl {
+		items = append([]item{{piece: end, width: ew}}, items...)
+	} else if cut {
+		items = append(items, item{piece: end, width: ew})
+	}
+	x := make([]float32, end+1)
+	placeItems(items, size.Width-pad, x)
 
 	y := (size.Height - l.d.lineHeight) / 2
-	objects := make([]fyne.CanvasObject, 0, len(ps))
-	for i := range ps {
+	objects := make([]fyne.CanvasObject, 0, len(items))
+	for _, it := range items {
+		j := it.piece
 		var t *canvas.Text
-		if cut && i == n {
+		switch {
+		case j < 0:
+			continue // a gap
+		case j == end:
 			t = r.text(ellipsis, fontLatin, fg)
-			t.Move(fyne.NewPos(x[i], y+l.d.ascent-measured.measure(ellipsis, fontLatin, l.d.size).ascent))
-		} else if j := int(p.first) + i; l.d.fonts[j] == fontBox {
+			t.Move(fyne.NewPos(x[j], y+l.d.ascent-measured.measure(ellipsis, fontLatin, l.d.size).ascent))
+		case l.d.fonts[j] == fontBox:
 			frame, digits := newBox(l.d.shown[j], l.d.size, fg)
-			placeBox(frame, digits, x[i], l.d.widths[j], y+l.d.ascent, l.d.size)
+			placeBox(frame, digits, x[j], l.d.widths[j], y+l.d.ascent, l.d.size)
 			objects = append(objects, frame)
 			t = digits
-		} else {
+		default:
 			t = r.text(l.d.shown[j], l.d.fonts[j], fg)
-			t.Move(fyne.NewPos(x[i], y+l.d.dy[j]))
+			t.Move(fyne.NewPos(x[j], y+l.d.dy[j]))
 		}
 		objects = append(objects, t)
 	}

@@ -1,6 +1,11 @@
 package article
 
-import "sort"
+import (
+	"slices"
+	"sort"
+
+	"github.com/tawsim/tawsim/arabic/bidi"
+)
 
 // metrics holds the sizes the layout needs besides the widths of the pieces.
 type metrics struct {
@@ -25,18 +30,18 @@ type layout struct {
 	x      []float32 // left edge of each piece
 	lineOf []int32   // line of each piece
 	height float32   // of the whole text, padding included
-	items  []item    // scratch space for ordering a line
+	order  scratch   // scratch space for ordering a line
 }
 
 // item is a piece (piece >= 0) or the gap before one (piece < 0) while a line is ordered.
 type item struct {
-	piece int32
-	level uint8
-	width float32
+	piece  int32
+	width  float32
+	placed bool
 }
 
 // layOut fills lay with the layout of an at the given width: lines filled greedily and
-// aligned to the right edge, each line's pieces put in visual order by rule L2 of the
+// aligned to the right edge, each line's pieces put in visual order by rules L1 and L2 of the
 // Unicode bidi algorithm, paragraphs one below the other. widths holds the width of each
 // piece.
 func layOut(an *analysis, widths []float32, m metrics, width float32, lay *layout) {
@@ -57,7 +62,7 @@ func layOut(an *analysis, widths []float32, m metrics, width float32, lay *layou
 			ln := &lay.lines[li]
 			ln.para, ln.y = int32(pi), y
 			y += m.lineHeight + m.lineGap
-			lay.items = placeLine(an.pieces, widths, m.space, right, *ln, lay.x, lay.items)
+			lay.order = placeLine(an, widths, m.space, right, *ln, lay.x, lay.order)
 			for i := ln.first; i < ln.last; i++ {
 				lay.lineOf[i] = int32(li)
 			}
@@ -119,20 +124,21 @@ func advance(ps []piece, widths []float32, space float32, from, to int32) float3
 }
 
 // placeLine sets the left edge of every piece of ln in x: the pieces and the gaps between them
-// are put in visual order and the line is aligned to the right edge. It returns the scratch
-// slice for reuse.
-func placeLine(ps []piece, widths []float32, space, right float32, ln line, x []float32, items []item) []item {
-	items = items[:0]
+// are put in visual order (lineOrder) and the line is aligned to the right edge. It returns
+// the scratch space for reuse.
+func placeLine(an *analysis, widths []float32, space, right float32, ln line, x []float32, s scratch) scratch {
+	s = lineOrder(an, ln, widths, space, s)
+	placeItems(s.items, right, x)
+	return s
+}
+
+// placeItems sets the left edge of the pieces of items, given left to right, so that the last
+// one ends at right.
+func placeItems(items []item, right float32, x []float32) {
 	total := float32(0)
-	for i := ln.first; i < ln.last; i++ {
-		if i > ln.first && ps[i].gap {
-			items = append(items, item{piece: -1, level: ps[i].gapLevel, width: space})
-			total += space
-		}
-		items = append(items, item{piece: i, level: ps[i].level, width: widths[i]})
-		total += widths[i]
+	for _, it := range items {
+		total += it.width
 	}
-	reorder(items)
 	cur := right - total
 	for _, it := range items {
 		if it.piece >= 0 {
@@ -140,38 +146,67 @@ func placeLine(ps []piece, widths []float32, space, right float32, ln line, x []
 		}
 		cur += it.width
 	}
-	return items
 }
 
-// reorder puts the items of a line, given in logical order, in visual order from left to
-// right: rule L2 of the Unicode bidi algorithm, which reverses every maximal sequence of items
-// at level k or higher, for k from the highest level down to the lowest odd one.
-func reorder(items []item) {
-	if len(items) == 0 {
-		return
+// scratch is the space lineOrder works in, kept from line to line.
+type scratch struct {
+	items []item
+	owner []int32 // of each code point of the line: 1 + its item in logical order, or 0
+}
+
+// lineOrder puts in s.items the pieces of line ln and the gaps between them (a gap before
+// every piece that white space separates from the one before it), left to right as they are
+// drawn. The order is that of the line's code points under rules L1 and L2 of the bidi
+// algorithm (Paragraph.LineLevels, bidi.Reorder), with the real levels of the paragraph: a
+// piece goes where its code points are, a gap where the first white space character between
+// the two pieces is. The characters that rule X9 leaves out (embedding controls, ZWJ) keep
+// the level of the character before them, as UAX #9 advises for a renderer that keeps them,
+// so that a piece made of them alone has a place too.
+func lineOrder(an *analysis, ln line, widths []float32, space float32, s scratch) scratch {
+	s.items = s.items[:0]
+	if ln.first == ln.last {
+		return s
 	}
-	hi, lo := items[0].level, items[0].level
-	for _, it := range items[1:] {
-		hi, lo = max(hi, it.level), min(lo, it.level)
+	ps, pr := an.pieces, an.paras[ln.para]
+	if pr.oneLevel { // all in one direction: the line as it reads, from the right if right to left
+		for i := ln.first; i < ln.last; i++ {
+			if i > ln.first && ps[i].gap {
+				s.items = append(s.items, item{piece: -1, width: space, placed: true})
+			}
+			s.items = append(s.items, item{piece: i, width: widths[i], placed: true})
+		}
+		if pr.rtl {
+			slices.Reverse(s.items)
+		}
+		return s
 	}
-	// The lowest odd level at or above the lowest level: a line of even levels only (a Latin
-	// line in a right-to-left paragraph) is reversed twice or not at all, which is the same.
-	for k := hi; k >= lo|1; k-- {
-		for i := 0; i < len(items); {
-			if items[i].level < k {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(items) && items[j].level >= k {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				items[a], items[b] = items[b], items[a]
-			}
-			i = j
+	start, end := ps[ln.first].start, ps[ln.last-1].end
+	s.owner = resize(s.owner, int(end-start))
+	clear(s.owner)
+	var logical [64]item // the items in text order, then in s.items in visual order
+	items := logical[:0]
+	for i := ln.first; i < ln.last; i++ {
+		p := ps[i]
+		if i > ln.first && p.gap {
+			items = append(items, item{piece: -1, width: space})
+			s.owner[p.gapAt-start] = int32(len(items))
+		}
+		items = append(items, item{piece: i, width: widths[i]})
+		for o := p.start; o < p.end; o++ {
+			s.owner[o-start] = int32(len(items))
 		}
 	}
+	for _, o := range bidi.Reorder(pr.bidi.LineLevels(int(start-pr.start), int(end-pr.start))) {
+		k := s.owner[o]
+		if k == 0 {
+			continue
+		}
+		if it := &items[k-1]; !it.placed {
+			it.placed = true
+			s.items = append(s.items, *it)
+		}
+	}
+	return s
 }
 
 // lineAt returns the index of the line whose band (the line and the space below it) holds y,

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/arabic"
 	"github.com/tawsim/tawsim/labels"
@@ -42,7 +43,7 @@ func layText(text string, width float32) *laidOut {
 }
 
 func layTokens(text string, toks []labels.Offsets, width float32) *laidOut {
-	l := &laidOut{an: analyze([]rune(text), toks)}
+	l := &laidOut{an: analyze([]rune(text), toks, direction)}
 	for _, p := range l.an.pieces {
 		l.widths = append(l.widths, float32(10*(p.end-p.start)))
 	}
@@ -61,7 +62,7 @@ func (l *laidOut) shown(i int) []string {
 	var out []string
 	for _, j := range idx {
 		p := l.an.pieces[j]
-		out = append(out, displayText(l.an.text[p.start:p.end], p.level))
+		out = append(out, drawnText(l.an.text[p.start:p.end], p.level, l.an.clusters, int(p.start)))
 	}
 	return out
 }
@@ -96,8 +97,8 @@ func TestMixedSentenceBidiOrder(t *testing.T) {
 		t.Errorf("want 2019 left of أبريل left of 3: x = %v, %v, %v", l.lay.x[year], l.lay.x[april], l.lay.x[three])
 	}
 	for _, p := range []string{"25", "ISIS", "3", "2019"} {
-		if lv := l.an.pieces[l.piece(t, p)].level; lv != levelLTR {
-			t.Errorf("%s at level %d, want %d", p, lv, levelLTR)
+		if lv := l.an.pieces[l.piece(t, p)].level; lv != 2 {
+			t.Errorf("%s at level %d, want 2", p, lv)
 		}
 	}
 }
@@ -227,52 +228,48 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
-func TestReorder(t *testing.T) {
-	for _, tc := range []struct {
-		levels []uint8
-		want   []int32
-	}{
-		{[]uint8{1, 1, 1}, []int32{2, 1, 0}},
-		{[]uint8{2, 2, 2}, []int32{0, 1, 2}},
-		{[]uint8{1, 2, 2, 2, 1}, []int32{4, 1, 2, 3, 0}},
-		{[]uint8{1, 2, 1, 2, 2}, []int32{3, 4, 2, 1, 0}},
-		{[]uint8{0, 1, 1, 0, 2, 2}, []int32{0, 2, 1, 3, 4, 5}},
-		{[]uint8{1, 3, 3, 2, 1}, []int32{4, 2, 1, 3, 0}},
-	} {
-		items := make([]item, len(tc.levels))
-		for i, lv := range tc.levels {
-			items[i] = item{piece: int32(i), level: lv}
-		}
-		reorder(items)
-		var got []int32
-		for _, it := range items {
-			got = append(got, it.piece)
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("levels %v: got %v, want %v", tc.levels, got, tc.want)
-		}
-	}
-}
-
-func TestMirror(t *testing.T) {
-	for in, want := range map[rune]rune{'(': ')', ')': '(', '[': ']', '{': '}', '«': '»', '»': '«', '<': '>', 'a': 'a', 'ب': 'ب', '"': '"'} {
-		if got := mirror(in); got != want {
-			t.Errorf("mirror(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := displayText([]rune("(x"), levelLTR); got != "(x" {
-		t.Errorf("left-to-right text is mirrored: %q", got)
-	}
-}
-
+// Odd input (unpaired embedding controls and isolates, nothing but controls, brackets nested
+// deeper than the algorithm tracks) lays out without a panic, every piece once on its line.
 func TestLevelsSurviveOddInput(t *testing.T) {
 	for _, s := range []string{
 		"", "(", ")))(((", "\u202a\u202b\u202c\u202c\u202c", "\u2066\u2069\u2069(", "a\u2067b)c\u2069",
-		"\u200f\u200e", "١٢٣.٤٥ abc", strings.Repeat("([", 200) + "ع",
+		"\u200f\u200e", "١٢٣.٤٥ abc", strings.Repeat("([", 200) + "ع", strings.Repeat("\u202b\u202a", 70) + "ab ج",
 	} {
-		rs := []rune(s)
-		if lv := paragraphLevels(rs); len(lv) != len(rs) {
-			t.Errorf("%q: %d levels for %d code points", s, len(lv), len(rs))
+		l := layTokens(s, []labels.Offsets{{Start: 0, End: len([]rune(s))}}, 100)
+		checkEveryPiecePlaced(t, s, l)
+	}
+}
+
+// checkEveryPiecePlaced checks that the visual order of each line holds each of its pieces
+// once.
+func checkEveryPiecePlaced(t *testing.T, text string, l *laidOut) {
+	t.Helper()
+	var s scratch
+	for _, ln := range l.lay.lines {
+		s = lineOrder(l.an, ln, l.widths, testMetrics.space, s)
+		var got []int32
+		for _, it := range s.items {
+			if it.piece >= 0 {
+				got = append(got, it.piece)
+			}
+		}
+		slices.Sort(got)
+		var want []int32
+		for i := ln.first; i < ln.last; i++ {
+			want = append(want, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: a line of pieces %v places %v", text, want, got)
+		}
+		// a paragraph all at one level takes a short cut, which must give the full order
+		if pr := &l.an.paras[ln.para]; pr.oneLevel {
+			short := slices.Clone(s.items)
+			pr.oneLevel = false
+			s = lineOrder(l.an, ln, l.widths, testMetrics.space, s)
+			pr.oneLevel = true
+			if !slices.Equal(short, s.items) {
+				t.Errorf("%q: a line at one level is ordered %v, by the bidi algorithm %v", text, short, s.items)
+			}
 		}
 	}
 }
@@ -301,4 +298,45 @@ func TestLTRParagraphIsRightAligned(t *testing.T) {
 	if got, want := l.right(l.piece(t, "Sera")), float32(500)-testMetrics.pad; got != want {
 		t.Errorf("Sera ends at %v, want %v", got, want)
 	}
+}
+
+// Inside a left-to-right run in a right-to-left line the spaces stay between the words they
+// separate, and brackets touch what they enclose: "Nature (vol. 5)" reads left to right as
+// one block with its two spaces, between the Arabic words around it.
+func TestGapsInsideALeftToRightRun(t *testing.T) {
+	l := layText(bidiLines[0].text, 2000)
+	want := []string{"نشرت", "مجلة", ")", "5", ".", "vol", "(", "Nature", "دراسة", "جديدة", "."}
+	if got := l.shown(0); !slices.Equal(got, want) {
+		t.Fatalf("right to left:\n got %q\nwant %q", got, want)
+	}
+	nature, open, vol, five, close := l.piece(t, "Nature"), l.piece(t, "("), l.piece(t, "vol"), l.piece(t, "5"), l.piece(t, ")")
+	sp := testMetrics.space
+	if l.right(nature)+sp != l.lay.x[open] || l.right(open) != l.lay.x[vol] {
+		t.Errorf("want Nature, a space, ( and vol touching: Nature ends at %v, ( is at %v, vol at %v", l.right(nature), l.lay.x[open], l.lay.x[vol])
+	}
+	if stop := vol + 1; l.right(stop)+sp != l.lay.x[five] || l.right(five) != l.lay.x[close] {
+		t.Errorf("want vol., a space, 5 and ) touching")
+	}
+	magazine, study := l.piece(t, "مجلة"), l.piece(t, "دراسة")
+	if l.right(close)+sp != l.lay.x[magazine] || l.right(study)+sp != l.lay.x[nature] {
+		t.Errorf("the Latin block is not one space from مجلة on its right and دراسة on its left")
+	}
+}
+
+// FuzzLineOrder lays out any text, as one token and as the tokenizer's tokens, at a narrow
+// width: no panic, and every line's visual order holds each of its pieces once.
+func FuzzLineOrder(f *testing.F) {
+	for _, bl := range bidiLines {
+		f.Add(bl.text)
+	}
+	for _, s := range []string{"", "\u202b\u202a\u202c", "a\u2067b)c\u2069 d", "\u200d\u200d x", "١٢٣-٤٥٦ (a) b", "\u202eabc ١٢٣ مرحبا\u202c", "\u202dمرحبا abc\u202c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		checkEveryPiecePlaced(t, s, layTokens(s, []labels.Offsets{{Start: 0, End: len([]rune(s))}}, 60))
+		checkEveryPiecePlaced(t, s, layText(s, 60))
+	})
 }

@@ -1,7 +1,7 @@
 package article
 
 // drawing is an analysis measured for drawing at one text size: for each piece its text as
-// drawn (mirrored when right to left; the digits of a box), its font and its size; and the
+// drawn (drawnText; the digits of a box), its font and its size; and the
 // line metrics, which are those of the Arabic and Latin fonts: emoji and Hebrew sit on their
 // baseline.
 //
@@ -86,7 +86,7 @@ func (d *drawing) measureTo(an *analysis, n int) bool {
 		if p.font == fontBox {
 			continue
 		}
-		s := displayText(an.text[p.start:p.end], p.level)
+		s := drawnText(an.text[p.start:p.end], p.level, an.clusters, int(p.start))
 		w := measured.measure(s, p.font, d.size).w
 		d.shown[i], d.widths[i] = s, w
 		r := &d.scale[p.font]

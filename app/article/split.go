@@ -23,7 +23,7 @@ type split struct {
 type part struct {
 	start, end int32   // code points, half-open
 	dx, w      float32 // left edge, from the piece's left edge, and width
-	text       string  // as drawn: mirrored when right to left, with ZWJ at a cut that joins
+	text       string  // as drawn (drawnText), with ZWJ at a cut that joins
 }
 
 // cutPieces finds the pieces that a span edge or the selection's start cuts, and splits them.
@@ -85,7 +85,7 @@ func (a *Article) splitPiece(i int32, cuts []int32) *split {
 	text := a.an.text
 	for k := range sp.parts {
 		s, e := edges[k], edges[k+1]
-		shown := displayText(text[s:e], p.level)
+		shown := drawnText(text[s:e], p.level, a.an.clusters, int(s))
 		if k > 0 && joinsAcross(text[p.start:p.end], int(s-p.start)) {
 			shown = zwj + shown
 		}
