@@ -1,0 +1,217 @@
+package textfield
+
+import (
+	"bytes"
+	"sort"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/tawsim/tawsim/app/assets"
+)
+
+// fontKind says which font draws a piece.
+type fontKind uint8
+
+const (
+	// fontTheme leaves the font to Fyne (the theme's font, Fyne's bundled fonts and emoji,
+	// then the system's): for characters that neither embedded font has.
+	fontTheme fontKind = iota
+	// fontArabic is the embedded Noto Sans Arabic.
+	fontArabic
+	// fontLatin is Fyne's bundled Noto Sans.
+	fontLatin
+)
+
+// source returns the canvas.Text FontSource of k: nil for the theme's fonts.
+func (k fontKind) source() fyne.Resource {
+	switch k {
+	case fontArabic:
+		return assets.ArabicRegular
+	case fontLatin:
+		return theme.DefaultTextFont()
+	}
+	return nil
+}
+
+// faces holds the two embedded fonts, parsed once, to tell which characters they have and to
+// shape text with them.
+var faces struct {
+	once          sync.Once
+	arabic, latin *font.Face
+}
+
+// face returns the parsed font of k, nil for fontTheme.
+func face(k fontKind) *font.Face {
+	faces.once.Do(func() {
+		faces.arabic, _ = font.ParseTTF(bytes.NewReader(assets.ArabicRegular.Content()))
+		faces.latin, _ = font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
+	})
+	switch k {
+	case fontArabic:
+		return faces.arabic
+	case fontLatin:
+		return faces.latin
+	}
+	return nil
+}
+
+// fontFor picks the font of a cluster: Noto Sans Arabic for the Arabic script, Noto Sans for
+// the rest, and Fyne's own chain when the chosen font lacks a character (a canvas.Text with a
+// FontSource draws with that font alone).
+func fontFor(c []rune) fontKind {
+	arabic := false
+	for _, r := range c {
+		if r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF ||
+			r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+			arabic = true
+			break
+		}
+	}
+	switch {
+	case arabic && covers(fontArabic, c):
+		return fontArabic
+	case !arabic && covers(fontLatin, c):
+		return fontLatin
+	case covers(fontArabic, c):
+		return fontArabic
+	}
+	return fontTheme
+}
+
+// covers reports whether font k has a glyph for every character of c.
+func covers(k fontKind, c []rune) bool {
+	f := face(k)
+	if f == nil {
+		return false
+	}
+	for _, r := range c {
+		if _, ok := f.NominalGlyph(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// shaper shapes the pieces drawn in the embedded fonts the way Fyne's text renderer does
+// (go-text's segmenter, then HarfBuzz on each run, the runs side by side in logical order),
+// which gives the advance of every glyph and so the place of every cluster.
+var shaper struct {
+	mu  sync.Mutex
+	hb  shaping.HarfbuzzShaper
+	seg shaping.Segmenter
+}
+
+// oneFace is a shaping.Fontmap of a single face.
+type oneFace struct{ f *font.Face }
+
+func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
+
+// extent is the left and right edge of a cluster, from the left end of its piece.
+type extent struct{ x0, x1 float32 }
+
+// shape returns the width of text drawn in font k at size ts, and the extent of each of its
+// grapheme clusters, whose boundaries are bounds (0 first, len(text) last). A glyph that
+// stands for several clusters (the lam-alef ligature) is shared evenly between them.
+func shape(k fontKind, text []rune, bounds []int, ts float32) (float32, []extent) {
+	ext := make([]extent, len(bounds)-1)
+	f := face(k)
+	if f == nil || len(text) == 0 {
+		w := textSize(string(text), k, ts).Width
+		for i := range ext {
+			ext[i] = extent{0, w}
+		}
+		return w, ext
+	}
+	// the extent of every code point: glyph clusters first, then split between the
+	// grapheme clusters they hold
+	runeExt := make([]extent, len(text))
+	in := shaping.Input{
+		Text: text, RunEnd: len(text), Direction: di.DirectionLTR, Face: f,
+		Size: fixed.Int26_6(float64(ts) * (1 << 6)),
+	}
+	shaper.mu.Lock()
+	shaper.hb.SetFontCacheSize(2)
+	var x fixed.Int26_6
+	for _, run := range shaper.seg.Split(in, oneFace{f}) {
+		out := shaper.hb.Shape(run)
+		spans := map[int]extent{}
+		for _, g := range out.Glyphs {
+			e, ok := spans[g.ClusterIndex]
+			x0, x1 := fx(x), fx(x+g.XAdvance)
+			if ok {
+				x0, x1 = min(x0, e.x0), max(x1, e.x1)
+			}
+			spans[g.ClusterIndex] = extent{x0, x1}
+			x += g.XAdvance
+		}
+		starts := make([]int, 0, len(spans))
+		for s := range spans {
+			starts = append(starts, s)
+		}
+		sort.Ints(starts)
+		for i, s := range starts {
+			end := run.RunEnd
+			if i+1 < len(starts) {
+				end = starts[i+1]
+			}
+			split(runeExt, bounds, s, end, spans[s], run.Direction.Progression() == di.TowardTopLeft)
+		}
+	}
+	shaper.mu.Unlock()
+	for i := range ext {
+		e := runeExt[bounds[i]]
+		for _, r := range runeExt[bounds[i]+1 : bounds[i+1]] {
+			e = extent{min(e.x0, r.x0), max(e.x1, r.x1)}
+		}
+		ext[i] = e
+	}
+	return fx(x), ext
+}
+
+// split gives the code points [start, end) of one glyph cluster of extent e their extents:
+// each grapheme cluster that starts in it an equal share, from the left when ltr.
+func split(runeExt []extent, bounds []int, start, end int, e extent, rtl bool) {
+	var starts []int
+	for _, b := range bounds {
+		if b > start && b < end {
+			starts = append(starts, b)
+		}
+	}
+	starts = append([]int{start}, starts...)
+	n := float32(len(starts))
+	w := e.x1 - e.x0
+	for i, s := range starts {
+		stop := end
+		if i+1 < len(starts) {
+			stop = starts[i+1]
+		}
+		a, b := e.x0+w*float32(i)/n, e.x0+w*float32(i+1)/n
+		if rtl {
+			a, b = e.x1-w*float32(i+1)/n, e.x1-w*float32(i)/n
+		}
+		for j := s; j < stop; j++ {
+			runeExt[j] = extent{a, b}
+		}
+	}
+}
+
+// fx converts a 26.6 fixed point length to units.
+func fx(v fixed.Int26_6) float32 { return float32(float64(v) / (1 << 6)) }
+
+// textSize asks the driver for the size of s drawn in font k at size ts.
+func textSize(s string, k fontKind, ts float32) fyne.Size {
+	sz, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.source())
+	return sz
+}
+
+// lineMetrics returns the ascent and the height of text in font k at size ts.
+func lineMetrics(k fontKind, s string, ts float32) (ascent, height float32) {
+	sz, base := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.source())
+	return base, sz.Height
+}
