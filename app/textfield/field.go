@@ -49,11 +49,11 @@ type Field struct {
 }
 
 var (
-	_ fyne.Widget      = (*Field)(nil)
-	_ fyne.Focusable   = (*Field)(nil)
+	_ fyne.Widget       = (*Field)(nil)
+	_ fyne.Focusable    = (*Field)(nil)
 	_ fyne.Shortcutable = (*Field)(nil)
-	_ fyne.Validatable = (*Field)(nil)
-	_ fyne.Disableable = (*Field)(nil)
+	_ fyne.Validatable  = (*Field)(nil)
+	_ fyne.Disableable  = (*Field)(nil)
 )
 
 // New returns an empty field.
