@@ -2,6 +2,7 @@ package textfield
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"sync"
 
@@ -115,10 +116,52 @@ func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
 // extent is the left and right edge of a cluster, from the left end of its piece.
 type extent struct{ x0, x1 float32 }
 
+// shapeKey identifies a shaped piece.
+type shapeKey struct {
+	text string
+	font fontKind
+	size float32
+}
+
+// shaped is a piece shaped: its cluster boundaries, width and cluster extents.
+type shaped struct {
+	bounds []int
+	width  float32
+	ext    []extent
+}
+
+// maxShaped bounds the cache of shaped pieces: a field's pieces, and those of its last edits.
+const maxShaped = 512
+
+// shapes caches shaped pieces: an edit changes one piece of a line, and the others come back.
+var shapes struct {
+	mu    sync.Mutex
+	cache map[shapeKey]shaped
+}
+
 // shape returns the width of text drawn in font k at size ts, and the extent of each of its
 // grapheme clusters, whose boundaries are bounds (0 first, len(text) last). A glyph that
 // stands for several clusters (the lam-alef ligature) is shared evenly between them.
 func shape(k fontKind, text []rune, bounds []int, ts float32) (float32, []extent) {
+	key := shapeKey{string(text), k, ts}
+	shapes.mu.Lock()
+	sh, ok := shapes.cache[key]
+	shapes.mu.Unlock()
+	if ok && slices.Equal(sh.bounds, bounds) {
+		return sh.width, sh.ext
+	}
+	w, ext := shapeText(k, text, bounds, ts)
+	shapes.mu.Lock()
+	if shapes.cache == nil || len(shapes.cache) >= maxShaped {
+		shapes.cache = make(map[shapeKey]shaped)
+	}
+	shapes.cache[key] = shaped{slices.Clone(bounds), w, ext}
+	shapes.mu.Unlock()
+	return w, ext
+}
+
+// shapeText is shape without the cache.
+func shapeText(k fontKind, text []rune, bounds []int, ts float32) (float32, []extent) {
 	ext := make([]extent, len(bounds)-1)
 	f := face(k)
 	if f == nil || len(text) == 0 {
