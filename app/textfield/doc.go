@@ -40,7 +40,8 @@
 //
 // A click puts the caret at the nearest cluster edge, a drag selects, Shift+click extends the
 // selection, a double click selects a word; the right button shows Cut, Copy, Paste and
-// Select all. A text wider than the field scrolls to keep the caret in view.
+// Select all. A text wider than the field scrolls to keep the caret in view. The caret is
+// steady: it does not blink.
 //
 // Drawing. Each visual run of right-to-left letters (with the spaces between them) is one
 // canvas.Text holding its characters in logical order, which Fyne's text renderer shapes,
