@@ -1,6 +1,7 @@
 package textfield
 
 import (
+	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/arabic/bidi"
 )
 
@@ -25,7 +26,7 @@ type cluster struct {
 	start, end int
 	level      uint8
 	kind       kind
-	font       fontKind
+	font       assets.Font
 	x0, x1     float32
 	vis        int
 }
@@ -47,7 +48,7 @@ const (
 type piece struct {
 	first, last int
 	level       uint8
-	font        fontKind
+	font        assets.Font
 	text        string
 	x, w        float32
 	ascent      float32
@@ -82,9 +83,9 @@ func newLayout(text []rune, ts float32) *layout {
 
 // classify returns the kind of the cluster c drawn at level and the font that draws it. White
 // space in a right-to-left run takes the Arabic font, to be drawn with the letters around it.
-func classify(c []rune, level uint8) (kind, fontKind) {
+func classify(c []rune, level uint8) (kind, assets.Font) {
 	if invisible(c) {
-		return kindHidden, fontTheme
+		return kindHidden, assets.FontTheme
 	}
 	k, space := kindOther, true
 	for _, r := range c {
@@ -99,12 +100,12 @@ func classify(c []rune, level uint8) (kind, fontKind) {
 		space = space && bidi.ClassOf(r) == bidi.WS
 	}
 	if space && k == kindOther {
-		if level%2 == 1 && covers(fontArabic, c) {
-			return kindSpace, fontArabic
+		if level%2 == 1 && assets.FontArabic.Covers(c) {
+			return kindSpace, assets.FontArabic
 		}
 		k = kindSpace
 	}
-	return k, fontFor(c)
+	return k, assets.FontFor(c)
 }
 
 // buildPieces groups the clusters, left to right, into the pieces that draw them. A piece
@@ -150,7 +151,7 @@ func (l *layout) buildPieces() {
 // joins reports whether cluster b, right of cluster a in a piece that starts with cluster
 // first, belongs to the same piece.
 func joins(first, a, b *cluster) bool {
-	if b.level != a.level || b.font != first.font || first.font == fontTheme ||
+	if b.level != a.level || b.font != first.font || first.font == assets.FontTheme ||
 		a.kind == kindHidden || b.kind == kindHidden {
 		return false
 	}
@@ -191,7 +192,7 @@ func (l *layout) addPiece(first, last int) {
 // side from the left end of the line.
 func (l *layout) measure(ts float32) {
 	var asc, desc float32
-	for _, k := range []fontKind{fontArabic, fontLatin} {
+	for _, k := range []assets.Font{assets.FontArabic, assets.FontLatin} {
 		a, h := lineMetrics(k, " ", ts)
 		asc, desc = max(asc, a), max(desc, h-a)
 	}

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/app/assets"
 )
 
 // CreateRenderer returns the field's renderer. It is called by Fyne.
@@ -40,7 +42,7 @@ func (r *renderer) MinSize() fyne.Size {
 	th := r.f.Theme()
 	pad := th.Size(theme.SizeNameInnerPadding)
 	l, h := r.f.layout(), r.f.placeholder()
-	m := textSize("M", fontLatin, r.f.laidAt)
+	m := textSize("M", assets.FontLatin, r.f.laidAt)
 	return fyne.NewSize(m.Width+3*pad+r.iconSpace(), max(l.height, h.height)+2*pad)
 }
 
@@ -185,7 +187,7 @@ func (r *renderer) draw() {
 // text returns the canvas.Text of piece p on a line whose left end is at x and whose pieces'
 // tops are at y.
 func text(p piece, x, y float32, c color.Color, ts float32) *canvas.Text {
-	t := &canvas.Text{Text: p.text, Color: c, TextSize: ts, FontSource: p.font.source()}
+	t := &canvas.Text{Text: p.text, Color: c, TextSize: ts, FontSource: p.font.Source()}
 	t.Move(fyne.NewPos(x+p.x, y))
 	t.Resize(fyne.NewSize(p.w, p.height))
 	return t

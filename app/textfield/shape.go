@@ -1,13 +1,11 @@
 package textfield
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/shaping"
@@ -15,89 +13,6 @@ import (
 
 	"github.com/tawsim/tawsim/app/assets"
 )
-
-// fontKind says which font draws a piece.
-type fontKind uint8
-
-const (
-	// fontTheme leaves the font to Fyne (the theme's font, Fyne's bundled fonts and emoji,
-	// then the system's): for characters that neither embedded font has.
-	fontTheme fontKind = iota
-	// fontArabic is the embedded Noto Sans Arabic.
-	fontArabic
-	// fontLatin is Fyne's bundled Noto Sans.
-	fontLatin
-)
-
-// source returns the canvas.Text FontSource of k: nil for the theme's fonts.
-func (k fontKind) source() fyne.Resource {
-	switch k {
-	case fontArabic:
-		return assets.ArabicRegular
-	case fontLatin:
-		return theme.DefaultTextFont()
-	}
-	return nil
-}
-
-// faces holds the two embedded fonts, parsed once, to tell which characters they have and to
-// shape text with them.
-var faces struct {
-	once          sync.Once
-	arabic, latin *font.Face
-}
-
-// face returns the parsed font of k, nil for fontTheme.
-func face(k fontKind) *font.Face {
-	faces.once.Do(func() {
-		faces.arabic, _ = font.ParseTTF(bytes.NewReader(assets.ArabicRegular.Content()))
-		faces.latin, _ = font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
-	})
-	switch k {
-	case fontArabic:
-		return faces.arabic
-	case fontLatin:
-		return faces.latin
-	}
-	return nil
-}
-
-// fontFor picks the font of a cluster: Noto Sans Arabic for the Arabic script, Noto Sans for
-// the rest, and Fyne's own chain when the chosen font lacks a character (a canvas.Text with a
-// FontSource draws with that font alone).
-func fontFor(c []rune) fontKind {
-	arabic := false
-	for _, r := range c {
-		if r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0x08A0 && r <= 0x08FF ||
-			r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
-			arabic = true
-			break
-		}
-	}
-	switch {
-	case arabic && covers(fontArabic, c):
-		return fontArabic
-	case !arabic && covers(fontLatin, c):
-		return fontLatin
-	case covers(fontArabic, c):
-		return fontArabic
-	}
-	return fontTheme
-}
-
-// covers reports whether font k has a glyph for every character of c.
-func covers(k fontKind, c []rune) bool {
-	f := face(k)
-	if f == nil {
-		return false
-	}
-	for _, r := range c {
-		if _, ok := f.NominalGlyph(r); !ok {
-			return false
-		}
-	}
-	return true
-}
 
 // shaper shapes the pieces drawn in the embedded fonts the way Fyne's text renderer does
 // (go-text's segmenter, then HarfBuzz on each run, the runs side by side in logical order),
@@ -119,7 +34,7 @@ type extent struct{ x0, x1 float32 }
 // shapeKey identifies a shaped piece.
 type shapeKey struct {
 	text string
-	font fontKind
+	font assets.Font
 	size float32
 }
 
@@ -142,7 +57,7 @@ var shapes struct {
 // shape returns the width of text drawn in font k at size ts, and the extent of each of its
 // grapheme clusters, whose boundaries are bounds (0 first, len(text) last). A glyph that
 // stands for several clusters (the lam-alef ligature) is shared evenly between them.
-func shape(k fontKind, text []rune, bounds []int, ts float32) (float32, []extent) {
+func shape(k assets.Font, text []rune, bounds []int, ts float32) (float32, []extent) {
 	key := shapeKey{string(text), k, ts}
 	shapes.mu.Lock()
 	sh, ok := shapes.cache[key]
@@ -161,9 +76,9 @@ func shape(k fontKind, text []rune, bounds []int, ts float32) (float32, []extent
 }
 
 // shapeText is shape without the cache.
-func shapeText(k fontKind, text []rune, bounds []int, ts float32) (float32, []extent) {
+func shapeText(k assets.Font, text []rune, bounds []int, ts float32) (float32, []extent) {
 	ext := make([]extent, len(bounds)-1)
-	f := face(k)
+	f := k.Face()
 	if f == nil || len(text) == 0 {
 		w := textSize(string(text), k, ts).Width
 		for i := range ext {
@@ -248,13 +163,13 @@ func split(runeExt []extent, bounds []int, start, end int, e extent, rtl bool) {
 func fx(v fixed.Int26_6) float32 { return float32(float64(v) / (1 << 6)) }
 
 // textSize asks the driver for the size of s drawn in font k at size ts.
-func textSize(s string, k fontKind, ts float32) fyne.Size {
-	sz, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.source())
+func textSize(s string, k assets.Font, ts float32) fyne.Size {
+	sz, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.Source())
 	return sz
 }
 
 // lineMetrics returns the ascent and the height of text in font k at size ts.
-func lineMetrics(k fontKind, s string, ts float32) (ascent, height float32) {
-	sz, base := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.source())
+func lineMetrics(k assets.Font, s string, ts float32) (ascent, height float32) {
+	sz, base := fyne.CurrentApp().Driver().RenderedTextSize(s, ts, fyne.TextStyle{}, k.Source())
 	return base, sz.Height
 }
