@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/arabic/bidi"
 )
 
 // Field is a one-line text field for text in any mix of directions (see the package
@@ -121,7 +123,7 @@ func (f *Field) Select(start, end int) {
 // with a right-to-left letter, or has no letter of either direction (an empty field).
 func (f *Field) RightToLeft() bool {
 	f.sync()
-	return direction(f.runes) != 0
+	return direction(f.runes) == bidi.RightToLeft
 }
 
 // Validate runs the Validator on the text, shows its verdict and returns it.

@@ -13,6 +13,9 @@ import (
 
 // CreateRenderer returns the field's renderer. It is called by Fyne.
 func (f *Field) CreateRenderer() fyne.WidgetRenderer {
+	if f.self == nil { // a Field made without New
+		f.ExtendBaseWidget(f)
+	}
 	r := &renderer{f: f, box: &canvas.Rectangle{}, border: &canvas.Rectangle{}, icon: &canvas.Image{}, area: &clip{}}
 	r.area.ExtendBaseWidget(r.area)
 	r.icon.Hide()
