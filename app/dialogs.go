@@ -5,7 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/app/textfield"
 )
 
 // showDialog shows d as one that Escape dismisses (closes without its affirmative action).
@@ -39,9 +40,9 @@ func (w *Window) unlessDialog(action func()) func() {
 }
 
 // dialogEntry is a text field in a dialog: Escape in it dismisses the dialog, as it does
-// elsewhere in the dialog.
+// elsewhere in the dialog. It shows Arabic mixed with Latin words and numbers in bidi order.
 type dialogEntry struct {
-	widget.Entry
+	textfield.Field
 	onEscape func()
 }
 
@@ -52,11 +53,11 @@ func newDialogEntry(onEscape func()) *dialogEntry {
 	return e
 }
 
-// TypedKey dismisses the dialog on Escape and gives the other keys to the Entry.
+// TypedKey dismisses the dialog on Escape and gives the other keys to the field.
 func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
 		e.onEscape()
 		return
 	}
-	e.Entry.TypedKey(ev)
+	e.Field.TypedKey(ev)
 }

@@ -39,3 +39,25 @@ func TestThemeFonts(t *testing.T) {
 		t.Errorf("monospace text uses the Arabic font")
 	}
 }
+
+func TestFontFor(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want Font
+	}{
+		{"طرابلس", FontArabic},
+		{"٣٤٫٣", FontArabic},
+		{"Ohio", FontLatin},
+		{"2024", FontLatin},
+		{"(", FontLatin},
+		{"🦠", FontTheme},
+		{"ー", FontTheme},
+	} {
+		if got := FontFor([]rune(c.text)); got != c.want {
+			t.Errorf("FontFor(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+	if FontTheme.Source() != nil || FontArabic.Source() != ArabicRegular {
+		t.Errorf("the fonts' sources are not the theme's chain and Noto Sans Arabic")
+	}
+}
