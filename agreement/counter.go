@@ -33,13 +33,12 @@ type Options struct {
 // call NewCounter.
 type Counter struct {
 	opts       Options
-	only       map[string]bool // nil: everyone counts
-	annotators map[string]int
-	names      []string // by annotator index
-	labels     map[string]int
-	spanPairs  map[pairKey]*spanPair
-	targetIdx  map[string]int
-	targets    []*targetStats
+	only       *index // nil: everyone counts
+	annotators index
+	labels     index // entity labels
+	spanPairs  grid[spanPair]
+	targetIDs  index
+	targets    []*targetStats // by the number of their id in targetIDs
 	documents  []DocumentAgreement
 
 	// scratch space reused from one document to the next
@@ -59,19 +58,16 @@ type member struct {
 
 // NewCounter returns a Counter with nothing added.
 func NewCounter(o Options) *Counter {
-	c := &Counter{opts: o, annotators: map[string]int{}, labels: map[string]int{},
-		spanPairs: map[pairKey]*spanPair{}, targetIdx: map[string]int{}}
+	c := &Counter{opts: o}
 	if len(o.Annotators) > 0 {
-		c.only = map[string]bool{}
+		c.only = &index{}
 		for _, name := range o.Annotators {
-			c.only[name] = true
-			c.annotator(name)
+			c.only.of(name)
+			c.annotators.of(name)
 		}
 	}
 	for _, t := range o.Targets {
-		if _, ok := c.targetIdx[t.ID]; !ok {
-			c.addTarget(t.ID, t.Name, true)
-		}
+		c.target(t.ID, t.Name, true)
 	}
 	return c
 }
@@ -88,17 +84,12 @@ func (c *Counter) AddDocument(doc DocumentAnnotations) error {
 		c.prep = append(c.prep, prepared{})
 	}
 	for i, m := range ms {
-		c.prep[i].fill(m.work.Entities, c.label)
+		c.prep[i].fill(m.work.Entities, c.labels.of)
 	}
 	c.pairs = c.pairs[:0]
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
-			key := pairKey{ms[i].annotator, ms[j].annotator}
-			p := c.spanPairs[key]
-			if p == nil {
-				p = &spanPair{}
-				c.spanPairs[key] = p
-			}
+			p := c.spanPairs.at(ms[i].annotator, ms[j].annotator)
 			c.pairs = append(c.pairs, p.add(&c.prep[i], &c.prep[j], &c.used))
 		}
 	}
@@ -115,7 +106,7 @@ func (c *Counter) collect(doc DocumentAnnotations) error {
 	c.members = c.members[:0]
 	for i := range doc.Work {
 		w := &doc.Work[i]
-		if w.Annotator == "" || (c.only != nil && !c.only[w.Annotator]) {
+		if w.Annotator == "" || (c.only != nil && !c.only.has(w.Annotator)) {
 			continue
 		}
 		for _, m := range c.members {
@@ -130,7 +121,7 @@ func (c *Counter) collect(doc DocumentAnnotations) error {
 	}
 	slices.SortFunc(c.members, func(x, y member) int { return strings.Compare(x.work.Annotator, y.work.Annotator) })
 	for i := range c.members {
-		c.members[i].annotator = c.annotator(c.members[i].work.Annotator)
+		c.members[i].annotator = c.annotators.of(c.members[i].work.Annotator)
 	}
 	return nil
 }
@@ -159,8 +150,8 @@ func (c *Counter) addStances() int {
 			if s.Label == "" {
 				continue
 			}
-			ti := c.target(s.Target)
-			cat := c.targets[ti].category(s.Label)
+			ti := c.target(s.Target, "", false)
+			cat := c.targets[ti].categories.of(s.Label)
 			c.ratings = append(c.ratings, rating{target: ti, rank: rank, annotator: m.annotator, category: cat})
 		}
 	}
@@ -184,44 +175,19 @@ func (c *Counter) addStances() int {
 	return split
 }
 
-// annotator returns the index of the annotator named name, adding it when new.
-func (c *Counter) annotator(name string) int {
-	if i, ok := c.annotators[name]; ok {
-		return i
+// target returns the number of the target with this id, adding it when new: given says it
+// comes from Options.Targets, with its name.
+func (c *Counter) target(id, name string, given bool) int {
+	i := c.targetIDs.of(id)
+	if i == len(c.targets) {
+		if name == "" {
+			name = id
+		}
+		t := newTargetStats(id, name, given)
+		for _, l := range c.opts.StanceLabels {
+			t.categories.of(l)
+		}
+		c.targets = append(c.targets, t)
 	}
-	i := len(c.names)
-	c.annotators[name] = i
-	c.names = append(c.names, name)
 	return i
-}
-
-// label returns the index of an entity label, adding it when new.
-func (c *Counter) label(name string) int {
-	if i, ok := c.labels[name]; ok {
-		return i
-	}
-	i := len(c.labels)
-	c.labels[name] = i
-	return i
-}
-
-// target returns the index of the target with this id, adding it when new.
-func (c *Counter) target(id string) int {
-	if i, ok := c.targetIdx[id]; ok {
-		return i
-	}
-	return c.addTarget(id, id, false)
-}
-
-func (c *Counter) addTarget(id, name string, given bool) int {
-	if name == "" {
-		name = id
-	}
-	t := newTargetStats(id, name, given)
-	for _, l := range c.opts.StanceLabels {
-		t.category(l)
-	}
-	c.targetIdx[id] = len(c.targets)
-	c.targets = append(c.targets, t)
-	return len(c.targets) - 1
 }

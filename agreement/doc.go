@@ -19,7 +19,7 @@
 //   - boundaries: the same with the label ignored (same start and end), the "exact boundary"
 //     scheme of SemEval-2013 task 9.1 (Segura-Bedmar et al. 2013).
 //   - partial: a span of a and a span of b with the same label that share at least one code
-//     point, paired one to one, so that the number of pairs is the largest possible
+//     point (or have the same range, for an empty span), paired one to one, so that the number of pairs is the largest possible
 //     (a maximum matching; every strict match is one such pair, so partial ≥ strict);
 //     F1 = 2·pairs / (|A|+|B|). This is the "type" scheme of SemEval-2013 task 9.1 (some
 //     overlap, the right type) and MUC's TYPE credit (Chinchor and Sundheim 1993), counting

@@ -45,7 +45,7 @@ func (c *Counter) document(id string, split int) DocumentAgreement {
 		for j := i + 1; j < len(c.members); j++ {
 			p := c.pairs[k]
 			k++
-			d.Pairs = append(d.Pairs, DocumentPair{A: c.names[c.members[i].annotator], B: c.names[c.members[j].annotator],
+			d.Pairs = append(d.Pairs, DocumentPair{A: c.annotators.list[c.members[i].annotator], B: c.annotators.list[c.members[j].annotator],
 				ASpans: p.a, BSpans: p.b, Matches: p.matches, F1: f1(p.matches, p.a+p.b)})
 			matches += p.matches
 			total += p.a + p.b

@@ -11,13 +11,9 @@ import (
 func (c *Counter) Result() Report {
 	order := c.byName(func(int) bool { return true })
 	r := Report{Spans: SpanReport{Pairs: []SpanPair{}}, Stance: Targets{}}
-	labelNames := make([]string, len(c.labels))
-	for name, i := range c.labels {
-		labelNames[i] = name
-	}
 	for i, a := range order {
 		for _, b := range order[i+1:] {
-			r.Spans.Pairs = append(r.Spans.Pairs, c.spanResult(a, b, labelNames))
+			r.Spans.Pairs = append(r.Spans.Pairs, c.spanResult(a, b))
 		}
 	}
 	for _, t := range c.targetOrder() {
@@ -29,19 +25,20 @@ func (c *Counter) Result() Report {
 // byName returns the indices of the annotators that keep, ordered by name.
 func (c *Counter) byName(keep func(int) bool) []int {
 	var out []int
-	for i := range c.names {
+	for i := range c.annotators.list {
 		if keep(i) {
 			out = append(out, i)
 		}
 	}
-	slices.SortFunc(out, func(x, y int) int { return strings.Compare(c.names[x], c.names[y]) })
+	slices.SortFunc(out, func(x, y int) int { return strings.Compare(c.annotators.list[x], c.annotators.list[y]) })
 	return out
 }
 
 // spanResult returns the span agreement of annotators a and b (a before b by name).
-func (c *Counter) spanResult(a, b int, labelNames []string) SpanPair {
-	out := SpanPair{A: c.names[a], B: c.names[b], ByLabel: map[string]LabelFigures{}}
-	p := c.spanPairs[pairKey{a, b}]
+func (c *Counter) spanResult(a, b int) SpanPair {
+	names := c.annotators.list
+	out := SpanPair{A: names[a], B: names[b], ByLabel: map[string]LabelFigures{}}
+	p := c.spanPairs.get(a, b)
 	if p == nil {
 		return out
 	}
@@ -53,7 +50,7 @@ func (c *Counter) spanResult(a, b int, labelNames []string) SpanPair {
 		if lc.a+lc.b == 0 {
 			continue
 		}
-		out.ByLabel[labelNames[l]] = LabelFigures{
+		out.ByLabel[c.labels.list[l]] = LabelFigures{
 			F1: *f1(lc.matches, lc.a+lc.b), PartialF1: *f1(lc.partial, lc.a+lc.b),
 			Matches: lc.matches, PartialMatches: lc.partial, ASpans: lc.a, BSpans: lc.b,
 		}
@@ -81,17 +78,17 @@ func (c *Counter) targetResult(t *targetStats) TargetAgreement {
 	m := len(raters)
 	out := TargetAgreement{
 		ID: t.id, Target: t.name, Items: t.gwet.pairable, Annotators: m,
-		Alpha: t.alpha.alpha(), GwetAC1: t.gwet.ac1(len(t.labels)), PercentAgreement: t.gwet.percent(),
+		Alpha: t.alpha.alpha(), GwetAC1: t.gwet.ac1(len(t.categories.list)), PercentAgreement: t.gwet.percent(),
 		Pairs: []StancePair{},
 	}
-	if f := t.fleiss[m]; f != nil {
-		out.FleissItems = f.items
-		out.FleissKappa = f.fleiss(m)
+	if m < len(t.fleiss) && t.fleiss[m] != nil {
+		out.FleissItems = t.fleiss[m].items
+		out.FleissKappa = t.fleiss[m].fleiss(m)
 	}
 	for i, a := range raters {
 		for _, b := range raters[i+1:] {
-			sp := StancePair{A: c.names[a], B: c.names[b]}
-			if sq := t.pairs[pairKey{a, b}]; sq != nil {
+			sp := StancePair{A: c.annotators.list[a], B: c.annotators.list[b]}
+			if sq := t.pairs.get(a, b); sq != nil {
 				sp.Items, sp.PercentAgreement, sp.Kappa = sq.cohen()
 			}
 			out.Pairs = append(out.Pairs, sp)

@@ -10,41 +10,41 @@ type entry struct {
 	start, end, label int
 }
 
-// prepared holds one annotator's spans of one document in the two orders the comparisons
-// walk: by position (start, end, label) and by label (label, end, start).
+// prepared holds one annotator's spans of one document sorted by end, start and label, which
+// keeps spans of the same place together (for the exact matches) and puts them in the order
+// the overlap matching takes them.
 type prepared struct {
-	byPos, byLabel []entry
+	spans []entry
+	// minStart[k] is the smallest start of spans[k:], so that a search for a span that
+	// starts before some offset stops where none does.
+	minStart []int
 }
 
 // fill sets p to the spans of ss, interning labels with intern.
 func (p *prepared) fill(ss []Span, intern func(string) int) {
-	p.byPos = p.byPos[:0]
+	p.spans = p.spans[:0]
 	for _, s := range ss {
-		p.byPos = append(p.byPos, entry{s.Start, s.End, intern(s.Label)})
+		p.spans = append(p.spans, entry{s.Start, s.End, intern(s.Label)})
 	}
-	slices.SortFunc(p.byPos, byPosition)
-	p.byLabel = append(p.byLabel[:0], p.byPos...)
-	slices.SortFunc(p.byLabel, byLabelEnd)
+	slices.SortFunc(p.spans, byEnd)
+	p.minStart = slices.Grow(p.minStart[:0], len(p.spans))[:len(p.spans)]
+	low := 0
+	for k := len(p.spans) - 1; k >= 0; k-- {
+		if k == len(p.spans)-1 || p.spans[k].start < low {
+			low = p.spans[k].start
+		}
+		p.minStart[k] = low
+	}
 }
 
-func byPosition(x, y entry) int {
+func byEnd(x, y entry) int {
+	if c := cmp.Compare(x.end, y.end); c != 0 {
+		return c
+	}
 	if c := cmp.Compare(x.start, y.start); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(x.end, y.end); c != 0 {
-		return c
-	}
 	return cmp.Compare(x.label, y.label)
-}
-
-func byLabelEnd(x, y entry) int {
-	if c := cmp.Compare(x.label, y.label); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(x.end, y.end); c != 0 {
-		return c
-	}
-	return cmp.Compare(x.start, y.start)
 }
 
 // labelCounts are the running sums of one label for a pair of annotators.
@@ -66,15 +66,15 @@ type docPair struct {
 // add compares the spans of x (annotator a) and y (annotator b) on one document and adds
 // the result to p. used is scratch space.
 func (p *spanPair) add(x, y *prepared, used *[]bool) docPair {
-	d := docPair{a: len(x.byPos), b: len(y.byPos)}
-	for _, e := range x.byPos {
+	d := docPair{a: len(x.spans), b: len(y.spans)}
+	for _, e := range x.spans {
 		p.label(e.label).a++
 	}
-	for _, e := range y.byPos {
+	for _, e := range y.spans {
 		p.label(e.label).b++
 	}
-	d.matches, d.boundaries = p.exact(x.byPos, y.byPos)
-	d.partial = p.overlapping(x.byLabel, y.byLabel, used)
+	d.matches, d.boundaries = p.exact(x.spans, y.spans)
+	d.partial = p.overlapping(x, y, used)
 	p.documents++
 	p.a += d.a
 	p.b += d.b
@@ -93,7 +93,7 @@ func (p *spanPair) label(l int) *labelCounts {
 }
 
 // exact counts the one-to-one matches of same start, end and label (strict) and of same
-// start and end (boundaries) between two lists sorted by position.
+// start and end (boundaries) between two lists sorted by end, start and label.
 func (p *spanPair) exact(xs, ys []entry) (strict, boundaries int) {
 	i, j := 0, 0
 	for i < len(xs) && j < len(ys) {
@@ -131,51 +131,24 @@ func (p *spanPair) exact(xs, ys []entry) (strict, boundaries int) {
 	return strict, boundaries
 }
 
-// samePlace compares the start and end of two spans.
+// samePlace compares the end and start of two spans.
 func samePlace(x, y entry) int {
-	if c := cmp.Compare(x.start, y.start); c != 0 {
+	if c := cmp.Compare(x.end, y.end); c != 0 {
 		return c
 	}
-	return cmp.Compare(x.end, y.end)
+	return cmp.Compare(x.start, y.start)
 }
 
-// overlapping counts, label by label, the largest number of one-to-one pairs of spans of xs
-// and ys (both sorted by label, end, start) that share a code point.
-func (p *spanPair) overlapping(xs, ys []entry, used *[]bool) int {
-	total := 0
-	i, j := 0, 0
-	for i < len(xs) && j < len(ys) {
-		lx, ly := xs[i].label, ys[j].label
-		if lx != ly {
-			if lx < ly {
-				i++
-			} else {
-				j++
-			}
-			continue
-		}
-		i2, j2 := i+1, j+1
-		for i2 < len(xs) && xs[i2].label == lx {
-			i2++
-		}
-		for j2 < len(ys) && ys[j2].label == lx {
-			j2++
-		}
-		n := maxOverlapMatching(xs[i:i2], ys[j:j2], used)
-		p.label(lx).partial += n
-		total += n
-		i, j = i2, j2
-	}
-	return total
-}
-
-// maxOverlapMatching returns the size of a maximum matching between xs and ys (each sorted
-// by end) where a span of xs may be paired with a span of ys that overlaps it. It takes the
-// spans of both lists in order of end; one not yet paired is paired with the unpaired span of
-// the other list that overlaps it and ends first. An exchange argument shows this is maximum:
-// every span overlapping the first-ending span s holds s's last code point, so of two such
-// partners, the one that ends first can take s's place wherever the other could.
-func maxOverlapMatching(xs, ys []entry, used *[]bool) int {
+// overlapping returns the size of a maximum one-to-one pairing of spans of x with spans of y
+// of the same label that share a code point, and adds it to the labels' counts. It takes the
+// spans of both in order of end; one not yet paired is paired with the unpaired span of the
+// same label of the other annotator that overlaps it and ends first (an empty span overlaps
+// only its equals). An exchange argument
+// shows this is maximum: every span overlapping the first-ending span s holds s's last code
+// point, so of two such partners, the one that ends first can take s's place wherever the
+// other could.
+func (p *spanPair) overlapping(x, y *prepared, used *[]bool) int {
+	xs, ys := x.spans, y.spans
 	n := len(xs) + len(ys)
 	if cap(*used) < n {
 		*used = make([]bool, n)
@@ -187,13 +160,15 @@ func maxOverlapMatching(xs, ys []entry, used *[]bool) int {
 	i, j := 0, 0
 	for i < len(xs) || j < len(ys) {
 		if j >= len(ys) || (i < len(xs) && xs[i].end <= ys[j].end) {
-			if !ux[i] && pairFirst(xs[i], ys, uy, j) {
+			if !ux[i] && pairFirst(xs[i], y, uy, j) {
+				p.label(xs[i].label).partial++
 				pairs++
 			}
 			i++
 			continue
 		}
-		if !uy[j] && pairFirst(ys[j], xs, ux, i) {
+		if !uy[j] && pairFirst(ys[j], x, ux, i) {
+			p.label(ys[j].label).partial++
 			pairs++
 		}
 		j++
@@ -201,12 +176,18 @@ func maxOverlapMatching(xs, ys []entry, used *[]bool) int {
 	return pairs
 }
 
-// pairFirst marks as used the first unused span of others from index from on that overlaps s,
-// and reports whether there was one.
-func pairFirst(s entry, others []entry, used []bool, from int) bool {
-	for k := from; k < len(others); k++ {
-		o := others[k]
-		if !used[k] && o.start < s.end && s.start < o.end {
+// overlap reports whether x and y share a code point or are the same range (an empty span
+// shares no code point, yet matches itself).
+func overlap(x, y entry) bool {
+	return max(x.start, y.start) < min(x.end, y.end) || (x.start == y.start && x.end == y.end)
+}
+
+// pairFirst marks as used the first unused span of others, from index from on, that has the
+// label of s and overlaps it, and reports whether there was one.
+func pairFirst(s entry, others *prepared, used []bool, from int) bool {
+	for k := from; k < len(others.spans) && others.minStart[k] <= s.end; k++ {
+		o := others.spans[k]
+		if !used[k] && o.label == s.label && overlap(o, s) {
 			used[k] = true
 			return true
 		}

@@ -2,7 +2,6 @@ package agreement
 
 import (
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
 
@@ -15,8 +14,8 @@ func pairDoc(a, b []Span) DocumentAnnotations {
 
 func TestSpanMatching(t *testing.T) {
 	for _, c := range []struct {
-		name                         string
-		a, b                         []Span
+		name                        string
+		a, b                        []Span
 		strict, boundaries, partial int
 	}{
 		{"both empty", nil, nil, 0, 0, 0},
@@ -25,6 +24,8 @@ func TestSpanMatching(t *testing.T) {
 		{"other label", []Span{{0, 4, "PERS"}}, []Span{{0, 4, "ORG"}}, 0, 1, 0},
 		{"shifted edge", []Span{{0, 4, "PERS"}}, []Span{{0, 5, "PERS"}}, 0, 0, 1},
 		{"touching is no overlap", []Span{{0, 4, "PERS"}}, []Span{{4, 8, "PERS"}}, 0, 0, 0},
+		{"an empty span matches its equal", []Span{{8, 8, "PERS"}}, []Span{{8, 8, "PERS"}}, 1, 1, 1},
+		{"an empty span overlaps no other", []Span{{3, 9, "PERS"}}, []Span{{8, 8, "PERS"}}, 0, 0, 0},
 		{"nested in a", []Span{{0, 10, "LOC"}, {0, 4, "LOC"}}, []Span{{0, 4, "LOC"}}, 1, 1, 1},
 		{"nested in both", []Span{{0, 10, "ORG"}, {4, 8, "LOC"}}, []Span{{4, 8, "LOC"}, {0, 10, "ORG"}}, 2, 2, 2},
 		{"crossing", []Span{{0, 5, "MISC"}, {3, 8, "MISC"}}, []Span{{3, 8, "MISC"}}, 1, 1, 1},
@@ -96,37 +97,56 @@ func TestSpanPairsOverSharedDocuments(t *testing.T) {
 	near(t, "f1", p.F1, 2.0/3, 1e-12)
 }
 
-// maxOverlapMatching finds as many pairs as trying every assignment does.
+// The overlap pairing finds as many pairs as trying every assignment does.
 func TestOverlapMatchingIsMaximum(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var used []bool
+	var x, y prepared
+	intern := func(l string) int { return int(l[0] - 'A') }
 	for range 3000 {
-		xs, ys := randomEntries(rng, rng.IntN(6)), randomEntries(rng, rng.IntN(6))
-		if got, want := maxOverlapMatching(xs, ys, &used), bruteMatching(xs, ys, make([]bool, len(ys))); got != want {
+		xs, ys := randomSpans(rng, rng.IntN(7)), randomSpans(rng, rng.IntN(7))
+		x.fill(xs, intern)
+		y.fill(ys, intern)
+		got := (&spanPair{}).overlapping(&x, &y, &used)
+		if want := bruteMatching(x.spans, y.spans, make([]bool, len(ys))); got != want {
 			t.Fatalf("xs %v ys %v: %d pairs, the most is %d", xs, ys, got, want)
 		}
 	}
 }
 
-// randomEntries returns n spans of one label in [0, 12), sorted by end.
-func randomEntries(rng *rand.Rand, n int) []entry {
-	out := make([]entry, n)
+// randomSpans returns n spans in [0, 12) labelled A or B.
+func randomSpans(rng *rand.Rand, n int) []Span {
+	out := make([]Span, n)
 	for i := range out {
 		s := rng.IntN(11)
-		out[i] = entry{start: s, end: s + 1 + rng.IntN(12-s), label: 0}
+		out[i] = Span{Start: s, End: s + 1 + rng.IntN(12-s), Label: []string{"A", "B"}[rng.IntN(2)]}
 	}
-	slices.SortFunc(out, byLabelEnd)
 	return out
 }
 
-// bruteMatching is the size of a maximum matching of xs to ys by overlap, by trying all.
+// sharePoint reports whether x and y have a code point in common, or are the same range,
+// by walking the code points.
+func sharePoint(x, y entry) bool {
+	if x.start == y.start && x.end == y.end {
+		return true
+	}
+	for p := x.start; p < x.end; p++ {
+		if y.start <= p && p < y.end {
+			return true
+		}
+	}
+	return false
+}
+
+// bruteMatching is the size of a maximum matching of xs to ys by overlap and label, by
+// trying all.
 func bruteMatching(xs, ys []entry, taken []bool) int {
 	if len(xs) == 0 {
 		return 0
 	}
 	best := bruteMatching(xs[1:], ys, taken) // xs[0] unpaired
 	for k, y := range ys {
-		if !taken[k] && y.start < xs[0].end && xs[0].start < y.end {
+		if !taken[k] && y.label == xs[0].label && sharePoint(xs[0], y) {
 			taken[k] = true
 			best = max(best, 1+bruteMatching(xs[1:], ys, taken))
 			taken[k] = false

@@ -7,43 +7,27 @@ type rating struct {
 	target, rank, annotator, category int
 }
 
-// pairKey names a pair of annotators, a before b by name.
-type pairKey struct{ a, b int }
-
 // targetStats holds the running sums of one stance target.
 type targetStats struct {
 	id         string
 	name       string
-	given      bool           // named in Options.Targets
-	categories map[string]int // stance label → category
-	labels     []string       // category → stance label
-	raters     []bool         // by annotator: rated at least one document
+	given      bool   // named in Options.Targets
+	categories index  // the stance labels met or given, numbered
+	raters     []bool // by annotator: rated at least one document
 	gwet       gwetSums
 	alpha      alphaSums
-	fleiss     map[int]*fleissTable // by the number of ratings of a document
-	pairs      map[pairKey]*square
+	fleiss     []*fleissTable // by the number of ratings of a document
+	pairs      grid[square]   // by annotators, a before b by name
 }
 
 func newTargetStats(id, name string, given bool) *targetStats {
-	return &targetStats{id: id, name: name, given: given, categories: map[string]int{},
-		fleiss: map[int]*fleissTable{}, pairs: map[pairKey]*square{}}
-}
-
-// category returns the category of label, adding it when new.
-func (t *targetStats) category(label string) int {
-	if c, ok := t.categories[label]; ok {
-		return c
-	}
-	c := len(t.labels)
-	t.categories[label] = c
-	t.labels = append(t.labels, label)
-	return c
+	return &targetStats{id: id, name: name, given: given}
 }
 
 // addDocument adds the ratings of one document (ordered by rank), with counts as scratch
 // space, and reports whether they disagree.
 func (t *targetStats) addDocument(rs []rating, counts *[]int) bool {
-	k := len(t.labels)
+	k := len(t.categories.list)
 	if cap(*counts) < k {
 		*counts = make([]int, k)
 	}
@@ -75,13 +59,7 @@ func (t *targetStats) addDocument(rs []rating, counts *[]int) bool {
 	t.addFleiss(n, r, sq)
 	for i := range rs {
 		for j := i + 1; j < len(rs); j++ {
-			key := pairKey{rs[i].annotator, rs[j].annotator}
-			m := t.pairs[key]
-			if m == nil {
-				m = &square{}
-				t.pairs[key] = m
-			}
-			m.add(rs[i].category, rs[j].category)
+			t.pairs.at(rs[i].annotator, rs[j].annotator).add(rs[i].category, rs[j].category)
 		}
 	}
 	return sq != r*r
@@ -99,6 +77,9 @@ func (t *targetStats) addShares(n []int, r int) {
 // addFleiss adds a document rated r times with counts n (whose squares sum to sq) to the
 // Fleiss table of the documents rated r times.
 func (t *targetStats) addFleiss(n []int, r, sq int) {
+	for r >= len(t.fleiss) {
+		t.fleiss = append(t.fleiss, nil)
+	}
 	f := t.fleiss[r]
 	if f == nil {
 		f = &fleissTable{}
