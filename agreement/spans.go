@@ -140,13 +140,12 @@ func samePlace(x, y entry) int {
 }
 
 // overlapping returns the size of a maximum one-to-one pairing of spans of x with spans of y
-// of the same label that share a code point, and adds it to the labels' counts. It takes the
-// spans of both in order of end; one not yet paired is paired with the unpaired span of the
-// same label of the other annotator that overlaps it and ends first (an empty span overlaps
-// only its equals). An exchange argument
-// shows this is maximum: every span overlapping the first-ending span s holds s's last code
-// point, so of two such partners, the one that ends first can take s's place wherever the
-// other could.
+// of the same label that overlap, and adds it to the labels' counts. It takes the spans of
+// both in order of end; one not yet paired is paired with the unpaired span of the same label
+// of the other annotator that overlaps it and ends first. An exchange argument shows this is
+// maximum: every span overlapping the first-ending span s holds s's last code point (or is
+// s's equal, when s is empty), so of two such partners, the one that ends first can take s's
+// place wherever the other could.
 func (p *spanPair) overlapping(x, y *prepared, used *[]bool) int {
 	xs, ys := x.spans, y.spans
 	n := len(xs) + len(ys)
