@@ -19,11 +19,11 @@
 //   - boundaries: the same with the label ignored (same start and end), the "exact boundary"
 //     scheme of SemEval-2013 task 9.1 (Segura-Bedmar et al. 2013).
 //   - partial: a span of a and a span of b with the same label that share at least one code
-//     point (or have the same range, for an empty span), paired one to one, so that the number of pairs is the largest possible
-//     (a maximum matching; every strict match is one such pair, so partial ≥ strict);
-//     F1 = 2·pairs / (|A|+|B|). This is the "type" scheme of SemEval-2013 task 9.1 (some
-//     overlap, the right type) and MUC's TYPE credit (Chinchor and Sundheim 1993), counting
-//     a pair as a whole match rather than SemEval's half.
+//     point (or have the same range, for an empty span), paired one to one so that the number
+//     of pairs is the largest possible (a maximum matching; every strict match is such a
+//     pair, so partial ≥ strict); F1 = 2·pairs / (|A|+|B|). This is the "type" scheme of
+//     SemEval-2013 task 9.1 (some overlap and the right type count as a whole match) and
+//     MUC's TYPE credit (Chinchor and Sundheim 1993).
 //
 // Each figure is also given per label (the spans of that label of either annotator), and per
 // document in DocumentAgreement. F1 with no span on either side is undefined (nil, null in
