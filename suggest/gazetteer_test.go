@@ -31,17 +31,17 @@ func TestReadGazetteer(t *testing.T) {
 
 func TestReadGazetteerErrors(t *testing.T) {
 	in := strings.Join([]string{
-		"طرابلس LOC",             // 1: a space, no tab
-		"\tLOC",                  // 2
-		"طرابلس\t",               // 3
-		"طرابلس\t \t",            // 4
-		"طرابلس\tL\u200fOC",      // 5
-		"،\tLOC",                 // 6
-		"طرابلس\tLOC\tmany",      // 7
-		"طرابلس\tLOC\t0",         // 8
-		"طرابلس\tLOC\t2\tx",      // 9
-		"طرا\xffبلس\tLOC",        // 10
-		"بنغازي\tLOC",            // 11: good
+		"طرابلس LOC",        // 1: a space, no tab
+		"\tLOC",             // 2
+		"طرابلس\t",          // 3
+		"طرابلس\t \t",       // 4
+		"طرابلس\tL\u200fOC", // 5
+		"،\tLOC",            // 6
+		"طرابلس\tLOC\tmany", // 7
+		"طرابلس\tLOC\t0",    // 8
+		"طرابلس\tLOC\t2\tx", // 9
+		"طرا\xffبلس\tLOC",   // 10
+		"بنغازي\tLOC",       // 11: good
 	}, "\n")
 	got, err := ReadGazetteer(strings.NewReader(in), "g.tsv")
 	if want := []Count{{"بنغازي", "LOC", 1}}; !slices.Equal(got, want) {

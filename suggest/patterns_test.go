@@ -50,8 +50,8 @@ func TestReadPatternsErrors(t *testing.T) {
 		`{"label":"ORG","pattern":"x"}{"label":"LOC","pattern":"y"}`, // 17
 		`{"label":"ORG","pattern":[{"lower":""}]}`,                   // 18
 		"{\"label\":\"ORG\",\"pattern\":\"\xff\"}",                   // 19
-		`null`,                                                       // 20
-		`{"label":"ORG","pattern":"ok"}`,                             // 21: good
+		`null`,                           // 20
+		`{"label":"ORG","pattern":"ok"}`, // 21: good
 	}, "\n")
 	got, err := ReadPatterns(strings.NewReader(in), "p.jsonl")
 	if len(got.Tokens) != 0 || !slices.Equal(got.Phrases, []Count{{"ok", "ORG", 1}}) {
