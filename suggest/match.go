@@ -122,8 +122,8 @@ func (m *Matcher) phrases(text string, t charTable, sc *scan) {
 
 // candidate adds the match of key k that ends with the last code point read (of size bytes)
 // when it lies on edges: it starts where a token starts or after a proclitic (after ل for a
-// key written after ل), and ends where a token ends, once the harakat and tatweel that follow
-// its last letter are taken in.
+// key written after ل), and ends where a token ends, at the first token end past its last
+// letter and the harakat and tatweel that follow it.
 func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size int) {
 	j := len(sc.posB) - 1
 	j0 := j - int(m.keyLen[k]) + 1
@@ -140,7 +140,7 @@ func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size in
 		return
 	}
 	b1, end := sc.posB[j]+size, sc.posCP[j]+1
-	for b1 < len(text) {
+	for end < len(sc.edges) && sc.edges[end]&eEnd == 0 && b1 < len(text) {
 		r, size := utf8.DecodeRuneInString(text[b1:])
 		if t.at(r).flags&fAttach == 0 {
 			break
