@@ -60,6 +60,7 @@ func TestMatchArabic(t *testing.T) {
 		{"the article is no proclitic", []string{"طرابلس=LOC"}, "الطرابلس", ""},
 		{"not two conjunctions", []string{"طرابلس=LOC"}, "وفطرابلس", ""},
 		{"Latin without case", []string{"ISIS=ORG", "united nations=ORG"}, "isis and the United  Nations", `[0,4) "isis" ORG; [13,28) "United  Nations" ORG`},
+		{"a tatweel after Latin is a token of its own", []string{"ISIS=ORG"}, "ISISـ", `[0,4) "ISIS" ORG`},
 		{"Latin glued to Arabic is two tokens", []string{"ISIS=ORG"}, "وISIS", `[1,5) "ISIS" ORG`},
 		{"at the very start and end", []string{"طرابلس=LOC"}, "طرابلس", `[0,6) "طرابلس" LOC`},
 		{"adjacent matches", []string{"طرابلس=LOC", "بنغازي=LOC"}, "طرابلس بنغازي", `[0,6) "طرابلس" LOC; [7,13) "بنغازي" LOC`},
