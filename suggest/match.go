@@ -28,6 +28,7 @@ type cand struct {
 	b0, b1     int // bytes; -1 when not known (token patterns)
 	key        int32
 	lam        bool  // the match starts right after the proclitic ل
+	maqsura    bool  // the match ends with ى
 	pat        int32 // the token pattern when key < 0
 }
 
@@ -136,7 +137,8 @@ func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size in
 		return
 	}
 	lam := e&eLam != 0
-	if f := m.keyFlag[k]; f&kPlain == 0 && !(lam && f&kLam != 0) {
+	maqsura := m.guard[k] && text[sc.posB[j]:sc.posB[j]+size] == "ى"
+	if !slices.ContainsFunc(m.refs[m.refLo[k]:m.refLo[k+1]], func(r ref) bool { return m.applies(k, r, lam, maqsura) }) {
 		return
 	}
 	b1, end := sc.posB[j]+size, sc.posCP[j]+1
@@ -150,7 +152,7 @@ func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size in
 	if end >= len(sc.edges) || sc.edges[end]&eEnd == 0 {
 		return
 	}
-	sc.cands = append(sc.cands, cand{start: start, end: end, b0: sc.posB[j0], b1: b1, key: k, lam: lam})
+	sc.cands = append(sc.cands, cand{start: start, end: end, b0: sc.posB[j0], b1: b1, key: k, lam: lam, maqsura: maqsura})
 }
 
 // leftmostLongest keeps, of cands sorted by start and longest first, the spans that do not
@@ -194,7 +196,7 @@ func (m *Matcher) suggestions(text string, cands []cand) []Suggestion {
 			continue
 		}
 		for _, r := range m.refs[m.refLo[c.key]:m.refLo[c.key+1]] {
-			if !r.lam || c.lam {
+			if m.applies(c.key, r, c.lam, c.maqsura) {
 				out = append(out, Suggestion{Start: c.start, End: c.end, Text: s, Label: m.names[r.label], Source: m.names[r.source], Score: r.score})
 			}
 		}
