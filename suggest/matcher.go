@@ -14,13 +14,13 @@ var ErrNothingToMatch = errors.New("it holds no letter or digit to match")
 // Matcher finds the entries and token patterns it was built from in texts. It is safe for
 // use by several goroutines at once.
 type Matcher struct {
-	ac      *automaton // nil without entries
-	keyLen  []int32    // the length of each key in code points
-	guard   []bool     // whether a key is one of guarded
-	refLo   []int32    // the targets of key k are refs[refLo[k]:refLo[k+1]]
-	refs    []ref
-	names   []string // labels and sources, by number
-	tokens  *tokenMatcher
+	ac     *automaton // nil without entries
+	keyLen []int32    // the length of each key in code points
+	guard  []bool     // whether a key is one of guarded
+	refLo  []int32    // the targets of key k are refs[refLo[k]:refLo[k+1]]
+	refs   []ref
+	names  []string // labels and sources, by number
+	tokens *tokenMatcher
 }
 
 // ref is what an entry suggests where its key matches.
