@@ -5,17 +5,28 @@ import (
 )
 
 // automaton is an Aho-Corasick automaton over search forms: it finds every key that ends at
-// each code point of a text in one pass. Its nodes are numbered breadth first (the root is 0)
-// and kept in flat arrays; the edges of a node are contiguous and sorted by symbol.
+// each code point of a text in one pass. A text walks it one node a code point, and over a
+// large automaton each node is a cache miss; so the nodes are numbered depth first (the
+// root is 0, the first child of node n is n+1, the next letters of a key lie next to each
+// other), a node holds what a step reads of it, and the root and nodes of many children
+// have a row with the state after every symbol.
 type automaton struct {
 	alpha alphabet
-	root  []int32 // the child of the root for each symbol, 0 for none
-	lo    []int32 // the edges of node n are lo[n]..lo[n+1]
-	sym   []int32 // the symbol of an edge
-	to    []int32 // the node an edge leads to
-	fail  []int32 // the node of the longest proper suffix that is a prefix of some key
-	key   []int32 // the key that ends at the node, or -1
-	dict  []int32 // the next node down the fail chain where a key ends, or -1
+	nodes []node
+	edges []edge  // the children of nodes but their first ones
+	delta []int32 // the rows
+}
+
+type node struct {
+	first int32 // the symbol of the first child (node n+1), 0 without children
+	lo, n int32 // the other children are edges[lo:lo+n]; n < 0: the row is delta[lo:]
+	fail  int32 // the node of the longest proper suffix that is a prefix of some key
+	key   int32 // the key that ends at the node, or -1
+	dict  int32 // the next node down the fail chain where a key ends, or -1
+}
+
+type edge struct {
+	sym, to int32
 }
 
 // alphabet numbers the code points that keys hold, from 1; 0 is every other code point.
@@ -37,7 +48,8 @@ func (a *alphabet) of(r rune) int32 {
 func newAutomaton(keys [][]rune) *automaton {
 	a := &automaton{alpha: newAlphabet(keys)}
 	// Keys as symbols, in one array, then sorted: inserted in that order, each key shares
-	// its path with the last child of every node it passes, so the trie needs no lookups.
+	// its path with the last child of every node it passes, so the trie needs no lookups,
+	// and its nodes are made in depth-first order.
 	start := make([]int32, len(keys)+1)
 	var syms []int32
 	for i, k := range keys {
@@ -58,7 +70,9 @@ func newAutomaton(keys [][]rune) *automaton {
 		t.insert(keyOf(k), k)
 	}
 	a.layout(&t)
-	a.link()
+	bfs := a.breadthFirst()
+	a.link(bfs)
+	a.rows(bfs)
 	return a
 }
 
@@ -112,95 +126,143 @@ func (t *trie) insert(k []int32, id int32) {
 	t.key[n] = id
 }
 
-// layout numbers the nodes of t breadth first and lays out their edges.
+// layout copies the trie, whose nodes were made depth first, into nodes and edges.
 func (a *automaton) layout(t *trie) {
-	n := len(t.sym)
-	order := make([]int32, 1, n) // old numbers in breadth-first order
-	id := make([]int32, n)       // new number of each old one
-	a.lo = make([]int32, n+1)
-	a.sym = make([]int32, 0, n-1)
-	a.to = make([]int32, 0, n-1)
-	a.key = make([]int32, n)
+	a.nodes = make([]node, len(t.sym))
+	for n := range a.nodes {
+		nd := &a.nodes[n]
+		nd.key, nd.lo = t.key[n], int32(len(a.edges))
+		c := t.first[n]
+		if c < 0 {
+			continue
+		}
+		if c != int32(n)+1 {
+			panic("suggest: trie not made depth first") // insert's order makes it so
+		}
+		nd.first = t.sym[c]
+		for c = t.next[c]; c >= 0; c = t.next[c] {
+			a.edges = append(a.edges, edge{sym: t.sym[c], to: c})
+		}
+		nd.n = int32(len(a.edges)) - nd.lo
+	}
+}
+
+// breadthFirst returns the nodes in breadth-first order.
+func (a *automaton) breadthFirst() []int32 {
+	order := make([]int32, 1, len(a.nodes))
 	for i := 0; i < len(order); i++ {
-		old := order[i]
-		a.key[i] = t.key[old]
-		a.lo[i] = int32(len(a.sym))
-		for c := t.first[old]; c >= 0; c = t.next[c] {
-			id[c] = int32(len(order))
-			order = append(order, c)
-			a.sym = append(a.sym, t.sym[c])
-			a.to = append(a.to, id[c])
-		}
+		order = a.children(order[i], order)
 	}
-	a.lo[n] = int32(len(a.sym))
-	a.root = make([]int32, a.alpha.size+1)
-	for e := a.lo[0]; e < a.lo[1]; e++ {
-		a.root[a.sym[e]] = a.to[e]
-	}
+	return order
 }
 
-// link sets the fail and dictionary links, breadth first.
-func (a *automaton) link() {
-	n := len(a.key)
-	a.fail = make([]int32, n)
-	a.dict = make([]int32, n)
-	a.dict[0] = -1
-	for u := range int32(n) {
-		for e := a.lo[u]; e < a.lo[u+1]; e++ {
-			v, s := a.to[e], a.sym[e]
+// children appends the children of node n to out.
+func (a *automaton) children(n int32, out []int32) []int32 {
+	nd := a.nodes[n]
+	if nd.first == 0 {
+		return out
+	}
+	out = append(out, n+1)
+	for _, e := range a.edges[nd.lo : nd.lo+nd.n] {
+		out = append(out, e.to)
+	}
+	return out
+}
+
+// link sets the fail and dictionary links, in breadth-first order.
+func (a *automaton) link(bfs []int32) {
+	a.nodes[0].dict = -1
+	var kids []int32
+	for _, u := range bfs {
+		kids = a.children(u, kids[:0])
+		for _, v := range kids {
+			nv := &a.nodes[v]
 			if u != 0 {
-				a.fail[v] = a.step(a.fail[u], s)
+				nv.fail = a.step(a.nodes[u].fail, a.symOf(u, v))
 			}
-			if f := a.fail[v]; a.key[f] >= 0 {
-				a.dict[v] = f
+			if f := a.nodes[nv.fail]; f.key >= 0 {
+				nv.dict = nv.fail
 			} else {
-				a.dict[v] = a.dict[f]
+				nv.dict = f.dict
 			}
 		}
 	}
 }
 
-// child returns the child of node n by symbol s, or -1.
-func (a *automaton) child(n, s int32) int32 {
-	lo, hi := a.lo[n], a.lo[n+1]
-	if hi-lo > 8 {
-		for lo < hi {
-			m := int32(uint32(lo+hi) >> 1)
-			if a.sym[m] < s {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < a.lo[n+1] && a.sym[lo] == s {
-			return a.to[lo]
-		}
-		return -1
+// symOf returns the symbol of the edge from node u to its child v.
+func (a *automaton) symOf(u, v int32) int32 {
+	nd := a.nodes[u]
+	if v == u+1 {
+		return nd.first
 	}
-	for ; lo < hi; lo++ {
-		if a.sym[lo] == s {
-			return a.to[lo]
+	for _, e := range a.edges[nd.lo : nd.lo+nd.n] {
+		if e.to == v {
+			return e.sym
+		}
+	}
+	panic("suggest: not a child")
+}
+
+// rows gives the root, and every node with at least a quarter of the symbols as children, a
+// row of the state after each symbol (its child, or where the fail links lead), so that the
+// text's letters, which mostly pass through those nodes, take one load each there. The rows
+// hold at most four cells per edge. They are made in breadth-first order, so that the rows
+// down the fail chain of a node are there before its own.
+func (a *automaton) rows(bfs []int32) {
+	width := int32(a.alpha.size + 1)
+	for _, n := range bfs {
+		nd := &a.nodes[n]
+		if kids := nd.n + 1; n > 0 && (nd.first == 0 || kids*4 < width) {
+			continue
+		}
+		row := make([]int32, width)
+		for s := range width {
+			row[s] = a.step(n, s) // without its row yet: the child, or down the fail chain
+		}
+		nd.lo, nd.n = int32(len(a.delta)), -1
+		a.delta = append(a.delta, row...)
+	}
+}
+
+// step returns the state after reading symbol s in state n.
+func (a *automaton) step(n, s int32) int32 {
+	for {
+		nd := &a.nodes[n]
+		switch {
+		case nd.n < 0:
+			return a.delta[nd.lo+s]
+		case nd.first == s && s != 0:
+			return n + 1
+		}
+		if c := find(a.edges[nd.lo:nd.lo+nd.n], s); c >= 0 {
+			return c
+		}
+		if n == 0 {
+			return 0 // only while the root's row is made
+		}
+		n = nd.fail
+	}
+}
+
+// find returns the node that the edge of es by symbol s leads to, or -1.
+func find(es []edge, s int32) int32 {
+	if len(es) > 8 {
+		i, found := slices.BinarySearchFunc(es, s, func(e edge, s int32) int { return int(e.sym - s) })
+		if !found {
+			return -1
+		}
+		return es[i].to
+	}
+	for _, e := range es {
+		if e.sym == s {
+			return e.to
 		}
 	}
 	return -1
 }
 
-// step returns the state after reading symbol s in state n.
-func (a *automaton) step(n, s int32) int32 {
-	for n != 0 {
-		if c := a.child(n, s); c >= 0 {
-			return c
-		}
-		n = a.fail[n]
-	}
-	if int(s) < len(a.root) {
-		return a.root[s]
-	}
-	return 0
-}
-
 // bytes returns the memory the automaton holds, in bytes.
 func (a *automaton) bytes() int {
-	n := 4 * (cap(a.root) + cap(a.lo) + cap(a.sym) + cap(a.to) + cap(a.fail) + cap(a.key) + cap(a.dict) + cap(a.alpha.low))
+	n := 24*cap(a.nodes) + 8*cap(a.edges) + 4*(cap(a.delta)+cap(a.alpha.low))
 	return n + 16*len(a.alpha.high) // about what a map entry of two 4-byte values costs
 }

@@ -36,6 +36,7 @@ type cand struct {
 type scan struct {
 	posB, posCP []int   // the byte and code point offset of each code point of the search form
 	edges       []uint8 // eStart, eLam, eEnd per code point offset of the text
+	longest     []int32 // for leftmostLongest
 	cands       []cand
 }
 
@@ -64,15 +65,19 @@ func (m *Matcher) find(text string, all bool) []Suggestion {
 	if m.tokens != nil {
 		sc.cands = m.tokens.find(toks, sc.cands)
 	}
-	slices.SortFunc(sc.cands, func(a, b cand) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
-	})
 	cands := sc.cands
-	if !all {
-		cands = leftmostLongest(cands)
+	if all {
+		slices.SortFunc(cands, byStart)
+	} else {
+		sc.longest = slices.Grow(sc.longest[:0], n)[:n]
+		clear(sc.longest)
+		cands = leftmostLongest(cands, sc.longest)
 	}
 	return m.suggestions(text, cands)
 }
+
+// byStart orders candidates by start, the longest first.
+func byStart(a, b cand) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end)) }
 
 // phrases runs the automaton over the search form of text and adds the matches that lie on
 // edges to sc.cands. White space between words is read as one space, or as a line break
@@ -111,8 +116,8 @@ func (m *Matcher) phrases(text string, t charTable, sc *scan) {
 			}
 			sc.posB, sc.posCP = append(sc.posB, b), append(sc.posCP, cp)
 			state = a.step(state, a.alpha.of(c.fold))
-			for n := state; n > 0; n = a.dict[n] {
-				if k := a.key[n]; k >= 0 {
+			for n := state; n > 0; n = a.nodes[n].dict {
+				if k := a.nodes[n].key; k >= 0 {
 					m.candidate(text, t, sc, k, size)
 				}
 			}
@@ -137,9 +142,12 @@ func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size in
 		return
 	}
 	lam := e&eLam != 0
-	maqsura := m.guard[k] && text[sc.posB[j]:sc.posB[j]+size] == "ى"
-	if !slices.ContainsFunc(m.refs[m.refLo[k]:m.refLo[k+1]], func(r ref) bool { return m.applies(k, r, lam, maqsura) }) {
-		return
+	maqsura := false
+	if m.anywhere[k] == 0 { // some entries of the key match only after ل, or only with ى or ي
+		maqsura = m.guard[k] && text[sc.posB[j]:sc.posB[j]+size] == "ى"
+		if !slices.ContainsFunc(m.refs[m.refLo[k]:m.refLo[k+1]], func(r ref) bool { return m.applies(k, r, lam, maqsura) }) {
+			return
+		}
 	}
 	b1, end := sc.posB[j]+size, sc.posCP[j]+1
 	for end < len(sc.edges) && sc.edges[end]&eEnd == 0 && b1 < len(text) {
@@ -155,20 +163,30 @@ func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size in
 	sc.cands = append(sc.cands, cand{start: start, end: end, b0: sc.posB[j0], b1: b1, key: k, lam: lam, maqsura: maqsura})
 }
 
-// leftmostLongest keeps, of cands sorted by start and longest first, the spans that do not
-// overlap a span kept before them, with every candidate of each span kept.
-func leftmostLongest(cands []cand) []cand {
-	out := cands[:0]
-	last := -1 // the end of the last span kept
+// leftmostLongest keeps, of cands, the spans that do not overlap a span kept before them,
+// taken by start, the longest first, with every candidate of each span; it returns them by
+// start. It takes linear time: longest, as long as the text is in code points and all zero,
+// notes the longest end at each start.
+func leftmostLongest(cands []cand, longest []int32) []cand {
 	for _, c := range cands {
-		if n := len(out); n > 0 && c.start == out[n-1].start && c.end == out[n-1].end {
-			out = append(out, c)
-			continue
+		longest[c.start] = max(longest[c.start], int32(c.end))
+	}
+	last := int32(0) // the end of the last span kept
+	for s, end := range longest {
+		if end > 0 && int32(s) >= last {
+			longest[s], last = -end, end // kept
 		}
-		if c.start >= last {
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if longest[c.start] == -int32(c.end) {
 			out = append(out, c)
-			last = c.end
 		}
+	}
+	// The phrases come by end, which is by start for spans that do not overlap; token
+	// patterns come after them.
+	if !slices.IsSortedFunc(out, byStart) {
+		slices.SortStableFunc(out, byStart)
 	}
 	return out
 }
@@ -180,7 +198,12 @@ func (m *Matcher) suggestions(text string, cands []cand) []Suggestion {
 	}
 	var idx *labels.TextIndex
 	out := make([]Suggestion, 0, len(cands))
-	for _, c := range cands {
+	from := 0 // where the suggestions of the current span begin in out
+	for i, c := range cands {
+		if i > 0 && (c.start != cands[i-1].start || c.end != cands[i-1].end) {
+			out = append(out[:from], bySpan(out[from:])...)
+			from = len(out)
+		}
 		var s string
 		if c.b0 >= 0 {
 			s = text[c.b0:c.b1]
@@ -201,16 +224,19 @@ func (m *Matcher) suggestions(text string, cands []cand) []Suggestion {
 			}
 		}
 	}
-	// One suggestion per span, label and source: the highest score.
-	slices.SortFunc(out, func(a, b Suggestion) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End), cmp.Compare(a.Label, b.Label),
-			cmp.Compare(a.Source, b.Source), cmp.Compare(b.Score, a.Score))
+	return append(out[:from], bySpan(out[from:])...)
+}
+
+// bySpan orders the suggestions of one span by score (highest first), label and source,
+// and keeps one per label and source: the highest score.
+func bySpan(ss []Suggestion) []Suggestion {
+	if len(ss) < 2 {
+		return ss
+	}
+	slices.SortFunc(ss, func(a, b Suggestion) int {
+		return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.Source, b.Source), cmp.Compare(b.Score, a.Score))
 	})
-	out = slices.CompactFunc(out, func(a, b Suggestion) bool {
-		return a.Start == b.Start && a.End == b.End && a.Label == b.Label && a.Source == b.Source
-	})
-	slices.SortStableFunc(out, func(a, b Suggestion) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End), cmp.Compare(b.Score, a.Score))
-	})
-	return out
+	ss = slices.CompactFunc(ss, func(a, b Suggestion) bool { return a.Label == b.Label && a.Source == b.Source })
+	slices.SortStableFunc(ss, func(a, b Suggestion) int { return cmp.Compare(b.Score, a.Score) })
+	return ss
 }

@@ -14,13 +14,14 @@ var ErrNothingToMatch = errors.New("it holds no letter or digit to match")
 // Matcher finds the entries and token patterns it was built from in texts. It is safe for
 // use by several goroutines at once.
 type Matcher struct {
-	ac     *automaton // nil without entries
-	keyLen []int32    // the length of each key in code points
-	guard  []bool     // whether a key is one of guarded
-	refLo  []int32    // the targets of key k are refs[refLo[k]:refLo[k+1]]
-	refs   []ref
-	names  []string // labels and sources, by number
-	tokens *tokenMatcher
+	ac       *automaton // nil without entries
+	keyLen   []int32    // the length of each key in code points
+	guard    []bool     // whether a key is one of guarded
+	anywhere []uint8    // 1 when some entry of a key matches wherever the key does (not only after ل, not guarded)
+	refLo    []int32    // the targets of key k are refs[refLo[k]:refLo[k+1]]
+	refs     []ref
+	names    []string // labels and sources, by number
+	tokens   *tokenMatcher
 }
 
 // ref is what an entry suggests where its key matches.
@@ -164,6 +165,7 @@ func (b *builder) finish() {
 	})
 	m.keyLen = make([]int32, len(b.keys))
 	m.guard = make([]bool, len(b.keys))
+	m.anywhere = make([]uint8, len(b.keys))
 	m.refLo = make([]int32, len(b.keys)+1)
 	m.refs = make([]ref, len(b.pending))
 	for i, p := range b.pending {
@@ -173,6 +175,9 @@ func (b *builder) finish() {
 	for k, form := range b.keys {
 		m.keyLen[k] = int32(len(form))
 		m.guard[k] = guarded[string(form)]
+		if !m.guard[k] && slices.ContainsFunc(m.refs[m.refLo[k]:m.refLo[k+1]], func(r ref) bool { return !r.lam }) {
+			m.anywhere[k] = 1
+		}
 	}
 	m.ac = newAutomaton(b.keys)
 }
@@ -189,7 +194,7 @@ func boolCmp(a, b bool) int {
 
 // Bytes returns about how much memory the matcher holds, in bytes.
 func (m *Matcher) Bytes() int {
-	n := 4*(cap(m.keyLen)+cap(m.refLo)) + cap(m.guard) + 24*cap(m.refs)
+	n := 4*(cap(m.keyLen)+cap(m.refLo)) + cap(m.guard) + cap(m.anywhere) + 24*cap(m.refs)
 	for _, s := range m.names {
 		n += 16 + len(s)
 	}
