@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -108,5 +109,38 @@ func TestMatchAllOverlapping(t *testing.T) {
 	want := "[0,13) \"الأمم المتحدة\" ORG\n[0,5) \"الأمم\" ORG\n[6,13) \"المتحدة\" MISC\n"
 	if got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
+	}
+}
+
+func TestMatchConcurrently(t *testing.T) {
+	d := newBenchData(t, 2000, 40)
+	m, err := NewMatcher(d.entries, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, len(d.articles))
+	for i, a := range d.articles {
+		want[i] = show(m.Match(a))
+	}
+	if strings.Count(strings.Join(want, ""), "\n") < 100 {
+		t.Fatal("the articles hold too few matches to test anything")
+	}
+	errs := make(chan string, 4)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 3 * len(d.articles) {
+				i := (k + g*7) % len(d.articles)
+				if got := show(m.Match(d.articles[i])); got != want[i] {
+					errs <- fmt.Sprintf("article %d differs when matched at once with others", i)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
