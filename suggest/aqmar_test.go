@@ -143,19 +143,12 @@ func aqmarSplit(t testing.TB, train, test []aqmarDoc, noMIS bool) (score, int) {
 	for _, d := range train {
 		counts = append(counts, CountSpans(withoutMIS(d.gold, noMIS))...)
 	}
-	entries, err := Tally(counts, "aqmar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := NewMatcher(entries, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := tallied(t, counts, "aqmar")
 	var s score
 	for _, d := range test {
 		evaluate(t, m, d.text, withoutMIS(d.gold, noMIS), &s)
 	}
-	return s, len(entries)
+	return s, len(uniqueForms(counts)) // the entries Tally made: one per search form and label
 }
 
 // withoutMIS returns spans without the MIS ones when drop is true.
@@ -181,14 +174,7 @@ func propagateWithin(t testing.TB, docs []aqmarDoc, noMIS bool) score {
 				second = append(second, sp)
 			}
 		}
-		entries, err := Tally(CountSpans(first), "propagation")
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := NewMatcher(entries, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := tallied(t, CountSpans(first), "propagation")
 		rest, _ := labels.Slice(d.text, half, labels.RuneLen(d.text))
 		evaluate(t, m, rest, second, &s)
 	}

@@ -84,6 +84,16 @@ func newBenchData(tb testing.TB, entries, articles int) benchData {
 	return d
 }
 
+// benchMatcher returns the bench data of 100,000 entries and articles, and their matcher.
+func benchMatcher(b *testing.B, articles int) (benchData, *Matcher) {
+	d := newBenchData(b, 100_000, articles)
+	m, err := NewMatcher(d.entries, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d, m
+}
+
 // BenchmarkBuild100k builds a matcher of 100,000 entries and reports its memory: what it
 // holds by its own count (bytes/matcher) and what the heap grew by.
 func BenchmarkBuild100k(b *testing.B) {
@@ -110,11 +120,7 @@ func BenchmarkBuild100k(b *testing.B) {
 // (5,000 distinct articles, each 10 times) per operation, on one goroutine: run it with
 // -benchtime 1x.
 func BenchmarkMatch50k(b *testing.B) {
-	d := newBenchData(b, 100_000, 5_000)
-	m, err := NewMatcher(d.entries, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	d, m := benchMatcher(b, 5_000)
 	n := 0
 	cpu := cpuTime()
 	for b.Loop() {
@@ -140,11 +146,7 @@ func cpuTime() float64 {
 
 // BenchmarkMatch50kTwoCores is BenchmarkMatch50k on two goroutines.
 func BenchmarkMatch50kTwoCores(b *testing.B) {
-	d := newBenchData(b, 100_000, 5_000)
-	m, err := NewMatcher(d.entries, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	d, m := benchMatcher(b, 5_000)
 	cpu := cpuTime()
 	for b.Loop() {
 		var wg sync.WaitGroup
@@ -163,11 +165,7 @@ func BenchmarkMatch50kTwoCores(b *testing.B) {
 
 // BenchmarkMatchArticle matches 100,000 entries over one article.
 func BenchmarkMatchArticle(b *testing.B) {
-	d := newBenchData(b, 100_000, 100)
-	m, err := NewMatcher(d.entries, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	d, m := benchMatcher(b, 100)
 	cps := 0
 	for _, a := range d.articles {
 		cps += len([]rune(a))

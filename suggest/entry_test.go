@@ -61,14 +61,7 @@ func TestCountSpansPropagates(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	entries, err := Tally(CountSpans(spans), "propagation")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := NewMatcher(entries, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := tallied(t, CountSpans(spans), "propagation")
 	got := show(m.Match("وصل السراج إلى طرابلس ثم التقى فايز السراج بحكومة الوفاق باقية"))
 	want := "[15,21) \"طرابلس\" LOC\n[31,42) \"فايز السراج\" PERS\n"
 	if got != want {

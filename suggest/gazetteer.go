@@ -24,27 +24,17 @@ import (
 // (the first MaxErrors, then how many more); a read that fails ends the list.
 func ReadGazetteer(r io.Reader, name string) ([]Count, error) {
 	var out []Count
-	errs := lineErrors{file: name}
-	in := newLines(r)
-	for {
-		line, ok := in.next()
-		if !ok {
-			break
-		}
+	err := readLines(r, name, func(line []byte) error {
 		if trimmed := bytes.TrimSpace(line); len(trimmed) == 0 || trimmed[0] == '#' {
-			continue
+			return nil
 		}
 		c, err := gazetteerLine(line)
-		if err != nil {
-			errs.add(in.n, err)
-			continue
+		if err == nil {
+			out = append(out, c)
 		}
-		out = append(out, c)
-	}
-	if err := in.err(name); err != nil {
-		errs.errs = append(errs.errs, err)
-	}
-	return out, errs.err()
+		return err
+	})
+	return out, err
 }
 
 // gazetteerLine reads one line of a gazetteer that is neither blank nor a comment.

@@ -50,6 +50,26 @@ func (l *lines) err(file string) error {
 	}
 }
 
+// readLines calls do with each line of r and gathers the errors it returns, each with its
+// line, as ReadGazetteer and ReadPatterns report them; a read that fails ends the list.
+func readLines(r io.Reader, name string, do func(line []byte) error) error {
+	errs := lineErrors{file: name}
+	in := newLines(r)
+	for {
+		line, ok := in.next()
+		if !ok {
+			break
+		}
+		if err := do(line); err != nil {
+			errs.add(in.n, err)
+		}
+	}
+	if err := in.err(name); err != nil {
+		errs.errs = append(errs.errs, err)
+	}
+	return errs.err()
+}
+
 // splitLines is a bufio.SplitFunc for lines ended by LF, CRLF or CR.
 func splitLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	i := bytes.IndexAny(data, "\r\n")

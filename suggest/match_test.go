@@ -22,6 +22,20 @@ func matcherOf(t testing.TB, entries ...string) *Matcher {
 	return m
 }
 
+// tallied builds a matcher of counts of source, scored by Tally, and token patterns.
+func tallied(t testing.TB, counts []Count, source string, patterns ...TokenPattern) *Matcher {
+	t.Helper()
+	entries, err := Tally(counts, source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewMatcher(entries, patterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // show writes suggestions as `[start,end) "text" LABEL` lines (the score when not 1), for comparison.
 func show(ss []Suggestion) string {
 	var b strings.Builder
@@ -89,14 +103,7 @@ func TestMatchArabic(t *testing.T) {
 }
 
 func TestMatchLabelsOfOneSpan(t *testing.T) {
-	entries, err := Tally([]Count{{"الأردن", "LOC", 2}, {"الاردن", "PERS", 1}, {"الأردن", "ORG", 1}}, "p")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := NewMatcher(entries, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := tallied(t, []Count{{"الأردن", "LOC", 2}, {"الاردن", "PERS", 1}, {"الأردن", "ORG", 1}}, "p")
 	want := "[3,9) \"الأردن\" LOC 0.50\n[3,9) \"الأردن\" ORG 0.25\n[3,9) \"الأردن\" PERS 0.25\n"
 	if got := show(m.Match("في الأردن")); got != want {
 		t.Errorf("got\n%swant\n%s", got, want)

@@ -38,24 +38,13 @@ type Patterns struct {
 // as ReadGazetteer does.
 func ReadPatterns(r io.Reader, name string) (Patterns, error) {
 	var out Patterns
-	errs := lineErrors{file: name}
-	in := newLines(r)
-	for {
-		line, ok := in.next()
-		if !ok {
-			break
-		}
+	err := readLines(r, name, func(line []byte) error {
 		if len(bytes.TrimSpace(line)) == 0 {
-			continue
+			return nil
 		}
-		if err := out.add(line, name); err != nil {
-			errs.add(in.n, err)
-		}
-	}
-	if err := in.err(name); err != nil {
-		errs.errs = append(errs.errs, err)
-	}
-	return out, errs.err()
+		return out.add(line, name)
+	})
+	return out, err
 }
 
 // add reads one line of a patterns file.

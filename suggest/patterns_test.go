@@ -96,14 +96,7 @@ func TestTokenPatterns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := Tally(p.Phrases, "p")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := NewMatcher(entries, p.Tokens)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := tallied(t, p.Phrases, "p", p.Tokens...)
 	for _, c := range []struct{ text, want string }{
 		{"the UNITED Nations", `[4,18) "UNITED Nations" ORG`},
 		{"the united nations", ``}, // "text" is exact
