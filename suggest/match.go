@@ -42,6 +42,8 @@ type scan struct {
 
 var scans = sync.Pool{New: func() any { return new(scan) }}
 
+// find returns the suggestions for text: of every match when all is true, else of the
+// leftmost-longest ones.
 func (m *Matcher) find(text string, all bool) []Suggestion {
 	if m.ac == nil && m.tokens == nil {
 		return nil
@@ -143,7 +145,7 @@ func (m *Matcher) candidate(text string, t charTable, sc *scan, k int32, size in
 	}
 	lam := e&eLam != 0
 	maqsura := false
-	if m.anywhere[k] == 0 { // some entries of the key match only after ل, or only with ى or ي
+	if !m.anywhere[k] { // some entries of the key match only after ل, or only with ى or ي
 		maqsura = m.guard[k] && text[sc.posB[j]:sc.posB[j]+size] == "ى"
 		if !slices.ContainsFunc(m.refs[m.refLo[k]:m.refLo[k+1]], func(r ref) bool { return m.applies(k, r, lam, maqsura) }) {
 			return

@@ -17,7 +17,7 @@ type Matcher struct {
 	ac       *automaton // nil without entries
 	keyLen   []int32    // the length of each key in code points
 	guard    []bool     // whether a key is one of guarded
-	anywhere []uint8    // 1 when some entry of a key matches wherever the key does (not only after ل, not guarded)
+	anywhere []bool     // whether some entry of a key matches wherever the key does (not only after ل, not guarded)
 	refLo    []int32    // the targets of key k are refs[refLo[k]:refLo[k+1]]
 	refs     []ref
 	names    []string // labels and sources, by number
@@ -34,8 +34,8 @@ type ref struct {
 
 // guarded are the search forms of the function words that end with ى where the same letters
 // ending with ي are a name or another word: على (on) and علي (Ali), إلى (to) and آلي
-// (automatic), حتى, متى, لدى, سوى. For these the ى/ي fold is not made: an entry matches a
-// span that ends with ى only when it ends with ى itself. Without it, علي as a name finds
+// (automatic), حتى, متى, لدى, سوى. For these the ى/ي fold is not made: an entry and a span
+// match when both end with ى or neither does. Without it, علي as a name finds
 // every على of a text (290 wrong suggestions in 7 AQMAR articles).
 var guarded = map[string]bool{"علي": true, "الي": true, "حتي": true, "متي": true, "لدي": true, "سوي": true}
 
@@ -165,7 +165,7 @@ func (b *builder) finish() {
 	})
 	m.keyLen = make([]int32, len(b.keys))
 	m.guard = make([]bool, len(b.keys))
-	m.anywhere = make([]uint8, len(b.keys))
+	m.anywhere = make([]bool, len(b.keys))
 	m.refLo = make([]int32, len(b.keys)+1)
 	m.refs = make([]ref, len(b.pending))
 	for i, p := range b.pending {
@@ -176,7 +176,7 @@ func (b *builder) finish() {
 		m.keyLen[k] = int32(len(form))
 		m.guard[k] = guarded[string(form)]
 		if !m.guard[k] && slices.ContainsFunc(m.refs[m.refLo[k]:m.refLo[k+1]], func(r ref) bool { return !r.lam }) {
-			m.anywhere[k] = 1
+			m.anywhere[k] = true
 		}
 	}
 	m.ac = newAutomaton(b.keys)
