@@ -119,10 +119,7 @@ func TestCoNLLLabelsNotJudged(t *testing.T) {
 	if len(errs) > 0 || len(recs) != 1 {
 		t.Fatalf("%d records, %v", len(recs), errs)
 	}
-	var got []string
-	for _, sp := range recs[0].Spans {
-		got = append(got, sp.Label+"="+sp.Text)
-	}
+	got := labeled(recs[0].Spans)
 	if want := []string{"MISS1=كرة", "MIS1=القدم", "MIS=في"}; !slices.Equal(got, want) {
 		t.Errorf("spans %q, want %q", got, want)
 	}
@@ -294,10 +291,7 @@ func TestCoNLLNested(t *testing.T) {
 		t.Fatalf("%d records, %v", len(recs), errs)
 	}
 	checkRecord(t, recs[0])
-	var got []string
-	for _, sp := range recs[0].Spans {
-		got = append(got, sp.Label+"="+sp.Text)
-	}
+	got := labeled(recs[0].Spans)
 	want := []string{
 		"ORG=نقابة موظفي بلدية نابلس", "ORG=بلدية نابلس", "GPE=نابلس", "DATE=يوم الأحد",
 		"ORG=وفد وزارة الصحة الأردنية", "ORG=وزارة الصحة الأردنية", "NORP=الأردنية",
@@ -315,11 +309,17 @@ func TestCoNLLColumnsApart(t *testing.T) {
 	if len(errs) > 0 || len(recs) != 1 {
 		t.Fatalf("%d records, %v", len(recs), errs)
 	}
-	var got []string
-	for _, sp := range recs[0].Spans {
-		got = append(got, sp.Label+"="+sp.Text)
-	}
+	got := labeled(recs[0].Spans)
 	if want := []string{"X=أ ب ج", "Y=أ", "Y=ج", "X=د", "Z=د"}; !slices.Equal(got, want) {
 		t.Errorf("spans %q, want %q", got, want)
 	}
+}
+
+// labeled returns each span as LABEL=text.
+func labeled(spans []labels.Span) []string {
+	var out []string
+	for _, sp := range spans {
+		out = append(out, sp.Label+"="+sp.Text)
+	}
+	return out
 }
