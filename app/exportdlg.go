@@ -24,6 +24,7 @@ var exportFormats = map[string]string{
 	"doccano":        "doccano: text with [start, end, label] entity spans",
 	"doccano-stance": "doccano text classification: the document stance per target",
 	"spacy":          "spaCy / Prodigy: text, tokens and spans",
+	"spacy-doc":      "spaCy Doc JSON: every span in spans.sc (SpanCategorizer), the outer level in ents",
 	"hf":             "Hugging Face token classification: tokens and BIO tags per sentence, with a label list",
 	"conll":          "CoNLL: one token and its BIO tag per line",
 	"stance":         "stance: one record per document and target, with the evidence spans",
@@ -31,7 +32,7 @@ var exportFormats = map[string]string{
 }
 
 // tokenFormats are the export formats that write tokens.
-var tokenFormats = map[string]bool{"spacy": true, "hf": true, "conll": true}
+var tokenFormats = map[string]bool{"spacy": true, "spacy-doc": true, "hf": true, "conll": true}
 
 // exportForm is the Export dialog's state.
 type exportForm struct {

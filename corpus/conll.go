@@ -17,7 +17,8 @@ var ErrBadTag = errors.New("unknown tag")
 
 // CoNLLReader reads CoNLL/BIO files as ANERcorp and AQMAR come: one "TOKEN TAG" a line, the
 // two separated by spaces or tabs, a blank line between sentences, "-DOCSTART-" lines between
-// documents.
+// documents; and nested ones as Wojood comes, "TOKEN TAG [TAG ...]", a tag column per level
+// of nesting, the outermost first ("فلسطين I-ORG B-GPE": a GPE inside an ORG).
 //
 // A document's text is its tokens joined by single spaces, its sentences joined by "\n"; its
 // Tokens are the tokens' offsets in that text, so that a token export gives back exactly the
@@ -28,11 +29,16 @@ var ErrBadTag = errors.New("unknown tag")
 // of its first sentence.
 //
 // Tags are IOB: "O", "B-LABEL" or "I-LABEL", LABEL a letter then letters, digits or "_".
-// "I-X" after "O" or after a chunk of another label begins a new span (IOB1, and a common
-// slip of IOB2). Nothing else is repaired: a line with a tag of another shape ("OO", "IO",
-// "B-MIS-2", "B-MIS1`", "I--ORG") is an ErrBadTag error, and a line with one field (an empty
-// token) or three and more (two lines run together) is an error too. Labels themselves are
-// not judged here: "B-MISS1" is the label MISS1, for the importer to check against the schema.
+// Each tag column is read on its own, as a flat file is: the nth tag of a line continues the
+// span of the nth tag of the line before, and a line with fewer tags than the one before has
+// "O" in the columns it lacks. Lines may hold any number of tags. "I-X" after "O" or after a
+// chunk of another label begins a new span (IOB1, and a common slip of IOB2). Nothing else is
+// repaired: a line with a tag of another shape ("OO", "IO", "B-MIS-2", "B-MIS1`", "I--ORG";
+// "واحد" in two lines run together) is an ErrBadTag error, and a line with one field (an
+// empty token) is an error too. Labels themselves are not judged here: "B-MISS1" is the label
+// MISS1, for the importer to check against the schema; nor is how the spans of the columns
+// meet (a span of the second column that crosses one of the first): the schema's nesting rule
+// is the importer's.
 //
 // The unit of error is the sentence: a sentence with a bad line (a bad tag or field count,
 // bytes that are not UTF-8) is reported, once for each bad line, and left out of its document,
@@ -47,6 +53,7 @@ type CoNLLReader struct {
 	max        int // the largest document text, in bytes
 
 	sent      []conllToken // the sentence being read
+	open      []int        // while a sentence is added: the span open in each tag column
 	sentLine  int          // the line its first token is on
 	sentLines int          // its lines, good and bad
 	sentBad   bool         // a line of it was bad
@@ -61,7 +68,8 @@ type CoNLLReader struct {
 	eof     bool
 }
 
-type conllToken struct{ text, tag string }
+// conllToken is a token of a sentence and its tags, one a column, separated by single spaces.
+type conllToken struct{ text, tags string }
 
 type conllResult struct {
 	rec Record
@@ -146,17 +154,15 @@ func (c *CoNLLReader) step() {
 	c.lined = true
 	c.content()
 	c.sentLines++
-	if len(fields) != 2 {
-		word := "fields"
-		if len(fields) == 1 {
-			word = "field"
-		}
-		c.fail(fmt.Errorf("%d %s, want TOKEN TAG: %q", len(fields), word, cut(string(b), 60)))
+	if len(fields) < 2 {
+		c.fail(fmt.Errorf("1 field, want TOKEN TAG [TAG ...]: %q", cut(string(b), 60)))
 		return
 	}
-	if !validTag(fields[1]) {
-		c.fail(fmt.Errorf("%w %q", ErrBadTag, fields[1]))
-		return
+	for _, tag := range fields[1:] {
+		if !validTag(tag) {
+			c.fail(fmt.Errorf("%w %q", ErrBadTag, cut(tag, 30)))
+			return
+		}
 	}
 	if strings.IndexFunc(fields[0], unicode.IsSpace) >= 0 {
 		// A token is joined to the next by one space in the text: white space inside it (a
@@ -170,7 +176,11 @@ func (c *CoNLLReader) step() {
 	if len(c.sent) == 0 {
 		c.sentLine = c.lines.n
 	}
-	c.sent = append(c.sent, conllToken{text: fields[0], tag: fields[1]})
+	tags := fields[1]
+	if len(fields) > 2 {
+		tags = strings.Join(fields[1:], " ")
+	}
+	c.sent = append(c.sent, conllToken{text: fields[0], tags: tags})
 	c.sentSize += len(fields[0]) + 1
 	if c.doc.textLen()+c.sentSize > c.max {
 		c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Line: c.lines.n, Err: fmt.Errorf(
@@ -224,7 +234,7 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 		d.text.WriteByte('\n')
 		d.runes++
 	}
-	open := -1
+	c.open = c.open[:0] // per tag column, the span its last tag began or continued, or -1
 	for i, t := range sent {
 		if i > 0 {
 			d.text.WriteByte(' ')
@@ -234,20 +244,37 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 		d.text.WriteString(t.text)
 		d.runes += utf8.RuneCountInString(t.text)
 		d.tokens = append(d.tokens, labels.Offsets{Start: start, End: d.runes})
-		switch label := t.tag[min(2, len(t.tag)):]; {
-		case t.tag == "O":
-			open = -1
-		case t.tag[0] == 'B' || open < 0 || d.spans[open].Label != label:
-			d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: label, Start: start, End: d.runes, Origin: labels.OriginImport})
-			d.bytes = append(d.bytes, [2]int{b0, d.text.Len()})
-			open = len(d.spans) - 1
-		default:
-			d.spans[open].End = d.runes
-			d.bytes[open][1] = d.text.Len()
+		rest, col := t.tags, 0
+		for ; rest != ""; col++ {
+			var tag string
+			tag, rest, _ = strings.Cut(rest, " ")
+			if col == len(c.open) {
+				c.open = append(c.open, -1)
+			}
+			c.open[col] = d.tag(tag, c.open[col], start, b0)
+		}
+		for ; col < len(c.open); col++ {
+			c.open[col] = -1 // a column the line lacks is "O"
 		}
 	}
 	d.sentences++
 	c.grow.grew(d.text.Len() + 16*len(d.tokens)) // its text and tokens grow by doubling
+}
+
+// tag applies the tag of one column to the token just written, [start, d.runes) at byte b0,
+// given the span open in that column (-1 for none), and returns the span open after it.
+func (d *conllDoc) tag(tag string, open, start, b0 int) int {
+	switch label := tag[min(2, len(tag)):]; {
+	case tag == "O":
+		return -1
+	case tag[0] == 'B' || open < 0 || d.spans[open].Label != label:
+		d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: label, Start: start, End: d.runes, Origin: labels.OriginImport})
+		d.bytes = append(d.bytes, [2]int{b0, d.text.Len()})
+		return len(d.spans) - 1
+	}
+	d.spans[open].End = d.runes
+	d.bytes[open][1] = d.text.Len()
+	return open
 }
 
 // endDoc turns the document read into a record, unless it is empty or dropped. Documents

@@ -90,9 +90,10 @@ func TestCoNLLNoise(t *testing.T) {
 		{"lower case", "صفر b-LOC", ErrBadTag, `unknown tag "b-LOC"`},
 		{"digit first", "صفر B-1X", ErrBadTag, `unknown tag "B-1X"`},
 		{"bare B", "صفر B-", ErrBadTag, `unknown tag "B-"`},
-		{"empty token", " O", nil, `f.txt:4: 1 field, want TOKEN TAG: " O"`},
-		{"three fields", "صفر NN O", nil, `f.txt:4: 3 fields, want TOKEN TAG: "صفر NN O"`},
-		{"merged lines", "صفر O واحد B-LOC", nil, `f.txt:4: 4 fields, want TOKEN TAG`},
+		{"empty token", " O", nil, `f.txt:4: 1 field, want TOKEN TAG [TAG ...]: " O"`},
+		{"a part-of-speech column", "صفر NN O", ErrBadTag, `f.txt:4: unknown tag "NN"`},
+		{"merged lines", "صفر O واحد B-LOC", ErrBadTag, `f.txt:4: unknown tag "واحد"`},
+		{"a bad second tag", "صفر B-ORG B-", ErrBadTag, `f.txt:4: unknown tag "B-"`},
 		{"invalid UTF-8", "\xd8 O", ErrInvalidUTF8, "f.txt:4: invalid UTF-8 at byte 1 of the line (0xd8)"},
 	}
 	for _, c := range cases {
@@ -118,10 +119,7 @@ func TestCoNLLLabelsNotJudged(t *testing.T) {
 	if len(errs) > 0 || len(recs) != 1 {
 		t.Fatalf("%d records, %v", len(recs), errs)
 	}
-	var got []string
-	for _, sp := range recs[0].Spans {
-		got = append(got, sp.Label+"="+sp.Text)
-	}
+	got := labeled(recs[0].Spans)
 	if want := []string{"MISS1=كرة", "MIS1=القدم", "MIS=في"}; !slices.Equal(got, want) {
 		t.Errorf("spans %q, want %q", got, want)
 	}
@@ -258,4 +256,70 @@ func tokensAndTags(r Record) (toks, tags []string) {
 		toks, tags = append(toks, s), append(tags, tag)
 	}
 	return toks, tags
+}
+
+// wojoodLines is CoNLL in Wojood's nested shape (tags outer first, as many as the token has
+// levels), written for these tests: three levels in the first sentence, two spans side by
+// side inside one in the second, a flat third.
+const wojoodLines = `أعلنت O
+نقابة B-ORG
+موظفي I-ORG
+بلدية I-ORG B-ORG
+نابلس I-ORG I-ORG B-GPE
+الإضراب O
+يوم B-DATE
+الأحد I-DATE
+. O
+
+وصل O
+وفد B-ORG
+وزارة I-ORG B-ORG
+الصحة I-ORG I-ORG
+الأردنية I-ORG I-ORG B-NORP
+إلى O
+جامعة B-ORG
+بيرزيت I-ORG B-GPE
+
+قال O
+أحمد B-PERS
+. O
+`
+
+func TestCoNLLNested(t *testing.T) {
+	recs, errs := readAll(t, "conll", "wojood.txt", wojoodLines, Options{})
+	if len(errs) > 0 || len(recs) != 1 {
+		t.Fatalf("%d records, %v", len(recs), errs)
+	}
+	checkRecord(t, recs[0])
+	got := labeled(recs[0].Spans)
+	want := []string{
+		"ORG=نقابة موظفي بلدية نابلس", "ORG=بلدية نابلس", "GPE=نابلس", "DATE=يوم الأحد",
+		"ORG=وفد وزارة الصحة الأردنية", "ORG=وزارة الصحة الأردنية", "NORP=الأردنية",
+		"ORG=جامعة بيرزيت", "GPE=بيرزيت", "PERS=أحمد",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("spans\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestCoNLLColumnsApart: each tag column continues its own spans; a column a line lacks
+// ends the span open in it, and an I- tag after it begins a new one.
+func TestCoNLLColumnsApart(t *testing.T) {
+	recs, errs := readAll(t, "conll", "f.txt", "أ B-X B-Y\nب I-X\nج I-X I-Y\nد B-X O B-Z\n", Options{})
+	if len(errs) > 0 || len(recs) != 1 {
+		t.Fatalf("%d records, %v", len(recs), errs)
+	}
+	got := labeled(recs[0].Spans)
+	if want := []string{"X=أ ب ج", "Y=أ", "Y=ج", "X=د", "Z=د"}; !slices.Equal(got, want) {
+		t.Errorf("spans %q, want %q", got, want)
+	}
+}
+
+// labeled returns each span as LABEL=text.
+func labeled(spans []labels.Span) []string {
+	var out []string
+	for _, sp := range spans {
+		out = append(out, sp.Label+"="+sp.Text)
+	}
+	return out
 }

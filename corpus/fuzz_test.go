@@ -102,7 +102,7 @@ func FuzzCSV(f *testing.F) {
 }
 
 func FuzzCoNLL(f *testing.F) {
-	seeds := []string{conllTwoDocs, "أول O\nسطر B-LOC\n\nصفر OO\nبعد O\n\nآخر I-PER\nسطر I-PER\n", " O\nصفر NN O\n\xd8 O\n-DOCSTART-\n"}
+	seeds := []string{conllTwoDocs, "أول O\nسطر B-LOC\n\nصفر OO\nبعد O\n\nآخر I-PER\nسطر I-PER\n", " O\nصفر NN O\n\xd8 O\n-DOCSTART-\n", wojoodLines}
 	if b, err := os.ReadFile("testdata/aqmar/Football.txt"); err == nil {
 		lines := strings.Split(string(b), "\n")
 		seeds = append(seeds, strings.Join(lines[:40], "\n"), strings.Join(lines[1840:1870], "\n"))

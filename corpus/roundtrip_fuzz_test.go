@@ -101,5 +101,6 @@ func FuzzSpacyRoundTrip(f *testing.F) {
 func FuzzCoNLLRoundTrip(f *testing.F) {
 	fuzzRoundTrip(f, "conll",
 		"قال O\nالمسماري B-PERS\nإن O\n\nالجيش B-ORG\nالليبي I-ORG\n",
-		"-DOCSTART- O\n\nISIS B-ORG\n2019 O\n. O\n\n-DOCSTART- O\n\nأ I-LOC\nب I-LOC\n")
+		"-DOCSTART- O\n\nISIS B-ORG\n2019 O\n. O\n\n-DOCSTART- O\n\nأ I-LOC\nب I-LOC\n",
+		"نقابة B-ORG\nموظفي I-ORG\nبلدية I-ORG B-ORG\nنابلس I-ORG I-ORG B-GPE\nتعلن O\n\nأ B-X\nب I-X B-Y\nج O I-Y\n")
 }

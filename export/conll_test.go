@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -258,12 +259,11 @@ func conllLines(s string, seed uint64) string {
 	return b.String()
 }
 
-// TestTokenFormatsRefuseOverlap: a record with nested or crossing entity spans fails in the
-// formats that write one tag per token, naming the document and the spans, and writes
-// nothing of itself; spacy and jsonl write every span.
-func TestTokenFormatsRefuseOverlap(t *testing.T) {
+// TestTokenFormatsNested: conll writes a tag column per level of nesting (crossing spans
+// too), conll with Flat and hf one level, the outer or the inner, and say how many spans they
+// left out; spacy and jsonl write every span.
+func TestTokenFormatsNested(t *testing.T) {
 	text := "في الجيش الوطني الليبي اليوم"
-	good := labels.Annotated{Doc: labels.Document{ID: "g", Text: text}, Spans: []labels.Span{ent(text, 3, 22, "ORG")}}
 	rec := labels.Annotated{Doc: labels.Document{ID: "d1", ExternalID: "a7", Text: text}, Annotator: "amal",
 		Spans: []labels.Span{
 			ent(text, 3, 22, "ORG"),  // the outer span
@@ -271,27 +271,49 @@ func TestTokenFormatsRefuseOverlap(t *testing.T) {
 			ent(text, 16, 28, "PER"), // crossing both
 		}}
 	schema := labels.Schema{Entities: []labels.Label{{Name: "ORG"}, {Name: "LOC"}, {Name: "PER"}}}
-	for _, format := range []string{"conll", "hf"} {
-		var out bytes.Buffer
-		w, _ := NewWriter(&out, format, Options{Schema: schema})
-		if err := w.Write(good); err != nil {
-			t.Fatal(err)
+	checkLines(t, write(t, "conll", Options{}, rec),
+		"في O", "الجيش B-ORG", "الوطني I-ORG B-LOC", "الليبي I-ORG I-LOC B-PER", "اليوم O O I-PER", "")
+	const tokens = `"tokens":["في","الجيش","الوطني","الليبي","اليوم"]`
+	cases := []struct {
+		format string
+		level  Level
+		want   string
+	}{
+		{"conll", LevelOuter, "في O\nالجيش B-ORG\nالوطني I-ORG\nالليبي I-ORG\nاليوم O\n\n"},
+		{"conll", LevelInner, "في O\nالجيش O\nالوطني B-LOC\nالليبي I-LOC\nاليوم O\n\n"},
+		{"hf", LevelOuter, `{"id":"a7-0",` + tokens + `,"ner_tags":["O","B-ORG","I-ORG","I-ORG","O"]}` + "\n"},
+		{"hf", LevelInner, `{"id":"a7-0",` + tokens + `,"ner_tags":["O","O","B-LOC","I-LOC","O"]}` + "\n"},
+	}
+	for _, c := range cases {
+		var left []int
+		opt := Options{Schema: schema, Flat: true, Level: c.level, LeftOut: func(n int) { left = append(left, n) }}
+		if got := write(t, c.format, opt, rec, rec); got != c.want+c.want {
+			t.Errorf("%s %s:\n%s\nwant\n%s", c.format, c.level, got, c.want+c.want)
 		}
-		err := w.Write(rec)
-		want := `document d1 (external id "a7", annotator "amal"): overlapping entity spans, which ` + format +
-			` cannot hold (one tag per token; nested entities are not supported yet): [9,22) LOC "الوطني الليبي" is inside` +
-			` [3,22) ORG "الجيش الوطني الليبي"; [16,28) PER "الليبي اليوم" overlaps [9,22) LOC "الوطني الليبي"`
-		if !errors.Is(err, ErrOverlap) || err.Error() != want {
-			t.Errorf("%s: Write =\n%v\nwant\n%s", format, err, want)
-		}
-		w.Flush()
-		if solo := write(t, format, Options{Schema: schema}, good); out.String() != solo {
-			t.Errorf("%s: the refused record wrote %q", format, strings.TrimPrefix(out.String(), solo))
+		if !slices.Equal(left, []int{2, 2}) {
+			t.Errorf("%s %s: left out %v, want [2 2]", c.format, c.level, left)
 		}
 	}
 	for _, format := range []string{"spacy", "jsonl"} {
 		if got := write(t, format, Options{}, rec); strings.Count(got, `"label":`) != 3 {
 			t.Errorf("%s: not every span written: %s", format, got)
 		}
+	}
+}
+
+// TestLevels: the outer level keeps the spans inside no other, the inner the spans holding
+// no other; of two on the same range, one.
+func TestLevels(t *testing.T) {
+	sp := func(s, e int) *labels.Span { return &labels.Span{Start: s, End: e} }
+	// [0,10) holds [0,3) and [5,8), which holds [6,7); [12,14) stands alone; [20,25) twice
+	spans := []*labels.Span{sp(0, 10), sp(0, 3), sp(5, 8), sp(6, 7), sp(12, 14), sp(20, 25), sp(20, 25)}
+	if got := level(spans, LevelOuter, nil); !slices.Equal(got, []int{0, 4, 5}) {
+		t.Errorf("outer %v", got)
+	}
+	if got := level(spans, LevelInner, nil); !slices.Equal(got, []int{1, 3, 4, 5}) {
+		t.Errorf("inner %v", got)
+	}
+	if l, n := layers(spans, nil); !slices.Equal(l, []int{0, 1, 1, 2, 0, 0, 1}) || n != 3 {
+		t.Errorf("layers %v, %d", l, n)
 	}
 }

@@ -26,17 +26,18 @@
 //	doccano         NewDoccano        {"id","text","label":[[start,end,"LABEL"],...]}, entities
 //	doccano-stance  NewDoccanoStance  {"id","text","target","label":["FAVOR"]} per document stance
 //	spacy           NewSpacy          Prodigy's {"text","tokens","spans","meta"}, token_end inclusive
+//	spacy-doc       NewSpacyDoc       spaCy's Doc JSON {"text","ents","spans":{"sc"},"tokens","_"}
 //	hf              NewHF             {"id","tokens","ner_tags"} per sentence, IOB2; HFLabels
 //	conll           NewCoNLL          "TOKEN TAG" lines, IOB2, a blank line after each sentence
 //	stance          NewStance         {"id","text","target","label","evidence"} per document stance
 //	stance-claims   NewStanceClaims   {"id","claim","article","label"} per document stance
 //
-// The token formats (spacy, hf, conll) take the document's own tokens when it has them
+// The token formats (spacy, spacy-doc, hf, conll) take the document's own tokens when it has them
 // (labels.Document.Tokens) and arabic.Tokenize's otherwise; see NewSpacy and NewHF for how
 // spans meet tokens, and NewHF for sentences.
 //
 // Identifiers: the native jsonl record carries both the document id and its external id; the
-// spacy record both in "meta"; the doccano, doccano-stance, hf, stance and stance-claims
+// spacy record both in "meta", the spacy-doc record both in "_"; the doccano, doccano-stance, hf, stance and stance-claims
 // records carry one "id", the external id when the document has one and the document id
 // otherwise.
 package export
@@ -73,6 +74,15 @@ type Options struct {
 	// DocStart makes the conll writer begin each document with a "-DOCSTART- O" line and a
 	// blank line (CoNLL-2003's shape). Off by default (ANERcorp's shape).
 	DocStart bool
+	// Flat makes the conll writer write one tag per token, the spans of Level, where it
+	// writes a tag column per level of nesting without it. hf is always flat.
+	Flat bool
+	// Level is the level of nested spans that the flat formats keep: hf, conll with Flat, and
+	// the "ents" of spacy-doc. The outermost by default.
+	Level Level
+	// LeftOut, when set, is told after each record that a flat format (hf, conll with Flat)
+	// wrote how many of its entity spans it left out, when it left out any.
+	LeftOut func(n int)
 }
 
 // Errors a caller can test with errors.Is. The errors returned wrap them, or the errors of
@@ -85,9 +95,6 @@ var (
 	ErrBadUTF8       = errors.New("invalid UTF-8")
 	ErrBadMetadata   = errors.New("metadata is not a JSON object")
 	ErrBadStance     = errors.New("document stance needs a target and a label")
-	// ErrOverlap: entity spans overlap (one nested in another, or crossing it) in a format
-	// that writes one tag per token (hf, conll).
-	ErrOverlap = errors.New("overlapping entity spans")
 )
 
 // constructor makes a writer of one format.
@@ -98,6 +105,7 @@ var formats = map[string]constructor{
 	"doccano":        func(w io.Writer, _ Options) Writer { return NewDoccano(w) },
 	"doccano-stance": NewDoccanoStance,
 	"spacy":          NewSpacy,
+	"spacy-doc":      NewSpacyDoc,
 	"hf":             NewHF,
 	"conll":          NewCoNLL,
 	"stance":         NewStance,

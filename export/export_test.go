@@ -98,10 +98,10 @@ func checkLines(t *testing.T, got string, want ...string) {
 }
 
 // jsonFormats are the formats that write JSON lines.
-var jsonFormats = []string{"jsonl", "doccano", "doccano-stance", "spacy", "hf", "stance", "stance-claims"}
+var jsonFormats = []string{"jsonl", "doccano", "doccano-stance", "spacy", "spacy-doc", "hf", "stance", "stance-claims"}
 
 func TestFormats(t *testing.T) {
-	want := []string{"conll", "doccano", "doccano-stance", "hf", "jsonl", "spacy", "stance", "stance-claims"}
+	want := []string{"conll", "doccano", "doccano-stance", "hf", "jsonl", "spacy", "spacy-doc", "stance", "stance-claims"}
 	if got := Formats(); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Formats() = %v, want %v", got, want)
 	}

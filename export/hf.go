@@ -11,9 +11,12 @@ import (
 // hfWriter writes Hugging Face token classification records, one per sentence.
 type hfWriter struct {
 	base
-	tok   tokens
-	split bool
-	known map[string]bool // the schema's entity labels
+	tok      tokens
+	cur, tag cursor // for the tokens, for the tags
+	split    bool
+	level    Level
+	leftOut  func(int)
+	known    map[string]bool // the schema's entity labels
 }
 
 // NewHF returns a writer of Hugging Face token classification JSONL (the shape of conll2003
@@ -26,15 +29,15 @@ type hfWriter struct {
 // (never inside an entity span); a document without tokens writes nothing. Tokens are the
 // document's own, else arabic.Tokenize's, white space tokens left out. The tags are IOB2
 // strings, whose list HFLabels gives; every entity label written must be in opt.Schema
-// (else an error wrapping labels.ErrUnknownLabel). One IOB tag per token cannot hold
-// overlapping spans: a record with nested or crossing entity spans is an error wrapping
-// ErrOverlap that lists them. A span edge inside a token is treated as NewSpacy says.
+// (else an error wrapping labels.ErrUnknownLabel). One IOB tag per token holds one level of
+// nested spans: those of opt.Level, the outermost by default (see Options.LeftOut for the
+// others). A span edge inside a token is treated as NewSpacy says.
 func NewHF(w io.Writer, opt Options) Writer {
 	known := map[string]bool{}
 	for _, l := range opt.Schema.Entities {
 		known[l.Name] = true
 	}
-	return &hfWriter{base: newBase(w), split: opt.SplitClitics, known: known}
+	return &hfWriter{base: newBase(w), split: opt.SplitClitics, level: opt.Level, leftOut: opt.LeftOut, known: known}
 }
 
 // HFLabels returns the tag list of the hf format for schema: "O", then "B-X" and "I-X" for each
@@ -53,7 +56,11 @@ func (h *hfWriter) Write(rec labels.Annotated) error {
 	if err := h.build(&rec); err != nil {
 		return recordError(&rec, err)
 	}
-	return h.commit(h.write(exportID(&rec.Doc)))
+	err := h.commit(h.write(exportID(&rec.Doc)))
+	if err == nil && h.tok.left > 0 && h.leftOut != nil {
+		h.leftOut(h.tok.left)
+	}
+	return err
 }
 
 // build checks rec, its labels and how it meets its tokens.
@@ -61,7 +68,7 @@ func (h *hfWriter) build(rec *labels.Annotated) error {
 	if err := h.check(rec); err != nil {
 		return err
 	}
-	o := tokenOptions{format: "hf", split: h.split, dropSpace: true, columns: 1}
+	o := tokenOptions{format: "hf", split: h.split, dropSpace: true, tags: true, flat: true, level: h.level}
 	if err := h.tok.build(rec, o); err != nil {
 		return err
 	}
@@ -78,13 +85,14 @@ func (h *hfWriter) build(rec *labels.Annotated) error {
 // A sentence's tags are written after its tokens, from their indices.
 func (h *hfWriter) write(id string) []byte {
 	b := h.buf[:0]
-	n, from := 0, 0   // sentences begun, the first token of the sentence being written
-	at, tagAt := 0, 0 // where tokens.spanOf starts for the tokens and for the tags
+	n, from := 0, 0 // sentences begun, the first token of the sentence being written
+	h.cur.reset(&h.tok)
+	h.tag.reset(&h.tok)
 	var prev tok
 	h.tok.each(func(k int, tk tok) {
 		switch {
-		case k > 0 && h.tok.sentenceBreak(prev, tk, k, &at):
-			b = h.endSentence(b, from, k, &tagAt)
+		case k > 0 && h.tok.sentenceBreak(prev, tk, k, &h.cur):
+			b = h.endSentence(b, from, k)
 			from = k
 			fallthrough
 		case k == 0:
@@ -100,19 +108,19 @@ func (h *hfWriter) write(id string) []byte {
 		prev = tk
 	})
 	if n > 0 {
-		b = h.endSentence(b, from, h.tok.count, &tagAt)
+		b = h.endSentence(b, from, h.tok.count)
 	}
 	return b
 }
 
 // endSentence appends the end of the tokens of the sentence [from, to) and its tags.
-func (h *hfWriter) endSentence(b []byte, from, to int, at *int) []byte {
+func (h *hfWriter) endSentence(b []byte, from, to int) []byte {
 	b = append(appendKey(append(b, ']'), "ner_tags", false), '[')
 	for k := from; k < to; k++ {
 		if k > from {
 			b = append(b, ',')
 		}
-		b = h.spill(append(h.tok.appendTag(append(b, '"'), k, at, appendStringBody), '"'))
+		b = h.spill(append(h.tok.appendTag(append(b, '"'), 0, k, &h.tag, appendStringBody), '"'))
 	}
 	return append(b, ']', '}', '\n')
 }

@@ -29,8 +29,10 @@ type tokens struct {
 	own   []labels.Offsets // the document's own tokens, or nil
 	o     tokenOptions
 	spans []*labels.Span // the entity spans written, in the order they are written
-	layer []int          // layer[i]: the tag column spans[i] needs (see layers)
-	over  []*labels.Span // over[i]: a span of the column below that spans[i] overlaps
+	left  int            // how many entity spans a flat format left out (tokenOptions.flat)
+	kept  []int          // scratch: the spans of a level
+	layer []int          // layer[i]: the tag column spans[i] is written in (see layers)
+	cols  [][]int        // the indices in spans of the spans of each tag column, by start
 	first []int          // first[i], last[i]: the tokens spans[i] covers, inclusive
 	last  []int
 	edges []edge // the entity spans' edges, by position
@@ -54,9 +56,12 @@ type tokenOptions struct {
 	split     bool   // split tokens at span edges inside them (Options.SplitClitics)
 	dropSpace bool   // leave out own tokens that are all white space (hf, conll)
 	noSpace   bool   // an own token holding white space is an error (conll)
-	// columns is how many tag columns the format writes per token (1: IOB tags, which
-	// cannot hold overlapping spans), or 0 when its spans are not tags (spacy).
-	columns int
+	// tags: the format writes IOB tags, a column per level of nesting (hf, conll), so the
+	// spans are sorted by start, longest first, and put in columns (see layers).
+	tags bool
+	// flat: it writes one tag column, the spans of level; it leaves the others out.
+	flat  bool
+	level Level
 }
 
 // build checks how rec, whose text is checked, meets its tokens, for a format taking o, and
@@ -66,16 +71,23 @@ type tokenOptions struct {
 // An entity span covers the tokens it overlaps. A span edge that falls inside a token splits
 // the token there when o.split, and is an error wrapping ErrTokenEdge otherwise; an edge in the
 // white space (or format characters) between tokens is fine. A span that overlaps no token is
-// an error wrapping ErrNoToken. With o.columns, spans that need more tag columns than the
-// format writes (nested or crossing ones) are an error wrapping ErrOverlap that lists them.
+// an error wrapping ErrNoToken. With o.tags the spans are put in tag columns; with o.flat too,
+// only the spans of o.level are kept, and t.left says how many were left out.
 func (t *tokens) build(rec *labels.Annotated, o tokenOptions) error {
 	t.text, t.own, t.o = rec.Doc.Text, rec.Doc.Tokens, o
-	t.pick(rec.Spans, o.columns > 0)
-	if o.columns > 0 {
-		t.layer, t.over = layers(t.spans, t.layer, t.over)
-		if err := checkColumns(o.format, o.columns, t.spans, t.layer, t.over); err != nil {
-			return err
+	t.pick(rec.Spans, o.tags)
+	t.left = 0
+	t.cols = t.cols[:0]
+	if o.tags {
+		if o.flat {
+			t.kept = level(t.spans, o.level, t.kept)
+			t.left = len(t.spans) - len(t.kept)
+			for n, i := range t.kept {
+				t.spans[n] = t.spans[i]
+			}
+			t.spans = t.spans[:len(t.kept)]
 		}
+		t.columns()
 	}
 	t.edges = slices.Grow(t.edges[:0], 2*len(t.spans))
 	for i, sp := range t.spans {
@@ -101,6 +113,19 @@ func (t *tokens) pick(spans []labels.Span, sorted bool) {
 			}
 			return b.End - a.End
 		})
+	}
+}
+
+// columns puts the spans in their tag columns (layers), t.cols.
+func (t *tokens) columns() {
+	var n int
+	t.layer, n = layers(t.spans, t.layer)
+	t.cols = slices.Grow(t.cols[:0], n)[:n] // the columns' slices are reused
+	for c := range t.cols {
+		t.cols[c] = t.cols[c][:0]
+	}
+	for i, l := range t.layer {
+		t.cols[l] = append(t.cols[l], i)
 	}
 }
 
@@ -249,41 +274,11 @@ func (t *tokens) writable(tk tok, e *int) error {
 	return nil
 }
 
-// spanOf returns the index of the span that covers token k, or -1, in a format whose spans
-// overlap no other (columns 1: sorted by start, each covering tokens after the one before).
-// at is where the search starts, the span found for the token asked before: 0 for the first
-// token, and k must not go down from call to call with the same at.
-func (t *tokens) spanOf(k int, at *int) int {
-	for *at < len(t.spans) && t.last[*at] < k {
-		*at++
-	}
-	if *at < len(t.spans) && t.first[*at] <= k {
-		return *at
-	}
-	return -1
-}
-
-// appendTag appends the IOB2 tag of token k: "B-X" for the first token of a span X, "I-X" for
-// the others, "O" outside spans; label appends the label (escaped as the format needs). at
-// is as spanOf says.
-func (t *tokens) appendTag(dst []byte, k int, at *int, label func([]byte, string) []byte) []byte {
-	i := t.spanOf(k, at)
-	if i < 0 {
-		return append(dst, 'O')
-	}
-	if t.first[i] == k {
-		dst = append(dst, 'B', '-')
-	} else {
-		dst = append(dst, 'I', '-')
-	}
-	return label(dst, t.spans[i].Label)
-}
-
 // sentenceBreak reports whether a sentence ends between tokens prev and tk, the k-th: where
 // the text between them holds a line break (LF, CR, VT, FF, NEL, U+2028, U+2029), except
-// inside an entity span, which is never cut in two. at is as spanOf says.
-func (t *tokens) sentenceBreak(prev, tk tok, k int, at *int) bool {
-	if i := t.spanOf(k, at); i >= 0 && t.first[i] < k {
+// inside an entity span of any column, which is never cut in two. c is as spanIn says.
+func (t *tokens) sentenceBreak(prev, tk tok, k int, c *cursor) bool {
+	if t.inSpan(k, c) {
 		return false
 	}
 	return strings.ContainsFunc(t.text[prev.to:tk.from], isLineBreak)

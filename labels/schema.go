@@ -13,7 +13,7 @@ type Nesting string
 // The nesting rules a schema can choose.
 const (
 	NestingFlat    Nesting = "flat"    // no two entity spans overlap (ANERcorp, CoNLL)
-	NestingNested  Nesting = "nested"  // one may lie inside another, but they may not cross
+	NestingNested  Nesting = "nested"  // one may lie inside another, but they may not cross (Wojood)
 	NestingOverlap Nesting = "overlap" // anything goes
 )
 
@@ -39,6 +39,10 @@ type Schema struct {
 	StanceLabels []Label  `json:"stance_labels"`
 	Targets      []Target `json:"targets"`
 	Nesting      Nesting  `json:"nesting"`
+	// SameRange lets two entity spans of an annotator cover the same range with different
+	// labels under NestingNested (under NestingOverlap they always may; under NestingFlat
+	// never). Off by default: a range has one entity label.
+	SameRange bool `json:"same_range,omitempty"`
 }
 
 // ParseSchema reads a schema from JSON and validates it.
@@ -54,12 +58,15 @@ func ParseSchema(data []byte) (Schema, error) {
 }
 
 // Validate checks that names are present and unique, hotkeys do not clash within a group, and
-// the nesting rule is known.
+// the nesting rule is known (and allows SameRange when it is set).
 func (s Schema) Validate() error {
 	switch s.Nesting {
 	case NestingFlat, NestingNested, NestingOverlap:
 	default:
 		return fmt.Errorf("%w: nesting %q (want flat, nested or overlap)", ErrBadSchema, s.Nesting)
+	}
+	if s.SameRange && s.Nesting == NestingFlat {
+		return fmt.Errorf("%w: same_range needs nesting \"nested\" or \"overlap\": flat entity spans never share a word", ErrBadSchema)
 	}
 	if err := checkLabels("entity", s.Entities); err != nil {
 		return err

@@ -50,22 +50,40 @@ func (s Schema) checkOverlap(sp Span, others []Span) error {
 		if o.Kind != KindEntity || (sp.ID != "" && o.ID == sp.ID) || o.Annotator != sp.Annotator {
 			continue
 		}
-		if !sp.Overlaps(o) {
-			continue
+		if err := s.Conflict(sp, o); err != nil {
+			return err
 		}
-		if o.Start == sp.Start && o.End == sp.End && o.Label == sp.Label {
-			return fmt.Errorf("%w: [%d,%d) is already labeled %s", ErrOverlap, sp.Start, sp.End, o.Label)
-		}
-		switch s.Nesting {
-		case NestingOverlap:
-			continue
-		case NestingNested:
-			if sp.Contains(o) || o.Contains(sp) {
-				continue
-			}
-		}
-		return fmt.Errorf("%w: [%d,%d) %s crosses [%d,%d) %s %q", ErrOverlap,
-			sp.Start, sp.End, sp.Label, o.Start, o.End, o.Label, o.Text)
 	}
 	return nil
+}
+
+// Conflict returns an error wrapping ErrOverlap when the schema's nesting rule forbids two
+// entity spans of one annotator, sp and o, side by side, and nil when it allows them:
+//
+//   - the same range with the same label: never (a span is not labeled twice);
+//   - flat: no shared code point;
+//   - nested: one inside the other, never crossing; the same range with another label only
+//     with SameRange;
+//   - overlap: anything else.
+func (s Schema) Conflict(sp, o Span) error {
+	if !sp.Overlaps(o) {
+		return nil
+	}
+	same := o.Start == sp.Start && o.End == sp.End
+	switch {
+	case same && o.Label == sp.Label:
+		return fmt.Errorf("%w: [%d,%d) is already labeled %s", ErrOverlap, sp.Start, sp.End, o.Label)
+	case s.Nesting == NestingOverlap:
+		return nil
+	case s.Nesting == NestingNested && same && !s.SameRange:
+		return fmt.Errorf("%w: [%d,%d) is already labeled %s, and the schema gives a range one entity label",
+			ErrOverlap, sp.Start, sp.End, o.Label)
+	case s.Nesting == NestingNested && (sp.Contains(o) || o.Contains(sp)):
+		return nil
+	case s.Nesting == NestingFlat:
+		return fmt.Errorf("%w: [%d,%d) %s overlaps [%d,%d) %s %q, and the schema's entities are flat", ErrOverlap,
+			sp.Start, sp.End, sp.Label, o.Start, o.End, o.Label, o.Text)
+	}
+	return fmt.Errorf("%w: [%d,%d) %s crosses [%d,%d) %s %q", ErrOverlap,
+		sp.Start, sp.End, sp.Label, o.Start, o.End, o.Label, o.Text)
 }

@@ -92,3 +92,54 @@ func TestValidateSpanOverlapRules(t *testing.T) {
 		t.Errorf("overlap: exact duplicate got %v, want ErrOverlap", err)
 	}
 }
+
+// TestNestingRules holds the three rules to the issue's examples: under nested, [4,35) ORG
+// may hold [29,35) GPE (and a third level inside that), [4,21) crossing [16,35) is refused, and
+// a second label on the same range needs SameRange.
+func TestNestingRules(t *testing.T) {
+	outer, inner, crossing := span(4, 35, "ORG"), span(29, 35, "LOC"), span(16, 35, "ORG")
+	left := span(4, 21, "PERS")
+	third := span(29, 30, "PERS")
+	cases := []struct {
+		name      string
+		nesting   Nesting
+		sameRange bool
+		sp        Span
+		others    []Span
+		ok        bool
+	}{
+		{"nested: inner inside outer", NestingNested, false, inner, []Span{outer}, true},
+		{"nested: outer around inner", NestingNested, false, outer, []Span{inner}, true},
+		{"nested: three levels", NestingNested, false, third, []Span{outer, inner}, true},
+		{"nested: crossing", NestingNested, false, crossing, []Span{left}, false},
+		{"nested: crossing the other way", NestingNested, false, left, []Span{crossing}, false},
+		{"nested: same range, another label", NestingNested, false, span(4, 35, "PERS"), []Span{outer}, false},
+		{"nested + same_range: same range, another label", NestingNested, true, span(4, 35, "PERS"), []Span{outer}, true},
+		{"nested + same_range: same range, same label", NestingNested, true, span(4, 35, "ORG"), []Span{outer}, false},
+		{"nested: touching, not overlapping", NestingNested, false, span(35, 40, "LOC"), []Span{outer}, true},
+		{"flat: inside", NestingFlat, false, inner, []Span{outer}, false},
+		{"overlap: crossing", NestingOverlap, false, crossing, []Span{left}, true},
+		{"overlap: same range, another label", NestingOverlap, false, span(4, 35, "PERS"), []Span{outer}, true},
+	}
+	for _, c := range cases {
+		sc := testSchema()
+		sc.Nesting, sc.SameRange = c.nesting, c.sameRange
+		err := sc.ValidateSpan(text, c.sp, c.others)
+		if c.ok && err != nil || !c.ok && !errors.Is(err, ErrOverlap) {
+			t.Errorf("%s: got %v, want ok=%v", c.name, err, c.ok)
+		}
+	}
+}
+
+func TestSameRangeNeedsNesting(t *testing.T) {
+	if _, err := ParseSchema([]byte(`{"nesting":"flat","same_range":true}`)); !errors.Is(err, ErrBadSchema) {
+		t.Errorf("flat with same_range: %v, want ErrBadSchema", err)
+	}
+	sc, err := ParseSchema([]byte(`{"nesting":"nested","same_range":true}`))
+	if err != nil || !sc.SameRange {
+		t.Errorf("nested with same_range: %+v, %v", sc, err)
+	}
+	if sc, _ := ParseSchema([]byte(`{"nesting":"nested"}`)); sc.SameRange {
+		t.Error("same_range is on by default")
+	}
+}

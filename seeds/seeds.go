@@ -1,5 +1,6 @@
 // Package seeds holds what a new project starts from: the default label schema (ANERcorp's
-// entity set, stance labels and the seed article's targets) and the built-in sample corpus.
+// entity set, stance labels and the seed article's targets), Wojood's schema (its 21 entity
+// types, nested) and the built-in sample corpus.
 package seeds
 
 import (
@@ -15,17 +16,44 @@ import (
 //go:embed schema.json
 var schemaJSON []byte
 
+//go:embed wojood.json
+var wojoodJSON []byte
+
 //go:embed seed-article-tripoli.txt
 var seedArticle string
 
 // SeedFile is the name the sample article is recorded under as its source file.
 const SeedFile = "seed-article-tripoli.txt"
 
-// Schema returns the default label schema.
-func Schema() labels.Schema {
-	sc, err := labels.ParseSchema(schemaJSON)
+// Schema returns the default label schema: ANERcorp's entity types (PERS, ORG, LOC, MISC),
+// which may nest, the stance labels and the seed article's targets.
+func Schema() labels.Schema { return parse("schema.json", schemaJSON) }
+
+// Wojood returns the schema of Wojood (Jarrar et al., LREC 2022), the nested Arabic NER
+// corpus: its 21 entity types in the corpus's order, with hotkeys 1-9, 0, then q w r y u i o p
+// g h l (letters the window's own keys leave free), the default stance labels and no target.
+func Wojood() labels.Schema { return parse("wojood.json", wojoodJSON) }
+
+// SchemaNames lists the names SchemaNamed knows.
+func SchemaNames() []string { return []string{"default", "wojood"} }
+
+// SchemaNamed returns the built-in schema called name ("default" or "wojood"), and false for
+// another name.
+func SchemaNamed(name string) (labels.Schema, bool) {
+	switch name {
+	case "default":
+		return Schema(), true
+	case "wojood":
+		return Wojood(), true
+	}
+	return labels.Schema{}, false
+}
+
+// parse reads an embedded schema.
+func parse(name string, data []byte) labels.Schema {
+	sc, err := labels.ParseSchema(data)
 	if err != nil {
-		panic("seeds: the embedded schema is invalid: " + err.Error())
+		panic("seeds: the embedded " + name + " is invalid: " + err.Error())
 	}
 	return sc
 }

@@ -19,7 +19,7 @@ func TestSchema(t *testing.T) {
 	if got := strings.Join(names, " "); got != "PERS:1 ORG:2 LOC:3 MISC:4" {
 		t.Errorf("entities %s", got)
 	}
-	if len(sc.StanceLabels) != 4 || len(sc.Targets) != 3 || sc.Nesting != labels.NestingFlat {
+	if len(sc.StanceLabels) != 4 || len(sc.Targets) != 3 || sc.Nesting != labels.NestingNested {
 		t.Errorf("stance labels %d, targets %d, nesting %q", len(sc.StanceLabels), len(sc.Targets), sc.Nesting)
 	}
 }

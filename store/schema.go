@@ -119,8 +119,8 @@ func checkSchemaFits(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 			return err
 		}
 	}
-	if nestingRank[sc.Nesting] < nestingRank[old.Nesting] {
-		return checkNesting(ctx, tx, sc.Nesting)
+	if nestingRank[sc.Nesting] < nestingRank[old.Nesting] || old.SameRange && !sc.SameRange {
+		return checkNesting(ctx, tx, sc)
 	}
 	return nil
 }
@@ -205,10 +205,10 @@ func checkTargetsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 	return rows.Err()
 }
 
-// checkNesting refuses a nesting rule that stored entity spans break: it validates each
-// (document, annotator) set of spans under the rule, as Check does.
-func checkNesting(ctx context.Context, tx *sql.Tx, n labels.Nesting) error {
-	if n != labels.NestingFlat && n != labels.NestingNested {
+// checkNesting refuses a nesting rule (sc's Nesting and SameRange) that stored entity spans
+// break: it validates each (document, annotator) set of spans under the rule, as Check does.
+func checkNesting(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
+	if sc.Nesting == labels.NestingOverlap {
 		return nil
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator")
@@ -226,17 +226,18 @@ func checkNesting(ctx context.Context, tx *sql.Tx, n labels.Nesting) error {
 		if err != nil {
 			return err
 		}
-		if a, b, ok := breaksNesting(spans, n); ok {
+		if a, b, ok := breaksNesting(spans, sc); ok {
 			return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
-				labels.ErrOverlap, n, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
+				labels.ErrOverlap, sc.Nesting, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
 		}
 	}
 	return rows.Err()
 }
 
-// breaksNesting finds two entity spans of a set, in stored order, that rule n forbids: any
-// overlap when flat, a crossing (neither contains the other) when nested.
-func breaksNesting(spans []labels.Span, n labels.Nesting) (labels.Span, labels.Span, bool) {
+// breaksNesting finds two entity spans of a set, in stored order, that sc's rule forbids
+// (labels.Schema.Conflict): any overlap when flat; when nested, a crossing, or the same range
+// twice without SameRange.
+func breaksNesting(spans []labels.Span, sc labels.Schema) (labels.Span, labels.Span, bool) {
 	for i, a := range spans {
 		if a.Kind != labels.KindEntity {
 			continue
@@ -248,7 +249,7 @@ func breaksNesting(spans []labels.Span, n labels.Nesting) (labels.Span, labels.S
 			if b.Kind != labels.KindEntity {
 				continue
 			}
-			if n == labels.NestingFlat || !(b.End <= a.End || (b.Start == a.Start)) {
+			if sc.Conflict(a, b) != nil {
 				return a, b, true
 			}
 		}

@@ -88,3 +88,25 @@ func TestSetSchemaEmptyNestingIsFlat(t *testing.T) {
 		t.Errorf("nesting = %q", sc.Nesting)
 	}
 }
+
+// TestSetSchemaSameRange: a schema that takes SameRange away is refused while two entity
+// spans of an annotator share a range, and nested spans stay fine under nesting "nested".
+func TestSetSchemaSameRange(t *testing.T) {
+	text := "قال المتحدث باسم الجيش الوطني الليبي أحمد المسماري"
+	sc := testSchema(labels.NestingNested)
+	sc.SameRange = true
+	s, ids := newProject(t, labels.NestingNested, text)
+	must(t, s.SetSchema(ctx, "admin", sc))
+	_, err := s.AddSpan(ctx, entity(t, ids[0], "a", text, "الجيش الوطني الليبي", "ORG"))
+	must(t, err)
+	_, err = s.AddSpan(ctx, entity(t, ids[0], "a", text, "الليبي", "LOC"))
+	must(t, err)
+	_, err = s.AddSpan(ctx, entity(t, ids[0], "a", text, "الجيش الوطني الليبي", "MISC"))
+	must(t, err)
+	if err := s.SetSchema(ctx, "admin", testSchema(labels.NestingNested)); !errors.Is(err, labels.ErrOverlap) {
+		t.Errorf("same_range taken away over two labels of one range: %v", err)
+	}
+	sc.Nesting = labels.NestingOverlap
+	sc.SameRange = false
+	must(t, s.SetSchema(ctx, "admin", sc))
+}

@@ -54,7 +54,10 @@ const defaultWidth = 600
 //
 //   - Click: selects the token under the pointer (a click between tokens clears the
 //     selection). A click on a labeled span selects that span instead (OnSpanTapped), and a
-//     click on a stance span's underline selects the stance span.
+//     click on a stance span's underline selects the stance span. On words inside nested
+//     spans a click selects the innermost, a second click the span around it, and so on out,
+//     then the innermost again; a click on a nesting band selects its span. SelectOuter
+//     selects the span around the selected one, for a key.
 //   - Shift+click: extends the selection from its anchor (the token first clicked) to the
 //     clicked token, on whichever side of it, over lines.
 //   - Drag: selects from the token under the press to the token nearest the pointer, in either
@@ -84,7 +87,9 @@ type Article struct {
 	// OnSelect is called after the user changed the token selection, with the new selection,
 	// or with an empty one (Start == End) when the user cleared it.
 	OnSelect func(sel Selection)
-	// OnSpanTapped is called after a click on a labeled span, which is then SelectedSpan.
+	// OnSpanTapped is called after a click on a labeled span, which is then SelectedSpan: the
+	// span the click chose, the innermost of nested spans on a first click and the next one
+	// out on each further click on them (a relabel or a removal acts on SelectedSpan).
 	OnSpanTapped func(sp labels.Span)
 	// OnRune gets the runes typed while the widget has the focus that it did not use itself
 	// (label hotkeys, stance keys...).
@@ -104,6 +109,7 @@ type Article struct {
 	r        *renderer
 
 	spans   []shownSpan // what SetSpans gave, ordered by start
+	nest    []nestBand  // the spans drawn as bands, by start
 	selSpan string      // the id of the selected span
 	sel     selection   // the token selection
 	splits  map[int32]*split
@@ -151,7 +157,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.an = analyze([]rune(doc.Text), toks, direction)
 	a.d.size, a.laid = 0, false
 	a.gen++
-	a.spans, a.selSpan, a.sel = nil, "", selection{}
+	a.spans, a.nest, a.selSpan, a.sel = nil, nil, "", selection{}
 	a.splits, a.cutsOK = nil, false
 	a.input = input{focused: a.input.focused, shift: a.input.shift}
 	a.deco++
@@ -330,5 +336,7 @@ func (a *Article) measure(ts float32) {
 		lineGap:    th.Size(theme.SizeNameLineSpacing),
 		paraGap:    a.d.lineHeight / 2,
 		pad:        th.Size(theme.SizeNameInnerPadding),
+		rows:       a.nestRows,
+		nestStep:   a.bands().nestStep,
 	}
 }

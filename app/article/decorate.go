@@ -15,11 +15,12 @@ const (
 	outlineW    = 1.5 // the stroke of the selected span's outline
 	tintAlpha   = 0x66
 	nameSpacing = 1 // between a label name's baseline and the top of its span's background
+	nameGap     = 4 // between two names of spans that start at the same place
 )
 
 // decorate makes the decorations of the lines [from, to): span backgrounds and the selection,
-// to go below the text; stance underlines, label names and the selected span's outline, to go
-// above it. Only spans that reach into those lines are looked at closely.
+// to go below the text; nesting bands, stance underlines, label names and the selected span's
+// outline, to go above it. Only spans that reach into those lines are looked at closely.
 func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 	a := r.a
 	if from >= to || len(a.an.pieces) == 0 {
@@ -28,8 +29,14 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 	vs, ve := a.linesRange(from, to)
 	b := a.bands()
 	th, v := a.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	ink := th.Color(theme.ColorNameForeground, v)
+	rows := make([]int, to-from) // the rows of nesting bands of each line
+	for li := from; li < to; li++ {
+		rows[li-from] = a.lineRows(li)
+	}
 	var segs []segment
 	var outline []fyne.CanvasObject
+	names := nameRow{}
 	for i := range a.spans {
 		s := &a.spans[i]
 		if int32(s.Start) >= ve || int32(s.End) <= vs {
@@ -43,31 +50,39 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 			}
 			y := a.lay.lines[sg.line].y
 			if s.stance {
-				top := y + b.under + float32(s.track)*b.underStep
+				top := y + b.underAt(rows[int(sg.line)-from]) + float32(s.track)*b.underStep
 				u := canvas.NewRectangle(s.color)
 				u.Move(fyne.NewPos(sg.x0, top))
 				u.Resize(fyne.NewSize(sg.x1-sg.x0, b.underH))
 				above = append(above, u)
 				if selected {
-					outline = append(outline, outlineRect(th.Color(theme.ColorNameForeground, v),
-						sg.x0-1, top-1, sg.x1+1, top+b.underH+1))
+					outline = append(outline, outlineRect(ink, sg.x0-1, top-1, sg.x1+1, top+b.underH+1))
+				}
+				continue
+			}
+			x0, x1 := sg.x0+spanInset, max(sg.x1-spanInset, sg.x0+spanInset+1)
+			if sg.first {
+				above = append(above, names.place(a, s, sg.line, x1, y+b.top-nameSpacing, b.nameSize))
+			}
+			if s.height > 0 {
+				top := y + b.nestAt(s.height)
+				above = append(above, bracket(s.color, sg, x0, x1, top, b)...)
+				if selected {
+					m := float32(outlineW + 0.5)
+					outline = append(outline, outlineRect(ink, x0-m, top-b.tick-m, x1+m, top+b.nestH+m))
 				}
 				continue
 			}
 			bg := canvas.NewRectangle(tint(s.color))
 			bg.CornerRadius = spanRadius
-			x0, x1 := sg.x0+spanInset, max(sg.x1-spanInset, sg.x0+spanInset+1)
 			bg.Move(fyne.NewPos(x0, y+b.top))
 			bg.Resize(fyne.NewSize(x1-x0, b.bottom-b.top))
 			below = append(below, bg)
-			if sg.first {
-				above = append(above, a.labelName(s, x1, y+b.top-nameSpacing, b.nameSize))
-			}
 			if selected {
 				// around the background and the label's name: the stroke must hide neither a
 				// letter at the background's edge nor the name
 				m := float32(outlineW + 0.5)
-				outline = append(outline, outlineRect(th.Color(theme.ColorNameForeground, v), x0-m, y+b.frameTop, x1+m, y+b.bottom+m))
+				outline = append(outline, outlineRect(ink, x0-m, y+b.frameTop, x1+m, y+b.bottom+m))
 			}
 		}
 	}
@@ -87,6 +102,48 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 		}
 	}
 	return below, append(above, outline...)
+}
+
+// bracket returns the band of a span that holds others, on one segment from x0 to x1 with its
+// top at top: a bar, and at the span's first and last code points an end rising toward the
+// text, so that two bands side by side show where one ends.
+func bracket(c color.NRGBA, sg segment, x0, x1, top float32, b bands) []fyne.CanvasObject {
+	bar := canvas.NewRectangle(c)
+	bar.Move(fyne.NewPos(x0, top))
+	bar.Resize(fyne.NewSize(x1-x0, b.nestH))
+	out := []fyne.CanvasObject{bar}
+	w := max(2, b.nestH-1)
+	for _, end := range []struct {
+		on bool
+		x  float32
+	}{{sg.first, x1 - w}, {sg.last, x0}} { // the start at the right in right-to-left text
+		if end.on {
+			t := canvas.NewRectangle(c)
+			t.Move(fyne.NewPos(end.x, top-b.tick))
+			t.Resize(fyne.NewSize(w, b.tick))
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// nameRow places label names so that the names of spans that start at the same place (a span
+// and the spans nested in it) stand side by side, the outer span's first, not one on another.
+type nameRow struct {
+	line  int32
+	start int
+	left  float32 // where the last name placed at that start ends on the left
+}
+
+// place returns the name of span s, whose first segment is on line li with its right end at
+// right, its baseline at baseline.
+func (n *nameRow) place(a *Article, s *shownSpan, li int32, right, baseline, size float32) *canvas.Text {
+	if n.left > 0 && n.line == li && n.start == s.Start {
+		right = min(right, n.left-nameGap)
+	}
+	t := a.labelName(s, right, baseline, size)
+	*n = nameRow{line: li, start: s.Start, left: t.Position().X}
+	return t
 }
 
 // labelName returns the small text of span s's label name, its right end at right and its

@@ -13,6 +13,7 @@ type segment struct {
 	line   int32
 	x0, x1 float32
 	first  bool // it holds the range's first code point
+	last   bool // it holds the range's last code point
 }
 
 // extentItem is a piece, or part of one, of a line while its segments are found.
@@ -20,6 +21,7 @@ type extentItem struct {
 	x0, x1  float32
 	covered bool
 	first   bool
+	last    bool
 }
 
 // segments appends the blocks that show the code points [s, e): on each line that holds some
@@ -39,11 +41,12 @@ func (a *Article) segments(s, e int32, out []segment) []segment {
 				k++
 				continue
 			}
-			seg := segment{line: li, x0: items[k].x0, x1: items[k].x1, first: items[k].first}
+			seg := segment{line: li, x0: items[k].x0, x1: items[k].x1, first: items[k].first, last: items[k].last}
 			k++
 			for k < len(items) && items[k].covered {
 				seg.x1 = max(seg.x1, items[k].x1)
 				seg.first = seg.first || items[k].first
+				seg.last = seg.last || items[k].last
 				k++
 			}
 			out = append(out, seg)
@@ -62,12 +65,12 @@ func (a *Article) lineItems(ln line, s, e int32, items []extentItem) []extentIte
 		if sp := a.splits[j]; sp != nil && p.start < e && p.end > s {
 			for _, pt := range sp.parts {
 				in := pt.start >= s && pt.end <= e
-				items = append(items, extentItem{x + pt.dx, x + pt.dx + pt.w, in, in && pt.start <= s})
+				items = append(items, extentItem{x + pt.dx, x + pt.dx + pt.w, in, in && pt.start <= s, in && pt.end >= e})
 			}
 			continue
 		}
 		in := p.start < e && p.end > s
-		items = append(items, extentItem{x, x + a.d.widths[j], in, in && p.start <= s})
+		items = append(items, extentItem{x, x + a.d.widths[j], in, in && p.start <= s, in && p.end >= e})
 	}
 	return items
 }
@@ -78,10 +81,14 @@ type bands struct {
 	frameTop   float32 // top of the selected span's outline, above the name
 	top        float32 // top of span backgrounds and of the selection; label names sit above
 	bottom     float32 // their bottom; stance underlines are below
-	under      float32 // top of the first underline
+	under      float32 // top of the first underline, on a line without nesting bands
 	underH     float32 // thickness of an underline
 	underStep  float32 // from one underline to the next
 	underLimit float32 // the bottom of the last underline
+	nest       float32 // top of the first row of nesting bands
+	nestH      float32 // thickness of a nesting band
+	nestStep   float32 // from one row of bands to the next: the room a row adds below a line
+	tick       float32 // how far the ends of a band rise
 }
 
 // bands returns the vertical geometry of the decorations at the current text size: the
@@ -99,8 +106,18 @@ func (a *Article) bands() bands {
 	b.under = b.bottom + 1
 	b.underStep = b.underH + 1
 	b.underLimit = b.under + maxTracks*b.underStep
+	b.nest = b.bottom + 2
+	b.nestH = max(3, float32(math.Round(float64(ts)/7)))
+	b.nestStep = b.nestH + 3
+	b.tick = float32(math.Round(float64(ts) / 4))
 	return b
 }
+
+// underAt returns the top of the first stance underline of line li, below its nesting bands.
+func (b bands) underAt(rows int) float32 { return b.under + float32(rows)*b.nestStep }
+
+// nestAt returns the top of the band of a span of the given height (see nest).
+func (b bands) nestAt(height int) float32 { return b.nest + float32(height-1)*b.nestStep }
 
 // tokenNear returns the token nearest pos: on the line at its height (the first or last line
 // when pos is above or below the text, the nearest line with tokens when that one has none),
@@ -160,10 +177,11 @@ func (a *Article) lineRange(li int) (int32, int32) {
 	return a.an.pieces[ln.first].start, a.an.pieces[ln.last-1].end
 }
 
-// spanAt returns the index in a.spans of the span drawn at pos: an entity span whose
-// background (or label name) is under it, the shortest when they nest; else a stance span
-// whose underline is under it, or less than an underline's step from it. It returns -1 when
-// there is none.
+// spanAt returns the index in a.spans of the span a click at pos selects: of the entity spans
+// whose background (or label name) is under it, the innermost, or the next one out when the
+// selected span is one of them (see cycle); else a span whose nesting band is under it; else a
+// stance span whose underline is under it, or less than an underline's step from it. It
+// returns -1 when there is none.
 func (a *Article) spanAt(pos fyne.Position) int {
 	a.exactAt(pos.Y)
 	li := a.lay.lineAt(pos.Y)
@@ -172,31 +190,47 @@ func (a *Article) spanAt(pos fyne.Position) int {
 	}
 	b := a.bands()
 	dy := pos.Y - a.lay.lines[li].y
+	rows := a.lineRows(li)
 	ls, le := a.lineRange(li)
 	best := -1
+	var over []int // entity spans at the height of the text
 	var segs []segment
 	for i := range a.spans {
 		s := &a.spans[i]
 		if int32(s.Start) >= le || int32(s.End) <= ls {
 			continue
 		}
-		if s.stance {
-			y := b.under + float32(s.track)*b.underStep
+		text := false
+		switch y := float32(0); {
+		case s.stance:
+			y = b.underAt(rows) + float32(s.track)*b.underStep
 			if dy < y-b.underStep || dy >= y+b.underH+b.underStep {
 				continue
 			}
-		} else if dy < b.top-b.nameSize || dy >= b.bottom {
+		case dy >= b.top-b.nameSize && dy < b.bottom:
+			text = true
+		case s.height > 0:
+			y = b.nestAt(s.height)
+			if dy < y-1 || dy >= y+b.nestH+1 {
+				continue
+			}
+		default:
 			continue
 		}
 		segs = a.segments(int32(s.Start), int32(s.End), segs[:0])
 		for _, sg := range segs {
 			if int(sg.line) == li && pos.X >= sg.x0 && pos.X < sg.x1 {
-				if best < 0 || better(s, &a.spans[best]) {
+				if text {
+					over = append(over, i)
+				} else if best < 0 || better(s, &a.spans[best]) {
 					best = i
 				}
 				break
 			}
 		}
+	}
+	if len(over) > 0 {
+		return a.cycle(a.innerFirst(over))
 	}
 	return best
 }

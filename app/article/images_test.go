@@ -43,3 +43,31 @@ func TestSpansAdjacentImage(t *testing.T) {
 	test.TapAt(a, centre(a, tokenNamed(t, a, "في", 0)))
 	test.AssertImageMatches(t, "spans-adjacent.png", w.Canvas().Capture())
 }
+
+// TestNestedTwoLevelsImage: an occupation holding a nationality, an organization holding
+// another that starts with it (their names side by side, the outer's first), and a university
+// holding its town: the outer spans as bands below the inner ones' backgrounds.
+func TestNestedTwoLevelsImage(t *testing.T) {
+	a, w := show(t, "قال وزير الصحة الأردني إن منظمة الأمم المتحدة للطفولة تدعم جامعة بيرزيت", 560)
+	a.SetSpans([]labels.Span{
+		spanOver(t, a, "occ", "OCC", "وزير الصحة الأردني", 0),
+		spanOver(t, a, "norp", "NORP", "الأردني", 0),
+		spanOver(t, a, "unicef", "ORG", "الأمم المتحدة للطفولة", 0),
+		spanOver(t, a, "un", "ORG", "الأمم المتحدة", 0),
+		spanOver(t, a, "uni", "ORG", "جامعة بيرزيت", 0),
+		spanOver(t, a, "town", "GPE", "بيرزيت", 0),
+	}, wojoodSchema)
+	test.AssertImageMatches(t, "nested-two.png", w.Canvas().Capture())
+}
+
+// TestNestedThreeLevelsImage: three levels (a union of a municipality's workers, the
+// municipality, its city) with a stance underline below the bands, the middle span selected
+// by two clicks on the city; the next line, without bands, keeps its usual spacing.
+func TestNestedThreeLevelsImage(t *testing.T) {
+	a, w := show(t, threeLevels, 560)
+	a.SetSpans(threeLevelSpans(t, a), wojoodSchema)
+	at := centre(a, tokenNamed(t, a, "نابلس", 0))
+	test.TapAt(a, at)
+	test.TapAt(a, at)
+	test.AssertImageMatches(t, "nested-three.png", w.Canvas().Capture())
+}

@@ -14,6 +14,10 @@ type metrics struct {
 	lineGap    float32 // between two lines of a paragraph
 	paraGap    float32 // added between two paragraphs
 	pad        float32 // around the text
+	// rows, when set, returns how many nesting bands the code points [s, e) of a line need
+	// below it (see nestRows); each takes nestStep more room under the line.
+	rows     func(s, e int32) int
+	nestStep float32
 }
 
 // line is one laid-out line: the pieces [first, last) of one paragraph, its top at y.
@@ -51,21 +55,36 @@ func layOut(an *analysis, widths []float32, m metrics, width float32, lay *layou
 	lay.lineOf = resize(lay.lineOf, len(an.pieces))
 	avail := max(width-2*m.pad, 1)
 	right := width - m.pad
-	y := m.pad
 	for pi, p := range an.paras {
-		if pi > 0 {
-			y += m.paraGap
-		}
 		first := len(lay.lines)
 		lay.lines = breakLines(an.pieces, widths, m.space, avail, p.first, p.last, lay.lines)
 		for li := first; li < len(lay.lines); li++ {
 			ln := &lay.lines[li]
-			ln.para, ln.y = int32(pi), y
-			y += m.lineHeight + m.lineGap
+			ln.para = int32(pi)
 			lay.order = placeLine(an, widths, m.space, right, *ln, lay.x, lay.order)
 			for i := ln.first; i < ln.last; i++ {
 				lay.lineOf[i] = int32(li)
 			}
+		}
+	}
+	lay.stack(an, m)
+}
+
+// stack sets the top of each line and the height of the text: the lines one below the other,
+// a paragraph's gap before each paragraph but the first, and below a line the room its
+// nesting bands need (m.rows). Nothing across changes, so that the spans' bands can make
+// room without the text being wrapped again.
+func (lay *layout) stack(an *analysis, m metrics) {
+	y := m.pad
+	for li := range lay.lines {
+		ln := &lay.lines[li]
+		if li > 0 && ln.para != lay.lines[li-1].para {
+			y += m.paraGap
+		}
+		ln.y = y
+		y += m.lineHeight + m.lineGap
+		if m.rows != nil && ln.first < ln.last {
+			y += float32(m.rows(an.pieces[ln.first].start, an.pieces[ln.last-1].end)) * m.nestStep
 		}
 	}
 	if len(lay.lines) > 0 {

@@ -24,8 +24,9 @@ type input struct {
 }
 
 // Tapped selects what was clicked: with Shift, the tokens from the selection's anchor to the
-// one clicked; else the span clicked (OnSpanTapped), or the token clicked, or nothing when the
-// click fell between tokens. It also gives the widget the focus. It is called by Fyne.
+// one clicked; else the span clicked (OnSpanTapped; on words inside nested spans the innermost,
+// then on each further click the next one out, see spanAt), or the token clicked, or nothing
+// when the click fell between tokens. It also gives the widget the focus. It is called by Fyne.
 func (a *Article) Tapped(ev *fyne.PointEvent) {
 	a.requestFocus()
 	shift := a.shiftHeld()

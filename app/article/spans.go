@@ -18,16 +18,20 @@ type shownSpan struct {
 	color  color.NRGBA // the label's colour from the schema
 	stance bool        // drawn as an underline, not a background
 	track  uint8       // stance spans: which underline, from the top, when several overlap
+	height int         // entity spans: 0 when it holds no other, else drawn as a band (see nest)
 }
 
 // SetSpans sets the spans to draw: entity spans as a background in their label's colour
 // (schema's Color, "#rrggbb"), running across the gaps between their tokens, with the label's
-// name in small letters above their start; stance spans (Kind labels.KindStance) as an
-// underline in their stance label's colour, so that both show on the same words. Spans that
-// fall outside the text are left out; a label the schema lacks is drawn in grey.
+// name in small letters above their start; an entity span that holds others (nested entities)
+// as a band below the line instead, lower the further out it is (see nest.go); stance spans
+// (Kind labels.KindStance) as an underline in their stance label's colour, so that both show
+// on the same words. Spans that fall outside the text are left out; a label the schema lacks
+// is drawn in grey.
 //
-// Only the decorations are redone: the text is neither tokenized, measured nor wrapped again.
-// A span edge inside a token (a span that starts after a proclitic) cuts the token there.
+// Only the decorations are redone: the text is neither tokenized, measured nor wrapped again,
+// though lines move down to make room for new bands. A span edge inside a token (a span that
+// starts after a proclitic) cuts the token there.
 func (a *Article) SetSpans(spans []labels.Span, schema labels.Schema) {
 	n := len(a.an.text)
 	shown := make([]shownSpan, 0, len(spans))
@@ -57,6 +61,7 @@ func (a *Article) SetSpans(spans []labels.Span, schema labels.Schema) {
 	})
 	assignTracks(shown)
 	a.spans = shown
+	a.setNest(nest(shown, nil))
 	a.changed(true)
 }
 

@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
@@ -339,16 +340,28 @@ func TestTapASpan(t *testing.T) {
 	}
 }
 
+// TestSetSpansLeavesTheLayout: spans are drawn over the text as it is laid out; a span nested
+// in another (here حكومة, cut from لحكومة, inside حكومة الوفاق) moves the lines below down to
+// make room for the band, and changes nothing else.
 func TestSetSpansLeavesTheLayout(t *testing.T) {
 	a, _ := show(t, seedText(t), 640)
 	an, gen, widths := a.an, a.gen, &a.d.widths[0]
 	spans := seedSpans(t, a)
 	a.SetSpans(spans, schema)
+	if a.an != an || a.gen != gen || &a.d.widths[0] != widths {
+		t.Errorf("SetSpans analysed, measured or laid the text out again")
+	}
+	lines := slices.Clone(a.lay.lines)
 	cut := spanOver(t, a, "cut", "ORG", "لحكومة", 0)
 	cut.Start++
 	a.SetSpans(append(spans, cut), schema)
-	if a.an != an || a.gen != gen || &a.d.widths[0] != widths {
-		t.Errorf("SetSpans analysed, measured or laid the text out again")
+	if a.an != an || &a.d.widths[0] != widths {
+		t.Errorf("SetSpans analysed or measured the text again")
+	}
+	for i, ln := range a.lay.lines {
+		if ln.first != lines[i].first || ln.last != lines[i].last || ln.y < lines[i].y {
+			t.Fatalf("line %d was %+v, is %+v", i, lines[i], ln)
+		}
 	}
 	if len(a.splits) != 1 {
 		t.Errorf("%d pieces cut, want the one of لحكومة", len(a.splits))

@@ -17,8 +17,10 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "export", "export --db PROJECT --format "+strings.Join(export.Formats(), "|")+" [--out FILE|-]\n"+
 		"                 [--status done,...] [--annotator NAME] [--split train=0.8,dev=0.1,test=0.1 --seed N [--stratify]]\n"+
-		"                 [--split-clitics] [--force]\n\n"+
+		"                 [--split-clitics] [--flat] [--level outer|inner] [--force]\n\n"+
 		"Writes one record per (document, annotator) in import order; the same project gives the same bytes.\n"+
+		"conll writes a tag column per level of nested entities (Wojood's shape); --flat writes one level,\n"+
+		"the outermost or --level inner, as hf always does, and says on stderr how many spans it left out.\n"+
 		"With --split, one file per part (NAME.train.jsonl, ...), assigned by document; --stratify keeps each\n"+
 		"document stance label's share in every part. The hf format also\n"+
 		"writes its label list as NAME.labels.json. A file is written whole or not at all, beside its name, and\n"+
@@ -34,6 +36,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	stratify := flags.Bool("stratify", false, "with --split: split the documents of each stance label apart (several targets: by their sorted target=label list)")
 	clitics := flags.Bool("split-clitics", false, "in token formats, split a token where a span starts or ends inside it")
 	docStart := flags.Bool("docstart", false, "conll: begin each document with a -DOCSTART- line")
+	flat := flags.Bool("flat", false, "conll: one tag per token, the spans of one level of nesting (--level)")
+	levelName := flags.String("level", "", "the level of nested spans that hf, conll --flat and spacy-doc's ents keep: outer (default) or inner")
 	force := flags.Bool("force", false, "replace output files that exist")
 	pos, err := parse(flags, args)
 	if err != nil {
@@ -45,11 +49,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q (use --out for the output file)", pos[0])
 	}
+	leftOut := 0
 	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify, Force: *force,
 		Filter: store.ExportFilter{Annotator: *annotator},
-		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart}}
+		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart, Flat: *flat,
+			LeftOut: func(n int) { leftOut += n }}}
 	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
 		return usageError{err.Error()}
+	}
+	if err := levelFlags(&o, *flat, *levelName); err != nil {
+		return err
 	}
 	if o.Filter.Statuses, err = parseStatuses(*status); err != nil {
 		return usageError{err.Error()}
@@ -86,6 +95,32 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if o.Out != "-" {
 		fmt.Fprintf(e.stderr, "wrote %s\n", plural(n, "record"))
 	}
+	if leftOut > 0 {
+		fmt.Fprintf(e.stderr, "left out %s of other levels of nesting: %s writes the %s level only (one tag per token)\n",
+			plural(leftOut, "entity span"), o.Format, o.Writer.Level)
+	}
+	return nil
+}
+
+// levelFlags checks --flat and --level against the format and sets the level.
+func levelFlags(o *jobs.ExportOptions, flat bool, name string) error {
+	if flat && o.Format != "conll" && o.Format != "hf" {
+		return usagef("--flat is for conll (hf is always flat; %s writes every span)", o.Format)
+	}
+	if name == "" {
+		return nil
+	}
+	switch {
+	case o.Format == "conll" && !flat:
+		return usagef("--level chooses the level that --flat keeps: give --flat too")
+	case o.Format != "conll" && o.Format != "hf" && o.Format != "spacy-doc":
+		return usagef("--level is for hf, conll --flat and spacy-doc (%s writes every span)", o.Format)
+	}
+	lv, err := export.ParseLevel(name)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	o.Writer.Level = lv
 	return nil
 }
 

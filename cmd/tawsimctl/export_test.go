@@ -158,35 +158,82 @@ func killWhileWriting(t *testing.T, out string, args ...string) (int, string) {
 	return 0, ""
 }
 
-// TestTokenExportOfNestedSpansFails: a project whose schema lets entities nest exports its
-// nested spans in spacy and jsonl, and refuses conll and hf naming the document and the
-// spans, writing nothing.
-func TestTokenExportOfNestedSpansFails(t *testing.T) {
+// TestTokenExportOfNestedSpans: a project of the default schema, whose entities may nest,
+// exports nested spans in conll as a tag column per level; conll --flat and hf write one
+// level and say how many spans they left out; spacy, spacy-doc and jsonl write every span.
+func TestTokenExportOfNestedSpans(t *testing.T) {
 	dir := t.TempDir()
-	schema := strings.Replace(string(readSeed(t, "schema.json")), `"nesting": "flat"`, `"nesting": "nested"`, 1)
 	db := filepath.Join(dir, "p.tawsim")
-	if code, _, errOut := ctl(t, "", "init", "--db", db, "--schema", writeFile(t, dir, "schema.json", schema)); code != 0 {
+	if code, _, errOut := ctl(t, "", "init", "--db", db); code != 0 {
 		t.Fatal(errOut)
 	}
 	text := "قال المتحدث باسم الجيش الوطني الليبي أمس"
 	in := doccanoRecord("a1", text, "الجيش الوطني الليبي", "ORG", "الليبي", "LOC")
 	importOK(t, db, "--format", "doccano", writeFile(t, dir, "in.jsonl", in))
-	for _, format := range []string{"conll", "hf"} {
-		out := filepath.Join(dir, "out."+format)
-		code, _, errOut := ctl(t, "", "export", "--db", db, "--format", format, "--out", out)
-		if code != 1 || !strings.Contains(errOut, `(external id "a1", annotator "`) ||
-			!strings.Contains(errOut, `[30,36) LOC "الليبي" is inside [17,36) ORG "الجيش الوطني الليبي"`) {
-			t.Errorf("%s: exit %d, %q", format, code, errOut)
-		}
-		if left, _ := filepath.Glob(filepath.Join(dir, "*out*")); len(left) > 0 {
-			t.Errorf("%s: the failed export left %v", format, left)
+	head := "قال O\nالمتحدث O\nباسم O\n"
+	cases := []struct {
+		args       []string
+		want, left string
+	}{
+		{nil, head + "الجيش B-ORG\nالوطني I-ORG\nالليبي I-ORG B-LOC\nأمس O\n\n", ""},
+		{[]string{"--flat"}, head + "الجيش B-ORG\nالوطني I-ORG\nالليبي I-ORG\nأمس O\n\n",
+			"left out 1 entity span of other levels of nesting: conll writes the outer level only (one tag per token)\n"},
+		{[]string{"--flat", "--level", "inner"}, head + "الجيش O\nالوطني O\nالليبي B-LOC\nأمس O\n\n",
+			"left out 1 entity span of other levels of nesting: conll writes the inner level only (one tag per token)\n"},
+	}
+	for _, c := range cases {
+		out := filepath.Join(dir, "out.conll")
+		args := append([]string{"export", "--db", db, "--format", "conll", "--out", out, "--force"}, c.args...)
+		code, _, errOut := ctl(t, "", args...)
+		got, _ := os.ReadFile(out)
+		if code != 0 || string(got) != c.want || errOut != "wrote 1 record\n"+c.left {
+			t.Errorf("%v: exit %d, %q\n%s\nwant\n%s", c.args, code, errOut, got, c.want)
 		}
 	}
-	for _, format := range []string{"spacy", "jsonl"} {
+	code, _, errOut := ctl(t, "", "export", "--db", db, "--format", "hf", "--out", filepath.Join(dir, "out.hf"))
+	if code != 0 || !strings.Contains(errOut, "left out 1 entity span of other levels of nesting: hf writes the outer level") {
+		t.Errorf("hf: exit %d, %q", code, errOut)
+	}
+	for _, format := range []string{"spacy", "jsonl", "doccano"} {
 		code, out, errOut := ctl(t, "", "export", "--db", db, "--format", format)
-		if code != 0 || strings.Count(out, `"label":"`) != 2 {
+		if code != 0 || strings.Count(out, `"ORG"`)+strings.Count(out, `"LOC"`) != 2 || errOut != "" {
 			t.Errorf("%s: exit %d, %q %q", format, code, out, errOut)
 		}
+	}
+	out := exportOf(t, db, "--format", "spacy-doc", "--level", "inner")
+	if !strings.Contains(out, `"ents":[{"start":30,"end":36,"label":"LOC"}],"spans":{"sc":[{"start":17,"end":36,"label":"ORG","kb_id":""},{"start":30,"end":36,"label":"LOC","kb_id":""}]}`) {
+		t.Errorf("spacy-doc: %s", out)
+	}
+	for _, args := range [][]string{
+		{"--format", "jsonl", "--flat"},
+		{"--format", "conll", "--level", "inner"},
+		{"--format", "spacy", "--level", "inner"},
+		{"--format", "hf", "--level", "middle"},
+	} {
+		if code, _, errOut := ctl(t, "", append([]string{"export", "--db", db}, args...)...); code != 2 {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+}
+
+// TestWojoodRoundTrip: a file in Wojood's nested shape goes into a project of Wojood's
+// schema and comes back out of the conll export byte for byte, every tag of every line.
+func TestWojoodRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.tawsim")
+	if code, _, errOut := ctl(t, "", "init", "--db", db, "--schema", "wojood"); code != 0 {
+		t.Fatal(errOut)
+	}
+	file := "../../corpus/testdata/wojood/nested.txt"
+	in, err := os.ReadFile(file)
+	must(t, err)
+	importOK(t, db, "--format", "conll", file)
+	if got := exportOf(t, db, "--format", "conll"); got != string(in) {
+		t.Errorf("conll round trip:\n%s\nwant\n%s", got, in)
+	}
+	// every span is there: a B- tag each
+	if got, want := strings.Count(exportOf(t, db, "--format", "jsonl"), `"label":`), strings.Count(string(in), "B-"); got != want {
+		t.Errorf("%d spans in the project, %d in the file", got, want)
 	}
 }
 

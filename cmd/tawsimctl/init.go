@@ -6,21 +6,28 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 )
 
 func runInit(ctx context.Context, e *env, args []string) error {
-	flags := newFlags(e, "init", "init --db PROJECT [--schema SCHEMA.json] [--sample]")
+	flags := newFlags(e, "init", "init --db PROJECT [--schema wojood|SCHEMA.json] [--sample]\n\n"+
+		"Creates a project with the default schema (ANERcorp's PERS, ORG, LOC, MISC, which may nest),\n"+
+		"Wojood's 21 nested entity types (--schema wojood), or a schema of your own (a JSON file).")
 	db := flags.String("db", "", "the project file to create")
-	schemaPath := flags.String("schema", "", "a label schema (JSON) to use instead of the default one")
+	schemaPath := flags.String("schema", "", "a built-in schema ("+strings.Join(seeds.SchemaNames(), ", ")+
+		") or a label schema file (JSON; ./NAME for a file with a built-in's name)")
 	sample := flags.Bool("sample", false, "add the built-in sample article")
 	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
 	}
-	schema := seeds.Schema()
-	if *schemaPath != "" {
+	schema, builtin := seeds.SchemaNamed(*schemaPath)
+	switch {
+	case *schemaPath == "":
+		schema = seeds.Schema()
+	case !builtin:
 		var err error
 		if schema, err = readSchema(*schemaPath); err != nil {
 			return err

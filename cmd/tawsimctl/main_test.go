@@ -175,6 +175,30 @@ func TestInit(t *testing.T) {
 	}
 }
 
+func TestInitWojood(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "wojood.tawsim")
+	code, out, errOut := ctl(t, "", "init", "--db", db, "--schema", "wojood")
+	if code != 0 || !strings.Contains(out, "21 entity labels, 4 stance labels, 0 targets, 0 documents") {
+		t.Fatalf("init --schema wojood: exit %d, %q %q", code, out, errOut)
+	}
+	st, err := openExisting(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := st.Schema(context.Background())
+	st.Close()
+	if err != nil || sc.Nesting != "nested" || sc.Entities[20].Name != "LANGUAGE" || sc.Entities[20].Hotkey != "l" {
+		t.Errorf("schema %+v, %v", sc, err)
+	}
+	// A file of that name is read when given as a path.
+	file := writeFile(t, dir, "wojood", `{"entities":[{"name":"X","hotkey":"1"}]}`)
+	code, out, errOut = ctl(t, "", "init", "--db", filepath.Join(dir, "own.tawsim"), "--schema", file)
+	if code != 0 || !strings.Contains(out, "1 entity label,") {
+		t.Errorf("init --schema ./wojood: exit %d, %q %q", code, out, errOut)
+	}
+}
+
 // TestNoFyneInHeadlessProgram keeps tawsimctl buildable without GL and X11.
 func TestNoFyneInHeadlessProgram(t *testing.T) {
 	goBin, err := exec.LookPath("go")
