@@ -133,7 +133,7 @@ func (w *Window) setAnnotator(name string) {
 	w.cfg.Annotator = name
 	w.annotator.Store(&name)
 	w.updateTitle()
-	w.say("Hello %s: your labels are saved under this name.", name)
+	w.say("Hello %s: your labels are saved under this name.", isolate(name))
 	w.refreshStats()
 	w.setList(w.filter, func() {
 		// the document open stays open, with the new annotator's work (when it left the

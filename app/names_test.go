@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -70,5 +71,28 @@ func TestOpenReadOnlyProject(t *testing.T) {
 		if _, err := os.Stat(path + suffix); err == nil {
 			t.Errorf("opening left %s", suffix)
 		}
+	}
+}
+
+// TestGreetingIsolatesTheName: a name of Arabic and Latin letters and digits is drawn in the
+// greeting as the article lays it out, between isolate marks, not scrambled by the English
+// sentence around it.
+func TestGreetingIsolatesTheName(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	const name = "أمل 2 (QA)"
+	w.setAnnotator(name)
+	w.wait()
+	if want := "Hello " + name + ": your labels are saved under this name."; w.message.Text != want {
+		t.Errorf("the greeting reads %q, want %q", w.message.Text, want)
+	}
+	drawn := false
+	for _, o := range objectsOf(w.message.box) {
+		if l, ok := o.(*article.Label); ok && l.Text() == name {
+			drawn = true
+		}
+	}
+	if !drawn {
+		t.Errorf("the name is not drawn on its own with the bidi label")
 	}
 }

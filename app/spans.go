@@ -61,7 +61,11 @@ func (w *Window) keyList() string {
 // quote puts text, shortened by clip, in straight double quotes. Fyne draws a line of text
 // left to right and mirrors the characters that have a mirror image (such as « and ») next to
 // right-to-left text, so messages quote Arabic with " rather than guillemets.
-func quote(text string) string { return `"` + isolateStart + clip(text) + isolateEnd + `"` }
+func quote(text string) string { return `"` + isolate(clip(text)) + `"` }
+
+// isolate puts text between isolate marks (FSI … PDI), so that the status bar draws it in the
+// order of its own first strong character whatever the message around it.
+func isolate(text string) string { return isolateStart + text + isolateEnd }
 
 // clip shortens text to about 40 characters for the status bar.
 func clip(text string) string {
