@@ -87,7 +87,7 @@ func TestGreetingIsolatesTheName(t *testing.T) {
 		t.Errorf("the greeting reads %q, want %q", w.message.Text, want)
 	}
 	drawn := false
-	for _, o := range objectsOf(w.message.box) {
+	for _, o := range objectsOf(w.message) {
 		if l, ok := o.(*article.Label); ok && l.Text() == name {
 			drawn = true
 		}

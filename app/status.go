@@ -24,7 +24,7 @@ func (w *Window) statusBar() fyne.CanvasObject {
 	w.saved = widget.NewLabel("")
 	w.info = widget.NewLabel("")
 	return container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(w.saved, widget.NewSeparator(), w.info), w.message.box))
+		container.NewBorder(nil, nil, nil, container.NewHBox(w.saved, widget.NewSeparator(), w.info), w.message))
 }
 
 // say shows a message in the status bar.

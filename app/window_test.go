@@ -187,3 +187,39 @@ func TestEmptyListMessageFitsTheWindow(t *testing.T) {
 		t.Errorf("the message is %v wide", w.empty.Size().Width)
 	}
 }
+
+// TestLongMessageIsClipped: a message wider than the status bar (a stance hint with a note on
+// missing characters) is cut with an ellipsis; the window keeps its width.
+func TestLongMessageIsClipped(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	w.win.Resize(fyne.NewSize(1000, 700))
+	long := strings.Repeat("press 1-4 to label it, e or Shift+F A N X to mark it as evidence; ", 8)
+	for _, msg := range []string{long, quote("الجيش الوطني الليبي") + " selected: " + long, long + quote("الجيش الوطني الليبي")} {
+		w.say("%s", msg)
+		w.win.Resize(fyne.NewSize(1000, 700))
+		if got := w.win.Canvas().Size().Width; got != 1000 {
+			t.Errorf("with a long message the window is %v wide, want 1000", got)
+		}
+		if min := w.win.Content().MinSize().Width; min > 1000 {
+			t.Errorf("with a long message the window is at least %v wide", min)
+		}
+		right := absolute(w.message).X + w.message.Size().Width
+		ellipsis := false
+		for _, o := range objectsOf(w.message) {
+			if !o.Visible() {
+				continue
+			}
+			if end := absolute(o).X + o.Size().Width; end > right+1 {
+				t.Errorf("a piece of the message ends at %v, past the bar's edge at %v", end, right)
+			}
+			switch o := o.(type) {
+			case *canvas.Text:
+				ellipsis = ellipsis || strings.HasSuffix(o.Text, "…")
+			}
+		}
+		if !ellipsis {
+			t.Errorf("the long message %.30q… is not cut with an ellipsis", msg)
+		}
+	}
+}
