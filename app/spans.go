@@ -67,13 +67,22 @@ func quote(text string) string { return `"` + isolate(clip(text)) + `"` }
 // order of its own first strong character whatever the message around it.
 func isolate(text string) string { return isolateStart + text + isolateEnd }
 
-// clip shortens text to about 40 characters for the status bar.
+// clip shortens text to about 40 characters for the status bar, cut between two grapheme
+// clusters (a letter with its harakat, an emoji sequence) so that no character is split.
 func clip(text string) string {
 	text = strings.Join(strings.Fields(text), " ")
-	if r := []rune(text); len(r) > 40 {
-		return string(r[:39]) + "…"
+	r := []rune(text)
+	if len(r) <= 40 {
+		return text
 	}
-	return text
+	cut := 0
+	for _, end := range clusterEnds(r) {
+		if end > 39 {
+			break
+		}
+		cut = end
+	}
+	return string(r[:cut]) + ellipsis
 }
 
 // applyLabel gives label l to the selected span (a relabel), or to the selected words (a new

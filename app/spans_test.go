@@ -153,3 +153,19 @@ func TestLabelKeyWithoutSelection(t *testing.T) {
 		t.Errorf("viewing set the status to %q", st.Status)
 	}
 }
+
+// TestClipKeepsCharactersWhole: a quote cut for the status bar ends between two grapheme
+// clusters: a letter keeps its harakat, an emoji sequence stays whole.
+func TestClipKeepsCharactersWhole(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{strings.Repeat("ب", 38) + "مُحَمَّد", strings.Repeat("ب", 38) + "…"},
+		{strings.Repeat("a", 37) + "🤷🏻‍♀️ and more", strings.Repeat("a", 37) + "…"},
+		{strings.Repeat("a", 38) + "🇸🇦🇸🇦", strings.Repeat("a", 38) + "…"},
+		{strings.Repeat("ب", 30) + "  " + strings.Repeat("ت", 20), strings.Repeat("ب", 30) + " " + strings.Repeat("ت", 8) + "…"},
+		{"short", "short"},
+	} {
+		if got := clip(c.text); got != c.want {
+			t.Errorf("clip(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
