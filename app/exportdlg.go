@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -146,9 +147,13 @@ func (w *Window) exportAsking(o jobs.ExportOptions) {
 	var exist *jobs.ExistsError
 	switch {
 	case errors.As(err, &exist):
-		msg := exist.Names[0] + " exists. Replace it?"
-		if len(exist.Names) > 1 {
-			msg = strings.Join(exist.Names, "\n") + "\nexist. Replace them?"
+		names := make([]string, len(exist.Names))
+		for i, n := range exist.Names {
+			names[i] = safetext.Escape(n)
+		}
+		msg := names[0] + " exists. Replace it?"
+		if len(names) > 1 {
+			msg = strings.Join(names, "\n") + "\nexist. Replace them?"
 		}
 		w.showDialog(dialog.NewConfirm("Replace?", msg, func(yes bool) {
 			if yes {
@@ -157,7 +162,7 @@ func (w *Window) exportAsking(o jobs.ExportOptions) {
 			}
 		}, w.win))
 	case err != nil:
-		w.showError(fmt.Errorf("export: %w", err))
+		w.showError(fmt.Errorf("export: %s", safetext.Escape(err.Error())))
 	default:
 		w.runExport(o)
 	}
@@ -187,16 +192,16 @@ func (w *Window) runExport(o jobs.ExportOptions) {
 func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
 	switch {
 	case cancelled:
-		w.showDialog(dialog.NewInformation("Export cancelled", "Nothing was written: "+filepath.Base(o.Out)+" is as it was.", w.win))
+		w.showDialog(dialog.NewInformation("Export cancelled", "Nothing was written: "+safetext.Escape(filepath.Base(o.Out))+" is as it was.", w.win))
 	case errors.Is(err, export.ErrTokenEdge) && !o.Writer.SplitClitics:
-		w.showError(fmt.Errorf("%w\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
-			"“Split a token where a span starts after a proclitic” checked. Nothing was written", err))
+		w.showError(fmt.Errorf("%s\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
+			"“Split a token where a span starts after a proclitic” checked. Nothing was written", safetext.Escape(err.Error())))
 	case err != nil:
-		w.showError(fmt.Errorf("export: %w\n\nNothing was written: the file is written whole or not at all", err))
+		w.showError(fmt.Errorf("export: %s\n\nNothing was written: the file is written whole or not at all", safetext.Escape(err.Error())))
 	default:
-		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), o.Out)
+		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), safetext.Escape(o.Out))
 		if o.Format == "hf" {
-			msg += fmt.Sprintf("\nThe label list is in %s.", jobs.HFLabelsName(o.Out))
+			msg += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.HFLabelsName(o.Out)))
 		}
 		if n == 0 {
 			msg += "\nNo document matched the statuses chosen."

@@ -232,3 +232,49 @@ func TestCloseStopsAnImport(t *testing.T) {
 		t.Fatalf("after closing mid-import the project has %d documents (%v), want the sample alone", n, err)
 	}
 }
+
+// TestImportSummaryEscapesAndNamesTheSkipped: the summary of a lenient import says why files
+// added nothing (empty, no good record), and writes the hidden characters of file names and
+// errors as escapes, as tawsimctl does, so that a name with U+202E cannot reorder the line.
+func TestImportSummaryEscapesAndNamesTheSkipped(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt":            "المقال الأول\nنص المقال الأول.",
+		"empty.txt":        "",
+		"bad\u202egnp.txt": "المقال\nنص \xff.",
+	} {
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	w.runImport([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator(), Lenient: true})
+	w.wait()
+	summary := overlayText(w)
+	for _, want := range []string{"3 files read: 1 document added", "Nothing was imported from 2 files", "empty",
+		"no good record", `bad\u202egnp.txt:2: invalid UTF-8`} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary does not say %q:\n%s", want, summary)
+		}
+	}
+	if strings.ContainsRune(summary, '\u202e') {
+		t.Errorf("the summary shows U+202E raw:\n%s", summary)
+	}
+}
+
+// TestExportDialogsEscapeFileNames: the export's question and summary write the hidden
+// characters of the file names they show as escapes.
+func TestExportDialogsEscapeFileNames(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	out := filepath.Join(t.TempDir(), "train\u202elnosj.jsonl")
+	must(t, os.WriteFile(out, []byte("mine\n"), 0o644))
+	w.exportAsking(jobs.ExportOptions{Format: "jsonl", Out: out})
+	if s := overlayText(w); strings.ContainsRune(s, '\u202e') || !strings.Contains(s, `train\u202elnosj.jsonl exists`) {
+		t.Errorf("the question:\n%s", s)
+	}
+	dialogButton(t, w, "Yes").OnTapped()
+	w.wait()
+	if s := overlayText(w); strings.ContainsRune(s, '\u202e') || !strings.Contains(s, `train\u202elnosj.jsonl`) {
+		t.Errorf("the summary:\n%s", s)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/corpus"
+	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
 )
 
@@ -182,7 +183,7 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	case cancelled:
 		b.WriteString("The import was cancelled. The files read before were imported whole; the one being read was not.\n\n")
 	case err != nil:
-		fmt.Fprintf(&b, "The import stopped: %v\n\nThe files read before it were imported whole; the others were not.\n\n", err)
+		fmt.Fprintf(&b, "The import stopped: %s\n\nThe files read before it were imported whole; the others were not.\n\n", safetext.Escape(err.Error()))
 	}
 	fmt.Fprintf(&b, "%s read: %s added, %s already in the project",
 		plural(t.Files, "file"), plural(t.Added, "document"), thousands(t.Duplicates))
@@ -201,15 +202,15 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 		fmt.Fprintf(&b, "\n\nNothing was imported from %s with errors. Fix them, or import again with "+
 			"“Import the good records of files with errors” checked.", plural(t.SkippedFiles, "file"))
 	case t.SkippedFiles > 0:
-		fmt.Fprintf(&b, "\n\nNothing was imported from %s that cannot be imported in part: "+
-			"unreadable, without the text column, or with labels the project lacks.", plural(t.SkippedFiles, "file"))
+		fmt.Fprintf(&b, "\n\nNothing was imported from %s: unreadable, empty, refused as a whole (without the text column, "+
+			"or with labels the project lacks) or with no good record.", plural(t.SkippedFiles, "file"))
 	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(text)
 	if len(t.Errs) > 0 {
 		content.Add(widget.NewLabel("The first problems:"))
-		errs := widget.NewLabel(errorLines(t.Errs, t.Problems, maxListedErrors))
+		errs := widget.NewLabel(errorLines(t, maxListedErrors))
 		errs.TextStyle.Monospace = true
 		errs.Wrapping = fyne.TextWrapWord
 		scroll := container.NewVScroll(errs)
@@ -228,25 +229,26 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	w.showDialog(d)
 }
 
-// errorLines lists the first n errors, one a line (FILE:LINE: what), and how many more of
-// all there are.
-func errorLines(errs []error, all, n int) string {
+// errorLines lists the problems of an import, one a line (FILE:LINE: what), as tawsimctl
+// does: every reason a file was left out whole, then the first n problems with records, and
+// how many more there are. Hidden characters of file names and errors are written as escapes.
+func errorLines(t jobs.ImportTally, n int) string {
+	files := t.FileErrs()
 	var lines []string
-	for i, err := range errs {
-		if i == n {
+	for i, err := range t.Errs {
+		if i == len(files)+n {
 			break
 		}
 		var ce *corpus.Error
 		if errors.As(err, &ce) {
 			ce2 := *ce
 			ce2.File = filepath.Base(ce.File)
-			lines = append(lines, ce2.Error())
-			continue
+			err = &ce2
 		}
-		lines = append(lines, err.Error())
+		lines = append(lines, safetext.Escape(err.Error()))
 	}
-	if all > len(lines) {
-		lines = append(lines, fmt.Sprintf("… and %s more", thousands(all-len(lines))))
+	if t.Problems > len(lines) {
+		lines = append(lines, fmt.Sprintf("… and %s more", thousands(t.Problems-len(lines))))
 	}
 	return strings.Join(lines, "\n")
 }
