@@ -19,21 +19,6 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// exportFormats says in a line what each export format is.
-var exportFormats = map[string]string{
-	"jsonl":          "Tawsim's own records: everything, one document per line (lossless)",
-	"doccano":        "doccano: text with [start, end, label] entity spans",
-	"doccano-stance": "doccano text classification: the document stance per target",
-	"spacy":          "spaCy / Prodigy: text, tokens and spans",
-	"hf":             "Hugging Face token classification: tokens and BIO tags per sentence, with a label list",
-	"conll":          "CoNLL: one token and its BIO tag per line",
-	"stance":         "stance: one record per document and target, with the evidence spans",
-	"stance-claims":  "claim-article pairs: the target as the claim, the text as the article, and the label",
-}
-
-// tokenFormats are the export formats that write tokens.
-var tokenFormats = map[string]bool{"spacy": true, "hf": true, "conll": true}
-
 // exportForm is the Export dialog's state.
 type exportForm struct {
 	format   *widget.Select
@@ -53,13 +38,14 @@ func (w *Window) showExport() {
 	f.clitics = widget.NewCheck("In token formats, split a token where a span starts after a proclitic", nil)
 	f.clitics.SetChecked(true)
 	f.format = widget.NewSelect(export.Formats(), func(s string) {
-		f.about.SetText(exportFormats[s])
-		if tokenFormats[s] {
+		ef, _ := export.Lookup(s)
+		f.about.SetText(ef.About)
+		if ef.WritesTokens {
 			f.clitics.Enable()
 		} else {
 			f.clitics.Disable()
 		}
-		f.out.SetText(withExt(f.out.Text, s))
+		f.out.SetText(withExt(f.out.Text, ef.Extension))
 	})
 	var opts []string
 	for _, s := range labels.Statuses {
@@ -112,10 +98,11 @@ func (w *Window) showExport() {
 
 // options returns the export options the form chose.
 func (f *exportForm) options(annotator string) jobs.ExportOptions {
+	ef, _ := export.Lookup(f.format.Selected)
 	o := jobs.ExportOptions{
-		Format: f.format.Selected,
+		Format: ef.Name,
 		Out:    strings.TrimSpace(f.out.Text),
-		Writer: export.Options{SplitClitics: tokenFormats[f.format.Selected] && f.clitics.Checked},
+		Writer: export.Options{SplitClitics: ef.WritesTokens && f.clitics.Checked},
 	}
 	for _, s := range f.statuses.Selected {
 		o.Filter.Statuses = append(o.Filter.Statuses, filterStatus(s))
@@ -126,17 +113,17 @@ func (f *exportForm) options(annotator string) jobs.ExportOptions {
 	return o
 }
 
-// withExt gives path the extension of format: .conll for conll, .jsonl for the others.
-func withExt(path, format string) string {
+// withExt gives path the extension ext, in place of the extension of another export format.
+func withExt(path, ext string) string {
 	if path == "" {
 		return path
 	}
-	ext := ".jsonl"
-	if format == "conll" {
-		ext = ".conll"
-	}
-	if old := filepath.Ext(path); old == ".jsonl" || old == ".conll" {
-		path = strings.TrimSuffix(path, old)
+	old := filepath.Ext(path)
+	for _, f := range export.FormatList() {
+		if old == f.Extension {
+			path = strings.TrimSuffix(path, old)
+			break
+		}
 	}
 	return path + ext
 }
@@ -200,8 +187,8 @@ func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool
 		w.showError(fmt.Errorf("export: %s\n\nNothing was written: the file is written whole or not at all", safetext.Escape(err.Error())))
 	default:
 		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), safetext.Escape(o.Out))
-		if o.Format == "hf" {
-			msg += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.HFLabelsName(o.Out)))
+		if ef, err := export.Lookup(o.Format); err == nil && ef.LabelList != nil {
+			msg += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.LabelListName(o.Out)))
 		}
 		if n == 0 {
 			msg += "\nNo document matched the statuses chosen."

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -93,8 +94,8 @@ func TestImportDialogOptions(t *testing.T) {
 	if w.dialogOpen() {
 		t.Errorf("Escape did not close the import dialog")
 	}
-	if g := guessFormat("x.CSV"); g != "csv" {
-		t.Errorf("guessFormat(x.CSV) = %q", g)
+	if g, _ := corpus.Guess("x.CSV"); g.Name != "csv" {
+		t.Errorf("corpus.Guess(x.CSV) = %q", g.Name)
 	}
 	w.runImport([]string{"x.csv"}, jobs.ImportOptions{Format: "csv"})
 	if s := overlayText(w); !strings.Contains(s, "text column") {
@@ -276,5 +277,47 @@ func TestExportDialogsEscapeFileNames(t *testing.T) {
 	w.wait()
 	if s := overlayText(w); strings.ContainsRune(s, '\u202e') || !strings.Contains(s, `train\u202elnosj.jsonl`) {
 		t.Errorf("the summary:\n%s", s)
+	}
+}
+
+// TestExportDialogFollowsTheFormat: choosing a format in the Export dialog shows what it is,
+// gives the file its extension and offers the clitic split to the token formats only.
+func TestExportDialogFollowsTheFormat(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	menuItem(t, w, "Export…").Action()
+	var sel *widget.Select
+	var out *dialogEntry
+	var clitics *widget.Check
+	for _, o := range objectsOf(w.win.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Select:
+			sel = o
+		case *dialogEntry:
+			out = o
+		case *widget.Check:
+			if strings.Contains(o.Text, "proclitic") {
+				clitics = o
+			}
+		}
+	}
+	if sel == nil || out == nil || clitics == nil {
+		t.Fatalf("the export dialog:\n%s", overlayText(w))
+	}
+	for _, c := range []struct {
+		format, ext, about string
+		tokens             bool
+	}{
+		{"conll", ".conll", "BIO tag per line", true},
+		{"doccano", ".jsonl", "[start, end, label]", false},
+		{"hf", ".jsonl", "with a label list", true},
+	} {
+		sel.SetSelected(c.format)
+		if !strings.HasSuffix(out.Text, c.ext) || strings.HasSuffix(strings.TrimSuffix(out.Text, c.ext), ".jsonl") {
+			t.Errorf("%s: the file is %q", c.format, out.Text)
+		}
+		if !strings.Contains(overlayText(w), c.about) || clitics.Disabled() == c.tokens {
+			t.Errorf("%s: the dialog says %q, the clitic split enabled %v", c.format, overlayText(w), !clitics.Disabled())
+		}
 	}
 }

@@ -19,16 +19,6 @@ import (
 	"github.com/tawsim/tawsim/jobs"
 )
 
-// importFormats says in a line what each corpus format is.
-var importFormats = map[string]string{
-	"txt":     "plain text: one article per file, its first line the title; a folder imports every .txt in it",
-	"jsonl":   "Tawsim's own JSONL records (what Export writes as jsonl), with their labels",
-	"doccano": "doccano JSONL: text with [start, end, label] spans",
-	"spacy":   "spaCy / Prodigy JSONL: text, tokens and spans",
-	"csv":     "a table with one article per row; name the column that holds the text",
-	"conll":   "CoNLL / BIO: one token and its tag per line, a blank line between sentences",
-}
-
 // maxListedErrors is how many bad records the import summary lists.
 const maxListedErrors = 20
 
@@ -61,8 +51,9 @@ func (w *Window) showImport() {
 	f.about.Importance = widget.LowImportance
 	f.column.SetPlaceHolder("the name of the column that holds the text, e.g. text")
 	f.format = widget.NewSelect(corpus.Formats(), func(s string) {
-		f.about.SetText(importFormats[s])
-		if s == "csv" {
+		cf, _ := corpus.Lookup(s)
+		f.about.SetText(cf.About)
+		if cf.TextColumn {
 			f.column.Enable()
 		} else {
 			f.column.Disable()
@@ -70,15 +61,15 @@ func (w *Window) showImport() {
 		f.column.Validate()
 	})
 	f.column.Validator = func(s string) error {
-		if f.format.Selected == "csv" && strings.TrimSpace(s) == "" {
-			return errors.New("csv needs the name of the text column")
+		if cf, _ := corpus.Lookup(f.format.Selected); cf.TextColumn && strings.TrimSpace(s) == "" {
+			return fmt.Errorf("%s needs the name of the text column", cf.Name)
 		}
 		return nil
 	}
 	f.format.SetSelected("txt")
 	f.path.OnChanged = func(s string) {
-		if g := guessFormat(strings.TrimSpace(s)); g != "" {
-			f.format.SetSelected(g)
+		if g, ok := corpus.Guess(strings.TrimSpace(s)); ok {
+			f.format.SetSelected(g.Name)
 		}
 	}
 	f.lenient = widget.NewCheck("Import the good records of files with errors, and list the bad ones", nil)
@@ -129,18 +120,6 @@ func (f *importForm) options(annotator string) jobs.ImportOptions {
 		AddLabels: f.addLabels.Checked,
 		Annotator: annotator,
 	}
-}
-
-// guessFormat guesses a corpus format from a file name's extension: "" when it cannot tell
-// (a folder, .txt which is also CoNLL's, .jsonl which three formats use).
-func guessFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv"
-	case ".conll", ".bio", ".iob", ".iob2":
-		return "conll"
-	}
-	return ""
 }
 
 // runImport imports paths with o off the UI goroutine, showing its progress, then sums it up.

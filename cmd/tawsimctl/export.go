@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -48,7 +47,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify, Force: *force,
 		Filter: store.ExportFilter{Annotator: *annotator},
 		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart}}
-	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
+	if _, err := export.Lookup(o.Format); err != nil {
 		return usageError{err.Error()}
 	}
 	if o.Filter.Statuses, err = parseStatuses(*status); err != nil {
