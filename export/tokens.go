@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tawsim/tawsim/arabic"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -25,6 +24,7 @@ var maxCached = 1 << 16 // a variable for tests
 // when SplitClitics allows, and finds the tokens each entity span covers. Its memory grows
 // with the record's spans, not its text. Its slices are reused from record to record.
 type tokens struct {
+	doc   labels.Document
 	text  string
 	own   []labels.Offsets // the document's own tokens, or nil
 	o     tokenOptions
@@ -69,7 +69,7 @@ type tokenOptions struct {
 // an error wrapping ErrNoToken. With o.columns, spans that need more tag columns than the
 // format writes (nested or crossing ones) are an error wrapping ErrOverlap that lists them.
 func (t *tokens) build(rec *labels.Annotated, o tokenOptions) error {
-	t.text, t.own, t.o = rec.Doc.Text, rec.Doc.Tokens, o
+	t.doc, t.text, t.own, t.o = rec.Doc, rec.Doc.Text, rec.Doc.Tokens, o
 	t.pick(rec.Spans, o.columns > 0)
 	if o.columns > 0 {
 		t.layer, t.over = layers(t.spans, t.layer, t.over)
@@ -124,23 +124,13 @@ func (t *tokens) walk(fn func(tk tok) bool) {
 		}
 		return fn(tk)
 	}
-	if t.own == nil {
-		// arabic.Tokens never makes a token of white space, nor puts white space in one.
-		for b, at := range arabic.Tokens(t.text) {
-			if !emit(tok{at.Start, at.End, b, b + len(at.Text)}) {
-				return
-			}
-		}
-		return
-	}
-	x := labels.NewTextIndex(t.text)
-	for _, o := range t.own {
-		from, _ := x.ByteOffset(o.Start) // checked: inside the text
-		to, _ := x.ByteOffset(o.End)
-		if t.o.dropSpace && allSpace(t.text[from:to]) {
+	// The own tokens are checked (inside the text, not empty); arabic.Tokens never makes a
+	// token of white space, nor puts white space in one.
+	for tk := range t.doc.EachToken() {
+		if t.own != nil && t.o.dropSpace && allSpace(t.text[tk.From:tk.To]) {
 			continue
 		}
-		if !emit(tok{o.Start, o.End, from, to}) {
+		if !emit(tok{tk.Start, tk.End, tk.From, tk.To}) {
 			return
 		}
 	}
