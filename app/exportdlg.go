@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
@@ -29,8 +31,13 @@ type exportForm struct {
 	out      *dialogEntry
 }
 
-// showExport asks what to export (format, statuses, whose work) and where, then exports it.
-func (w *Window) showExport() {
+// exportDialog is File → Export…: it asks what to export and where, exports it off the UI
+// goroutine with its progress shown, and sums it up.
+type exportDialog struct{ w *Window }
+
+// show asks what to export (format, statuses, whose work) and where, then exports it.
+func (ed *exportDialog) show() {
+	w := ed.w
 	var d *dialog.FormDialog
 	f := &exportForm{about: widget.NewLabel(""), out: newDialogEntry(func() { d.Dismiss() })}
 	f.about.Wrapping = fyne.TextWrapWord
@@ -49,11 +56,11 @@ func (w *Window) showExport() {
 	})
 	var opts []string
 	for _, s := range labels.Statuses {
-		opts = append(opts, statusText(s))
+		opts = append(opts, doclist.StatusText(s))
 	}
 	f.statuses = widget.NewCheckGroup(opts, nil)
 	f.statuses.Horizontal = true
-	f.statuses.SetSelected([]string{statusText(labels.StatusDone)})
+	f.statuses.SetSelected([]string{doclist.StatusText(labels.StatusDone)})
 	f.mine = widget.NewCheck(fmt.Sprintf("Only my work (%s)", w.cfg.Annotator), nil)
 	f.out.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
@@ -76,7 +83,7 @@ func (w *Window) showExport() {
 				f.out.SetText(filepath.Join(dir.Path(), filepath.Base(f.out.Text)))
 			}
 		}, w.win)
-		w.startIn(d, filepath.Dir(f.out.Text))
+		startIn(d, filepath.Dir(f.out.Text))
 		d.Show()
 	})
 	items := []*widget.FormItem{
@@ -89,11 +96,11 @@ func (w *Window) showExport() {
 	items[1].HintText = "none checked exports every document"
 	d = dialog.NewForm("Export training data", "Export", "Cancel", items, func(ok bool) {
 		if ok {
-			w.exportAsking(f.options(w.cfg.Annotator))
+			ed.asking(f.options(w.cfg.Annotator))
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(680, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 }
 
 // options returns the export options the form chose.
@@ -105,7 +112,7 @@ func (f *exportForm) options(annotator string) jobs.ExportOptions {
 		Writer: export.Options{SplitClitics: ef.WritesTokens && f.clitics.Checked},
 	}
 	for _, s := range f.statuses.Selected {
-		o.Filter.Statuses = append(o.Filter.Statuses, filterStatus(s))
+		o.Filter.Statuses = append(o.Filter.Statuses, doclist.ParseStatus(s))
 	}
 	if f.mine.Checked {
 		o.Filter.Annotator = annotator
@@ -128,8 +135,9 @@ func withExt(path, ext string) string {
 	return path + ext
 }
 
-// exportAsking exports with o, asking first whether to replace the files that exist.
-func (w *Window) exportAsking(o jobs.ExportOptions) {
+// asking exports with o, asking first whether to replace the files that exist.
+func (ed *exportDialog) asking(o jobs.ExportOptions) {
+	w := ed.w
 	err := jobs.CheckOutputs(w.cfg.Store, o)
 	var exist *jobs.ExistsError
 	switch {
@@ -138,69 +146,69 @@ func (w *Window) exportAsking(o jobs.ExportOptions) {
 		for i, n := range exist.Names {
 			names[i] = safetext.Escape(n)
 		}
-		msg := names[0] + " exists. Replace it?"
+		question := names[0] + " exists. Replace it?"
 		if len(names) > 1 {
-			msg = strings.Join(names, "\n") + "\nexist. Replace them?"
+			question = strings.Join(names, "\n") + "\nexist. Replace them?"
 		}
-		w.showDialog(dialog.NewConfirm("Replace?", msg, func(yes bool) {
+		w.dialogs.show(dialog.NewConfirm("Replace?", question, func(yes bool) {
 			if yes {
 				o.Force = true
-				w.runExport(o)
+				ed.run(o)
 			}
 		}, w.win))
 	case err != nil:
 		w.showError(fmt.Errorf("export: %s", safetext.Escape(err.Error())))
 	default:
-		w.runExport(o)
+		ed.run(o)
 	}
 }
 
-// runExport exports with o off the UI goroutine, showing its progress, then sums it up.
-func (w *Window) runExport(o jobs.ExportOptions) {
+// run exports with o off the UI goroutine, showing its progress, then sums it up.
+func (ed *exportDialog) run(o jobs.ExportOptions) {
+	w := ed.w
 	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Exporting…", "records written", cancel)
 	o.Progress = prog.set
 	var removed []jobs.TempFile
 	o.Removed = func(tf jobs.TempFile) { removed = append(removed, tf) }
 	st := w.cfg.Store
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
+	w.q.Go(func() {
 		n, err := jobs.Export(ctx, st, o)
-		w.ui(func() {
+		w.q.UI(func() {
 			prog.hide()
-			w.exported(o, n, err, ctx.Err() != nil, removed)
+			ed.exported(o, n, err, ctx.Err() != nil, removed)
 		})
-	}()
+	})
 }
 
 // exported sums an export up in a dialog, with the files left by killed exports that it
 // removed.
-func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
+func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
+	w := ed.w
 	switch {
 	case cancelled:
-		w.showDialog(dialog.NewInformation("Export cancelled", "Nothing was written: "+safetext.Escape(filepath.Base(o.Out))+" is as it was.", w.win))
+		w.dialogs.show(dialog.NewInformation("Export cancelled", "Nothing was written: "+safetext.Escape(filepath.Base(o.Out))+" is as it was.", w.win))
 	case errors.Is(err, export.ErrTokenEdge) && !o.Writer.SplitClitics:
 		w.showError(fmt.Errorf("%s\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
 			"“Split a token where a span starts after a proclitic” checked. Nothing was written", safetext.Escape(err.Error())))
 	case err != nil:
 		w.showError(fmt.Errorf("export: %s\n\nNothing was written: the file is written whole or not at all", safetext.Escape(err.Error())))
 	default:
-		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), safetext.Escape(o.Out))
+		text := fmt.Sprintf("Wrote %s to %s.", msg.Plural(n, "record"), safetext.Escape(o.Out))
 		if ef, err := export.Lookup(o.Format); err == nil && ef.LabelList != nil {
-			msg += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.LabelListName(o.Out)))
+			text += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.LabelListName(o.Out)))
 		}
 		if n == 0 {
-			msg += "\nNo document matched the statuses chosen."
+			text += "\nNo document matched the statuses chosen."
 		}
 		if len(removed) > 0 {
 			var size int64
 			for _, tf := range removed {
 				size += tf.Size
 			}
-			msg += fmt.Sprintf("\nRemoved %s (%s) that exports stopped by force had left beside it.",
-				plural(len(removed), "unfinished file"), jobs.ByteSize(size))
+			text += fmt.Sprintf("\nRemoved %s (%s) that exports stopped by force had left beside it.",
+				msg.Plural(len(removed), "unfinished file"), jobs.ByteSize(size))
 		}
-		w.showDialog(dialog.NewInformation("Export finished", msg, w.win))
+		w.dialogs.show(dialog.NewInformation("Export finished", text, w.win))
 	}
 }

@@ -32,8 +32,8 @@ func TestImportAndExport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	w.runImport([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator()})
-	w.wait()
+	w.imports.run([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator()})
+	w.q.Wait()
 	summary := overlayText(w)
 	for _, want := range []string{"3 files read: 2 documents added", "1 bad record",
 		"Nothing was imported from 1 file with errors", "c.txt:2: invalid UTF-8"} {
@@ -41,17 +41,17 @@ func TestImportAndExport(t *testing.T) {
 			t.Errorf("the summary does not say %q:\n%s", want, summary)
 		}
 	}
-	if w.count != 3 || w.total != 3 || !strings.Contains(w.info.Text, "3 documents") {
-		t.Errorf("after the import the list has %d documents, the project %d (%q)", w.count, w.total, w.info.Text)
+	if w.list.Len() != 3 || w.list.Total() != 3 || !strings.Contains(w.status.Info.Text, "3 documents") {
+		t.Errorf("after the import the list has %d documents, the project %d (%q)", w.list.Len(), w.list.Total(), w.status.Info.Text)
 	}
 	w.win.Canvas().Overlays().Top().Hide()
 
 	// mark the sample done, then export the done documents
 	press(w, "d")
 	out := filepath.Join(dir, "done.jsonl")
-	w.runExport(jobs.ExportOptions{Format: "jsonl", Out: out,
+	w.exports.run(jobs.ExportOptions{Format: "jsonl", Out: out,
 		Filter: store.ExportFilter{Statuses: []labels.Status{labels.StatusDone}}})
-	w.wait()
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "Wrote 1 record to "+out) {
 		t.Errorf("the export summary says:\n%s", s)
 	}
@@ -75,7 +75,7 @@ func TestImportDialogOptions(t *testing.T) {
 	w, shown := openWindow(t)
 	start(t, w, shown)
 	menuItem(t, w, "Import…").Action()
-	if !w.dialogOpen() || !strings.Contains(overlayText(w), "plain text") {
+	if !w.dialogs.covers() || !strings.Contains(overlayText(w), "plain text") {
 		t.Fatalf("the import dialog:\n%s", overlayText(w))
 	}
 	importButton := dialogButton(t, w, "Import")
@@ -91,13 +91,13 @@ func TestImportDialogOptions(t *testing.T) {
 		t.Errorf("Import cannot be pressed with a folder chosen")
 	}
 	path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.dialogOpen() {
+	if w.dialogs.covers() {
 		t.Errorf("Escape did not close the import dialog")
 	}
 	if g, _ := corpus.Guess("x.CSV"); g.Name != "csv" {
 		t.Errorf("corpus.Guess(x.CSV) = %q", g.Name)
 	}
-	w.runImport([]string{"x.csv"}, jobs.ImportOptions{Format: "csv"})
+	w.imports.run([]string{"x.csv"}, jobs.ImportOptions{Format: "csv"})
 	if s := overlayText(w); !strings.Contains(s, "text column") {
 		t.Errorf("csv without a text column: %s", s)
 	}
@@ -110,21 +110,21 @@ func TestNewAndOpenProject(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "new.tawsim")
 	w.openProject(path, true)
-	w.wait()
-	if w.cfg.Path != path || w.total != 0 || w.doc.ID != "" || !w.empty.Visible() {
-		t.Fatalf("after New: path %s, %d documents, document %q open", w.cfg.Path, w.total, w.doc.Title)
+	w.q.Wait()
+	if w.cfg.Path != path || w.list.Total() != 0 || w.ed.doc.ID != "" || !w.view.empty.Visible() {
+		t.Fatalf("after New: path %s, %d documents, document %q open", w.cfg.Path, w.list.Total(), w.ed.doc.Title)
 	}
-	if w.win.Title() != "Tawsim — new.tawsim — tester" || len(w.buttons) != 4 {
-		t.Errorf("title %q, %d label buttons", w.win.Title(), len(w.buttons))
+	if w.win.Title() != "Tawsim — new.tawsim — tester" || len(w.palette.Buttons()) != 4 {
+		t.Errorf("title %q, %d label buttons", w.win.Title(), len(w.palette.Buttons()))
 	}
 	w.openProject(path+"x", false)
-	w.wait()
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "does not exist") {
 		t.Errorf("opening a missing file says:\n%s", s)
 	}
 	w.win.Canvas().Overlays().Top().Hide()
 	w.openProject(first, true)
-	w.wait()
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "already exists") {
 		t.Errorf("creating over a project says:\n%s", s)
 	}
@@ -134,21 +134,21 @@ func TestNewAndOpenProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.openProject(junk, false)
-	w.wait()
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "not a Tawsim project") {
 		t.Errorf("opening junk says:\n%s", s)
 	}
 	w.win.Canvas().Overlays().Top().Hide()
 
 	w.openProject(path, false)
-	w.wait()
-	if !strings.Contains(w.message.Text, "is the project open") {
-		t.Errorf("opening the project open says %q", w.message.Text)
+	w.q.Wait()
+	if !strings.Contains(w.status.Message.Text, "is the project open") {
+		t.Errorf("opening the project open says %q", w.status.Message.Text)
 	}
 	w.openProject(first, false)
-	w.wait()
-	if d := next(t, shown); d.Title != w.doc.Title || w.cfg.Path != first || w.total != 1 {
-		t.Errorf("reopening the first project shows %q, %d documents", d.Title, w.total)
+	w.q.Wait()
+	if d := next(t, shown); d.Title != w.ed.doc.Title || w.cfg.Path != first || w.list.Total() != 1 {
+		t.Errorf("reopening the first project shows %q, %d documents", d.Title, w.list.Total())
 	}
 }
 
@@ -175,15 +175,15 @@ func TestHelpAndMenus(t *testing.T) {
 		t.Errorf("Ctrl+I opened the import dialog over the help")
 	}
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.dialogOpen() {
+	if w.dialogs.covers() {
 		t.Errorf("Escape did not close the help")
 	}
 	// Escape in the flag note cancels the flag
 	press(w, "!")
 	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	w.wait()
-	if w.dialogOpen() || w.state.Status != labels.StatusTodo {
-		t.Errorf("Escape in the note: dialog open %v, status %q", w.dialogOpen(), w.state.Status)
+	w.q.Wait()
+	if w.dialogs.covers() || w.ed.state.Status != labels.StatusTodo {
+		t.Errorf("Escape in the note: dialog open %v, status %q", w.dialogs.covers(), w.ed.state.Status)
 	}
 }
 
@@ -219,7 +219,7 @@ func (e *endless) Read(p []byte) (int, error) {
 func TestCloseStopsAnImport(t *testing.T) {
 	f := openFixture(t, newProject(t), "tester")
 	in := &endless{started: make(chan struct{})}
-	f.w.runImport([]string{"-"}, jobs.ImportOptions{Format: "doccano", Annotator: "tester", Stdin: in})
+	f.w.imports.run([]string{"-"}, jobs.ImportOptions{Format: "doccano", Annotator: "tester", Stdin: in})
 	<-in.started
 	if err := f.w.Close(); err != nil {
 		t.Fatal(err)
@@ -248,8 +248,8 @@ func TestImportSummaryEscapesAndNamesTheSkipped(t *testing.T) {
 	} {
 		must(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
 	}
-	w.runImport([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator(), Lenient: true})
-	w.wait()
+	w.imports.run([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator(), Lenient: true})
+	w.q.Wait()
 	summary := overlayText(w)
 	for _, want := range []string{"3 files read: 1 document added", "Nothing was imported from 2 files", "empty",
 		"no good record", `bad\u202egnp.txt:2: invalid UTF-8`} {
@@ -269,12 +269,12 @@ func TestExportDialogsEscapeFileNames(t *testing.T) {
 	start(t, w, shown)
 	out := filepath.Join(t.TempDir(), "train\u202elnosj.jsonl")
 	must(t, os.WriteFile(out, []byte("mine\n"), 0o644))
-	w.exportAsking(jobs.ExportOptions{Format: "jsonl", Out: out})
+	w.exports.asking(jobs.ExportOptions{Format: "jsonl", Out: out})
 	if s := overlayText(w); strings.ContainsRune(s, '\u202e') || !strings.Contains(s, `train\u202elnosj.jsonl exists`) {
 		t.Errorf("the question:\n%s", s)
 	}
 	dialogButton(t, w, "Yes").OnTapped()
-	w.wait()
+	w.q.Wait()
 	if s := overlayText(w); strings.ContainsRune(s, '\u202e') || !strings.Contains(s, `train\u202elnosj.jsonl`) {
 		t.Errorf("the summary:\n%s", s)
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
@@ -32,8 +33,13 @@ type importForm struct {
 	addLabels *widget.Check
 }
 
-// showImport asks what to import (a file or folder, its format and options), then imports it.
-func (w *Window) showImport() {
+// importDialog is File → Import…: it asks what to import, imports it off the UI goroutine
+// with its progress shown, and sums it up.
+type importDialog struct{ w *Window }
+
+// show asks what to import (a file or folder, its format and options), then imports it.
+func (id *importDialog) show() {
+	w := id.w
 	var d *dialog.FormDialog
 	dismiss := func() { d.Dismiss() }
 	f := &importForm{path: newDialogEntry(dismiss), column: newDialogEntry(dismiss), about: widget.NewLabel("")}
@@ -82,7 +88,7 @@ func (w *Window) showImport() {
 				r.Close()
 			}
 		}, w.win)
-		w.startIn(d, filepath.Dir(w.cfg.Path))
+		startIn(d, filepath.Dir(w.cfg.Path))
 		d.Show()
 	})
 	chooseFolder := widget.NewButton("Folder…", func() {
@@ -91,7 +97,7 @@ func (w *Window) showImport() {
 				f.path.SetText(u.Path())
 			}
 		}, w.win)
-		w.startIn(d, filepath.Dir(w.cfg.Path))
+		startIn(d, filepath.Dir(w.cfg.Path))
 		d.Show()
 	})
 	items := []*widget.FormItem{
@@ -103,11 +109,11 @@ func (w *Window) showImport() {
 	}
 	d = dialog.NewForm("Import a corpus", "Import", "Cancel", items, func(ok bool) {
 		if ok {
-			w.runImport([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
+			id.run([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(640, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 	w.win.Canvas().Focus(f.path)
 }
 
@@ -122,8 +128,9 @@ func (f *importForm) options(annotator string) jobs.ImportOptions {
 	}
 }
 
-// runImport imports paths with o off the UI goroutine, showing its progress, then sums it up.
-func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
+// run imports paths with o off the UI goroutine, showing its progress, then sums it up.
+func (id *importDialog) run(paths []string, o jobs.ImportOptions) {
+	w := id.w
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		w.showError(err)
 		return
@@ -139,24 +146,23 @@ func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
 	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Importing…", "records read", cancel)
 	o.Progress = prog.set
-	st, gen := w.cfg.Store, w.gen.Load()
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
+	st, gen := w.cfg.Store, w.q.Generation()
+	w.q.Go(func() {
 		t, err := jobs.Import(ctx, st, paths, o)
-		w.ui(func() {
+		w.q.UI(func() {
 			prog.hide()
-			if gen != w.gen.Load() {
+			if gen != w.q.Generation() {
 				return
 			}
-			w.imported(t, err, o.Lenient, ctx.Err() != nil)
+			id.imported(t, err, o.Lenient, ctx.Err() != nil)
 		})
-	}()
+	})
 }
 
 // imported sums an import up in a dialog and shows the documents it added.
-func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool) {
-	w.reloadProject()
+func (id *importDialog) imported(t jobs.ImportTally, err error, lenient, cancelled bool) {
+	w := id.w
+	id.reload()
 	var b strings.Builder
 	switch {
 	case cancelled:
@@ -165,12 +171,12 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 		fmt.Fprintf(&b, "The import stopped: %s\n\nThe files read before it were imported whole; the others were not.\n\n", safetext.Escape(err.Error()))
 	}
 	fmt.Fprintf(&b, "%s read: %s added, %s already in the project",
-		plural(t.Files, "file"), plural(t.Added, "document"), thousands(t.Duplicates))
+		msg.Plural(t.Files, "file"), msg.Plural(t.Added, "document"), msg.Thousands(t.Duplicates))
 	if t.Spans > 0 {
-		fmt.Fprintf(&b, ", %s added", plural(t.Spans, "span"))
+		fmt.Fprintf(&b, ", %s added", msg.Plural(t.Spans, "span"))
 	}
 	if t.Bad > 0 {
-		fmt.Fprintf(&b, ", %s", plural(t.Bad, "bad record"))
+		fmt.Fprintf(&b, ", %s", msg.Plural(t.Bad, "bad record"))
 	}
 	b.WriteString(".")
 	if len(t.NewLabels) > 0 {
@@ -179,10 +185,10 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	switch {
 	case t.SkippedFiles > 0 && !lenient:
 		fmt.Fprintf(&b, "\n\nNothing was imported from %s with errors. Fix them, or import again with "+
-			"“Import the good records of files with errors” checked.", plural(t.SkippedFiles, "file"))
+			"“Import the good records of files with errors” checked.", msg.Plural(t.SkippedFiles, "file"))
 	case t.SkippedFiles > 0:
 		fmt.Fprintf(&b, "\n\nNothing was imported from %s: unreadable, empty, refused as a whole (without the text column, "+
-			"or with labels the project lacks) or with no good record.", plural(t.SkippedFiles, "file"))
+			"or with labels the project lacks) or with no good record.", msg.Plural(t.SkippedFiles, "file"))
 	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
@@ -205,7 +211,7 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	}
 	d := dialog.NewCustom(title, "Close", content, w.win)
 	d.Resize(fyne.NewSize(640, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 }
 
 // errorLines lists the problems of an import, one a line (FILE:LINE: what), as tawsimctl
@@ -227,24 +233,17 @@ func errorLines(t jobs.ImportTally, n int) string {
 		lines = append(lines, safetext.Escape(err.Error()))
 	}
 	if t.Problems > len(lines) {
-		lines = append(lines, fmt.Sprintf("… and %s more", thousands(t.Problems-len(lines))))
+		lines = append(lines, fmt.Sprintf("… and %s more", msg.Thousands(t.Problems-len(lines))))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// plural says "1 file", "3 files", "1,204 documents".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}
-
-// reloadProject reads the schema and the document count again (after an import) and shows
-// them: the palette and menus, the list, the progress; the first document opens when none was.
-func (w *Window) reloadProject() {
+// reload reads the schema and the document count again (after an import) and shows them: the
+// palette and menus, the list, the progress; the first document opens when none was.
+func (id *importDialog) reload() {
+	w := id.w
 	st := w.cfg.Store
-	w.do(func(ctx context.Context) func() {
+	w.q.Do(func(ctx context.Context) func() {
 		sc, err := st.Schema(ctx)
 		var n int
 		if err == nil {
@@ -255,11 +254,8 @@ func (w *Window) reloadProject() {
 				w.showError(err)
 				return
 			}
-			w.total = n
 			w.setSchema(sc)
-			w.updateInfo()
-			w.refreshStats()
-			w.setList(w.filter, nil)
+			w.list.Reload(n)
 		}
 	})
 }
@@ -304,8 +300,8 @@ func (p *progressDialog) set(now jobs.Progress) {
 		return
 	}
 	p.shown = time.Now()
-	p.w.ui(func() {
-		p.count.SetText(thousands(now.Records) + " " + p.noun)
+	p.w.q.UI(func() {
+		p.count.SetText(msg.Thousands(now.Records) + " " + p.noun)
 		if f := now.Fraction(); f >= 0 {
 			if p.running.Visible() {
 				p.running.Stop()

@@ -27,8 +27,8 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 	for _, bad := range []string{"amal\u202e", "am\u2066al", "amal\u200f"} {
 		nd.entry.SetText(bad)
 		nd.entry.OnSubmitted(bad)
-		w.wait()
-		if !w.dialogOpen() || w.Annotator() != "" || !nd.ok.Disabled() {
+		w.q.Wait()
+		if !w.dialogs.covers() || w.Annotator() != "" || !nd.ok.Disabled() {
 			t.Errorf("%q was taken, or can be", bad)
 		}
 		if !nd.problem.Visible() || !strings.Contains(nd.problem.Text, "bidi control") {
@@ -40,7 +40,7 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 		t.Errorf("an Arabic name is refused: %q", nd.problem.Text)
 	}
 	nd.ok.Tapped(nil)
-	w.wait()
+	w.q.Wait()
 	if w.Annotator() != "أمل" {
 		t.Errorf("annotator %q", w.Annotator())
 	}
@@ -82,12 +82,12 @@ func TestGreetingIsolatesTheName(t *testing.T) {
 	start(t, w, shown)
 	const name = "أمل 2 (QA)"
 	w.setAnnotator(name)
-	w.wait()
-	if want := "Hello " + name + ": your labels are saved under this name."; w.message.Text != want {
-		t.Errorf("the greeting reads %q, want %q", w.message.Text, want)
+	w.q.Wait()
+	if want := "Hello " + name + ": your labels are saved under this name."; w.status.Message.Text != want {
+		t.Errorf("the greeting reads %q, want %q", w.status.Message.Text, want)
 	}
 	drawn := false
-	for _, o := range objectsOf(w.message) {
+	for _, o := range objectsOf(w.status.Message) {
 		if l, ok := o.(*article.Label); ok && l.Text() == name {
 			drawn = true
 		}

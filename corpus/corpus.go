@@ -20,9 +20,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
+	"github.com/tawsim/tawsim/internal/named"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -121,29 +121,18 @@ var formats = []Format{
 		open: func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) }},
 }
 
+// formatList looks the formats up by name.
+var formatList = named.NewList(formats, func(f Format) string { return f.Name }, ErrUnknownFormat)
+
 // Formats lists the format names NewReader accepts, sorted.
-func Formats() []string {
-	names := make([]string, len(formats))
-	for i, f := range formats {
-		names[i] = f.Name
-	}
-	return names
-}
+func Formats() []string { return formatList.Names() }
 
 // FormatList returns the descriptions of the formats, sorted by name.
-func FormatList() []Format { return slices.Clone(formats) }
+func FormatList() []Format { return formatList.All() }
 
 // Lookup returns the format named name, whatever its case and the white space around it, or
 // an error wrapping ErrUnknownFormat that lists the formats.
-func Lookup(name string) (Format, error) {
-	key := strings.ToLower(strings.TrimSpace(name))
-	for _, f := range formats {
-		if f.Name == key {
-			return f, nil
-		}
-	}
-	return Format{}, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, name, strings.Join(Formats(), ", "))
-}
+func Lookup(name string) (Format, error) { return formatList.Lookup(name) }
 
 // Guess returns the format of a file by its name's ending, when exactly one format takes
 // files so named; false otherwise (a .txt file may be an article or CoNLL, .jsonl three

@@ -46,10 +46,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tawsim/tawsim/internal/named"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -124,29 +124,18 @@ var formats = []Format{
 		Extension: ".jsonl", new: NewStanceClaims},
 }
 
+// formatList looks the formats up by name.
+var formatList = named.NewList(formats, func(f Format) string { return f.Name }, ErrUnknownFormat)
+
 // Formats lists the format names NewWriter accepts, sorted.
-func Formats() []string {
-	names := make([]string, len(formats))
-	for i, f := range formats {
-		names[i] = f.Name
-	}
-	return names
-}
+func Formats() []string { return formatList.Names() }
 
 // FormatList returns the descriptions of the formats, sorted by name.
-func FormatList() []Format { return slices.Clone(formats) }
+func FormatList() []Format { return formatList.All() }
 
 // Lookup returns the format named name, whatever its case and the white space around it, or
 // an error wrapping ErrUnknownFormat that lists the formats.
-func Lookup(name string) (Format, error) {
-	key := strings.ToLower(strings.TrimSpace(name))
-	for _, f := range formats {
-		if f.Name == key {
-			return f, nil
-		}
-	}
-	return Format{}, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, name, strings.Join(Formats(), ", "))
-}
+func Lookup(name string) (Format, error) { return formatList.Lookup(name) }
 
 // NewWriter returns a writer of the named format (see Formats; case is ignored) over w.
 func NewWriter(w io.Writer, format string, opt Options) (Writer, error) {

@@ -1,4 +1,4 @@
-package app
+package statusbar
 
 import (
 	"strings"
@@ -7,27 +7,16 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/go-text/typesetting/segmenter"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/msg"
 )
 
-// Isolate marks, as quote puts them around words from the text in a message. Between them the
-// message bar shows the words with the article's bidi layout: Fyne's own label places the runs
-// of a mixed line in logical order, so a quoted title with a number in it ("الخبر رقم 12")
-// came out scrambled inside an English sentence.
-const (
-	isolateStart = "\u2068" // FIRST STRONG ISOLATE
-	isolateEnd   = "\u2069" // POP DIRECTIONAL ISOLATE
-)
-
-// ellipsis ends a message cut at the edge of the bar.
-const ellipsis = "…"
-
-// messageBar is the status bar's message: English text with quoted words of the corpus in it.
-// It takes the width the bar gives it and never asks for more: a message too long for it is
-// cut with an ellipsis, so that the window's width never follows a message.
-type messageBar struct {
+// Message is the status bar's message: English text with words of the corpus in it, between
+// isolate marks (msg.Isolate), which it draws with the article's bidi layout. It takes the
+// width the bar gives it and never asks for more: a message too long for it is cut with an
+// ellipsis, so that the window's width never follows a message.
+type Message struct {
 	widget.BaseWidget
 	Text       string // the message as read, without the isolate marks
 	Importance widget.Importance
@@ -40,25 +29,26 @@ type messagePiece struct {
 	quoted bool
 }
 
-func newMessageBar() *messageBar {
-	m := &messageBar{}
+// NewMessage returns an empty message.
+func NewMessage() *Message {
+	m := &Message{}
 	m.ExtendBaseWidget(m)
 	return m
 }
 
 // SetText shows s: its plain parts as text, its isolated parts with the bidi label.
-func (m *messageBar) SetText(s string) {
-	m.Text = strings.NewReplacer(isolateStart, "", isolateEnd, "").Replace(s)
+func (m *Message) SetText(s string) {
+	m.Text = strings.NewReplacer(msg.IsolateStart, "", msg.IsolateEnd, "").Replace(s)
 	m.pieces = m.pieces[:0]
 	for s != "" {
-		plain, rest, found := strings.Cut(s, isolateStart)
+		plain, rest, found := strings.Cut(s, msg.IsolateStart)
 		if plain != "" {
 			m.pieces = append(m.pieces, messagePiece{text: plain})
 		}
 		if !found {
 			break
 		}
-		quoted, after, _ := strings.Cut(rest, isolateEnd)
+		quoted, after, _ := strings.Cut(rest, msg.IsolateEnd)
 		if quoted != "" {
 			m.pieces = append(m.pieces, messagePiece{text: quoted, quoted: true})
 		}
@@ -68,12 +58,12 @@ func (m *messageBar) SetText(s string) {
 }
 
 // CreateRenderer returns the message's renderer. It is called by Fyne.
-func (m *messageBar) CreateRenderer() fyne.WidgetRenderer { return &messageRenderer{m: m} }
+func (m *Message) CreateRenderer() fyne.WidgetRenderer { return &messageRenderer{m: m} }
 
 // messageRenderer lays the pieces of a message side by side from the left, as many as fit,
 // the one at the edge cut with an ellipsis.
 type messageRenderer struct {
-	m            *messageBar
+	m            *Message
 	objects      []fyne.CanvasObject
 	line, lineAt float32 // the height of a line of quoted words, at the text size lineAt
 }
@@ -85,7 +75,7 @@ func (r *messageRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // MinSize is one line high, padded, and as narrow as an ellipsis.
 func (r *messageRenderer) MinSize() fyne.Size {
 	pad := theme.Padding()
-	line := fyne.MeasureText(ellipsis, theme.TextSize(), fyne.TextStyle{})
+	line := fyne.MeasureText(msg.Ellipsis, theme.TextSize(), fyne.TextStyle{})
 	if r.lineAt != theme.TextSize() {
 		r.lineAt, r.line = theme.TextSize(), article.NewLabel("ا").MinSize().Height
 	}
@@ -147,36 +137,19 @@ func (r *messageRenderer) plain(s string) *canvas.Text {
 // cutToWidth returns the longest start of s, cut between two grapheme clusters, that fits
 // in width with an ellipsis after it, and the ellipsis.
 func cutToWidth(s string, width, size float32) string {
-	bounds := clusterEnds([]rune(s))
+	bounds := msg.ClusterEnds([]rune(s))
 	runes := []rune(s)
 	lo, hi := 0, len(bounds) // bounds[:lo] fit, bounds[hi:] do not
 	for lo < hi {
 		mid := (lo + hi) / 2
-		if fyne.MeasureText(string(runes[:bounds[mid]])+ellipsis, size, fyne.TextStyle{}).Width <= width {
+		if fyne.MeasureText(string(runes[:bounds[mid]])+msg.Ellipsis, size, fyne.TextStyle{}).Width <= width {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
 	if lo == 0 {
-		return ellipsis
+		return msg.Ellipsis
 	}
-	return strings.TrimRight(string(runes[:bounds[lo-1]]), " ") + ellipsis
-}
-
-// clusterEnds returns the code point offsets where the extended grapheme clusters (UAX #29)
-// of text end, in order: a letter with its harakat, an emoji with its modifiers or ZWJ
-// sequence is one cluster. A cut at one of them splits no character.
-func clusterEnds(text []rune) []int {
-	if len(text) == 0 {
-		return nil
-	}
-	var sg segmenter.Segmenter
-	sg.Init(text)
-	var ends []int
-	for it := sg.GraphemeIterator(); it.Next(); {
-		g := it.Grapheme()
-		ends = append(ends, g.Offset+len(g.Text))
-	}
-	return ends
+	return strings.TrimRight(string(runes[:bounds[lo-1]]), " ") + msg.Ellipsis
 }
