@@ -158,4 +158,3 @@ func TestEvidenceScrollsIntoView(t *testing.T) {
 		t.Errorf("the article did not scroll")
 	}
 }
-

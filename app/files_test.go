@@ -19,28 +19,34 @@ import (
 	"github.com/tawsim/tawsim/store"
 )
 
-func TestImportAndExport(t *testing.T) {
+// importFolder opens a window, imports a folder of the files given (text by name) as txt,
+// leniently or not, and checks that the summary says each of want. It returns the window, its
+// summary on top, and the folder.
+func importFolder(t *testing.T, lenient bool, files map[string]string, want ...string) (*Window, string) {
+	t.Helper()
 	w, shown := openWindow(t)
 	start(t, w, shown)
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	for name, text := range files {
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	w.imports.run([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator(), Lenient: lenient})
+	w.q.Wait()
+	summary := overlayText(w)
+	for _, s := range want {
+		if !strings.Contains(summary, s) {
+			t.Errorf("the summary does not say %q:\n%s", s, summary)
+		}
+	}
+	return w, dir
+}
+
+func TestImportAndExport(t *testing.T) {
+	w, dir := importFolder(t, false, map[string]string{
 		"a.txt": "المقال الأول\nنص المقال الأول.",
 		"b.txt": "المقال الثاني\nنص المقال الثاني.",
 		"c.txt": "المقال الثالث\nنص \xff المقال.",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w.imports.run([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator()})
-	w.q.Wait()
-	summary := overlayText(w)
-	for _, want := range []string{"3 files read: 2 documents added", "1 bad record",
-		"Nothing was imported from 1 file with errors", "c.txt:2: invalid UTF-8"} {
-		if !strings.Contains(summary, want) {
-			t.Errorf("the summary does not say %q:\n%s", want, summary)
-		}
-	}
+	}, "3 files read: 2 documents added", "1 bad record", "Nothing was imported from 1 file with errors", "c.txt:2: invalid UTF-8")
 	if w.list.Len() != 3 || w.list.Total() != 3 || !strings.Contains(w.status.Info.Text, "3 documents") {
 		t.Errorf("after the import the list has %d documents, the project %d (%q)", w.list.Len(), w.list.Total(), w.status.Info.Text)
 	}
@@ -238,26 +244,13 @@ func TestCloseStopsAnImport(t *testing.T) {
 // added nothing (empty, no good record), and writes the hidden characters of file names and
 // errors as escapes, as tawsimctl does, so that a name with U+202E cannot reorder the line.
 func TestImportSummaryEscapesAndNamesTheSkipped(t *testing.T) {
-	w, shown := openWindow(t)
-	start(t, w, shown)
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	w, _ := importFolder(t, true, map[string]string{
 		"a.txt":            "المقال الأول\nنص المقال الأول.",
 		"empty.txt":        "",
 		"bad\u202egnp.txt": "المقال\nنص \xff.",
-	} {
-		must(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
-	}
-	w.imports.run([]string{dir}, jobs.ImportOptions{Format: "txt", Annotator: w.Annotator(), Lenient: true})
-	w.q.Wait()
-	summary := overlayText(w)
-	for _, want := range []string{"3 files read: 1 document added", "Nothing was imported from 2 files", "empty",
-		"no good record", `bad\u202egnp.txt:2: invalid UTF-8`} {
-		if !strings.Contains(summary, want) {
-			t.Errorf("the summary does not say %q:\n%s", want, summary)
-		}
-	}
-	if strings.ContainsRune(summary, '\u202e') {
+	}, "3 files read: 1 document added", "Nothing was imported from 2 files", "empty", "no good record",
+		`bad\u202egnp.txt:2: invalid UTF-8`)
+	if summary := overlayText(w); strings.ContainsRune(summary, '\u202e') {
 		t.Errorf("the summary shows U+202E raw:\n%s", summary)
 	}
 }

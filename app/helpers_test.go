@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/internal/uitest"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
@@ -257,20 +258,7 @@ func overlayText(w *Window) string {
 }
 
 // objectsOf returns o and every object below it.
-func objectsOf(o fyne.CanvasObject) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{o}
-	switch o := o.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			out = append(out, objectsOf(c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			out = append(out, objectsOf(c)...)
-		}
-	}
-	return out
-}
+func objectsOf(o fyne.CanvasObject) []fyne.CanvasObject { return uitest.Objects(o) }
 
 // absolute returns where o is in its canvas.
 func absolute(o fyne.CanvasObject) fyne.Position {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -255,17 +254,11 @@ func (e *editor) conflict(sp labels.Span) (labels.Span, bool) {
 // to one that the window still showed.
 func (e *editor) reloadSpans() {
 	st, id, name := e.w.cfg.Store, e.doc.ID, e.w.cfg.Annotator
-	e.w.q.Do(func(ctx context.Context) func() {
-		spans, err := st.Spans(ctx, id, name)
-		return func() {
-			if err != nil {
-				e.w.showError(fmt.Errorf("read the spans again: %w", err))
-				return
-			}
-			if e.doc.ID == id {
-				e.spans = spans
-				e.showSpans()
-			}
+	read := func(ctx context.Context) ([]labels.Span, error) { return st.Spans(ctx, id, name) }
+	readThen(e.w, "read the spans again", read, func(spans []labels.Span) {
+		if e.doc.ID == id {
+			e.spans = spans
+			e.showSpans()
 		}
 	})
 }

@@ -48,24 +48,16 @@ func (w *Window) showTargets() {
 // fill lists the targets of the schema, with their uses read off the UI goroutine.
 func (td *targetsDialog) fill() {
 	w := td.w
-	st := w.cfg.Store
-	w.q.Do(func(ctx context.Context) func() {
-		uses, err := st.TargetUses(ctx)
-		return func() {
-			if err != nil {
-				w.showError(fmt.Errorf("count the annotations of each target: %w", err))
-				return
-			}
-			var rows []fyne.CanvasObject
-			for _, t := range w.schema.Targets {
-				rows = append(rows, td.row(t, uses[t.ID]), widget.NewSeparator())
-			}
-			if len(rows) == 0 {
-				rows = append(rows, widget.NewLabel("This project has no stance targets yet: add the first one."))
-			}
-			td.rows.Objects = rows
-			td.rows.Refresh()
+	readThen(w, "count the annotations of each target", w.cfg.Store.TargetUses, func(uses map[string]store.TargetUse) {
+		var rows []fyne.CanvasObject
+		for _, t := range w.schema.Targets {
+			rows = append(rows, td.row(t, uses[t.ID]), widget.NewSeparator())
 		}
+		if len(rows) == 0 {
+			rows = append(rows, widget.NewLabel("This project has no stance targets yet: add the first one."))
+		}
+		td.rows.Objects = rows
+		td.rows.Refresh()
 	})
 }
 

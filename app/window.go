@@ -286,15 +286,20 @@ func (w *Window) save(work func(ctx context.Context) (func(), error), failed fun
 
 // reloadSchema reads the schema again and shows it (another program changed it).
 func (w *Window) reloadSchema() {
-	st := w.cfg.Store
+	readThen(w, "read the label schema", w.cfg.Store.Schema, w.setSchema)
+}
+
+// readThen runs read in the queue, then show with what it read on the UI goroutine; when the
+// read fails, a dialog says what could not be done (what: "read the label schema").
+func readThen[T any](w *Window, what string, read func(context.Context) (T, error), show func(T)) {
 	w.q.Do(func(ctx context.Context) func() {
-		sc, err := st.Schema(ctx)
+		v, err := read(ctx)
 		return func() {
 			if err != nil {
-				w.showError(fmt.Errorf("read the label schema: %w", err))
+				w.showError(fmt.Errorf("%s: %w", what, err))
 				return
 			}
-			w.setSchema(sc)
+			show(v)
 		}
 	})
 }

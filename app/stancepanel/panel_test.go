@@ -4,10 +4,10 @@ import (
 	"maps"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/internal/uitest"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -49,7 +49,7 @@ func TestPanelShowsTheStances(t *testing.T) {
 	if len(selected) != 1 || len(chose) != 1 || chose[0] != "turkey:FAVOR" {
 		t.Errorf("clicks: selected %v, chose %v", selected, chose)
 	}
-	for _, o := range objectsOf(rows[0]) {
+	for _, o := range uitest.Objects(rows[0]) {
 		if b, ok := o.(*widget.Button); ok {
 			test.Tap(b)
 		}
@@ -102,20 +102,4 @@ func TestKeys(t *testing.T) {
 	if none.List(" ") != "a label's button" || none.Mark() != "e" {
 		t.Errorf("no stance labels: %q, %q", none.List(" "), none.Mark())
 	}
-}
-
-// objectsOf returns o and every object below it.
-func objectsOf(o fyne.CanvasObject) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{o}
-	switch o := o.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			out = append(out, objectsOf(c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			out = append(out, objectsOf(c)...)
-		}
-	}
-	return out
 }

@@ -9,24 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/internal/uitest"
 	"github.com/tawsim/tawsim/app/msg"
 )
-
-// objectsOf returns o and every object below it.
-func objectsOf(o fyne.CanvasObject) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{o}
-	switch o := o.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			out = append(out, objectsOf(c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			out = append(out, objectsOf(c)...)
-		}
-	}
-	return out
-}
 
 // TestMessageQuotesWithTheBidiLabel: the words between isolate marks are drawn with the
 // article's label, the rest as text, and Text reads the message without the marks.
@@ -41,7 +26,7 @@ func TestMessageQuotesWithTheBidiLabel(t *testing.T) {
 		t.Errorf("the message reads %q", b.Message.Text)
 	}
 	var quoted []string
-	for _, o := range objectsOf(b.Message) {
+	for _, o := range uitest.Objects(b.Message) {
 		if l, ok := o.(*article.Label); ok {
 			quoted = append(quoted, l.Text())
 		}
@@ -66,7 +51,7 @@ func TestLongMessageIsCut(t *testing.T) {
 			t.Errorf("the message asks for %v of width", min)
 		}
 		ellipsis := false
-		for _, o := range objectsOf(b.Message) {
+		for _, o := range uitest.Objects(b.Message) {
 			if o.Position().X+o.Size().Width > 400 {
 				t.Errorf("%T ends at %v, past the edge", o, o.Position().X+o.Size().Width)
 			}
