@@ -85,6 +85,9 @@ func New(a fyne.App, cfg Config) (*Window, error) { return newWindow(a, cfg, nil
 // newWindow is New. With uiCalls set, what the window's background work runs on the UI
 // goroutine goes to wait instead, and w.q.Wait runs it (see work.New): tests.
 func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
+	// the theme first: a text measured before it (Fyne keeps its measures) would keep the
+	// line height of Fyne's own font
+	a.Settings().SetTheme(assets.NewTheme())
 	w := &Window{app: a, cfg: cfg, q: work.New(uiCalls)}
 	w.jobs, w.stop = context.WithCancel(context.Background())
 	w.list = doclist.New(w.q)
@@ -93,7 +96,6 @@ func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 		w.q.Stop()
 		return nil, err
 	}
-	a.Settings().SetTheme(assets.NewTheme())
 	w.build()
 	w.adopt(cfg.Store, cfg.Path, p)
 	if uiCalls == nil {
