@@ -24,7 +24,6 @@ var maxCached = 1 << 16 // a variable for tests
 // when SplitClitics allows, and finds the tokens each entity span covers. Its memory grows
 // with the record's spans, not its text. Its slices are reused from record to record.
 type tokens struct {
-	doc   labels.Document
 	text  string
 	own   []labels.Offsets // the document's own tokens, or nil
 	o     tokenOptions
@@ -69,7 +68,7 @@ type tokenOptions struct {
 // an error wrapping ErrNoToken. With o.columns, spans that need more tag columns than the
 // format writes (nested or crossing ones) are an error wrapping ErrOverlap that lists them.
 func (t *tokens) build(rec *labels.Annotated, o tokenOptions) error {
-	t.doc, t.text, t.own, t.o = rec.Doc, rec.Doc.Text, rec.Doc.Tokens, o
+	t.text, t.own, t.o = rec.Doc.Text, rec.Doc.Tokens, o
 	t.pick(rec.Spans, o.columns > 0)
 	if o.columns > 0 {
 		t.layer, t.over = layers(t.spans, t.layer, t.over)
@@ -126,7 +125,8 @@ func (t *tokens) walk(fn func(tk tok) bool) {
 	}
 	// The own tokens are checked (inside the text, not empty); arabic.Tokens never makes a
 	// token of white space, nor puts white space in one.
-	for tk := range t.doc.EachToken() {
+	doc := labels.Document{Text: t.text, Tokens: t.own}
+	for tk := range doc.EachToken() {
 		if t.own != nil && t.o.dropSpace && allSpace(t.text[tk.From:tk.To]) {
 			continue
 		}

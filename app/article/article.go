@@ -138,8 +138,9 @@ func (a *Article) CreateRenderer() fyne.WidgetRenderer {
 // tokens arabic.Tokenize finds in its text. It drops the spans and the selections of the
 // document shown before.
 func (a *Article) SetDocument(doc labels.Document) {
+	toks := doc.TokenOffsets()
 	a.doc = doc
-	a.an = analyze([]rune(doc.Text), doc.TokenOffsets(), direction)
+	a.an = analyze([]rune(doc.Text), toks, direction)
 	a.d.size, a.laid = 0, false
 	a.gen++
 	a.spans, a.selSpan, a.sel = nil, "", selection{}
