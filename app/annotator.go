@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -121,11 +122,11 @@ func (w *Window) askName(required bool) {
 	w.win.Canvas().Focus(nd.entry)
 }
 
-// setAnnotator makes name the annotator: kept in the preferences, shown in the title, and
-// whose statuses, spans and progress the window shows from now on.
+// setAnnotator makes name the annotator: kept in the name file, shown in the title, and whose
+// statuses, spans and progress the window shows from now on.
 func (w *Window) setAnnotator(name string) {
 	if err := keepName(name); err != nil {
-		w.warn("Your name could not be kept for the next start (%v); the window will ask for it again.", err)
+		w.status.Warn("Your name could not be kept for the next start (%v); the window will ask for it again.", err)
 	}
 	if name == w.cfg.Annotator {
 		return
@@ -133,13 +134,12 @@ func (w *Window) setAnnotator(name string) {
 	w.cfg.Annotator = name
 	w.annotator.Store(&name)
 	w.updateTitle()
-	w.say("Hello %s: your labels are saved under this name.", name)
-	w.refreshStats()
-	w.setList(w.filter, func() {
+	w.status.Say("Hello %s: your labels are saved under this name.", msg.Isolate(name))
+	w.list.SetAnnotator(name, func() {
 		// the document open stays open, with the new annotator's work (when it left the
 		// list, the list's first document is opening already)
-		if w.doc.ID != "" && (w.inList || w.count == 0) {
-			w.open(w.doc.ID, nil)
+		if _, in := w.list.Current(); w.ed.doc.ID != "" && (in || w.list.Len() == 0) {
+			w.ed.open(w.ed.doc.ID, nil)
 		}
 	})
 }

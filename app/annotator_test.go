@@ -19,7 +19,7 @@ func TestAnnotatorPrompt(t *testing.T) {
 	}
 	doc := start(t, w, f.shown)
 	nd := w.nameDialog
-	if nd == nil || !w.dialogOpen() {
+	if nd == nil || !w.dialogs.covers() {
 		t.Fatal("no name asked at the first start")
 	}
 	if w.win.Canvas().Focused() != nd.entry {
@@ -30,14 +30,14 @@ func TestAnnotatorPrompt(t *testing.T) {
 	}
 	nd.entry.SetText("   ")
 	nd.entry.OnSubmitted("   ")
-	if !w.dialogOpen() || w.Annotator() != "" {
+	if !w.dialogs.covers() || w.Annotator() != "" {
 		t.Errorf("a blank name was taken")
 	}
 	test.Type(nd.entry, "amal")
 	nd.ok.Tapped(nil)
-	w.wait()
-	if w.Annotator() != "amal" || w.dialogOpen() {
-		t.Fatalf("annotator %q, dialog open %v", w.Annotator(), w.dialogOpen())
+	w.q.Wait()
+	if w.Annotator() != "amal" || w.dialogs.covers() {
+		t.Fatalf("annotator %q, dialog open %v", w.Annotator(), w.dialogs.covers())
 	}
 	if got := keptName(); got != "amal" {
 		t.Errorf("the name file holds %q", got)
@@ -57,7 +57,7 @@ func TestAnnotatorPrompt(t *testing.T) {
 	if f.w.Annotator() != "amal" || f.w.nameDialog != nil {
 		t.Errorf("the second start: annotator %q, asked %v", f.w.Annotator(), f.w.nameDialog != nil)
 	}
-	if n := len(f.w.article.Spans()); n != 1 {
+	if n := len(f.w.view.article.Spans()); n != 1 {
 		t.Errorf("amal's span is not shown after a restart (%d spans)", n)
 	}
 	t.Setenv(EnvAnnotator, "badr")
@@ -78,15 +78,15 @@ func TestChangeAnnotator(t *testing.T) {
 	}
 	nd.entry.SetText("badr")
 	nd.entry.OnSubmitted("badr")
-	w.wait()
+	w.q.Wait()
 	if w.Annotator() != "badr" || !strings.HasSuffix(w.win.Title(), "— badr") {
 		t.Errorf("annotator %q, title %q", w.Annotator(), w.win.Title())
 	}
-	if len(w.article.Spans()) != 0 || w.state.Status != "todo" {
-		t.Errorf("badr sees tester's work: %d spans, status %q", len(w.article.Spans()), w.state.Status)
+	if len(w.view.article.Spans()) != 0 || w.ed.state.Status != "todo" {
+		t.Errorf("badr sees tester's work: %d spans, status %q", len(w.view.article.Spans()), w.ed.state.Status)
 	}
-	if r := rowsOf(w.list); r[0].status.Text() != "to do" {
-		t.Errorf("the list shows tester's status %q to badr", r[0].status.Text())
+	if r := rowsOf(w.list.Rows); shownStatus(r[0]) != "to do" {
+		t.Errorf("the list shows tester's status %q to badr", shownStatus(r[0]))
 	}
 }
 

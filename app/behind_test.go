@@ -11,43 +11,30 @@ import (
 	"github.com/tawsim/tawsim/store"
 )
 
-// pump runs the window's UI work for d, as the main loop would, while its writes wait.
-func pump(w *Window, d time.Duration) {
-	end := time.After(d)
-	for {
-		select {
-		case fn := <-w.uiCalls:
-			fn()
-		case <-end:
-			return
-		}
-	}
-}
-
 // TestLabelDrawnBeforeItIsSaved: the span shows, selected, as soon as the key is typed, while
 // the write runs behind; the marker says Saved only once the file holds it.
 func TestLabelDrawnBeforeItIsSaved(t *testing.T) {
 	w, shown := openWindow(t)
 	doc := start(t, w, shown)
 	selectPhrase(t, w, army)
-	w.article.TypedRune('2') // no wait: what the next frame shows
-	drawn := w.article.Spans()
+	w.view.article.TypedRune('2') // no wait: what the next frame shows
+	drawn := w.view.article.Spans()
 	if len(drawn) != 1 || drawn[0].Label != "ORG" || drawn[0].Text != army {
 		t.Fatalf("right after the key the article draws %+v", drawn)
 	}
-	if sel, ok := w.article.SelectedSpan(); !ok || sel.ID != drawn[0].ID {
+	if sel, ok := w.view.article.SelectedSpan(); !ok || sel.ID != drawn[0].ID {
 		t.Errorf("the new span is not selected")
 	}
-	if w.saved.Text != "Saving…" {
-		t.Errorf("before the write is answered the marker says %q", w.saved.Text)
+	if w.status.Saved.Text != "Saving…" {
+		t.Errorf("before the write is answered the marker says %q", w.status.Saved.Text)
 	}
-	w.wait()
+	w.q.Wait()
 	spans := fileSpans(t, w.cfg.Path, doc.ID, "tester")
 	if len(spans) != 1 || spans[0].ID != drawn[0].ID {
 		t.Fatalf("the file holds %+v, the article drew %+v", spans, drawn)
 	}
-	if !strings.HasPrefix(w.saved.Text, "Saved ✓ ") {
-		t.Errorf("once written the marker says %q", w.saved.Text)
+	if !strings.HasPrefix(w.status.Saved.Text, "Saved ✓ ") {
+		t.Errorf("once written the marker says %q", w.status.Saved.Text)
 	}
 }
 
@@ -71,27 +58,27 @@ func TestBusyProjectKeepsTheAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	selectPhrase(t, w, army)
-	w.article.TypedRune('2')
-	w.article.TypedRune('3') // relabels the span drawn
-	pump(w, 6*time.Second)   // longer than a write waits (5 s)
-	drawn := w.article.Spans()
+	w.view.article.TypedRune('2')
+	w.view.article.TypedRune('3') // relabels the span drawn
+	w.q.Pump(6 * time.Second)     // longer than a write waits (5 s)
+	drawn := w.view.article.Spans()
 	if len(drawn) != 1 || drawn[0].Label != "LOC" {
 		t.Errorf("while the project is busy the article draws %+v", drawn)
 	}
-	if !strings.Contains(w.saved.Text, "Not saved yet") {
-		t.Errorf("while the project is busy the marker says %q", w.saved.Text)
+	if !strings.Contains(w.status.Saved.Text, "Not saved yet") {
+		t.Errorf("while the project is busy the marker says %q", w.status.Saved.Text)
 	}
-	if w.dialogOpen() {
+	if w.dialogs.covers() {
 		t.Errorf("a dialog opened: %q", overlayText(w))
 	}
 	must(t, lock.Rollback())
-	w.wait()
+	w.q.Wait()
 	spans := fileSpans(t, w.cfg.Path, doc.ID, "tester")
 	if len(spans) != 1 || len(drawn) != 1 || spans[0].Label != "LOC" || spans[0].ID != drawn[0].ID {
 		t.Fatalf("after the lock the file holds %+v", spans)
 	}
-	if !strings.HasPrefix(w.saved.Text, "Saved ✓ ") {
-		t.Errorf("once written the marker says %q", w.saved.Text)
+	if !strings.HasPrefix(w.status.Saved.Text, "Saved ✓ ") {
+		t.Errorf("once written the marker says %q", w.status.Saved.Text)
 	}
 }
 
@@ -101,7 +88,7 @@ func TestRefusedWriteTakesTheSpanBack(t *testing.T) {
 	w, shown := openWindow(t)
 	doc := start(t, w, shown)
 	first, last := phrase(t, w, army)
-	toks := w.article.Tokens()
+	toks := w.view.article.Tokens()
 	st, err := store.Open(w.cfg.Path)
 	must(t, err)
 	_, err = st.AddSpan(context.Background(), labels.Span{DocID: doc.ID, Annotator: "tester", Start: toks[first].Start,
@@ -109,16 +96,16 @@ func TestRefusedWriteTakesTheSpanBack(t *testing.T) {
 	must(t, err)
 	must(t, st.Close())
 	selectPhrase(t, w, army)
-	w.article.TypedRune('1')
-	if len(w.article.Spans()) != 1 {
+	w.view.article.TypedRune('1')
+	if len(w.view.article.Spans()) != 1 {
 		t.Fatalf("the span is not drawn at once")
 	}
-	w.wait()
-	if drawn := w.article.Spans(); len(drawn) != 0 {
+	w.q.Wait()
+	if drawn := w.view.article.Spans(); len(drawn) != 0 {
 		t.Errorf("the refused span is still drawn: %+v", drawn)
 	}
-	if !strings.Contains(w.message.Text, "overlaps") {
-		t.Errorf("the status bar says %q", w.message.Text)
+	if !strings.Contains(w.status.Message.Text, "overlaps") {
+		t.Errorf("the status bar says %q", w.status.Message.Text)
 	}
 	if spans := fileSpans(t, w.cfg.Path, doc.ID, "tester"); len(spans) != 1 || spans[0].Label != "ORG" {
 		t.Errorf("the file holds %+v", spans)

@@ -79,10 +79,10 @@ func benchWindow(b *testing.B) (*fixture, []labels.Document) {
 	}
 	st.Close()
 	f := openFixture(b, path, "tester")
-	f.w.list.Select(1)
-	f.w.wait()
+	f.w.list.Rows.Select(1)
+	f.w.q.Wait()
 	<-f.shown
-	if n := len(f.w.article.Spans()); n != benchSpans {
+	if n := len(f.w.view.article.Spans()); n != benchSpans {
 		b.Fatalf("the article draws %d spans", n)
 	}
 	return f, docs
@@ -94,7 +94,7 @@ func benchWindow(b *testing.B) (*fixture, []labels.Document) {
 func BenchmarkLabelAction(b *testing.B) {
 	f, _ := benchWindow(b)
 	w := f.w
-	toks := w.article.Tokens()
+	toks := w.view.article.Tokens()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
@@ -105,8 +105,8 @@ func BenchmarkLabelAction(b *testing.B) {
 		press(w, "3") // AddSpan, then SetSpans
 
 		b.StopTimer()
-		if len(w.spans) != benchSpans+1 {
-			b.Fatalf("%d spans after labeling token %d %v: %s", len(w.spans), tok, toks[tok], w.message.Text)
+		if len(w.ed.spans) != benchSpans+1 {
+			b.Fatalf("%d spans after labeling token %d %v: %s", len(w.ed.spans), tok, toks[tok], w.status.Message.Text)
 		}
 		pressKey(w, "Delete")
 		b.StartTimer()
@@ -120,14 +120,14 @@ func BenchmarkOpenDocument(b *testing.B) {
 	w := f.w
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		w.list.Select(1 + (i+1)%2)
-		w.wait()
+		w.list.Rows.Select(1 + (i+1)%2)
+		w.q.Wait()
 		<-f.shown
-		w.article.LineCount() // the layout at the window's width
+		w.view.article.LineCount() // the layout at the window's width
 	}
 	b.StopTimer()
-	if len(w.article.Spans()) != benchSpans {
-		b.Fatalf("%d spans drawn", len(w.article.Spans()))
+	if len(w.view.article.Spans()) != benchSpans {
+		b.Fatalf("%d spans drawn", len(w.view.article.Spans()))
 	}
 }
 
@@ -145,14 +145,14 @@ func BenchmarkLabelKeyToSpan(b *testing.B) {
 		selectWords(b, w, tok, tok)
 		b.StartTimer()
 
-		w.article.TypedRune('3')
-		test.WidgetRenderer(w.article).Objects()
+		w.view.article.TypedRune('3')
+		test.WidgetRenderer(w.view.article).Objects()
 
 		b.StopTimer()
-		if n := len(w.article.Spans()); n != benchSpans+1 {
+		if n := len(w.view.article.Spans()); n != benchSpans+1 {
 			b.Fatalf("%d spans drawn after the key", n)
 		}
-		w.wait()
+		w.q.Wait()
 		pressKey(w, "Delete")
 		b.StartTimer()
 	}

@@ -28,22 +28,22 @@ func TestWriteBehindCrashChild(t *testing.T) {
 	}
 	f := openFixture(t, path, "crash")
 	w := f.w
-	w.list.Select(1)
-	w.wait()
+	w.list.Rows.Select(1)
+	w.q.Wait()
 	<-f.shown
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), uint64(os.Getpid())))
-	toks := w.article.Tokens()
+	toks := w.view.article.Tokens()
 	for i := 0; ; i++ {
 		tok := r.IntN(len(toks))
-		if w.spanOver(toks[tok].Start, toks[tok].End) {
+		if spanOver(w, toks[tok].Start, toks[tok].End) {
 			continue
 		}
 		selectWords(t, w, tok, tok)
-		w.article.TypedRune(rune('1' + r.IntN(4)))
+		w.view.article.TypedRune(rune('1' + r.IntN(4)))
 		if i%3 == 2 {
-			w.wait()
-			if strings.HasPrefix(w.saved.Text, "Saved ✓") {
-				for _, sp := range w.article.Spans() {
+			w.q.Wait()
+			if strings.HasPrefix(w.status.Saved.Text, "Saved ✓") {
+				for _, sp := range w.view.article.Spans() {
 					fmt.Printf("saved %s\n", sp.ID)
 				}
 			}
@@ -133,8 +133,8 @@ func TestWriteBehindCrash(t *testing.T) {
 }
 
 // spanOver reports whether a span of the document open overlaps [start, end).
-func (w *Window) spanOver(start, end int) bool {
-	for _, sp := range w.spans {
+func spanOver(w *Window, start, end int) bool {
+	for _, sp := range w.ed.spans {
 		if sp.Start < end && start < sp.End {
 			return true
 		}

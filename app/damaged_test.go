@@ -33,10 +33,10 @@ SELECT id, 'tester', '{"i":"x","s":0,"e":6}' FROM documents WHERE title = 'ال�
 	start(t, w, shown)
 
 	press(w, "j")
-	if d := next(t, shown); d.Title != "الثاني" || w.article.Document().Text != d.Text {
+	if d := next(t, shown); d.Title != "الثاني" || w.view.article.Document().Text != d.Text {
 		t.Fatalf("shown %q, want the damaged document's text", d.Title)
 	}
-	if msg := w.message.Text; !strings.Contains(msg, "Document") || !strings.Contains(msg, "الثاني") ||
+	if msg := w.status.Message.Text; !strings.Contains(msg, "Document") || !strings.Contains(msg, "الثاني") ||
 		!strings.Contains(msg, "is damaged") || !strings.Contains(msg, `"tester"`) {
 		t.Errorf("status bar %q, want the damaged document named", msg)
 	}

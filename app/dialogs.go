@@ -9,31 +9,42 @@ import (
 	"github.com/tawsim/tawsim/app/textfield"
 )
 
-// showDialog shows d as one that Escape dismisses (closes without its affirmative action).
-func (w *Window) showDialog(d dialog.Dialog) {
-	w.dialogs = append(w.dialogs, d)
+// dialogStack is the dialogs open over the window that Escape dismisses (closes without
+// their affirmative action), the last on top.
+type dialogStack struct {
+	win  fyne.Window
+	open []dialog.Dialog
+}
+
+// show shows d as one that Escape dismisses.
+func (s *dialogStack) show(d dialog.Dialog) {
+	s.open = append(s.open, d)
 	d.SetOnClosed(func() {
-		if i := slices.Index(w.dialogs, d); i >= 0 {
-			w.dialogs = slices.Delete(w.dialogs, i, i+1)
+		if i := slices.Index(s.open, d); i >= 0 {
+			s.open = slices.Delete(s.open, i, i+1)
 		}
 	})
 	d.Show()
 }
 
-// dismissDialog dismisses the dialog shown last by showDialog, and reports whether there was one.
-func (w *Window) dismissDialog() bool {
-	if len(w.dialogs) == 0 {
+// dismiss dismisses the dialog shown last by show, and reports whether there was one.
+func (s *dialogStack) dismiss() bool {
+	if len(s.open) == 0 {
 		return false
 	}
-	w.dialogs[len(w.dialogs)-1].Dismiss()
+	s.open[len(s.open)-1].Dismiss()
 	return true
 }
 
-// unlessDialog returns action guarded so that it does nothing while a dialog is open: menu
+// covers reports whether a dialog covers the window (any dialog, also one not shown by
+// show); keys then belong to it.
+func (s *dialogStack) covers() bool { return s.win.Canvas().Overlays().Top() != nil }
+
+// unless returns action guarded so that it does nothing while a dialog is open: menu
 // shortcuts reach the menus wherever the focus is, even under a dialog.
-func (w *Window) unlessDialog(action func()) func() {
+func (s *dialogStack) unless(action func()) func() {
 	return func() {
-		if !w.dialogOpen() {
+		if !s.covers() {
 			action()
 		}
 	}

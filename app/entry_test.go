@@ -39,7 +39,7 @@ func TestDialogFieldTakesMixedText(t *testing.T) {
 		t.Errorf("the note is drawn, left to right, as %q, want %q", got, want)
 	}
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.dialogOpen() {
+	if w.dialogs.covers() {
 		t.Fatal("Escape in the field left the dialog open")
 	}
 	if st := fileState(t, w.cfg.Path, first.ID, "tester"); st.Status != labels.StatusTodo {
@@ -50,7 +50,7 @@ func TestDialogFieldTakesMixedText(t *testing.T) {
 	entry = w.win.Canvas().Focused().(*dialogEntry)
 	test.Type(entry, note)
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	w.wait()
+	w.q.Wait()
 	if st := fileState(t, w.cfg.Path, first.ID, "tester"); st.Status != labels.StatusFlagged || st.Note != note {
 		t.Errorf("Enter stored %+v, want flagged with the note %q", st, note)
 	}

@@ -13,26 +13,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
 )
-
-// exportFormats says in a line what each export format is.
-var exportFormats = map[string]string{
-	"jsonl":          "Tawsim's own records: everything, one document per line (lossless)",
-	"doccano":        "doccano: text with [start, end, label] entity spans",
-	"doccano-stance": "doccano text classification: the document stance per target",
-	"spacy":          "spaCy / Prodigy: text, tokens and spans",
-	"spacy-doc":      "spaCy Doc JSON: every span in spans.sc (SpanCategorizer), the outer level in ents",
-	"hf":             "Hugging Face token classification: tokens and BIO tags per sentence, with a label list",
-	"conll":          "CoNLL: one token and its BIO tag per line",
-	"stance":         "stance: one record per document and target, with the evidence spans",
-	"stance-claims":  "claim-article pairs: the target as the claim, the text as the article, and the label",
-}
-
-// tokenFormats are the export formats that write tokens.
-var tokenFormats = map[string]bool{"spacy": true, "spacy-doc": true, "hf": true, "conll": true}
 
 // exportForm is the Export dialog's state.
 type exportForm struct {
@@ -44,8 +31,13 @@ type exportForm struct {
 	out      *dialogEntry
 }
 
-// showExport asks what to export (format, statuses, whose work) and where, then exports it.
-func (w *Window) showExport() {
+// exportDialog is File → Export…: it asks what to export and where, exports it off the UI
+// goroutine with its progress shown, and sums it up.
+type exportDialog struct{ w *Window }
+
+// show asks what to export (format, statuses, whose work) and where, then exports it.
+func (ed *exportDialog) show() {
+	w := ed.w
 	var d *dialog.FormDialog
 	f := &exportForm{about: widget.NewLabel(""), out: newDialogEntry(func() { d.Dismiss() })}
 	f.about.Wrapping = fyne.TextWrapWord
@@ -53,21 +45,22 @@ func (w *Window) showExport() {
 	f.clitics = widget.NewCheck("In token formats, split a token where a span starts after a proclitic", nil)
 	f.clitics.SetChecked(true)
 	f.format = widget.NewSelect(export.Formats(), func(s string) {
-		f.about.SetText(exportFormats[s])
-		if tokenFormats[s] {
+		ef, _ := export.Lookup(s)
+		f.about.SetText(ef.About)
+		if ef.WritesTokens {
 			f.clitics.Enable()
 		} else {
 			f.clitics.Disable()
 		}
-		f.out.SetText(withExt(f.out.Text, s))
+		f.out.SetText(withExt(f.out.Text, ef.Extension))
 	})
 	var opts []string
 	for _, s := range labels.Statuses {
-		opts = append(opts, statusText(s))
+		opts = append(opts, doclist.StatusText(s))
 	}
 	f.statuses = widget.NewCheckGroup(opts, nil)
 	f.statuses.Horizontal = true
-	f.statuses.SetSelected([]string{statusText(labels.StatusDone)})
+	f.statuses.SetSelected([]string{doclist.StatusText(labels.StatusDone)})
 	f.mine = widget.NewCheck(fmt.Sprintf("Only my work (%s)", w.cfg.Annotator), nil)
 	f.out.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
@@ -90,7 +83,7 @@ func (w *Window) showExport() {
 				f.out.SetText(filepath.Join(dir.Path(), filepath.Base(f.out.Text)))
 			}
 		}, w.win)
-		w.startIn(d, filepath.Dir(f.out.Text))
+		startIn(d, filepath.Dir(f.out.Text))
 		d.Show()
 	})
 	items := []*widget.FormItem{
@@ -103,22 +96,23 @@ func (w *Window) showExport() {
 	items[1].HintText = "none checked exports every document"
 	d = dialog.NewForm("Export training data", "Export", "Cancel", items, func(ok bool) {
 		if ok {
-			w.exportAsking(f.options(w.cfg.Annotator))
+			ed.asking(f.options(w.cfg.Annotator))
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(680, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 }
 
 // options returns the export options the form chose.
 func (f *exportForm) options(annotator string) jobs.ExportOptions {
+	ef, _ := export.Lookup(f.format.Selected)
 	o := jobs.ExportOptions{
-		Format: f.format.Selected,
+		Format: ef.Name,
 		Out:    strings.TrimSpace(f.out.Text),
-		Writer: export.Options{SplitClitics: tokenFormats[f.format.Selected] && f.clitics.Checked},
+		Writer: export.Options{SplitClitics: ef.WritesTokens && f.clitics.Checked},
 	}
 	for _, s := range f.statuses.Selected {
-		o.Filter.Statuses = append(o.Filter.Statuses, filterStatus(s))
+		o.Filter.Statuses = append(o.Filter.Statuses, doclist.ParseStatus(s))
 	}
 	if f.mine.Checked {
 		o.Filter.Annotator = annotator
@@ -126,90 +120,95 @@ func (f *exportForm) options(annotator string) jobs.ExportOptions {
 	return o
 }
 
-// withExt gives path the extension of format: .conll for conll, .jsonl for the others.
-func withExt(path, format string) string {
+// withExt gives path the extension ext, in place of the extension of another export format.
+func withExt(path, ext string) string {
 	if path == "" {
 		return path
 	}
-	ext := ".jsonl"
-	if format == "conll" {
-		ext = ".conll"
-	}
-	if old := filepath.Ext(path); old == ".jsonl" || old == ".conll" {
-		path = strings.TrimSuffix(path, old)
+	old := filepath.Ext(path)
+	for _, f := range export.FormatList() {
+		if old == f.Extension {
+			path = strings.TrimSuffix(path, old)
+			break
+		}
 	}
 	return path + ext
 }
 
-// exportAsking exports with o, asking first whether to replace the files that exist.
-func (w *Window) exportAsking(o jobs.ExportOptions) {
+// asking exports with o, asking first whether to replace the files that exist.
+func (ed *exportDialog) asking(o jobs.ExportOptions) {
+	w := ed.w
 	err := jobs.CheckOutputs(w.cfg.Store, o)
 	var exist *jobs.ExistsError
 	switch {
 	case errors.As(err, &exist):
-		msg := exist.Names[0] + " exists. Replace it?"
-		if len(exist.Names) > 1 {
-			msg = strings.Join(exist.Names, "\n") + "\nexist. Replace them?"
+		names := make([]string, len(exist.Names))
+		for i, n := range exist.Names {
+			names[i] = safetext.Escape(n)
 		}
-		w.showDialog(dialog.NewConfirm("Replace?", msg, func(yes bool) {
+		question := names[0] + " exists. Replace it?"
+		if len(names) > 1 {
+			question = strings.Join(names, "\n") + "\nexist. Replace them?"
+		}
+		w.dialogs.show(dialog.NewConfirm("Replace?", question, func(yes bool) {
 			if yes {
 				o.Force = true
-				w.runExport(o)
+				ed.run(o)
 			}
 		}, w.win))
 	case err != nil:
-		w.showError(fmt.Errorf("export: %w", err))
+		w.showError(fmt.Errorf("export: %s", safetext.Escape(err.Error())))
 	default:
-		w.runExport(o)
+		ed.run(o)
 	}
 }
 
-// runExport exports with o off the UI goroutine, showing its progress, then sums it up.
-func (w *Window) runExport(o jobs.ExportOptions) {
+// run exports with o off the UI goroutine, showing its progress, then sums it up.
+func (ed *exportDialog) run(o jobs.ExportOptions) {
+	w := ed.w
 	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Exporting…", "records written", cancel)
 	o.Progress = prog.set
 	var removed []jobs.TempFile
 	o.Removed = func(tf jobs.TempFile) { removed = append(removed, tf) }
 	st := w.cfg.Store
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
+	w.q.Go(func() {
 		n, err := jobs.Export(ctx, st, o)
-		w.ui(func() {
+		w.q.UI(func() {
 			prog.hide()
-			w.exported(o, n, err, ctx.Err() != nil, removed)
+			ed.exported(o, n, err, ctx.Err() != nil, removed)
 		})
-	}()
+	})
 }
 
 // exported sums an export up in a dialog, with the files left by killed exports that it
 // removed.
-func (w *Window) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
+func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
+	w := ed.w
 	switch {
 	case cancelled:
-		w.showDialog(dialog.NewInformation("Export cancelled", "Nothing was written: "+filepath.Base(o.Out)+" is as it was.", w.win))
+		w.dialogs.show(dialog.NewInformation("Export cancelled", "Nothing was written: "+safetext.Escape(filepath.Base(o.Out))+" is as it was.", w.win))
 	case errors.Is(err, export.ErrTokenEdge) && !o.Writer.SplitClitics:
-		w.showError(fmt.Errorf("%w\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
-			"“Split a token where a span starts after a proclitic” checked. Nothing was written", err))
+		w.showError(fmt.Errorf("%s\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
+			"“Split a token where a span starts after a proclitic” checked. Nothing was written", safetext.Escape(err.Error())))
 	case err != nil:
-		w.showError(fmt.Errorf("export: %w\n\nNothing was written: the file is written whole or not at all", err))
+		w.showError(fmt.Errorf("export: %s\n\nNothing was written: the file is written whole or not at all", safetext.Escape(err.Error())))
 	default:
-		msg := fmt.Sprintf("Wrote %s to %s.", plural(n, "record"), o.Out)
-		if o.Format == "hf" {
-			msg += fmt.Sprintf("\nThe label list is in %s.", jobs.HFLabelsName(o.Out))
+		text := fmt.Sprintf("Wrote %s to %s.", msg.Plural(n, "record"), safetext.Escape(o.Out))
+		if ef, err := export.Lookup(o.Format); err == nil && ef.LabelList != nil {
+			text += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.LabelListName(o.Out)))
 		}
 		if n == 0 {
-			msg += "\nNo document matched the statuses chosen."
+			text += "\nNo document matched the statuses chosen."
 		}
 		if len(removed) > 0 {
 			var size int64
 			for _, tf := range removed {
 				size += tf.Size
 			}
-			msg += fmt.Sprintf("\nRemoved %s (%s) that exports stopped by force had left beside it.",
-				plural(len(removed), "unfinished file"), jobs.ByteSize(size))
+			text += fmt.Sprintf("\nRemoved %s (%s) that exports stopped by force had left beside it.",
+				msg.Plural(len(removed), "unfinished file"), jobs.ByteSize(size))
 		}
-		w.showDialog(dialog.NewInformation("Export finished", msg, w.win))
+		w.dialogs.show(dialog.NewInformation("Export finished", text, w.win))
 	}
 }

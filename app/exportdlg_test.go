@@ -22,30 +22,30 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := jobs.ExportOptions{Format: "jsonl", Out: out}
-	w.exportAsking(o)
+	w.exports.asking(o)
 	if s := overlayText(w); !strings.Contains(s, out+" exists. Replace it?") {
 		t.Fatalf("the question:\n%s", s)
 	}
 	dialogButton(t, w, "No").OnTapped()
-	w.wait()
-	if data, _ := os.ReadFile(out); string(data) != "mine\n" || w.dialogOpen() {
-		t.Fatalf("after No the file holds %q, a dialog open: %v", data, w.dialogOpen())
+	w.q.Wait()
+	if data, _ := os.ReadFile(out); string(data) != "mine\n" || w.dialogs.covers() {
+		t.Fatalf("after No the file holds %q, a dialog open: %v", data, w.dialogs.covers())
 	}
-	w.exportAsking(o)
+	w.exports.asking(o)
 	dialogButton(t, w, "Yes").OnTapped()
-	w.wait()
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "Wrote 1 record to "+out) {
 		t.Fatalf("after Yes:\n%s", s)
 	}
 	data, _ := os.ReadFile(out)
 	fi, err := os.Stat(out)
-	if err != nil || !strings.Contains(string(data), w.doc.Text[:20]) || fi.Mode().Perm() != 0o600 {
+	if err != nil || !strings.Contains(string(data), w.ed.doc.Text[:20]) || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("after Yes the file holds %q, mode %v", data, fi.Mode())
 	}
 	w.win.Canvas().Overlays().Top().Hide()
 
-	w.exportAsking(jobs.ExportOptions{Format: "jsonl", Out: w.cfg.Path})
-	w.wait()
+	w.exports.asking(jobs.ExportOptions{Format: "jsonl", Out: w.cfg.Path})
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "is the project file") {
 		t.Fatalf("an export over the project:\n%s", s)
 	}
@@ -65,8 +65,8 @@ func TestExportSaysWhatItRemoved(t *testing.T) {
 	if err := os.WriteFile(stale, make([]byte, 2500), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w.exportAsking(jobs.ExportOptions{Format: "jsonl", Out: filepath.Join(dir, "train.jsonl")})
-	w.wait()
+	w.exports.asking(jobs.ExportOptions{Format: "jsonl", Out: filepath.Join(dir, "train.jsonl")})
+	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "Removed 1 unfinished file (2.5 kB)") {
 		t.Fatalf("the summary:\n%s", s)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/internal/uitest"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
@@ -90,7 +91,7 @@ func (f *fixture) reopen(annotator string) {
 		}
 	}
 	f.shown = shown
-	w.wait()
+	w.q.Wait()
 	w.Window().Resize(fyne.NewSize(1000, 700))
 	f.w = w
 }
@@ -111,14 +112,14 @@ func next(t testing.TB, shown chan labels.Document) labels.Document {
 func start(t testing.TB, w *Window, shown chan labels.Document) labels.Document {
 	t.Helper()
 	w.Start()
-	w.wait()
+	w.q.Wait()
 	return next(t, shown)
 }
 
 // phrase returns the first and last token of the first occurrence of s in the article.
 func phrase(t testing.TB, w *Window, s string) (int, int) {
 	t.Helper()
-	text := []rune(w.article.Document().Text)
+	text := []rune(w.view.article.Document().Text)
 	idx := strings.Index(string(text), s)
 	if idx < 0 {
 		t.Fatalf("%q is not in the article", s)
@@ -126,7 +127,7 @@ func phrase(t testing.TB, w *Window, s string) (int, int) {
 	start := len([]rune(string(text)[:idx]))
 	end := start + len([]rune(s))
 	first, last := -1, -1
-	for i, o := range w.article.Tokens() {
+	for i, o := range w.view.article.Tokens() {
 		if o.Start >= start && o.End <= end {
 			if first < 0 {
 				first = i
@@ -142,7 +143,7 @@ func phrase(t testing.TB, w *Window, s string) (int, int) {
 
 // tokenCenter returns the middle of token i, relative to the article.
 func tokenCenter(w *Window, i int) fyne.Position {
-	pos, size := w.article.TokenRect(i)
+	pos, size := w.view.article.TokenRect(i)
 	return pos.AddXY(size.Width/2, size.Height/2)
 }
 
@@ -151,11 +152,11 @@ func tokenCenter(w *Window, i int) fyne.Position {
 func selectWords(t testing.TB, w *Window, first, last int) {
 	t.Helper()
 	from, to := tokenCenter(w, first), tokenCenter(w, last)
-	w.article.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
-	w.article.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
-	w.article.DragEnd()
-	sel, ok := w.article.Selection()
-	toks := w.article.Tokens()
+	w.view.article.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
+	w.view.article.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: from}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	w.view.article.DragEnd()
+	sel, ok := w.view.article.Selection()
+	toks := w.view.article.Tokens()
 	if !ok || sel.Start != toks[first].Start || sel.End != toks[last].End {
 		t.Fatalf("selected %+v, %v; want [%d,%d)", sel, ok, toks[first].Start, toks[last].End)
 	}
@@ -172,15 +173,15 @@ func selectPhrase(t testing.TB, w *Window, s string) {
 // they started.
 func press(w *Window, keys string) {
 	for _, r := range keys {
-		w.article.TypedRune(r)
-		w.wait()
+		w.view.article.TypedRune(r)
+		w.q.Wait()
 	}
 }
 
 // pressKey types a named key into the article and waits for what it started.
 func pressKey(w *Window, name fyne.KeyName) {
-	w.article.TypedKey(&fyne.KeyEvent{Name: name})
-	w.wait()
+	w.view.article.TypedKey(&fyne.KeyEvent{Name: name})
+	w.q.Wait()
 }
 
 // fileSpans reads the annotator's spans of document id from the project file, through a
@@ -257,17 +258,9 @@ func overlayText(w *Window) string {
 }
 
 // objectsOf returns o and every object below it.
-func objectsOf(o fyne.CanvasObject) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{o}
-	switch o := o.(type) {
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			out = append(out, objectsOf(c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			out = append(out, objectsOf(c)...)
-		}
-	}
-	return out
+func objectsOf(o fyne.CanvasObject) []fyne.CanvasObject { return uitest.Objects(o) }
+
+// absolute returns where o is in its canvas.
+func absolute(o fyne.CanvasObject) fyne.Position {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 }

@@ -14,19 +14,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/corpus"
+	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
 )
-
-// importFormats says in a line what each corpus format is.
-var importFormats = map[string]string{
-	"txt":     "plain text: one article per file, its first line the title; a folder imports every .txt in it",
-	"jsonl":   "Tawsim's own JSONL records (what Export writes as jsonl), with their labels",
-	"doccano": "doccano JSONL: text with [start, end, label] spans",
-	"spacy":   "spaCy / Prodigy JSONL: text, tokens and spans",
-	"csv":     "a table with one article per row; name the column that holds the text",
-	"conll":   "CoNLL / BIO: one token and its tag per line, a blank line between sentences",
-}
 
 // maxListedErrors is how many bad records the import summary lists.
 const maxListedErrors = 20
@@ -41,8 +33,13 @@ type importForm struct {
 	addLabels *widget.Check
 }
 
-// showImport asks what to import (a file or folder, its format and options), then imports it.
-func (w *Window) showImport() {
+// importDialog is File → Import…: it asks what to import, imports it off the UI goroutine
+// with its progress shown, and sums it up.
+type importDialog struct{ w *Window }
+
+// show asks what to import (a file or folder, its format and options), then imports it.
+func (id *importDialog) show() {
+	w := id.w
 	var d *dialog.FormDialog
 	dismiss := func() { d.Dismiss() }
 	f := &importForm{path: newDialogEntry(dismiss), column: newDialogEntry(dismiss), about: widget.NewLabel("")}
@@ -60,8 +57,9 @@ func (w *Window) showImport() {
 	f.about.Importance = widget.LowImportance
 	f.column.SetPlaceHolder("the name of the column that holds the text, e.g. text")
 	f.format = widget.NewSelect(corpus.Formats(), func(s string) {
-		f.about.SetText(importFormats[s])
-		if s == "csv" {
+		cf, _ := corpus.Lookup(s)
+		f.about.SetText(cf.About)
+		if cf.TextColumn {
 			f.column.Enable()
 		} else {
 			f.column.Disable()
@@ -69,15 +67,15 @@ func (w *Window) showImport() {
 		f.column.Validate()
 	})
 	f.column.Validator = func(s string) error {
-		if f.format.Selected == "csv" && strings.TrimSpace(s) == "" {
-			return errors.New("csv needs the name of the text column")
+		if cf, _ := corpus.Lookup(f.format.Selected); cf.TextColumn && strings.TrimSpace(s) == "" {
+			return fmt.Errorf("%s needs the name of the text column", cf.Name)
 		}
 		return nil
 	}
 	f.format.SetSelected("txt")
 	f.path.OnChanged = func(s string) {
-		if g := guessFormat(strings.TrimSpace(s)); g != "" {
-			f.format.SetSelected(g)
+		if g, ok := corpus.Guess(strings.TrimSpace(s)); ok {
+			f.format.SetSelected(g.Name)
 		}
 	}
 	f.lenient = widget.NewCheck("Import the good records of files with errors, and list the bad ones", nil)
@@ -90,7 +88,7 @@ func (w *Window) showImport() {
 				r.Close()
 			}
 		}, w.win)
-		w.startIn(d, filepath.Dir(w.cfg.Path))
+		startIn(d, filepath.Dir(w.cfg.Path))
 		d.Show()
 	})
 	chooseFolder := widget.NewButton("Folder…", func() {
@@ -99,7 +97,7 @@ func (w *Window) showImport() {
 				f.path.SetText(u.Path())
 			}
 		}, w.win)
-		w.startIn(d, filepath.Dir(w.cfg.Path))
+		startIn(d, filepath.Dir(w.cfg.Path))
 		d.Show()
 	})
 	items := []*widget.FormItem{
@@ -111,11 +109,11 @@ func (w *Window) showImport() {
 	}
 	d = dialog.NewForm("Import a corpus", "Import", "Cancel", items, func(ok bool) {
 		if ok {
-			w.runImport([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
+			id.run([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(640, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 	w.win.Canvas().Focus(f.path)
 }
 
@@ -130,20 +128,9 @@ func (f *importForm) options(annotator string) jobs.ImportOptions {
 	}
 }
 
-// guessFormat guesses a corpus format from a file name's extension: "" when it cannot tell
-// (a folder, .txt which is also CoNLL's, .jsonl which three formats use).
-func guessFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return "csv"
-	case ".conll", ".bio", ".iob", ".iob2":
-		return "conll"
-	}
-	return ""
-}
-
-// runImport imports paths with o off the UI goroutine, showing its progress, then sums it up.
-func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
+// run imports paths with o off the UI goroutine, showing its progress, then sums it up.
+func (id *importDialog) run(paths []string, o jobs.ImportOptions) {
+	w := id.w
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
 		w.showError(err)
 		return
@@ -159,38 +146,37 @@ func (w *Window) runImport(paths []string, o jobs.ImportOptions) {
 	ctx, cancel := context.WithCancel(w.jobs)
 	prog := newProgressDialog(w, "Importing…", "records read", cancel)
 	o.Progress = prog.set
-	st, gen := w.cfg.Store, w.gen.Load()
-	w.bg.Add(1)
-	go func() {
-		defer w.bg.Done()
+	st, gen := w.cfg.Store, w.q.Generation()
+	w.q.Go(func() {
 		t, err := jobs.Import(ctx, st, paths, o)
-		w.ui(func() {
+		w.q.UI(func() {
 			prog.hide()
-			if gen != w.gen.Load() {
+			if gen != w.q.Generation() {
 				return
 			}
-			w.imported(t, err, o.Lenient, ctx.Err() != nil)
+			id.imported(t, err, o.Lenient, ctx.Err() != nil)
 		})
-	}()
+	})
 }
 
 // imported sums an import up in a dialog and shows the documents it added.
-func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool) {
-	w.reloadProject()
+func (id *importDialog) imported(t jobs.ImportTally, err error, lenient, cancelled bool) {
+	w := id.w
+	id.reload()
 	var b strings.Builder
 	switch {
 	case cancelled:
 		b.WriteString("The import was cancelled. The files read before were imported whole; the one being read was not.\n\n")
 	case err != nil:
-		fmt.Fprintf(&b, "The import stopped: %v\n\nThe files read before it were imported whole; the others were not.\n\n", err)
+		fmt.Fprintf(&b, "The import stopped: %s\n\nThe files read before it were imported whole; the others were not.\n\n", safetext.Escape(err.Error()))
 	}
 	fmt.Fprintf(&b, "%s read: %s added, %s already in the project",
-		plural(t.Files, "file"), plural(t.Added, "document"), thousands(t.Duplicates))
+		msg.Plural(t.Files, "file"), msg.Plural(t.Added, "document"), msg.Thousands(t.Duplicates))
 	if t.Spans > 0 {
-		fmt.Fprintf(&b, ", %s added", plural(t.Spans, "span"))
+		fmt.Fprintf(&b, ", %s added", msg.Plural(t.Spans, "span"))
 	}
 	if t.Bad > 0 {
-		fmt.Fprintf(&b, ", %s", plural(t.Bad, "bad record"))
+		fmt.Fprintf(&b, ", %s", msg.Plural(t.Bad, "bad record"))
 	}
 	b.WriteString(".")
 	if len(t.NewLabels) > 0 {
@@ -199,17 +185,17 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	switch {
 	case t.SkippedFiles > 0 && !lenient:
 		fmt.Fprintf(&b, "\n\nNothing was imported from %s with errors. Fix them, or import again with "+
-			"“Import the good records of files with errors” checked.", plural(t.SkippedFiles, "file"))
+			"“Import the good records of files with errors” checked.", msg.Plural(t.SkippedFiles, "file"))
 	case t.SkippedFiles > 0:
-		fmt.Fprintf(&b, "\n\nNothing was imported from %s that cannot be imported in part: "+
-			"unreadable, without the text column, or with labels the project lacks.", plural(t.SkippedFiles, "file"))
+		fmt.Fprintf(&b, "\n\nNothing was imported from %s: unreadable, empty, refused as a whole (without the text column, "+
+			"or with labels the project lacks) or with no good record.", msg.Plural(t.SkippedFiles, "file"))
 	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(text)
 	if len(t.Errs) > 0 {
 		content.Add(widget.NewLabel("The first problems:"))
-		errs := widget.NewLabel(errorLines(t.Errs, t.Problems, maxListedErrors))
+		errs := widget.NewLabel(errorLines(t, maxListedErrors))
 		errs.TextStyle.Monospace = true
 		errs.Wrapping = fyne.TextWrapWord
 		scroll := container.NewVScroll(errs)
@@ -225,45 +211,39 @@ func (w *Window) imported(t jobs.ImportTally, err error, lenient, cancelled bool
 	}
 	d := dialog.NewCustom(title, "Close", content, w.win)
 	d.Resize(fyne.NewSize(640, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 }
 
-// errorLines lists the first n errors, one a line (FILE:LINE: what), and how many more of
-// all there are.
-func errorLines(errs []error, all, n int) string {
+// errorLines lists the problems of an import, one a line (FILE:LINE: what), as tawsimctl
+// does: every reason a file was left out whole, then the first n problems with records, and
+// how many more there are. Hidden characters of file names and errors are written as escapes.
+func errorLines(t jobs.ImportTally, n int) string {
+	files := t.FileErrs()
 	var lines []string
-	for i, err := range errs {
-		if i == n {
+	for i, err := range t.Errs {
+		if i == len(files)+n {
 			break
 		}
 		var ce *corpus.Error
 		if errors.As(err, &ce) {
 			ce2 := *ce
 			ce2.File = filepath.Base(ce.File)
-			lines = append(lines, ce2.Error())
-			continue
+			err = &ce2
 		}
-		lines = append(lines, err.Error())
+		lines = append(lines, safetext.Escape(err.Error()))
 	}
-	if all > len(lines) {
-		lines = append(lines, fmt.Sprintf("… and %s more", thousands(all-len(lines))))
+	if t.Problems > len(lines) {
+		lines = append(lines, fmt.Sprintf("… and %s more", msg.Thousands(t.Problems-len(lines))))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// plural says "1 file", "3 files", "1,204 documents".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}
-
-// reloadProject reads the schema and the document count again (after an import) and shows
-// them: the palette and menus, the list, the progress; the first document opens when none was.
-func (w *Window) reloadProject() {
+// reload reads the schema and the document count again (after an import) and shows them: the
+// palette and menus, the list, the progress; the first document opens when none was.
+func (id *importDialog) reload() {
+	w := id.w
 	st := w.cfg.Store
-	w.do(func(ctx context.Context) func() {
+	w.q.Do(func(ctx context.Context) func() {
 		sc, err := st.Schema(ctx)
 		var n int
 		if err == nil {
@@ -274,11 +254,8 @@ func (w *Window) reloadProject() {
 				w.showError(err)
 				return
 			}
-			w.total = n
 			w.setSchema(sc)
-			w.updateInfo()
-			w.refreshStats()
-			w.setList(w.filter, nil)
+			w.list.Reload(n)
 		}
 	})
 }
@@ -323,8 +300,8 @@ func (p *progressDialog) set(now jobs.Progress) {
 		return
 	}
 	p.shown = time.Now()
-	p.w.ui(func() {
-		p.count.SetText(thousands(now.Records) + " " + p.noun)
+	p.w.q.UI(func() {
+		p.count.SetText(msg.Thousands(now.Records) + " " + p.noun)
 		if f := now.Fraction(); f >= 0 {
 			if p.running.Visible() {
 				p.running.Stop()

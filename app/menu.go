@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -54,7 +55,7 @@ func (k shiftHint) ShortcutName() string { return "Key:Shift+" + string(k) }
 // Document, Help.
 func (w *Window) mainMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, w.unlessDialog(action))
+		it := fyne.NewMenuItem(label, w.dialogs.unless(action))
 		it.Shortcut = sc
 		return it
 	}
@@ -62,16 +63,16 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Open project…", shortcutOpen, w.askOpenProject),
 		item("New project…", shortcutNew, w.askNewProject),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", shortcutImport, w.showImport),
-		item("Export…", shortcutExport, w.showExport),
+		item("Import…", shortcutImport, w.imports.show),
+		item("Export…", shortcutExport, w.exports.show),
 		fyne.NewMenuItemSeparator(),
 		item("Change annotator…", nil, func() { w.askName(w.cfg.Annotator == "") }),
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Undo", shortcutUndo, w.undo),
-		item("Redo", shortcutRedo, w.redo),
+		item("Undo", shortcutUndo, w.ed.undo),
+		item("Redo", shortcutRedo, w.ed.redo),
 		fyne.NewMenuItemSeparator(),
-		item("Remove selected span", keyHint(fyne.KeyDelete), w.deleteSelected),
+		item("Remove selected span", keyHint(fyne.KeyDelete), w.ed.deleteSelected),
 	)
 	var lab []*fyne.MenuItem
 	for _, l := range w.schema.Entities {
@@ -83,16 +84,16 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		if l.DescriptionEn != "" {
 			text += " — " + firstClause(l.DescriptionEn)
 		}
-		lab = append(lab, item(text, sc, func() { w.applyLabel(l) }))
+		lab = append(lab, item(text, sc, func() { w.ed.applyLabel(l) }))
 	}
 	stance := w.stanceMenu(item)
 	doc := fyne.NewMenu("Document",
-		item("Done, next", shortcutDone, w.doneNext),
-		item("Skip", keyHint("S"), w.skip),
-		item("Flag…", keyHint("!"), w.askFlag),
+		item("Done, next", shortcutDone, w.ed.doneNext),
+		item("Skip", keyHint("S"), w.ed.skip),
+		item("Flag…", keyHint("!"), w.ed.askFlag),
 		fyne.NewMenuItemSeparator(),
-		item("Next document", keyHint("J"), func() { w.move(1) }),
-		item("Previous document", keyHint("K"), func() { w.move(-1) }),
+		item("Next document", keyHint("J"), func() { w.list.Move(1) }),
+		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, help)
@@ -102,29 +103,29 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 // evidence, and the dialog that adds and renames targets. item makes a menu item.
 func (w *Window) stanceMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
 	items := []*fyne.MenuItem{
-		item("Next target", keyHint("T"), func() { w.moveTarget(1) }),
-		item("Previous target", shiftHint("T"), func() { w.moveTarget(-1) }),
+		item("Next target", keyHint("T"), func() { w.ed.moveTarget(1) }),
+		item("Previous target", shiftHint("T"), func() { w.ed.moveTarget(-1) }),
 		fyne.NewMenuItemSeparator(),
 	}
 	for _, l := range w.schema.StanceLabels {
 		var sc fyne.Shortcut
-		if w.hasStanceKey(l) {
+		if w.stance.Keys().Has(l) {
 			sc = keyHint(strings.ToUpper(l.Hotkey))
 		}
 		text := "Stance toward the target: " + l.Name
 		if l.DescriptionEn != "" {
 			text += " — " + firstClause(l.DescriptionEn)
 		}
-		items = append(items, item(text, sc, func() { w.chooseStance(w.target, l) }))
+		items = append(items, item(text, sc, func() { w.ed.chooseStance(w.stance.Index(), l) }))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(),
-		item("Mark selection as evidence (the target's stance)", keyHint("E"), w.markChosenEvidence))
+		item("Mark selection as evidence (the target's stance)", keyHint("E"), w.ed.markChosenEvidence))
 	for _, l := range w.schema.StanceLabels {
 		var sc fyne.Shortcut
-		if k := w.evidenceKey(l); k != "e" {
+		if k := w.stance.Keys().EvidenceKey(l); k != "e" {
 			sc = shiftHint(strings.TrimPrefix(k, "Shift+"))
 		}
-		items = append(items, item("Mark selection as "+l.Name+" evidence", sc, func() { w.markEvidence(l) }))
+		items = append(items, item("Mark selection as "+l.Name+" evidence", sc, func() { w.ed.markEvidence(l) }))
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), item("Targets…", nil, w.showTargets))
 	return fyne.NewMenu("Stance", items...)
@@ -140,7 +141,7 @@ func firstClause(s string) string {
 
 // addShortcuts adds the shortcuts the menus do not show: Ctrl+Y for redo.
 func (w *Window) addShortcuts() {
-	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.unlessDialog(w.redo)() })
+	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.dialogs.unless(w.ed.redo)() })
 }
 
 // helpSections are the keys the help dialog lists, by section.
@@ -197,7 +198,7 @@ func labelHelp(box *fyne.Container, title string, ls []labels.Label) {
 	box.Add(h)
 	grid := container.New(&helpLayout{})
 	for _, l := range ls {
-		grid.Add(newLabelButton(l, nil))
+		grid.Add(palette.NewButton(l, nil))
 		d := widget.NewLabel(strings.TrimSpace(fmt.Sprintf("%s\n%s", l.DescriptionEn, l.DescriptionAr)))
 		d.Wrapping = fyne.TextWrapWord
 		grid.Add(d)
@@ -217,11 +218,11 @@ func (w *Window) showHelp() {
 			key, what := k[0], k[1]
 			switch key {
 			case "LABELS":
-				key = w.keyList()
+				key = w.palette.KeyList()
 			case "STANCE":
-				key = strings.ToUpper(w.stanceKeyList(", "))
+				key = strings.ToUpper(w.stance.Keys().List(", "))
 			case "EVIDENCE":
-				key = w.evidenceKeyList()
+				key = w.stance.Keys().EvidenceList()
 			}
 			kl := widget.NewLabel(key)
 			kl.TextStyle.Monospace = true
@@ -237,7 +238,7 @@ func (w *Window) showHelp() {
 	scroll := container.NewVScroll(box)
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", scroll, w.win)
 	d.Resize(fyne.NewSize(640, min(720, w.win.Canvas().Size().Height-40)))
-	w.showDialog(d)
+	w.dialogs.show(d)
 }
 
 // helpLayout lays out pairs of objects in two columns: the first as wide as its widest

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -26,8 +27,8 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 	for _, bad := range []string{"amal\u202e", "am\u2066al", "amal\u200f"} {
 		nd.entry.SetText(bad)
 		nd.entry.OnSubmitted(bad)
-		w.wait()
-		if !w.dialogOpen() || w.Annotator() != "" || !nd.ok.Disabled() {
+		w.q.Wait()
+		if !w.dialogs.covers() || w.Annotator() != "" || !nd.ok.Disabled() {
 			t.Errorf("%q was taken, or can be", bad)
 		}
 		if !nd.problem.Visible() || !strings.Contains(nd.problem.Text, "bidi control") {
@@ -39,7 +40,7 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 		t.Errorf("an Arabic name is refused: %q", nd.problem.Text)
 	}
 	nd.ok.Tapped(nil)
-	w.wait()
+	w.q.Wait()
 	if w.Annotator() != "أمل" {
 		t.Errorf("annotator %q", w.Annotator())
 	}
@@ -70,5 +71,28 @@ func TestOpenReadOnlyProject(t *testing.T) {
 		if _, err := os.Stat(path + suffix); err == nil {
 			t.Errorf("opening left %s", suffix)
 		}
+	}
+}
+
+// TestGreetingIsolatesTheName: a name of Arabic and Latin letters and digits is drawn in the
+// greeting as the article lays it out, between isolate marks, not scrambled by the English
+// sentence around it.
+func TestGreetingIsolatesTheName(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	const name = "أمل 2 (QA)"
+	w.setAnnotator(name)
+	w.q.Wait()
+	if want := "Hello " + name + ": your labels are saved under this name."; w.status.Message.Text != want {
+		t.Errorf("the greeting reads %q, want %q", w.status.Message.Text, want)
+	}
+	drawn := false
+	for _, o := range objectsOf(w.status.Message) {
+		if l, ok := o.(*article.Label); ok && l.Text() == name {
+			drawn = true
+		}
+	}
+	if !drawn {
+		t.Errorf("the name is not drawn on its own with the bidi label")
 	}
 }

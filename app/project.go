@@ -37,7 +37,7 @@ func (w *Window) askOpenProject() {
 		w.openProject(path, false)
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{projectExt}))
-	w.startIn(d, filepath.Dir(w.cfg.Path))
+	startIn(d, filepath.Dir(w.cfg.Path))
 	d.Show()
 }
 
@@ -54,7 +54,7 @@ func (w *Window) askNewProject() {
 				folder.SetText(dir)
 			}
 		}, w.win)
-		w.startIn(fd, dir)
+		startIn(fd, dir)
 		fd.Show()
 	})
 	var d *dialog.FormDialog
@@ -81,11 +81,11 @@ func (w *Window) askNewProject() {
 		w.openProject(filepath.Join(dir, file), true)
 	}, w.win)
 	d.Resize(fyne.NewSize(520, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 }
 
 // startIn makes a file dialog start in folder dir, when it exists.
-func (w *Window) startIn(d *dialog.FileDialog, dir string) {
+func startIn(d *dialog.FileDialog, dir string) {
 	if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 		d.SetLocation(u)
 	}
@@ -99,12 +99,12 @@ func (w *Window) openProject(path string, create bool) {
 		path = abs
 	}
 	if cur, err := filepath.Abs(w.cfg.Path); err == nil && cur == path {
-		w.say("%s is the project open.", filepath.Base(path))
+		w.status.Say("%s is the project open.", filepath.Base(path))
 		return
 	}
 	name := w.cfg.Annotator
-	w.say("Opening %s…", filepath.Base(path))
-	w.do(func(ctx context.Context) func() {
+	w.status.Say("Opening %s…", filepath.Base(path))
+	w.q.Do(func(ctx context.Context) func() {
 		st, err := openProjectFile(ctx, path, create, name)
 		var p project
 		if err == nil {
@@ -114,24 +114,20 @@ func (w *Window) openProject(path string, create bool) {
 		}
 		return func() {
 			if err != nil {
-				w.say("")
+				w.status.Say("")
 				w.showError(err)
 				return
 			}
 			old := w.cfg.Store
-			w.gen.Add(1) // the work asked for on the old project is dropped
+			w.q.Forget() // the work asked for on the old project is dropped
 			w.adopt(st, path, p)
 			w.Start()
 			if create {
-				w.say("Created %s. Import a corpus with File → Import… (Ctrl+I).", filepath.Base(path))
+				w.status.Say("Created %s. Import a corpus with File → Import… (Ctrl+I).", filepath.Base(path))
 			} else {
-				w.say("Opened %s.", filepath.Base(path))
+				w.status.Say("Opened %s.", filepath.Base(path))
 			}
-			w.bg.Add(1)
-			go func() {
-				defer w.bg.Done()
-				old.Close()
-			}()
+			w.q.Go(func() { old.Close() })
 		}
 	})
 }

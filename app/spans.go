@@ -3,111 +3,80 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
 // onSelect tells the annotator what the keys do with the words just selected.
-func (w *Window) onSelect(sel article.Selection) {
+func (e *editor) onSelect(sel article.Selection) {
 	if sel.Start >= sel.End {
-		w.say("")
+		e.w.status.Say("")
 		return
 	}
-	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
-	if t, ok := w.currentTarget(); ok && len(w.schema.StanceLabels) > 0 {
-		w.say("%s selected: press %s to label it, %s to mark it as evidence for %s.%s",
-			quote(text), w.keyList(), w.markKeys(), t.Name, article.MissingNote(w.article.MissingGlyphs(sel.Start, sel.End)))
+	text, _ := labels.Slice(e.doc.Text, sel.Start, sel.End)
+	if t, ok := e.w.stance.Current(); ok && len(e.w.schema.StanceLabels) > 0 {
+		e.w.status.Say("%s selected: press %s to label it, %s to mark it as evidence for %s.%s",
+			msg.Quote(text), e.w.palette.KeyList(), e.w.stance.Keys().Mark(), t.Name, article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
 		return
 	}
-	w.say("%s selected: press %s to label it.%s", quote(text), w.keyList(), article.MissingNote(w.article.MissingGlyphs(sel.Start, sel.End)))
+	e.w.status.Say("%s selected: press %s to label it.%s", msg.Quote(text), e.w.palette.KeyList(), article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
 }
 
 // onSpanTapped tells the annotator what the keys do with the span just selected. A stance
 // evidence span makes its target the current one.
-func (w *Window) onSpanTapped(sp labels.Span) {
+func (e *editor) onSpanTapped(sp labels.Span) {
 	if sp.Kind == labels.KindStance {
-		w.setTarget(sp.Target)
-		w.say("%s evidence for %s selected: press %s to change its label, Delete to remove it.",
-			sp.Label, w.targetName(sp.Target), w.evidenceKeyList())
+		e.w.stance.SetTarget(sp.Target)
+		e.w.status.Say("%s evidence for %s selected: press %s to change its label, Delete to remove it.",
+			sp.Label, e.targetName(sp.Target), e.w.stance.Keys().EvidenceList())
 		return
 	}
-	w.say("%s %s selected: press %s to change its label, Delete to remove it.", sp.Label, quote(sp.Text), w.keyList())
-}
-
-// keyList names the label keys: "1-4", or "1, 2, q".
-func (w *Window) keyList() string {
-	var ks []string
-	for _, l := range w.schema.Entities {
-		if l.Hotkey != "" {
-			ks = append(ks, l.Hotkey)
-		}
-	}
-	if len(ks) > 2 && strings.Join(ks, "") == "123456789"[:len(ks)] {
-		return "1-" + ks[len(ks)-1]
-	}
-	if len(ks) == 0 {
-		return "a label's button"
-	}
-	return strings.Join(ks, ", ")
-}
-
-// quote puts text, shortened by clip, in straight double quotes. Fyne draws a line of text
-// left to right and mirrors the characters that have a mirror image (such as « and ») next to
-// right-to-left text, so messages quote Arabic with " rather than guillemets.
-func quote(text string) string { return `"` + isolateStart + clip(text) + isolateEnd + `"` }
-
-// clip shortens text to about 40 characters for the status bar.
-func clip(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if r := []rune(text); len(r) > 40 {
-		return string(r[:39]) + "…"
-	}
-	return text
+	e.w.status.Say("%s %s selected: press %s to change its label, Delete to remove it.", sp.Label, msg.Quote(sp.Text), e.w.palette.KeyList())
 }
 
 // applyLabel gives label l to the selected span (a relabel), or to the selected words (a new
 // span). With stance evidence selected, it labels the evidence's words: an entity span over the
 // same words.
-func (w *Window) applyLabel(l labels.Label) {
-	if !w.ready() {
+func (e *editor) applyLabel(l labels.Label) {
+	if !e.ready() {
 		return
 	}
-	if sp, ok := w.article.SelectedSpan(); ok && sp.Kind == labels.KindStance {
-		w.addSpan(article.Selection{Start: sp.Start, End: sp.End}, l)
+	if sp, ok := e.w.view.article.SelectedSpan(); ok && sp.Kind == labels.KindStance {
+		e.addSpan(article.Selection{Start: sp.Start, End: sp.End}, l)
 		return
 	}
-	if sp, ok := w.article.SelectedSpan(); ok {
-		w.relabel(sp, l)
+	if sp, ok := e.w.view.article.SelectedSpan(); ok {
+		e.relabel(sp, l)
 		return
 	}
-	if sel, ok := w.article.Selection(); ok && sel.Start < sel.End {
-		w.addSpan(sel, l)
+	if sel, ok := e.w.view.article.Selection(); ok && sel.Start < sel.End {
+		e.addSpan(sel, l)
 		return
 	}
-	w.say("Select words in the article first (click, or drag over them), then press %s to label them %s.", l.Hotkey, l.Name)
+	e.w.status.Say("Select words in the article first (click, or drag over them), then press %s to label them %s.", l.Hotkey, l.Name)
 }
 
 // newSpan returns the annotator's span of kind over the words sel of the document open,
 // labeled l (and, for stance evidence, toward the target with id target).
-func (w *Window) newSpan(sel article.Selection, l labels.Label, kind labels.Kind, target string) labels.Span {
-	text, _ := labels.Slice(w.doc.Text, sel.Start, sel.End)
+func (e *editor) newSpan(sel article.Selection, l labels.Label, kind labels.Kind, target string) labels.Span {
+	text, _ := labels.Slice(e.doc.Text, sel.Start, sel.End)
 	return labels.Span{
-		DocID: w.doc.ID, Annotator: w.cfg.Annotator, Start: sel.Start, End: sel.End, Text: text,
+		DocID: e.doc.ID, Annotator: e.w.cfg.Annotator, Start: sel.Start, End: sel.End, Text: text,
 		Label: l.Name, Kind: kind, Target: target, Origin: labels.OriginManual,
 	}
 }
 
 // addSpan labels the selected words l with an entity span.
-func (w *Window) addSpan(sel article.Selection, l labels.Label) {
-	w.writeSpan(w.newSpan(sel, l, labels.KindEntity, ""), func(added labels.Span) {
-		w.say("Labeled %s %s. Another key changes its label; Delete removes it.", quote(added.Text), added.Label)
+func (e *editor) addSpan(sel article.Selection, l labels.Label) {
+	e.writeSpan(e.newSpan(sel, l, labels.KindEntity, ""), func(added labels.Span) {
+		e.w.status.Say("Labeled %s %s. Another key changes its label; Delete removes it.", msg.Quote(added.Text), added.Label)
 	})
 }
 
@@ -116,39 +85,29 @@ func (w *Window) addSpan(sel article.Selection, l labels.Label) {
 // touched it yet (so that a first undo removes the span, and a second one the status). The
 // span is named before it is written, so that keys pressed before the write is done (another
 // label, Delete) act on it. A refused write takes the span back and says why.
-func (w *Window) writeSpan(sp labels.Span, added func(labels.Span)) {
-	if err := w.schema.ValidateSpan(w.doc.Text, sp, w.spans); err != nil {
-		w.refuseSpan(err, sp)
+func (e *editor) writeSpan(sp labels.Span, added func(labels.Span)) {
+	if err := e.w.schema.ValidateSpan(e.doc.Text, sp, e.spans); err != nil {
+		e.refuseSpan(err, sp)
 		return
 	}
 	id, err := uuid.NewV7()
 	if err != nil {
-		w.showError(err)
+		e.w.showError(err)
 		return
 	}
 	sp.ID = id.String()
-	w.spans = insertSpan(w.spans, sp)
-	w.showSpans()
-	w.article.SelectSpan(sp.ID)
+	e.spans = insertSpan(e.spans, sp)
+	e.showSpans()
+	e.w.view.article.SelectSpan(sp.ID)
 	added(sp)
-	st := w.cfg.Store
-	w.saveTouching(func(ctx context.Context) (func(), error) {
-		_, err := retried(w, func() (labels.Span, error) { return st.AddSpan(ctx, sp) })
+	st := e.w.cfg.Store
+	e.saveTouching(func(ctx context.Context) (func(), error) {
+		_, err := retried(e.w, func() (labels.Span, error) { return st.AddSpan(ctx, sp) })
 		return nil, err
 	}, func() {
-		w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
+		e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
 	},
-		func(err error) bool { return w.refuseSpan(err, sp) })
-}
-
-// takeBack changes the spans shown of document doc back after a write failed, when it is the
-// document open.
-func (w *Window) takeBack(doc string, change func([]labels.Span) []labels.Span) {
-	if w.doc.ID != doc {
-		return
-	}
-	w.spans = change(w.spans)
-	w.showSpans()
+		func(err error) bool { return e.refuseSpan(err, sp) })
 }
 
 // dropSpan returns spans without the span with the given id.
@@ -156,59 +115,36 @@ func dropSpan(spans []labels.Span, id string) []labels.Span {
 	return slices.DeleteFunc(slices.Clone(spans), func(s labels.Span) bool { return s.ID == id })
 }
 
-// saveTouching writes one change of the annotator's work on the document open behind the
-// screen, which shows it already, after setting the document in progress when the annotator
-// had not touched it yet (so that a first undo undoes the write, and a second one the
-// status). write returns what to show once it is saved (nil for nothing), run on the UI
-// goroutine; failed takes the change shown back when the write fails.
-func (w *Window) saveTouching(write func(ctx context.Context) (func(), error), failed func(), refused func(error) bool) {
-	st, touch, order := w.cfg.Store, w.touch(), w.doc.Order
-	w.save(func(ctx context.Context) (func(), error) {
-		if touch != nil {
-			if err := retriedErr(w, func() error { return st.SetState(ctx, *touch) }); err != nil {
-				return nil, err
-			}
-		}
-		shown, err := write(ctx)
-		return func() {
-			w.touched(touch, order)()
-			if shown != nil {
-				shown()
-			}
-		}, err
-	}, failed, refused)
-}
-
 // relabel gives the selected span label l: drawn at once, one UpdateSpan behind.
-func (w *Window) relabel(sp labels.Span, l labels.Label) {
-	if i := w.spanIndex(sp.ID); i >= 0 {
-		sp = w.spans[i]
+func (e *editor) relabel(sp labels.Span, l labels.Label) {
+	if i := e.spanIndex(sp.ID); i >= 0 {
+		sp = e.spans[i]
 	}
 	what := ""
 	if sp.Kind == labels.KindStance {
 		what = " evidence"
 	}
 	if sp.Label == l.Name {
-		w.say("%s is labeled %s%s already.", quote(sp.Text), l.Name, what)
+		e.w.status.Say("%s is labeled %s%s already.", msg.Quote(sp.Text), l.Name, what)
 		return
 	}
 	changed := sp
 	changed.Label = l.Name
-	if err := w.schema.ValidateSpan(w.doc.Text, changed, w.spans); err != nil {
-		w.refuseSpan(err, changed)
+	if err := e.w.schema.ValidateSpan(e.doc.Text, changed, e.spans); err != nil {
+		e.refuseSpan(err, changed)
 		return
 	}
-	w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, changed) })
-	w.article.SelectSpan(changed.ID)
-	w.say("%s is now %s%s (was %s).", quote(changed.Text), changed.Label, what, sp.Label)
-	st := w.cfg.Store
-	w.saveTouching(func(ctx context.Context) (func(), error) {
-		_, err := retried(w, func() (labels.Span, error) { return st.UpdateSpan(ctx, changed) })
+	e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, changed) })
+	e.w.view.article.SelectSpan(changed.ID)
+	e.w.status.Say("%s is now %s%s (was %s).", msg.Quote(changed.Text), changed.Label, what, sp.Label)
+	st := e.w.cfg.Store
+	e.saveTouching(func(ctx context.Context) (func(), error) {
+		_, err := retried(e.w, func() (labels.Span, error) { return st.UpdateSpan(ctx, changed) })
 		return nil, err
 	}, func() {
-		w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, sp) })
+		e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, sp) })
 	},
-		func(err error) bool { return w.refuseSpan(err, changed) })
+		func(err error) bool { return e.refuseSpan(err, changed) })
 }
 
 // replaceSpan returns spans with the span of sp's id replaced by sp (unchanged when there is
@@ -222,64 +158,31 @@ func replaceSpan(spans []labels.Span, sp labels.Span) []labels.Span {
 }
 
 // deleteSelected removes the selected span.
-func (w *Window) deleteSelected() {
-	if !w.ready() {
+func (e *editor) deleteSelected() {
+	if !e.ready() {
 		return
 	}
-	sp, ok := w.article.SelectedSpan()
+	sp, ok := e.w.view.article.SelectedSpan()
 	if !ok {
-		w.say("Click a labeled span first to remove it.")
+		e.w.status.Say("Click a labeled span first to remove it.")
 		return
 	}
-	w.deleteSpan(sp)
+	e.deleteSpan(sp)
 }
 
 // deleteSpan removes span sp of the document open: gone at once, one DeleteSpan behind.
-func (w *Window) deleteSpan(sp labels.Span) {
-	w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
+func (e *editor) deleteSpan(sp labels.Span) {
+	e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
 	if sp.Kind == labels.KindStance {
-		w.say("Removed the %s evidence %s for %s.", sp.Label, quote(sp.Text), w.targetName(sp.Target))
+		e.w.status.Say("Removed the %s evidence %s for %s.", sp.Label, msg.Quote(sp.Text), e.targetName(sp.Target))
 	} else {
-		w.say("Removed %s %s.", sp.Label, quote(sp.Text))
+		e.w.status.Say("Removed %s %s.", sp.Label, msg.Quote(sp.Text))
 	}
-	st, name := w.cfg.Store, w.cfg.Annotator
-	w.saveTouching(func(ctx context.Context) (func(), error) {
-		return nil, retriedErr(w, func() error { return st.DeleteSpan(ctx, name, sp.DocID, sp.ID) })
-	}, func() { w.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return insertSpan(spans, sp) }) },
-		func(err error) bool { return w.refuseSpan(err, sp) })
-}
-
-// showSpans draws the spans of the document open in the article, and lists its evidence in
-// the stance panel.
-func (w *Window) showSpans() {
-	w.article.SetSpans(w.spans, w.schema)
-	w.showStance()
-}
-
-// touch returns the state that marks the document open in progress, when the annotator labels
-// it for the first time; nil when it is past to do already.
-func (w *Window) touch() *labels.DocState {
-	if w.state.Status != labels.StatusTodo && w.state.Status != "" {
-		return nil
-	}
-	st := w.state
-	st.DocID, st.Annotator, st.Status = w.doc.ID, w.cfg.Annotator, labels.StatusInProgress
-	return &st
-}
-
-// touched returns what to show once state st (from touch; nil for none) of the document with
-// import order order is saved.
-func (w *Window) touched(st *labels.DocState, order int64) func() {
-	return func() {
-		if st != nil {
-			w.stateSaved(*st, order, labels.StatusTodo, nil)
-		}
-	}
-}
-
-// spanIndex returns the index of the span with the given id in w.spans, or -1.
-func (w *Window) spanIndex(id string) int {
-	return slices.IndexFunc(w.spans, func(s labels.Span) bool { return s.ID == id })
+	st, name := e.w.cfg.Store, e.w.cfg.Annotator
+	e.saveTouching(func(ctx context.Context) (func(), error) {
+		return nil, retriedErr(e.w, func() error { return st.DeleteSpan(ctx, name, sp.DocID, sp.ID) })
+	}, func() { e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return insertSpan(spans, sp) }) },
+		func(err error) bool { return e.refuseSpan(err, sp) })
 }
 
 // insertSpan returns spans with sp added, in the store's order (start, end, id).
@@ -298,29 +201,29 @@ func insertSpan(spans []labels.Span, sp labels.Span) []labels.Span {
 
 // refuseSpan explains in the status bar why span sp cannot be written, and reports whether err
 // was such a refusal (the others deserve a dialog).
-func (w *Window) refuseSpan(err error, sp labels.Span) bool {
+func (e *editor) refuseSpan(err error, sp labels.Span) bool {
 	switch {
 	case errors.Is(err, labels.ErrOverlap):
-		if o, ok := w.conflict(sp); ok && o.Start == sp.Start && o.End == sp.End && o.Label == sp.Label {
-			w.warn("%s is labeled %s already.", quote(o.Text), o.Label)
+		if o, ok := e.conflict(sp); ok && o.Start == sp.Start && o.End == sp.End && o.Label == sp.Label {
+			e.w.status.Warn("%s is labeled %s already.", msg.Quote(o.Text), o.Label)
 		} else if ok {
-			w.warn("This overlaps %s %s: remove or change that span first.", o.Label, quote(o.Text))
+			e.w.status.Warn("This overlaps %s %s: remove or change that span first.", o.Label, msg.Quote(o.Text))
 		} else {
-			w.warn("This overlaps another labeled span: remove or change that span first.")
+			e.w.status.Warn("This overlaps another labeled span: remove or change that span first.")
 		}
 	case errors.Is(err, labels.ErrEmptySpan):
-		w.warn("Select at least one word to label.")
+		e.w.status.Warn("Select at least one word to label.")
 	case errors.Is(err, labels.ErrOutOfRange), errors.Is(err, labels.ErrTextMismatch):
-		w.warn("The selection does not match this document's text: select the words again.")
+		e.w.status.Warn("The selection does not match this document's text: select the words again.")
 	case errors.Is(err, labels.ErrUnknownLabel):
-		w.warn("%s is not a label of this project.", sp.Label)
+		e.w.status.Warn("%s is not a label of this project.", sp.Label)
 	case errors.Is(err, labels.ErrUnknownTarget):
-		w.warn("%s is not a stance target of this project (any more): choose another target.", sp.Target)
+		e.w.status.Warn("%s is not a stance target of this project (any more): choose another target.", sp.Target)
 	case errors.Is(err, labels.ErrNoAnnotator):
-		w.askName(true)
+		e.w.askName(true)
 	case errors.Is(err, store.ErrNotFound):
-		w.warn("That span is no longer in the project (an undo may have removed it). Nothing was changed.")
-		w.reloadSpans()
+		e.w.status.Warn("That span is no longer in the project (an undo may have removed it). Nothing was changed.")
+		e.reloadSpans()
 	default:
 		return false
 	}
@@ -328,9 +231,9 @@ func (w *Window) refuseSpan(err error, sp labels.Span) bool {
 }
 
 // conflict returns the annotator's entity span that sp collides with.
-func (w *Window) conflict(sp labels.Span) (labels.Span, bool) {
+func (e *editor) conflict(sp labels.Span) (labels.Span, bool) {
 	var found []labels.Span
-	for _, o := range w.spans {
+	for _, o := range e.spans {
 		if o.Kind == labels.KindEntity && o.ID != sp.ID && o.Overlaps(sp) {
 			found = append(found, o)
 		}
@@ -349,19 +252,13 @@ func (w *Window) conflict(sp labels.Span) (labels.Span, bool) {
 
 // reloadSpans reads the spans of the document open again, after the store refused a change
 // to one that the window still showed.
-func (w *Window) reloadSpans() {
-	st, id, name := w.cfg.Store, w.doc.ID, w.cfg.Annotator
-	w.do(func(ctx context.Context) func() {
-		spans, err := st.Spans(ctx, id, name)
-		return func() {
-			if err != nil {
-				w.showError(fmt.Errorf("read the spans again: %w", err))
-				return
-			}
-			if w.doc.ID == id {
-				w.spans = spans
-				w.showSpans()
-			}
+func (e *editor) reloadSpans() {
+	st, id, name := e.w.cfg.Store, e.doc.ID, e.w.cfg.Annotator
+	read := func(ctx context.Context) ([]labels.Span, error) { return st.Spans(ctx, id, name) }
+	readThen(e.w, "read the spans again", read, func(spans []labels.Span) {
+		if e.doc.ID == id {
+			e.spans = spans
+			e.showSpans()
 		}
 	})
 }

@@ -16,8 +16,8 @@ func TestLabelKeyWritesSpan(t *testing.T) {
 	w, shown := openWindow(t)
 	doc := start(t, w, shown)
 	selectPhrase(t, w, army)
-	if !strings.Contains(w.message.Text, army) {
-		t.Errorf("after selecting, the status bar says %q", w.message.Text)
+	if !strings.Contains(w.status.Message.Text, army) {
+		t.Errorf("after selecting, the status bar says %q", w.status.Message.Text)
 	}
 	press(w, "2")
 
@@ -35,32 +35,32 @@ func TestLabelKeyWritesSpan(t *testing.T) {
 	if st := fileState(t, w.cfg.Path, doc.ID, "tester"); st.Status != labels.StatusInProgress {
 		t.Errorf("the document's status is %q after the first label, want in_progress", st.Status)
 	}
-	if drawn := w.article.Spans(); len(drawn) != 1 || drawn[0].ID != sp.ID {
+	if drawn := w.view.article.Spans(); len(drawn) != 1 || drawn[0].ID != sp.ID {
 		t.Errorf("the article draws %+v", drawn)
 	}
-	if sel, ok := w.article.SelectedSpan(); !ok || sel.ID != sp.ID {
+	if sel, ok := w.view.article.SelectedSpan(); !ok || sel.ID != sp.ID {
 		t.Errorf("the new span is not selected")
 	}
-	if !strings.HasPrefix(w.saved.Text, "Saved ✓ ") {
-		t.Errorf("save marker %q", w.saved.Text)
+	if !strings.HasPrefix(w.status.Saved.Text, "Saved ✓ ") {
+		t.Errorf("save marker %q", w.status.Saved.Text)
 	}
-	if r := rowsOf(w.list); len(r) == 0 || r[0].status.Text() != "in progress" {
+	if r := rowsOf(w.list.Rows); len(r) == 0 || shownStatus(r[0]) != "in progress" {
 		t.Errorf("the list does not show the document in progress")
 	}
-	if w.docStatus.text.Text != "in progress" {
-		t.Errorf("the header shows status %q", w.docStatus.text.Text)
+	if w.view.badge.Text() != "in progress" {
+		t.Errorf("the header shows status %q", w.view.badge.Text())
 	}
 }
 
 func TestPaletteButtonLabels(t *testing.T) {
 	w, shown := openWindow(t)
 	doc := start(t, w, shown)
-	if len(w.buttons) != 4 || w.buttons[2].label.Name != "LOC" || w.buttons[2].label.Hotkey != "3" {
-		t.Fatalf("palette %+v", w.buttons)
+	if len(w.palette.Buttons()) != 4 || w.palette.Buttons()[2].Label().Name != "LOC" || w.palette.Buttons()[2].Label().Hotkey != "3" {
+		t.Fatalf("palette %+v", w.palette.Buttons())
 	}
 	selectPhrase(t, w, "طرابلس")
-	w.buttons[2].Tapped(&fyne.PointEvent{})
-	w.wait()
+	w.palette.Buttons()[2].Tapped(&fyne.PointEvent{})
+	w.q.Wait()
 	spans := fileSpans(t, w.cfg.Path, doc.ID, "tester")
 	if len(spans) != 1 || spans[0].Label != "LOC" || spans[0].Text != "طرابلس" {
 		t.Errorf("the LOC button stored %+v", spans)
@@ -81,8 +81,8 @@ func TestRelabelAndDelete(t *testing.T) {
 	first, _ := phrase(t, w, army)
 
 	// click the span, then a label key relabels it
-	w.article.Tapped(&fyne.PointEvent{Position: tokenCenter(w, first)})
-	if sp, ok := w.article.SelectedSpan(); !ok || sp.Label != "ORG" {
+	w.view.article.Tapped(&fyne.PointEvent{Position: tokenCenter(w, first)})
+	if sp, ok := w.view.article.SelectedSpan(); !ok || sp.Label != "ORG" {
 		t.Fatalf("clicking the span selected %+v, %v", sp, ok)
 	}
 	press(w, "3")
@@ -90,23 +90,23 @@ func TestRelabelAndDelete(t *testing.T) {
 	if len(spans) != 1 || spans[0].Label != "LOC" || spans[0].Text != army {
 		t.Fatalf("after relabeling, the file holds %+v", spans)
 	}
-	if !strings.Contains(w.message.Text, "now LOC") {
-		t.Errorf("status bar %q", w.message.Text)
+	if !strings.Contains(w.status.Message.Text, "now LOC") {
+		t.Errorf("status bar %q", w.status.Message.Text)
 	}
 
 	pressKey(w, fyne.KeyDelete)
 	if spans := fileSpans(t, w.cfg.Path, doc.ID, "tester"); len(spans) != 0 {
 		t.Fatalf("after Delete, the file holds %+v", spans)
 	}
-	if len(w.article.Spans()) != 0 {
-		t.Errorf("the article still draws %+v", w.article.Spans())
+	if len(w.view.article.Spans()) != 0 {
+		t.Errorf("the article still draws %+v", w.view.article.Spans())
 	}
 
 	// BackSpace removes too, through the window's keys when the article has not the focus
 	selectPhrase(t, w, army)
 	press(w, "1")
 	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	w.wait()
+	w.q.Wait()
 	if spans := fileSpans(t, w.cfg.Path, doc.ID, "tester"); len(spans) != 0 {
 		t.Fatalf("after BackSpace, the file holds %+v", spans)
 	}
@@ -120,8 +120,8 @@ func TestOverlapIsRefused(t *testing.T) {
 	selectPhrase(t, w, "الليبي مزيدا") // the default schema's entities may nest, never cross
 	press(w, "3")
 	want := `This overlaps ORG "` + army + `": remove or change that span first.`
-	if w.message.Text != want || w.message.Importance != widget.DangerImportance {
-		t.Errorf("status bar %q (%v), want %q", w.message.Text, w.message.Importance, want)
+	if w.status.Message.Text != want || w.status.Message.Importance != widget.DangerImportance {
+		t.Errorf("status bar %q (%v), want %q", w.status.Message.Text, w.status.Message.Importance, want)
 	}
 	spans := fileSpans(t, w.cfg.Path, doc.ID, "tester")
 	if len(spans) != 1 || spans[0].Label != "ORG" {
@@ -130,8 +130,8 @@ func TestOverlapIsRefused(t *testing.T) {
 	// the same words again with the same label
 	selectPhrase(t, w, army)
 	press(w, "2")
-	if !strings.Contains(w.message.Text, "labeled ORG already") {
-		t.Errorf("status bar %q", w.message.Text)
+	if !strings.Contains(w.status.Message.Text, "labeled ORG already") {
+		t.Errorf("status bar %q", w.status.Message.Text)
 	}
 }
 
@@ -139,12 +139,12 @@ func TestLabelKeyWithoutSelection(t *testing.T) {
 	w, shown := openWindow(t)
 	doc := start(t, w, shown)
 	press(w, "1")
-	if !strings.Contains(w.message.Text, "Select words") {
-		t.Errorf("status bar %q", w.message.Text)
+	if !strings.Contains(w.status.Message.Text, "Select words") {
+		t.Errorf("status bar %q", w.status.Message.Text)
 	}
 	pressKey(w, fyne.KeyDelete)
-	if !strings.Contains(w.message.Text, "Click a labeled span") {
-		t.Errorf("status bar %q", w.message.Text)
+	if !strings.Contains(w.status.Message.Text, "Click a labeled span") {
+		t.Errorf("status bar %q", w.status.Message.Text)
 	}
 	if n := len(fileSpans(t, w.cfg.Path, doc.ID, "tester")); n != 0 {
 		t.Errorf("%d spans written", n)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -21,6 +22,7 @@ import (
 // targetsDialog lists the project's stance targets, with how many annotations refer to each,
 // and adds and renames them.
 type targetsDialog struct {
+	w    *Window
 	d    *dialog.CustomDialog
 	rows *fyne.Container
 	add  *widget.Button
@@ -28,63 +30,57 @@ type targetsDialog struct {
 
 // showTargets opens the targets dialog (Stance → Targets…).
 func (w *Window) showTargets() {
-	td := &targetsDialog{rows: container.NewVBox()}
+	td := &targetsDialog{w: w, rows: container.NewVBox()}
 	intro := widget.NewLabel("A document takes a stance toward each target. Annotations keep a target's id, " +
 		"so a rename keeps every stance and piece of evidence on it; exports write the new name. " +
 		"Changes to the targets are saved at once and are not undone with Ctrl+Z.")
 	intro.Wrapping = fyne.TextWrapWord
-	td.add = widget.NewButton("Add target…", func() { w.askTarget(nil, td) })
+	td.add = widget.NewButton("Add target…", func() { td.ask(nil) })
 	td.add.Importance = widget.HighImportance
 	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(td.rows))
 	td.d = dialog.NewCustomWithoutButtons("Stance targets", content, w.win)
 	td.d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", td.d.Hide), td.add})
 	td.d.Resize(fyne.NewSize(680, min(560, w.win.Canvas().Size().Height-40)))
-	w.showDialog(td.d)
-	w.fillTargets(td)
+	w.dialogs.show(td.d)
+	td.fill()
 }
 
-// fillTargets lists the targets of the schema in td, with their uses read off the UI goroutine.
-func (w *Window) fillTargets(td *targetsDialog) {
-	st := w.cfg.Store
-	w.do(func(ctx context.Context) func() {
-		uses, err := st.TargetUses(ctx)
-		return func() {
-			if err != nil {
-				w.showError(fmt.Errorf("count the annotations of each target: %w", err))
-				return
-			}
-			var rows []fyne.CanvasObject
-			for _, t := range w.schema.Targets {
-				rows = append(rows, w.targetRow(t, uses[t.ID], td), widget.NewSeparator())
-			}
-			if len(rows) == 0 {
-				rows = append(rows, widget.NewLabel("This project has no stance targets yet: add the first one."))
-			}
-			td.rows.Objects = rows
-			td.rows.Refresh()
+// fill lists the targets of the schema, with their uses read off the UI goroutine.
+func (td *targetsDialog) fill() {
+	w := td.w
+	readThen(w, "count the annotations of each target", w.cfg.Store.TargetUses, func(uses map[string]store.TargetUse) {
+		var rows []fyne.CanvasObject
+		for _, t := range w.schema.Targets {
+			rows = append(rows, td.row(t, uses[t.ID]), widget.NewSeparator())
 		}
+		if len(rows) == 0 {
+			rows = append(rows, widget.NewLabel("This project has no stance targets yet: add the first one."))
+		}
+		td.rows.Objects = rows
+		td.rows.Refresh()
 	})
 }
 
-// targetRow shows target t in the targets dialog: its names, id and uses, and its Rename button.
-func (w *Window) targetRow(t labels.Target, u store.TargetUse, td *targetsDialog) fyne.CanvasObject {
+// row shows target t: its names, id and uses, and its Rename button.
+func (td *targetsDialog) row(t labels.Target, u store.TargetUse) fyne.CanvasObject {
 	name := widget.NewLabel(t.Name)
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
-	info := widget.NewLabel(fmt.Sprintf("id %s · %s · %s", t.ID, plural(u.DocStances, "document stance"), plural(u.Spans, "evidence span")))
+	info := widget.NewLabel(fmt.Sprintf("id %s · %s · %s", t.ID, msg.Plural(u.DocStances, "document stance"), msg.Plural(u.Spans, "evidence span")))
 	info.Importance = widget.LowImportance
 	info.Truncation = fyne.TextTruncateEllipsis
 	info.SizeName = theme.SizeNameCaptionText
 	ar := article.NewLabel(t.NameAr)
-	rename := widget.NewButton("Rename…", func() { w.askTarget(&t, td) })
+	rename := widget.NewButton("Rename…", func() { td.ask(&t) })
 	names := container.NewBorder(nil, nil, nil, container.NewCenter(ar), name)
 	return container.NewBorder(nil, nil, nil, container.NewCenter(rename),
 		container.New(layout.NewCustomPaddedVBoxLayout(0), names, info))
 }
 
-// askTarget asks for a new target's id and names (old nil), or new names for target old, and
-// saves them; td, the targets dialog below, then lists the targets again.
-func (w *Window) askTarget(old *labels.Target, td *targetsDialog) {
+// ask asks for a new target's id and names (old nil), or new names for target old, and saves
+// them; the targets dialog then lists the targets again.
+func (td *targetsDialog) ask(old *labels.Target) {
+	w := td.w
 	if w.cfg.Annotator == "" {
 		w.askName(true)
 		return
@@ -148,13 +144,13 @@ func (w *Window) askTarget(old *labels.Target, td *targetsDialog) {
 			if t.ID == "" {
 				t.ID = w.schema.NewTargetID(t.Name)
 			}
-			w.saveTarget(old, t, td)
+			td.save(old, t)
 		}, w.win)
 	name.OnSubmitted = func(string) { d.Submit() }
 	nameAr.OnSubmitted = func(string) { d.Submit() }
 	id.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(560, 0))
-	w.showDialog(d)
+	w.dialogs.show(d)
 	w.win.Canvas().Focus(name)
 }
 
@@ -179,9 +175,10 @@ func targetClash(sc labels.Schema, s, self string) error {
 	return nil
 }
 
-// saveTarget adds target t (old nil) or renames target old to t's names: one AddTarget or
+// save adds target t (old nil) or renames target old to t's names: one AddTarget or
 // RenameTarget. The window then shows the new schema: the stance panel and the menus.
-func (w *Window) saveTarget(old *labels.Target, t labels.Target, td *targetsDialog) {
+func (td *targetsDialog) save(old *labels.Target, t labels.Target) {
+	w := td.w
 	st, name := w.cfg.Store, w.cfg.Annotator
 	w.save(func(ctx context.Context) (func(), error) {
 		err := retriedErr(w, func() error {
@@ -200,26 +197,25 @@ func (w *Window) saveTarget(old *labels.Target, t labels.Target, td *targetsDial
 		return func() {
 			w.setSchema(sc)
 			if old == nil {
-				w.setTarget(t.ID)
-				w.say("Added the target %s. It is the current target: press %s to choose the document's stance toward it.",
-					t.Name, w.stanceKeyList(", "))
+				w.stance.SetTarget(t.ID)
+				w.status.Say("Added the target %s. It is the current target: press %s to choose the document's stance toward it.",
+					t.Name, w.stance.Keys().List(", "))
 			} else {
-				w.say("Renamed the target %s to %s; its stances and evidence stay with it.", old.Name, t.Name)
+				w.status.Say("Renamed the target %s to %s; its stances and evidence stay with it.", old.Name, t.Name)
 			}
-			if td != nil {
-				w.fillTargets(td)
-			}
+			td.fill()
 		}, nil
-	}, nil, w.refuseTarget)
+	}, nil, td.refuse)
 }
 
-// refuseTarget explains why a target was not saved, and reports whether err was such a refusal.
-func (w *Window) refuseTarget(err error) bool {
+// refuse explains why a target was not saved, and reports whether err was such a refusal.
+func (td *targetsDialog) refuse(err error) bool {
+	w := td.w
 	switch {
 	case errors.Is(err, store.ErrExists):
-		w.warn("Not saved: another target already has this id or name.")
+		w.status.Warn("Not saved: another target already has this id or name.")
 	case errors.Is(err, labels.ErrBadSchema):
-		w.warn("Not saved: a target needs a one-word id and a name.")
+		w.status.Warn("Not saved: a target needs a one-word id and a name.")
 	case errors.Is(err, labels.ErrNoAnnotator):
 		w.askName(true)
 	default:

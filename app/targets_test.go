@@ -46,8 +46,8 @@ func TestAddAndRenameTargets(t *testing.T) {
 	press(w, "A")
 
 	menuItem(t, w, "Targets…").Action()
-	w.wait()
-	if !w.dialogOpen() {
+	w.q.Wait()
+	if !w.dialogs.covers() {
 		t.Fatal("Targets… opened no dialog")
 	}
 	test.Tap(dialogButton(t, w, "Add target…"))
@@ -74,14 +74,14 @@ func TestAddAndRenameTargets(t *testing.T) {
 		t.Fatal("the new target cannot be added")
 	}
 	test.Tap(add)
-	w.wait()
+	w.q.Wait()
 
 	sc := fileSchema(t, f.path)
 	if len(sc.Targets) != 4 || sc.Targets[3] != (labels.Target{ID: "egypt-s-mediation", Name: "Egypt's mediation", NameAr: "الوساطة المصرية"}) {
 		t.Fatalf("the file's targets %+v", sc.Targets)
 	}
-	if len(w.stance.list) != 4 || w.target != 3 || w.stance.list[3].target.NameAr != "الوساطة المصرية" {
-		t.Errorf("the panel shows %d targets, current %d", len(w.stance.list), w.target)
+	if len(w.stance.Cards()) != 4 || w.stance.Index() != 3 || w.stance.Cards()[3].Target().NameAr != "الوساطة المصرية" {
+		t.Errorf("the panel shows %d targets, current %d", len(w.stance.Cards()), w.stance.Index())
 	}
 	// while the dialog is open, the keys are its own
 	press(w, "n")
@@ -90,7 +90,7 @@ func TestAddAndRenameTargets(t *testing.T) {
 	}
 
 	// rename the LNA: its id, stance and evidence stay
-	if !w.dialogOpen() {
+	if !w.dialogs.covers() {
 		t.Fatal("the targets dialog closed after adding")
 	}
 	test.Tap(dialogButton(t, w, "Rename…")) // the first target's
@@ -101,9 +101,9 @@ func TestAddAndRenameTargets(t *testing.T) {
 	es[1].SetText("Haftar's forces")
 	es[2].SetText("قوات حفتر")
 	test.Tap(dialogButton(t, w, "Rename"))
-	w.wait()
-	if w.dialogOpen() {
-		w.dismissDialog()
+	w.q.Wait()
+	if w.dialogs.covers() {
+		w.dialogs.dismiss()
 	}
 
 	sc = fileSchema(t, f.path)
@@ -117,11 +117,11 @@ func TestAddAndRenameTargets(t *testing.T) {
 	if len(spans) != 1 || spans[0].Target != "lna" || spans[0].Label != "AGAINST" {
 		t.Errorf("after the rename the file holds %+v", spans)
 	}
-	c := w.stance.list[0]
-	if c.target.Name != "Haftar's forces" || len(evidenceRows(w, "lna")) != 1 || panelStances(w)["lna"] != "FAVOR" {
-		t.Errorf("the panel shows %+v with %d evidence rows", c.target, len(evidenceRows(w, "lna")))
+	c := w.stance.Cards()[0]
+	if c.Target().Name != "Haftar's forces" || len(evidenceRows(w, "lna")) != 1 || panelStances(w)["lna"] != "FAVOR" {
+		t.Errorf("the panel shows %+v with %d evidence rows", c.Target(), len(evidenceRows(w, "lna")))
 	}
-	if w.dialogOpen() {
+	if w.dialogs.covers() {
 		t.Errorf("a dialog is still open")
 	}
 	// the keys work on the rebuilt panel: the new target, still current, takes a stance
@@ -130,7 +130,7 @@ func TestAddAndRenameTargets(t *testing.T) {
 		t.Errorf("the stances after the new target's: %v", got)
 	}
 	press(w, "T")
-	if w.target != 2 {
-		t.Errorf("T went to target %d, want 2", w.target)
+	if w.stance.Index() != 2 {
+		t.Errorf("T went to target %d, want 2", w.stance.Index())
 	}
 }

@@ -6,27 +6,29 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
 // undo reverts the annotator's latest change, in whichever document it was, and goes there.
-func (w *Window) undo() { w.step(false) }
+func (e *editor) undo() { e.step(false) }
 
 // redo applies again the change the annotator undid last, and goes there.
-func (w *Window) redo() { w.step(true) }
+func (e *editor) redo() { e.step(true) }
 
 // step undoes or redoes one change (one store call), then shows the document it changed.
-func (w *Window) step(redo bool) {
-	if w.cfg.Annotator == "" {
-		w.askName(true)
+func (e *editor) step(redo bool) {
+	if e.w.cfg.Annotator == "" {
+		e.w.askName(true)
 		return
 	}
-	st, name := w.cfg.Store, w.cfg.Annotator
-	w.save(func(ctx context.Context) (func(), error) {
+	st, name := e.w.cfg.Store, e.w.cfg.Annotator
+	e.w.save(func(ctx context.Context) (func(), error) {
 		var ev labels.Event
 		var err error
-		ev, err = retried(w, func() (labels.Event, error) {
+		ev, err = retried(e.w, func() (labels.Event, error) {
 			if redo {
 				return st.Redo(ctx, name)
 			}
@@ -35,14 +37,14 @@ func (w *Window) step(redo bool) {
 		if err != nil {
 			return nil, err
 		}
-		return func() { w.stepped(ev, redo) }, nil
-	}, nil, func(err error) bool { return w.refuseStep(err, redo) })
+		return func() { e.stepped(ev, redo) }, nil
+	}, nil, func(err error) bool { return e.refuseStep(err, redo) })
 }
 
 // stepped shows the result of an undo (redo false) or redo of event ev: the document it changed,
 // opened (and found in the list), its spans and status, and what was undone in the status bar.
-func (w *Window) stepped(ev labels.Event, redo bool) {
-	what := describe(ev, w.schema)
+func (e *editor) stepped(ev labels.Event, redo bool) {
+	what := describe(ev, e.w.schema)
 	verb := "Undone"
 	if redo {
 		verb = "Redone"
@@ -56,31 +58,31 @@ func (w *Window) stepped(ev labels.Event, redo bool) {
 		}
 	}
 	if target := eventTarget(ev); target != "" {
-		w.setTarget(target)
+		e.w.stance.SetTarget(target)
 	}
-	w.open(ev.DocID, func() {
-		w.say("%s: %s.", verb, what)
-		if isState && w.doc.ID == ev.DocID {
-			w.statusChanged(ev.DocID, w.doc.Order, old, now, nil)
+	e.open(ev.DocID, func() {
+		e.w.status.Say("%s: %s.", verb, what)
+		if isState && e.doc.ID == ev.DocID {
+			e.w.list.StatusChanged(ev.DocID, e.doc.Order, old, now, nil)
 		}
 	})
 }
 
 // refuseStep explains why an undo or redo could not be done, and reports whether it did.
-func (w *Window) refuseStep(err error, redo bool) bool {
+func (e *editor) refuseStep(err error, redo bool) bool {
 	verb := "undo"
 	if redo {
 		verb = "redo"
 	}
 	switch {
 	case errors.Is(err, store.ErrNothingToUndo):
-		w.say("Nothing to undo.")
+		e.w.status.Say("Nothing to undo.")
 	case errors.Is(err, store.ErrNothingToRedo):
-		w.say("Nothing to redo.")
+		e.w.status.Say("Nothing to redo.")
 	case errors.Is(err, labels.ErrOverlap):
-		w.warn("Cannot %s: the span would overlap one labeled since. Remove that span first, then %s again.", verb, verb)
+		e.w.status.Warn("Cannot %s: the span would overlap one labeled since. Remove that span first, then %s again.", verb, verb)
 	case errors.Is(err, store.ErrNotFound):
-		w.warn("Cannot %s: the span was changed or removed since.", verb)
+		e.w.status.Warn("Cannot %s: the span was changed or removed since.", verb)
 	default:
 		return false
 	}
@@ -106,18 +108,18 @@ func describe(ev labels.Event, sc labels.Schema) string {
 	switch ev.Action {
 	case labels.ActionSpanAdd:
 		if json.Unmarshal(ev.After, &after) == nil {
-			return fmt.Sprintf("adding %s %s", kind(after), quote(after.Text))
+			return fmt.Sprintf("adding %s %s", kind(after), msg.Quote(after.Text))
 		}
 	case labels.ActionSpanUpdate:
 		if json.Unmarshal(ev.Before, &before) == nil && json.Unmarshal(ev.After, &after) == nil {
-			return fmt.Sprintf("changing %s from %s to %s", quote(after.Text), kind(before), kind(after))
+			return fmt.Sprintf("changing %s from %s to %s", msg.Quote(after.Text), kind(before), kind(after))
 		}
 	case labels.ActionSpanDelete:
 		if json.Unmarshal(ev.Before, &before) == nil {
-			return fmt.Sprintf("removing %s %s", kind(before), quote(before.Text))
+			return fmt.Sprintf("removing %s %s", kind(before), msg.Quote(before.Text))
 		}
 	case labels.ActionStateSet:
-		return fmt.Sprintf("the status change from %s to %s", statusText(stateStatus(ev.Before)), statusText(stateStatus(ev.After)))
+		return fmt.Sprintf("the status change from %s to %s", doclist.StatusText(stateStatus(ev.Before)), doclist.StatusText(stateStatus(ev.After)))
 	case labels.ActionStanceSet, labels.ActionStanceClear:
 		old, now := loggedStance(ev.Before), loggedStance(ev.After)
 		switch {

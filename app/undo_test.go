@@ -14,9 +14,10 @@ func TestUndoRedo(t *testing.T) {
 	selectPhrase(t, w, army)
 	press(w, "2") // in progress, then ORG
 	selectPhrase(t, w, "طرابلس")
-	press(w, "3")                      // LOC
-	w.relabel(w.spans[0], w.keys['4']) // طرابلس, the first span of the text, becomes MISC
-	w.wait()
+	press(w, "3") // LOC
+	misc, _ := w.palette.Key('4')
+	w.ed.relabel(w.ed.spans[0], misc) // طرابلس, the first span of the text, becomes MISC
+	w.q.Wait()
 
 	check := func(step string, wantStatus labels.Status, want ...string) {
 		t.Helper()
@@ -30,55 +31,55 @@ func TestUndoRedo(t *testing.T) {
 		if st := fileState(t, f.path, doc.ID, "tester"); st.Status != wantStatus {
 			t.Errorf("%s: status %q, want %q", step, st.Status, wantStatus)
 		}
-		if len(w.article.Spans()) != len(want) {
-			t.Errorf("%s: the article draws %d spans, want %d", step, len(w.article.Spans()), len(want))
+		if len(w.view.article.Spans()) != len(want) {
+			t.Errorf("%s: the article draws %d spans, want %d", step, len(w.view.article.Spans()), len(want))
 		}
 	}
 	inProgress := labels.StatusInProgress
 	check("labeled", inProgress, "MISC طرابلس", "ORG "+army)
 
 	menuItem(t, w, "Undo").Action()
-	w.wait()
+	w.q.Wait()
 	check("undo the relabel", inProgress, "LOC طرابلس", "ORG "+army)
-	if !strings.HasPrefix(w.message.Text, `Undone: changing "طرابلس" from LOC to MISC`) {
-		t.Errorf("status bar %q", w.message.Text)
+	if !strings.HasPrefix(w.status.Message.Text, `Undone: changing "طرابلس" from LOC to MISC`) {
+		t.Errorf("status bar %q", w.status.Message.Text)
 	}
-	w.undo()
-	w.wait()
+	w.ed.undo()
+	w.q.Wait()
 	check("undo the LOC", inProgress, "ORG "+army)
-	w.redo()
-	w.wait()
+	w.ed.redo()
+	w.q.Wait()
 	check("redo the LOC", inProgress, "LOC طرابلس", "ORG "+army)
-	w.undo()
-	w.undo()
-	w.wait()
+	w.ed.undo()
+	w.ed.undo()
+	w.q.Wait()
 	check("undo twice more", inProgress)
-	w.undo()
-	w.wait()
+	w.ed.undo()
+	w.q.Wait()
 	check("undo the status", labels.StatusTodo)
-	if w.docStatus.text.Text != "to do" {
-		t.Errorf("the header shows %q after undoing the status", w.docStatus.text.Text)
+	if w.view.badge.Text() != "to do" {
+		t.Errorf("the header shows %q after undoing the status", w.view.badge.Text())
 	}
-	w.undo()
-	w.wait()
-	if w.message.Text != "Nothing to undo." {
-		t.Errorf("status bar %q with nothing to undo", w.message.Text)
+	w.ed.undo()
+	w.q.Wait()
+	if w.status.Message.Text != "Nothing to undo." {
+		t.Errorf("status bar %q with nothing to undo", w.status.Message.Text)
 	}
-	w.redo()
-	w.redo()
-	w.wait()
+	w.ed.redo()
+	w.ed.redo()
+	w.q.Wait()
 	check("redo twice", inProgress, "ORG "+army)
 
 	// after a restart, undo goes on where it was
 	f.reopen("tester")
 	w = f.w
 	start(t, w, f.shown)
-	w.redo()
-	w.wait()
+	w.ed.redo()
+	w.q.Wait()
 	check("redo after a restart", inProgress, "LOC طرابلس", "ORG "+army)
-	w.undo()
-	w.undo()
-	w.wait()
+	w.ed.undo()
+	w.ed.undo()
+	w.q.Wait()
 	check("undo after a restart", inProgress)
 }
 
@@ -93,15 +94,15 @@ func TestUndoGoesToTheDocument(t *testing.T) {
 	if d := next(t, shown); d.Title != "الثاني" {
 		t.Fatalf("j opened %q", d.Title)
 	}
-	w.undo()
-	w.wait()
+	w.ed.undo()
+	w.q.Wait()
 	if d := next(t, shown); d.ID != doc.ID {
 		t.Fatalf("undo opened %q, want the document it changed", d.Title)
 	}
-	if w.doc.ID != doc.ID || w.current != 0 || !w.inList {
-		t.Errorf("after undo the window shows %q at %d (in list %v)", w.doc.Title, w.current, w.inList)
+	if w.ed.doc.ID != doc.ID || current(w) != 0 || !inList(w) {
+		t.Errorf("after undo the window shows %q at %d (in list %v)", w.ed.doc.Title, current(w), inList(w))
 	}
-	if n := len(fileSpans(t, w.cfg.Path, doc.ID, "tester")); n != 0 || len(w.article.Spans()) != 0 {
-		t.Errorf("undo left %d spans in the file, %d drawn", n, len(w.article.Spans()))
+	if n := len(fileSpans(t, w.cfg.Path, doc.ID, "tester")); n != 0 || len(w.view.article.Spans()) != 0 {
+		t.Errorf("undo left %d spans in the file, %d drawn", n, len(w.view.article.Spans()))
 	}
 }

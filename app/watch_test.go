@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -35,9 +36,9 @@ func TestListFollowsAnImportElsewhere(t *testing.T) {
 	}
 	importElsewhere(t, w.cfg.Path, "الثالث", "الرابع")
 	w.pollProject()
-	w.wait()
-	if w.count != 4 || w.total != 4 || w.progress.TextFormatter() != "0 / 4 done" {
-		t.Errorf("after the import: %d in the list, %d in all, progress %q", w.count, w.total, w.progress.TextFormatter())
+	w.q.Wait()
+	if w.list.Len() != 4 || w.list.Total() != 4 || w.list.Progress.TextFormatter() != "0 / 4 done" {
+		t.Errorf("after the import: %d in the list, %d in all, progress %q", w.list.Len(), w.list.Total(), w.list.Progress.TextFormatter())
 	}
 	press(w, "j")
 	if d := next(t, shown); d.Title != "الثالث" {
@@ -47,7 +48,7 @@ func TestListFollowsAnImportElsewhere(t *testing.T) {
 	if d := next(t, shown); d.Title != "الرابع" {
 		t.Fatalf("d after the import showed %q", d.Title)
 	}
-	if r := rowsOf(w.list); len(r) < 4 || r[3].title.Text() != "الرابع" {
+	if r := rowsOf(w.list.Rows); len(r) < 4 || shownTitle(r[3]) != "الرابع" {
 		t.Errorf("the list rows do not show the imported documents")
 	}
 }
@@ -57,24 +58,24 @@ func TestListFollowsAnImportElsewhere(t *testing.T) {
 func TestFilteredListFollowsAnImportElsewhere(t *testing.T) {
 	w, shown := openWindow(t, labels.Document{Title: "الثاني", Text: "الثاني\nنص المقال الثاني."})
 	start(t, w, shown)
-	w.filterSel.SetSelected(statusText(labels.StatusTodo))
-	w.wait()
-	if w.count != 2 {
-		t.Fatalf("%d documents to do", w.count)
+	w.list.Choice.SetSelected(doclist.StatusText(labels.StatusTodo))
+	w.q.Wait()
+	if w.list.Len() != 2 {
+		t.Fatalf("%d documents to do", w.list.Len())
 	}
 	importElsewhere(t, w.cfg.Path, "الثالث")
 	w.pollProject()
-	w.wait()
-	if w.count != 3 {
-		t.Errorf("%d documents to do after the import, want 3", w.count)
+	w.q.Wait()
+	if w.list.Len() != 3 {
+		t.Errorf("%d documents to do after the import, want 3", w.list.Len())
 	}
-	w.filterSel.SetSelected(statusText(labels.StatusDone))
-	w.wait()
+	w.list.Choice.SetSelected(doclist.StatusText(labels.StatusDone))
+	w.q.Wait()
 	importElsewhere(t, w.cfg.Path, "الرابع")
 	w.pollProject()
-	w.wait()
-	if w.count != 0 || w.total != 4 {
-		t.Errorf("done list: %d documents, %d in all", w.count, w.total)
+	w.q.Wait()
+	if w.list.Len() != 0 || w.list.Total() != 4 {
+		t.Errorf("done list: %d documents, %d in all", w.list.Len(), w.list.Total())
 	}
 }
 
@@ -82,10 +83,10 @@ func TestFilteredListFollowsAnImportElsewhere(t *testing.T) {
 func TestPollSeesNothingWithoutAChange(t *testing.T) {
 	w, shown := openWindow(t)
 	start(t, w, shown)
-	before := fmt.Sprint(w.count, w.total, w.current)
+	before := fmt.Sprint(w.list.Len(), w.list.Total(), current(w))
 	w.pollProject()
-	w.wait()
-	if after := fmt.Sprint(w.count, w.total, w.current); after != before {
+	w.q.Wait()
+	if after := fmt.Sprint(w.list.Len(), w.list.Total(), current(w)); after != before {
 		t.Errorf("a poll without a change: %s, was %s", after, before)
 	}
 }

@@ -20,9 +20,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
+	"github.com/tawsim/tawsim/internal/named"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -56,7 +56,7 @@ type Options struct {
 // CheckOptions reports whether opt gives format what it needs, so that a program can refuse
 // bad options before it opens any file. Readers report the same problems on their first Read.
 func CheckOptions(format string, opt Options) error {
-	switch strings.ToLower(format) {
+	switch strings.ToLower(strings.TrimSpace(format)) {
 	case "csv":
 		if strings.TrimSpace(opt.TextColumn) == "" {
 			return errors.New("csv needs the name of the column that holds the text (the text column option)")
@@ -81,34 +81,85 @@ func CheckOptions(format string, opt Options) error {
 	return nil
 }
 
-type opener func(name string, r io.Reader, opt Options) Reader
-
-var formats = map[string]opener{
-	"txt":     func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
-	"jsonl":   func(name string, r io.Reader, _ Options) Reader { return NewJSONLReader(name, r) },
-	"doccano": func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) },
-	"spacy":   func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) },
-	"csv":     func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) },
-	"conll":   func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) },
+// Format describes one corpus format: what NewReader reads it with and what the programs that
+// offer it (tawsimctl import, the window's Import dialog) say and do about it. Adding a format
+// is adding its Format to the list.
+type Format struct {
+	Name  string // what --format and the Import dialog call it, lower case
+	About string // a line that says what it is, for someone choosing a format
+	// Extensions are the file name endings that a folder imported in this format is searched
+	// for, lower case. CoNLL corpora come as .txt as often as not (AQMAR does), so .txt is one
+	// of conll's.
+	Extensions []string
+	// FileIsRecord: each file is one record (a plain-text article), checked whole, so a folder
+	// of them goes in batches of files, a transaction each, rather than a transaction a file.
+	FileIsRecord bool
+	// TextColumn: the format needs Options.TextColumn, the name of the column of the text.
+	TextColumn bool
+	open       func(name string, r io.Reader, opt Options) Reader
 }
 
+// formats are the corpus formats, sorted by name.
+var formats = []Format{
+	{Name: "conll", About: "CoNLL / BIO: one token and its tag per line, a blank line between sentences",
+		Extensions: []string{".conll", ".bio", ".iob", ".iob2", ".txt"},
+		open:       func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) }},
+	{Name: "csv", About: "a table with one article per row; name the column that holds the text",
+		Extensions: []string{".csv"}, TextColumn: true,
+		open: func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) }},
+	{Name: "doccano", About: "doccano JSONL: text with [start, end, label] spans",
+		Extensions: []string{".jsonl"},
+		open:       func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) }},
+	{Name: "jsonl", About: "Tawsim's own JSONL records (what Export writes as jsonl), with their labels",
+		Extensions: []string{".jsonl", ".ndjson"},
+		open:       func(name string, r io.Reader, _ Options) Reader { return NewJSONLReader(name, r) }},
+	{Name: "spacy", About: "spaCy / Prodigy JSONL: text, tokens and spans",
+		Extensions: []string{".jsonl"},
+		open:       func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) }},
+	{Name: "txt", About: "plain text: one article per file, its first line the title; a folder imports every .txt in it",
+		Extensions: []string{".txt"}, FileIsRecord: true,
+		open: func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) }},
+}
+
+// formatList looks the formats up by name.
+var formatList = named.NewList(formats, func(f Format) string { return f.Name }, ErrUnknownFormat)
+
 // Formats lists the format names NewReader accepts, sorted.
-func Formats() []string {
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
+func Formats() []string { return formatList.Names() }
+
+// FormatList returns the descriptions of the formats, sorted by name.
+func FormatList() []Format { return formatList.All() }
+
+// Lookup returns the format named name, whatever its case and the white space around it, or
+// an error wrapping ErrUnknownFormat that lists the formats.
+func Lookup(name string) (Format, error) { return formatList.Lookup(name) }
+
+// Guess returns the format of a file by its name's ending, when exactly one format takes
+// files so named; false otherwise (a .txt file may be an article or CoNLL, .jsonl three
+// formats use).
+func Guess(path string) (Format, bool) {
+	var found []Format
+	for _, f := range formats {
+		for _, ext := range f.Extensions {
+			if strings.HasSuffix(strings.ToLower(path), ext) {
+				found = append(found, f)
+				break
+			}
+		}
 	}
-	sort.Strings(names)
-	return names
+	if len(found) != 1 {
+		return Format{}, false
+	}
+	return found[0], true
 }
 
 // NewReader returns a reader of format over r; name is the file name used in records and errors.
 func NewReader(format, name string, r io.Reader, opt Options) (Reader, error) {
-	open, ok := formats[strings.ToLower(format)]
-	if !ok {
-		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+	f, err := Lookup(format)
+	if err != nil {
+		return nil, err
 	}
-	return open(name, r, opt), nil
+	return f.open(name, r, opt), nil
 }
 
 // Error is a problem with one record of a file, or with the whole of it.

@@ -10,17 +10,6 @@ import (
 	"strings"
 )
 
-// Extensions maps a format to the file name endings that hold it, for walking folders.
-// CoNLL corpora come as .txt as often as not (AQMAR does), so .txt is one of conll's.
-var Extensions = map[string][]string{
-	"txt":     {".txt"},
-	"jsonl":   {".jsonl", ".ndjson"},
-	"doccano": {".jsonl"},
-	"spacy":   {".jsonl"},
-	"csv":     {".csv"},
-	"conll":   {".conll", ".bio", ".iob", ".iob2", ".txt"},
-}
-
 // Files expands paths: a file is kept as given, a folder becomes the files below it whose
 // names end in one of exts (all files when exts is empty), sorted, hidden files left out.
 // "-" (standard input) is kept as it is. A path that cannot be found is an error; what cannot

@@ -72,13 +72,34 @@ func TestFormatsRegistered(t *testing.T) {
 		t.Errorf("Formats() = %v, want %v", got, want)
 	}
 	for _, f := range want {
-		if len(Extensions[f]) == 0 {
-			t.Errorf("no extensions for %s", f)
-		}
 		if _, err := NewReader(strings.ToUpper(f), "x", strings.NewReader(""), Options{}); err != nil {
 			t.Errorf("NewReader(%s): %v", f, err)
 		}
 	}
+	for _, f := range FormatList() {
+		if len(f.Extensions) == 0 || f.About == "" || f.open == nil {
+			t.Errorf("format %s is not described whole: %+v", f.Name, f)
+		}
+		for _, name := range []string{f.Name, strings.ToUpper(f.Name), " " + f.Name + "\t"} {
+			if got, err := Lookup(name); err != nil || got.Name != f.Name {
+				t.Errorf("Lookup(%q) = %q, %v", name, got.Name, err)
+			}
+		}
+	}
+	if _, err := Lookup("xml"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("Lookup(xml) = %v, want ErrUnknownFormat", err)
+	}
+	for path, want := range map[string]string{"a.csv": "csv", "A.CONLL": "conll", "b.iob2": "conll", "c.ndjson": "jsonl", "d.txt": "", "e.jsonl": "", "dir": ""} {
+		if got, _ := Guess(path); got.Name != want {
+			t.Errorf("Guess(%q) = %q, want %q", path, got.Name, want)
+		}
+	}
+}
+
+// extensions returns the file name endings of the named format.
+func extensions(name string) []string {
+	f, _ := Lookup(name)
+	return f.Extensions
 }
 
 // endless yields head once, then line for ever, counting the bytes read from it.

@@ -97,7 +97,7 @@ func TestFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, _, err := Files([]string{dir, "-"}, Extensions["txt"])
+	got, _, err := Files([]string{dir, "-"}, extensions("txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestFiles(t *testing.T) {
 	}
 	empty := filepath.Join(dir, "empty")
 	os.Mkdir(empty, 0o755)
-	if _, _, err := Files([]string{empty}, Extensions["txt"]); err == nil {
+	if _, _, err := Files([]string{empty}, extensions("txt")); err == nil {
 		t.Error("a folder with no .txt files gave no error")
 	}
 }

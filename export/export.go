@@ -47,10 +47,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tawsim/tawsim/internal/named"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -97,38 +97,62 @@ var (
 	ErrBadStance     = errors.New("document stance needs a target and a label")
 )
 
-// constructor makes a writer of one format.
-type constructor func(w io.Writer, opt Options) Writer
-
-var formats = map[string]constructor{
-	"jsonl":          func(w io.Writer, _ Options) Writer { return NewJSONL(w) },
-	"doccano":        func(w io.Writer, _ Options) Writer { return NewDoccano(w) },
-	"doccano-stance": NewDoccanoStance,
-	"spacy":          NewSpacy,
-	"spacy-doc":      NewSpacyDoc,
-	"hf":             NewHF,
-	"conll":          NewCoNLL,
-	"stance":         NewStance,
-	"stance-claims":  NewStanceClaims,
+// Format describes one export format: what NewWriter writes it with and what the programs
+// that offer it (tawsimctl export, the window's Export dialog, package jobs) say and do about
+// it. Adding a format is adding its Format to the list.
+type Format struct {
+	Name  string // what --format and the Export dialog call it, lower case
+	About string // a line that says what it is, for someone choosing a format
+	// Extension is the file name ending its files take: .jsonl, or .conll for conll.
+	Extension string
+	// WritesTokens: a token format, whose records Options.SplitClitics shapes.
+	WritesTokens bool
+	// LabelList, when not nil, gives the list of tags the format's records use, written as
+	// JSON beside the records (hf's, which a training script reads to number the tags).
+	LabelList func(labels.Schema) []string
+	new       func(w io.Writer, opt Options) Writer
 }
+
+// formats are the export formats, sorted by name.
+var formats = []Format{
+	{Name: "conll", About: "CoNLL: one token and its BIO tag per line", Extension: ".conll", WritesTokens: true, new: NewCoNLL},
+	{Name: "doccano", About: "doccano: text with [start, end, label] entity spans", Extension: ".jsonl",
+		new: func(w io.Writer, _ Options) Writer { return NewDoccano(w) }},
+	{Name: "doccano-stance", About: "doccano text classification: the document stance per target", Extension: ".jsonl",
+		new: NewDoccanoStance},
+	{Name: "hf", About: "Hugging Face token classification: tokens and BIO tags per sentence, with a label list",
+		Extension: ".jsonl", WritesTokens: true, LabelList: HFLabels, new: NewHF},
+	{Name: "jsonl", About: "Tawsim's own records: everything, one document per line (lossless)", Extension: ".jsonl",
+		new: func(w io.Writer, _ Options) Writer { return NewJSONL(w) }},
+	{Name: "spacy", About: "spaCy / Prodigy: text, tokens and spans", Extension: ".jsonl", WritesTokens: true, new: NewSpacy},
+	{Name: "spacy-doc", About: "spaCy Doc JSON: every span in spans.sc (SpanCategorizer), the outer level in ents",
+		Extension: ".jsonl", WritesTokens: true, new: NewSpacyDoc},
+	{Name: "stance", About: "stance: one record per document and target, with the evidence spans", Extension: ".jsonl",
+		new: NewStance},
+	{Name: "stance-claims", About: "claim-article pairs: the target as the claim, the text as the article, and the label",
+		Extension: ".jsonl", new: NewStanceClaims},
+}
+
+// formatList looks the formats up by name.
+var formatList = named.NewList(formats, func(f Format) string { return f.Name }, ErrUnknownFormat)
 
 // Formats lists the format names NewWriter accepts, sorted.
-func Formats() []string {
-	names := make([]string, 0, len(formats))
-	for n := range formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func Formats() []string { return formatList.Names() }
+
+// FormatList returns the descriptions of the formats, sorted by name.
+func FormatList() []Format { return formatList.All() }
+
+// Lookup returns the format named name, whatever its case and the white space around it, or
+// an error wrapping ErrUnknownFormat that lists the formats.
+func Lookup(name string) (Format, error) { return formatList.Lookup(name) }
 
 // NewWriter returns a writer of the named format (see Formats; case is ignored) over w.
 func NewWriter(w io.Writer, format string, opt Options) (Writer, error) {
-	c, ok := formats[strings.ToLower(strings.TrimSpace(format))]
-	if !ok {
-		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+	f, err := Lookup(format)
+	if err != nil {
+		return nil, err
 	}
-	return c(w, opt), nil
+	return f.new(w, opt), nil
 }
 
 // bufSize is the size of the bufio.Writer each writer writes through, and how much of a

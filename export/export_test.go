@@ -111,6 +111,26 @@ func TestFormats(t *testing.T) {
 	if _, err := NewWriter(&bytes.Buffer{}, " JSONL ", Options{}); err != nil {
 		t.Errorf("NewWriter(JSONL) = %v", err)
 	}
+	tokens := map[string]bool{"conll": true, "hf": true, "spacy": true, "spacy-doc": true}
+	for _, f := range FormatList() {
+		if f.About == "" || f.new == nil || f.Extension == "" {
+			t.Errorf("format %s is not described whole: %+v", f.Name, f)
+		}
+		if f.WritesTokens != tokens[f.Name] {
+			t.Errorf("format %s writes tokens: %v", f.Name, f.WritesTokens)
+		}
+		if (f.LabelList != nil) != (f.Name == "hf") {
+			t.Errorf("format %s has a label list: %v", f.Name, f.LabelList != nil)
+		}
+		for _, name := range []string{f.Name, strings.ToUpper(f.Name), " " + f.Name + " "} {
+			if got, err := Lookup(name); err != nil || got.Name != f.Name {
+				t.Errorf("Lookup(%q) = %q, %v", name, got.Name, err)
+			}
+		}
+	}
+	if _, err := Lookup("xml"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("Lookup(xml) = %v, want ErrUnknownFormat", err)
+	}
 }
 
 // TestJSONLinesAreValid parses every line of every JSON format and checks that nothing is

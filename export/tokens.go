@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tawsim/tawsim/arabic"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -149,23 +148,14 @@ func (t *tokens) walk(fn func(tk tok) bool) {
 		}
 		return fn(tk)
 	}
-	if t.own == nil {
-		// arabic.Tokens never makes a token of white space, nor puts white space in one.
-		for b, at := range arabic.Tokens(t.text) {
-			if !emit(tok{at.Start, at.End, b, b + len(at.Text)}) {
-				return
-			}
-		}
-		return
-	}
-	x := labels.NewTextIndex(t.text)
-	for _, o := range t.own {
-		from, _ := x.ByteOffset(o.Start) // checked: inside the text
-		to, _ := x.ByteOffset(o.End)
-		if t.o.dropSpace && allSpace(t.text[from:to]) {
+	// The own tokens are checked (inside the text, not empty); arabic.Tokens never makes a
+	// token of white space, nor puts white space in one.
+	doc := labels.Document{Text: t.text, Tokens: t.own}
+	for tk := range doc.EachToken() {
+		if t.own != nil && t.o.dropSpace && allSpace(t.text[tk.From:tk.To]) {
 			continue
 		}
-		if !emit(tok{o.Start, o.End, from, to}) {
+		if !emit(tok{tk.Start, tk.End, tk.From, tk.To}) {
 			return
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync/atomic"
 
 	"github.com/tawsim/tawsim/corpus"
@@ -58,13 +57,15 @@ func (o ImportOptions) store(st *store.Store, source string, size int64) store.I
 // Stdin), each in one transaction: a file with a bad record adds nothing unless Lenient.
 func Import(ctx context.Context, st *store.Store, paths []string, o ImportOptions) (ImportTally, error) {
 	var t ImportTally
-	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
+	f, err := corpus.Lookup(o.Format)
+	if err != nil {
 		return t, err
 	}
-	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
+	o.Format = f.Name
+	if err := corpus.CheckOptions(f.Name, o.Corpus); err != nil {
 		return t, err
 	}
-	files, unread, err := corpus.Files(paths, corpus.Extensions[o.Format])
+	files, unread, err := corpus.Files(paths, f.Extensions)
 	if err != nil {
 		return t, err
 	}
@@ -74,7 +75,7 @@ func Import(ctx context.Context, st *store.Store, paths []string, o ImportOption
 		t.SkippedFiles++
 	}
 	t.read, t.total = new(atomic.Int64), totalSize(files)
-	if strings.EqualFold(o.Format, "txt") {
+	if f.FileIsRecord {
 		return t, importTexts(ctx, st, files, o, &t)
 	}
 	for _, name := range files {

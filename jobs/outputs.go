@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -43,7 +44,7 @@ type output struct {
 }
 
 // outputNames are the files an export to o.Out writes: one per split part (or o.Out), and
-// the hf label list. None for standard output.
+// the format's label list (hf's). None for standard output.
 func outputNames(o ExportOptions) []string {
 	if o.Out == "-" {
 		return nil
@@ -55,15 +56,15 @@ func outputNames(o ExportOptions) []string {
 			names = append(names, partName(o.Out, p.Name))
 		}
 	}
-	if o.Format == "hf" {
-		names = append(names, HFLabelsName(o.Out))
+	if f, err := export.Lookup(o.Format); err == nil && f.LabelList != nil {
+		names = append(names, LabelListName(o.Out))
 	}
 	return names
 }
 
-// HFLabelsName is the file the hf format writes its label list to, beside out:
+// LabelListName is the file that a format with a label list (hf) writes it to, beside out:
 // data.jsonl → data.labels.json.
-func HFLabelsName(out string) string {
+func LabelListName(out string) string {
 	return strings.TrimSuffix(out, filepath.Ext(out)) + ".labels.json"
 }
 

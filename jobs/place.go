@@ -17,20 +17,26 @@ import (
 )
 
 // outputs are the open files of one export: one per split part (or standard output), and
-// the hf label list, each written beside its final name and moved into place only when
+// the format's label list (hf's), each written beside its final name and moved into place only when
 // everything has been written.
 type outputs struct {
 	writers map[string]export.Writer // by split part, "" without a split
 	bufs    map[string]*bufio.Writer
 	files   []*output // the files planned, in their order (the parts, then the label list)
 	tmps    []*os.File
-	labels  *os.File // the hf label list's temporary file, or nil
+	labels  *os.File // the label list's temporary file, or nil
+	// labelList gives the label list of the format (hf's), nil for a format without one
+	labelList func(labels.Schema) []string
 }
 
 // openOutputs creates the temporary files of the outputs planned and the writers of o's
 // format over them (over o.Stdout for the output "-").
 func openOutputs(o ExportOptions, plan []*output) (*outputs, error) {
-	outs := &outputs{writers: map[string]export.Writer{}, bufs: map[string]*bufio.Writer{}, files: plan}
+	f, err := export.Lookup(o.Format)
+	if err != nil {
+		return nil, err
+	}
+	outs := &outputs{writers: map[string]export.Writer{}, bufs: map[string]*bufio.Writer{}, files: plan, labelList: f.LabelList}
 	for _, out := range plan {
 		f, err := createTemp(out)
 		if err != nil {
@@ -74,7 +80,7 @@ func partName(out, part string) string {
 	return strings.TrimSuffix(out, ext) + "." + part + ext
 }
 
-// commit flushes every output, writes the hf label list of schema, and moves the files into
+// commit flushes every output, writes the label list of schema, and moves the files into
 // place.
 func (outs *outputs) commit(schema labels.Schema) error {
 	for part, w := range outs.writers {
@@ -86,7 +92,7 @@ func (outs *outputs) commit(schema labels.Schema) error {
 		}
 	}
 	if outs.labels != nil {
-		data, err := json.Marshal(export.HFLabels(schema))
+		data, err := json.Marshal(outs.labelList(schema))
 		if err != nil {
 			return err
 		}

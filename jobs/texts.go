@@ -12,9 +12,9 @@ import (
 // nothing whatever else shares its transaction. So the files of a txt import go in batches,
 // one transaction each, which spares a commit (and its waits for the disk) per article. A
 // kill loses the open batch whole; the next run adds it, as it adds any file not yet in.
-const (
-	textBatchFiles = 1000     // files in one transaction at most
-	textBatchBytes = 64 << 20 // bytes read in one transaction, at most about
+var (
+	textBatchFiles       = 1000     // files in one transaction at most (a variable for tests)
+	textBatchBytes int64 = 64 << 20 // bytes read in one transaction, at most about
 )
 
 // importTexts imports plain-text files in batches. Cancelling ctx stops it between two

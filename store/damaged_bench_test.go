@@ -17,7 +17,7 @@ func BenchmarkDecodeSpans(b *testing.B) {
 		s := (i * 31) % (runes - 20)
 		w, _ := labels.Slice(text, s, s+7)
 		spans = append(spans, labels.Span{ID: "0197a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b", Start: s, End: s + 7, Text: w,
-			Label: "PERS", Kind: labels.KindEntity, Origin: labels.OriginImport, Created: now(), Updated: now()})
+			Label: "PERS", Kind: labels.KindEntity, Origin: labels.OriginImport, Created: testTime(), Updated: testTime()})
 	}
 	sortSpans(spans)
 	data, _, err := encodeSpans(nil, spans)
@@ -52,7 +52,7 @@ func statsProject(b *testing.B, n int) *Store {
 			start := 20 + j*40
 			w, _ := labels.Slice(docs[i].Text, start, start+6)
 			sp := labels.Span{ID: fmt.Sprintf("%d-%d", i, j), Start: start, End: start + 6, Text: w, Label: "PERS",
-				Kind: labels.KindEntity, Origin: labels.OriginImport, Created: now(), Updated: now()}
+				Kind: labels.KindEntity, Origin: labels.OriginImport, Created: testTime(), Updated: testTime()}
 			if j >= 10 {
 				sp.Kind, sp.Label, sp.Target = labels.KindStance, "FAVOR", "lna"
 			}

@@ -42,11 +42,11 @@ func (s *Store) AddDocuments(ctx context.Context, docs []labels.Document) (AddRe
 	var res AddResult
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		res, err = insertDocuments(ctx, tx, rows)
+		res, err = s.insertDocuments(ctx, tx, rows)
 		if err != nil || res.Added == 0 {
 			return err
 		}
-		return appendEvent(ctx, tx, "", "", labels.ActionDocumentsAdd, nil, batchSummary(rows, res))
+		return s.appendEvent(ctx, tx, "", "", labels.ActionDocumentsAdd, nil, batchSummary(rows, res))
 	})
 	if err != nil {
 		return AddResult{}, fmt.Errorf("add documents: %w", err)
@@ -217,7 +217,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (hash) DO NOTHING`
 
 // insertDocuments inserts rows after the last document, skipping texts already stored.
-func insertDocuments(ctx context.Context, tx *sql.Tx, rows []docRow) (AddResult, error) {
+func (s *Store) insertDocuments(ctx context.Context, tx *sql.Tx, rows []docRow) (AddResult, error) {
 	res := AddResult{IDs: make([]string, len(rows))}
 	var last int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(ord), 0) FROM documents").Scan(&last); err != nil {
@@ -228,7 +228,7 @@ func insertDocuments(ctx context.Context, tx *sql.Tx, rows []docRow) (AddResult,
 		return res, err
 	}
 	defer ins.Close()
-	created := formatTime(now())
+	created := formatTime(s.now())
 	for i := range rows {
 		d := &rows[i].doc
 		id, err := uuid.NewV7()

@@ -12,8 +12,8 @@ import (
 // appendEvent adds one entry to the log inside tx. before and after are marshalled to JSON;
 // a nil one is stored as NULL. An annotator's change that can be undone goes on their undo
 // stack, and empties their redo stack.
-func appendEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action labels.Action, before, after any) error {
-	seq, err := logEvent(ctx, tx, annotator, docID, action, before, after)
+func (s *Store) appendEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action labels.Action, before, after any) error {
+	seq, err := s.logEvent(ctx, tx, annotator, docID, action, before, after)
 	if err != nil || !undoable(action) || annotator == "" {
 		return err
 	}
@@ -21,7 +21,7 @@ func appendEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, actio
 }
 
 // logEvent adds one entry to the log inside tx and returns its sequence number.
-func logEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action labels.Action, before, after any) (int64, error) {
+func (s *Store) logEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action labels.Action, before, after any) (int64, error) {
 	b, err := jsonOrNull(before)
 	if err != nil {
 		return 0, fmt.Errorf("log %s: %w", action, err)
@@ -32,7 +32,7 @@ func logEvent(ctx context.Context, tx *sql.Tx, annotator, docID string, action l
 	}
 	r, err := tx.ExecContext(ctx,
 		"INSERT INTO events (time, annotator, doc_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-		formatTime(now()), annotator, docID, string(action), b, a)
+		formatTime(s.now()), annotator, docID, string(action), b, a)
 	if err != nil {
 		return 0, fmt.Errorf("log %s: %w", action, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -133,3 +134,6 @@ func offs(pairs ...int) []labels.Offsets {
 	}
 	return out
 }
+
+// testTime returns the time as the store writes it, for rows a test writes itself.
+func testTime() time.Time { return time.Now().UTC().Round(0) }

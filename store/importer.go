@@ -74,7 +74,7 @@ type Importer struct {
 func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, error) {
 	// A statement run under a context that can be cancelled costs mattn/go-sqlite3 a goroutine
 	// to watch it; Add checks ctx once a record instead.
-	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: now(),
+	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: s.now(),
 		counts: spanCounts{}}
 	imp.slice.began = time.Now()
 	if opt.Exclusive {
@@ -316,7 +316,7 @@ func (imp *Importer) Commit() (ImportResult, error) {
 func (imp *Importer) finish() error {
 	imp.stmts.close()
 	if imp.added {
-		if err := writeSchema(imp.ctx, imp.tx, imp.opt.Annotator, imp.schema); err != nil {
+		if err := imp.s.writeSchema(imp.ctx, imp.tx, imp.opt.Annotator, imp.schema); err != nil {
 			return err
 		}
 		imp.added = false
@@ -328,7 +328,7 @@ func (imp *Importer) finish() error {
 	if res.Added == 0 && res.Stances == 0 && res.Spans == 0 && res.Statuses == 0 {
 		return nil
 	}
-	return appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
+	return imp.s.appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
 		Count: res.Added, Duplicates: res.Duplicates, Spans: res.Spans, Stances: res.Stances,
 		Attached: res.Attached, AttachedSpans: res.AttachedSpans, Statuses: res.Statuses,
 		Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(res.Added) + 1,

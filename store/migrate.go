@@ -115,7 +115,7 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
-		m.version, m.name, formatTime(now())); err != nil {
+		m.version, m.name, formatTime(time.Now())); err != nil { // before the store and its clock
 		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
 	}
 	if err := tx.Commit(); err != nil {

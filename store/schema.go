@@ -38,7 +38,7 @@ func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schem
 		if err := checkSchemaFits(ctx, tx, sc); err != nil {
 			return err
 		}
-		return writeSchema(ctx, tx, annotator, sc)
+		return s.writeSchema(ctx, tx, annotator, sc)
 	})
 	if err != nil {
 		return fmt.Errorf("set schema: %w", err)
@@ -47,7 +47,7 @@ func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schem
 }
 
 // writeSchema stores sc inside tx and logs it.
-func writeSchema(ctx context.Context, tx *sql.Tx, annotator string, sc labels.Schema) error {
+func (s *Store) writeSchema(ctx context.Context, tx *sql.Tx, annotator string, sc labels.Schema) error {
 	if err := sc.Validate(); err != nil {
 		return err
 	}
@@ -62,11 +62,11 @@ func writeSchema(ctx context.Context, tx *sql.Tx, annotator string, sc labels.Sc
 	_, err = tx.ExecContext(ctx,
 		"INSERT INTO schema (id, json, annotator, updated) VALUES (1, ?, ?, ?) "+
 			"ON CONFLICT (id) DO UPDATE SET json = excluded.json, annotator = excluded.annotator, updated = excluded.updated",
-		string(data), annotator, formatTime(now()))
+		string(data), annotator, formatTime(s.now()))
 	if err != nil {
 		return err
 	}
-	return appendEvent(ctx, tx, annotator, "", labels.ActionSchemaSet, old, sc)
+	return s.appendEvent(ctx, tx, annotator, "", labels.ActionSchemaSet, old, sc)
 }
 
 // loadSchema reads the schema row through q.

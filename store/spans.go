@@ -41,7 +41,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 	if len(spans) == 0 {
 		return out, nil
 	}
-	t := now()
+	t := s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		w, err := newSpanWriter(ctx, tx)
 		if err != nil {
@@ -49,7 +49,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 		}
 		for i, sp := range spans {
 			sp.Created, sp.Updated = t, t
-			if out[i], err = addSpan(ctx, w, sp); err != nil {
+			if out[i], err = s.addSpan(ctx, w, sp); err != nil {
 				return spanError(i, len(spans), err)
 			}
 		}
@@ -63,7 +63,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 
 // addSpan gives sp a new ID unless it has a UUID, validates it, writes it and logs it,
 // inside w's transaction.
-func addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (labels.Span, error) {
+func (s *Store) addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (labels.Span, error) {
 	if u, err := uuid.Parse(sp.ID); err != nil || u.String() != sp.ID {
 		id, err := uuid.NewV7()
 		if err != nil {
@@ -74,7 +74,7 @@ func addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (labels.Span, e
 	if err := w.add(ctx, sp); err != nil {
 		return sp, err
 	}
-	return sp, appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
+	return sp, s.appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
 }
 
 // spanError names the span of a batch that failed, when there is more than one.
@@ -98,14 +98,14 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 		if err != nil {
 			return err
 		}
-		sp.Created, sp.Updated = old.Created, now()
+		sp.Created, sp.Updated = old.Created, s.now()
 		if err := w.replace(ctx, sp); err != nil {
 			return err
 		}
 		if err := w.flush(ctx); err != nil {
 			return err
 		}
-		return appendEvent(ctx, tx, sp.Annotator, sp.DocID, labels.ActionSpanUpdate, old, sp)
+		return s.appendEvent(ctx, tx, sp.Annotator, sp.DocID, labels.ActionSpanUpdate, old, sp)
 	})
 	if err != nil {
 		return labels.Span{}, fmt.Errorf("update span: %w", err)
@@ -128,7 +128,7 @@ func (s *Store) DeleteSpan(ctx context.Context, annotator, docID, id string) err
 		if err := w.flush(ctx); err != nil {
 			return err
 		}
-		return appendEvent(ctx, tx, annotator, docID, labels.ActionSpanDelete, old, nil)
+		return s.appendEvent(ctx, tx, annotator, docID, labels.ActionSpanDelete, old, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("delete span: %w", err)

@@ -164,11 +164,15 @@ func TestAddSpansAllOrNothing(t *testing.T) {
 func TestUpdateAndDeleteSpan(t *testing.T) {
 	text := "وقال أحمد المسماري إن قواته تقدمت نحو طرابلس"
 	s, ids := newProject(t, labels.NestingFlat, text)
+	clock := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	s.SetClock(func() time.Time { clock = clock.Add(time.Second); return clock })
 	sp, err := s.AddSpan(ctx, entity(t, ids[0], "salma", text, "أحمد المسماري", "ORG"))
 	must(t, err)
 	city, err := s.AddSpan(ctx, entity(t, ids[0], "salma", text, "طرابلس", "LOC"))
 	must(t, err)
-	time.Sleep(time.Millisecond)
+	if !sp.Created.Equal(time.Date(2026, 1, 2, 3, 4, 6, 0, time.UTC)) || !sp.Updated.Equal(sp.Created) {
+		t.Errorf("a span added at the store's clock's 03:04:06 has the times %v, %v", sp.Created, sp.Updated)
+	}
 
 	relabel := sp
 	relabel.Label = "PERS"
@@ -179,6 +183,9 @@ func TestUpdateAndDeleteSpan(t *testing.T) {
 	}
 	if stored, _ := s.Span(ctx, sp.DocID, sp.ID); stored != got {
 		t.Errorf("stored %+v, returned %+v", stored, got)
+	}
+	if evs, err := s.Events(ctx, 0, 0); err != nil || len(evs) == 0 || !evs[len(evs)-1].Time.After(got.Updated) {
+		t.Errorf("the relabel is logged at a time not after the span's (%v): %v", got.Updated, err)
 	}
 	move := got
 	move.Start, move.End, move.Text = 5, 9, "أحمد"

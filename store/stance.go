@@ -17,7 +17,7 @@ func (s *Store) SetDocStance(ctx context.Context, ds labels.DocStance) error {
 	if err := labels.CheckAnnotator(ds.Annotator); err != nil {
 		return fmt.Errorf("set stance: %w", err)
 	}
-	ds.Updated = now()
+	ds.Updated = s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		sc, err := loadSchema(ctx, tx)
 		if err != nil {
@@ -36,7 +36,7 @@ func (s *Store) SetDocStance(ctx context.Context, ds labels.DocStance) error {
 		if err := upsertStance(ctx, tx, ds); err != nil {
 			return err
 		}
-		return appendEvent(ctx, tx, ds.Annotator, ds.DocID, labels.ActionStanceSet, before, ds)
+		return s.appendEvent(ctx, tx, ds.Annotator, ds.DocID, labels.ActionStanceSet, before, ds)
 	})
 	if err != nil {
 		return fmt.Errorf("set stance: %w", err)
@@ -69,7 +69,7 @@ func (s *Store) ClearDocStance(ctx context.Context, docID, annotator, target str
 		if err != nil {
 			return err
 		}
-		return appendEvent(ctx, tx, annotator, docID, labels.ActionStanceClear, before, nil)
+		return s.appendEvent(ctx, tx, annotator, docID, labels.ActionStanceClear, before, nil)
 	})
 	if err != nil {
 		return fmt.Errorf("clear stance: %w", err)

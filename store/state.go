@@ -23,7 +23,7 @@ func (s *Store) SetState(ctx context.Context, st labels.DocState) error {
 	if st.Seconds < 0 {
 		return fmt.Errorf("set state: seconds spent is negative (%d)", st.Seconds)
 	}
-	st.Updated = now()
+	st.Updated = s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		before, err := getState(ctx, tx, st.DocID, st.Annotator)
 		if err != nil {
@@ -32,7 +32,7 @@ func (s *Store) SetState(ctx context.Context, st labels.DocState) error {
 		if err := upsertState(ctx, tx, st); err != nil {
 			return err
 		}
-		return appendEvent(ctx, tx, st.Annotator, st.DocID, labels.ActionStateSet, before, st)
+		return s.appendEvent(ctx, tx, st.Annotator, st.DocID, labels.ActionStateSet, before, st)
 	})
 	if err != nil {
 		return fmt.Errorf("set state: %w", err)

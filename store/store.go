@@ -53,6 +53,7 @@ type Store struct {
 	// key names the file among those this process has open (OpenElsewhere)
 	key        fileKey
 	registered bool
+	clock      func() time.Time // the times written; nil for the system's clock (SetClock)
 }
 
 // Open opens the project at path, creating the file when it is missing, and brings it up to
@@ -223,8 +224,19 @@ func dsn(path string, params url.Values) string {
 // timeFormat is how times are stored: UTC, fixed width, so that text order is time order.
 const timeFormat = "2006-01-02T15:04:05.000000000Z"
 
-// now returns the current time in UTC without its monotonic reading, as it will read back.
-func now() time.Time { return time.Now().UTC().Round(0) }
+// SetClock makes now the clock the store reads the times it writes from (the times of spans,
+// states, stances, events and imports); nil is the system's clock. Call it before the store
+// is used: tests give the store a clock of their own rather than wait for time to pass.
+func (s *Store) SetClock(now func() time.Time) { s.clock = now }
+
+// now returns the current time by the store's clock, in UTC and without a monotonic reading,
+// as it will read back.
+func (s *Store) now() time.Time {
+	if s.clock != nil {
+		return s.clock().UTC().Round(0)
+	}
+	return time.Now().UTC().Round(0)
+}
 
 // formatTime renders t for storage.
 func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }

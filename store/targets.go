@@ -86,7 +86,7 @@ func (s *Store) changeSchema(ctx context.Context, annotator string, change func(
 		if schemaEqual(old, sc) {
 			return nil
 		}
-		return writeSchema(ctx, tx, annotator, sc)
+		return s.writeSchema(ctx, tx, annotator, sc)
 	})
 }
 

@@ -72,7 +72,7 @@ func TestTodoPagesMatchTheStates(t *testing.T) {
 func setStates(s *Store, states []labels.DocState) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		for _, st := range states {
-			st.Updated = now()
+			st.Updated = testTime()
 			if err := upsertState(ctx, tx, st); err != nil {
 				return err
 			}

@@ -78,7 +78,7 @@ func (s *Store) step(ctx context.Context, annotator string, redo bool) (labels.E
 		if ev, err = eventBySeq(ctx, tx, seq); err != nil {
 			return err
 		}
-		if err := apply(ctx, tx, ev, redo); err != nil {
+		if err := s.apply(ctx, tx, ev, redo); err != nil {
 			return fmt.Errorf("%s of %s: %w", ev.Action, ev.Time.Local().Format("15:04:05"), err)
 		}
 		flag := 1
@@ -106,24 +106,24 @@ func eventBySeq(ctx context.Context, tx *sql.Tx, seq int64) (labels.Event, error
 
 // apply brings the project to the state after ev (forward) or before it (backward), and logs
 // what it changed as ordinary events that go on no stack.
-func apply(ctx context.Context, tx *sql.Tx, ev labels.Event, forward bool) error {
+func (s *Store) apply(ctx context.Context, tx *sql.Tx, ev labels.Event, forward bool) error {
 	from, to := ev.After, ev.Before
 	if forward {
 		from, to = ev.Before, ev.After
 	}
 	switch ev.Action {
 	case labels.ActionSpanAdd, labels.ActionSpanUpdate, labels.ActionSpanDelete:
-		return applySpan(ctx, tx, ev, from, to)
+		return s.applySpan(ctx, tx, ev, from, to)
 	case labels.ActionStateSet:
-		return applyState(ctx, tx, ev, from, to)
+		return s.applyState(ctx, tx, ev, from, to)
 	case labels.ActionStanceSet, labels.ActionStanceClear:
-		return applyStance(ctx, tx, ev, from, to)
+		return s.applyStance(ctx, tx, ev, from, to)
 	}
 	return fmt.Errorf("a %s cannot be undone", ev.Action)
 }
 
 // applySpan turns the span from (nil: none) into the span to (nil: none).
-func applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
+func (s *Store) applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
 	var have, want *labels.Span
 	if err := decodeOptional(from, &have); err != nil {
 		return err
@@ -144,7 +144,7 @@ func applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.R
 		}
 		action, before = labels.ActionSpanDelete, have
 	case have == nil: // put it back
-		want.Updated = now()
+		want.Updated = s.now()
 		if err := w.add(ctx, *want); err != nil {
 			return err
 		}
@@ -154,7 +154,7 @@ func applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.R
 		if err != nil {
 			return fmt.Errorf("the span was removed since: %w", err)
 		}
-		want.Updated = now()
+		want.Updated = s.now()
 		if err := w.replace(ctx, *want); err != nil {
 			return err
 		}
@@ -163,12 +163,12 @@ func applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.R
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, action, before, after)
+	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, action, before, after)
 	return err
 }
 
 // applyState sets the document state to to, or removes it when to is null.
-func applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
+func (s *Store) applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
 	var want *labels.DocState
 	if err := decodeOptional(to, &want); err != nil {
 		return err
@@ -180,18 +180,18 @@ func applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.
 	if want == nil {
 		_, err = tx.ExecContext(ctx, "DELETE FROM doc_state WHERE doc_id = ? AND annotator = ?", ev.DocID, ev.Annotator)
 	} else {
-		want.Updated = now()
+		want.Updated = s.now()
 		err = upsertState(ctx, tx, *want)
 	}
 	if err != nil {
 		return err
 	}
-	_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStateSet, before, want)
+	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStateSet, before, want)
 	return err
 }
 
 // applyStance sets a document stance to to, or clears it when to is null.
-func applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
+func (s *Store) applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
 	var have, want *labels.DocStance
 	if err := decodeOptional(from, &have); err != nil {
 		return err
@@ -214,14 +214,14 @@ func applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json
 			ev.DocID, ev.Annotator, target); err != nil {
 			return err
 		}
-		_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceClear, before, nil)
+		_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceClear, before, nil)
 		return err
 	}
-	want.Updated = now()
+	want.Updated = s.now()
 	if err := upsertStance(ctx, tx, *want); err != nil {
 		return err
 	}
-	_, err = logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceSet, before, want)
+	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceSet, before, want)
 	return err
 }
 

@@ -27,7 +27,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/tawsim/tawsim/arabic"
 	"github.com/tawsim/tawsim/arabic/bidi"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -145,14 +144,7 @@ func (a *Article) CreateRenderer() fyne.WidgetRenderer {
 // tokens arabic.Tokenize finds in its text. It drops the spans and the selections of the
 // document shown before.
 func (a *Article) SetDocument(doc labels.Document) {
-	toks := doc.Tokens
-	if toks == nil {
-		found := arabic.Tokenize(doc.Text)
-		toks = make([]labels.Offsets, len(found))
-		for i, t := range found {
-			toks[i] = labels.Offsets{Start: t.Start, End: t.End}
-		}
-	}
+	toks := doc.TokenOffsets()
 	a.doc = doc
 	a.an = analyze([]rune(doc.Text), toks, direction)
 	a.d.size, a.laid = 0, false

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"sync"
 	"unicode"
 
@@ -45,88 +44,47 @@ const (
 	fontKinds = fontBox + 1
 )
 
+// asset returns the font of package assets that k is; FontTheme for fontBox, which is drawn
+// by no font.
+func (k fontKind) asset() assets.Font {
+	switch k {
+	case fontArabic:
+		return assets.FontArabic
+	case fontLatin:
+		return assets.FontLatin
+	case fontHebrew:
+		return assets.FontHebrew
+	case fontEmoji:
+		return assets.FontEmoji
+	}
+	return assets.FontTheme
+}
+
 // source returns the canvas.Text FontSource of k (for fontBox, the font of the digits in the
 // box).
 func (k fontKind) source() fyne.Resource {
-	switch k {
-	case fontArabic:
-		return assets.ArabicRegular
-	case fontHebrew:
-		return assets.HebrewRegular
-	case fontEmoji:
-		return assets.Emoji
+	if k >= textFonts {
+		return theme.DefaultTextFont()
 	}
-	return theme.DefaultTextFont()
+	return k.asset().Source()
 }
 
-// coverageBelow is the code point below which the fonts' coverage is kept in a table.
-const coverageBelow = 0x800
-
-// fonts holds the parsed faces and which characters they have.
+// fonts holds what the article keeps of its own about the fonts: the emoji sequences it has
+// shaped.
 var fonts struct {
-	once  sync.Once
-	faces [textFonts]*font.Face
-	small [textFonts][coverageBelow / 64]uint64 // coverage of the code points below coverageBelow
-	adv   [textFonts][coverageBelow]float32     // their advances, in ems
-
 	mu     sync.Mutex
 	hb     shaping.HarfbuzzShaper
 	single map[string]bool // emoji sequences, and whether the emoji font draws each as one glyph
 }
 
-func loadFonts() {
-	for k := range textFonts {
-		f, err := font.ParseTTF(bytes.NewReader(k.source().Content()))
-		if err != nil {
-			fyne.LogError("embedded font "+k.source().Name(), err)
-			continue
-		}
-		fonts.faces[k] = f
-		for r := rune(0); r < coverageBelow; r++ {
-			if g, ok := f.NominalGlyph(r); ok {
-				fonts.small[k][r/64] |= 1 << (r % 64)
-				fonts.adv[k][r] = f.HorizontalAdvance(g) / float32(f.Upem())
-			}
-		}
-	}
-}
-
 // face returns the parsed face of a font, nil for fontBox.
-func face(k fontKind) *font.Face {
-	fonts.once.Do(loadFonts)
-	if k >= textFonts {
-		return nil
-	}
-	return fonts.faces[k]
-}
+func face(k fontKind) *font.Face { return k.asset().Face() }
 
 // has reports whether font k has a glyph for r.
-func has(k fontKind, r rune) bool {
-	f := face(k)
-	if f == nil {
-		return false
-	}
-	if r >= 0 && r < coverageBelow {
-		return fonts.small[k][r/64]&(1<<(r%64)) != 0
-	}
-	_, ok := f.NominalGlyph(r)
-	return ok
-}
+func has(k fontKind, r rune) bool { return k.asset().Has(r) }
 
 // glyphAdvance returns the advance of r's glyph in font k, in ems; 0 for a character it lacks.
-func glyphAdvance(k fontKind, r rune) float32 {
-	f := face(k)
-	if f == nil {
-		return 0
-	}
-	if r >= 0 && r < coverageBelow {
-		return fonts.adv[k][r]
-	}
-	if g, ok := f.NominalGlyph(r); ok {
-		return f.HorizontalAdvance(g) / float32(f.Upem())
-	}
-	return 0
-}
+func glyphAdvance(k fontKind, r rune) float32 { return k.asset().Advance(r) }
 
 // covers reports whether font k has every character of a cluster that a shaper shows (default
 // ignorable characters such as ZWJ and variation selectors are left out: they draw nothing

@@ -67,3 +67,22 @@ func TestMeasureMatchesFyne(t *testing.T) {
 		}
 	}
 }
+
+// TestFontsAreTheAssets: the article draws and measures with the fonts of package assets,
+// parsed once for every widget (the text fields take theirs from there too), not with
+// copies of its own.
+func TestFontsAreTheAssets(t *testing.T) {
+	for k, f := range map[fontKind]assets.Font{
+		fontArabic: assets.FontArabic, fontLatin: assets.FontLatin, fontHebrew: assets.FontHebrew, fontEmoji: assets.FontEmoji,
+	} {
+		if face(k) == nil || face(k) != f.Face() {
+			t.Errorf("font %d is parsed apart from assets' font %d", k, f)
+		}
+		if k.source() != f.Source() {
+			t.Errorf("font %d draws with %v, assets' font %d with %v", k, k.source().Name(), f, f.Source().Name())
+		}
+	}
+	if face(fontBox) != nil {
+		t.Errorf("a box has a font face")
+	}
+}

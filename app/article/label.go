@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/tawsim/tawsim/arabic"
 	"github.com/tawsim/tawsim/arabic/bidi"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -59,13 +58,8 @@ func (l *Label) SetText(text string) {
 		return
 	}
 	l.text = text
-	runes := []rune(text)
-	toks := arabic.Tokenize(text)
-	offs := make([]labels.Offsets, len(toks))
-	for i, t := range toks {
-		offs[i] = labels.Offsets{Start: t.Start, End: t.End}
-	}
-	l.an = analyze(runes, offs, bidi.Auto)
+	doc := labels.Document{Text: text}
+	l.an = analyze([]rune(text), doc.TokenOffsets(), bidi.Auto)
 	l.d.size = 0
 	l.Refresh()
 }

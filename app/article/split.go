@@ -110,33 +110,6 @@ func (a *Article) splitPiece(i int32, cuts []int32) *split {
 	return sp
 }
 
-// extent returns the left and right edges of the code points [from, to) of piece i, relative
-// to the piece's left edge, and false when they hold none of it. A range that covers only part
-// of a piece that is not cut there counts as the whole piece.
-func (a *Article) extent(i int32, from, to int32) (float32, float32, bool) {
-	p := a.an.pieces[i]
-	if from >= p.end || to <= p.start || from >= to {
-		return 0, 0, false
-	}
-	sp := a.splits[i]
-	if sp == nil || (from <= p.start && to >= p.end) {
-		return 0, a.d.widths[i], true
-	}
-	l, r, ok := float32(0), float32(0), false
-	for _, pt := range sp.parts {
-		if pt.start >= from && pt.end <= to {
-			if !ok {
-				l, r, ok = pt.dx, pt.dx+pt.w, true
-			}
-			l, r = min(l, pt.dx), max(r, pt.dx+pt.w)
-		}
-	}
-	if !ok {
-		return 0, a.d.widths[i], true
-	}
-	return l, r, true
-}
-
 // joinsAcross reports whether the letters on both sides of offset at of a word join: the one
 // before it connects to the next letter, and the one after it to the previous letter. Marks
 // (harakat) are skipped.

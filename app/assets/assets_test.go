@@ -61,3 +61,24 @@ func TestFontFor(t *testing.T) {
 		t.Errorf("the fonts' sources are not the theme's chain and Noto Sans Arabic")
 	}
 }
+
+func TestFontCoverage(t *testing.T) {
+	for _, c := range []struct {
+		f    Font
+		r    rune
+		want bool
+	}{
+		{FontArabic, 'ب', true}, {FontArabic, 'b', false}, {FontLatin, 'b', true}, {FontLatin, 'ب', false},
+		{FontHebrew, 'א', true}, {FontEmoji, '🦠', true}, {FontEmoji, 'ー', false}, {FontTheme, 'b', false},
+	} {
+		if got := c.f.Has(c.r); got != c.want {
+			t.Errorf("font %d has %q: %v, want %v", c.f, c.r, got, c.want)
+		}
+		if adv := c.f.Advance(c.r); (adv > 0) != c.want {
+			t.Errorf("font %d: the advance of %q is %v", c.f, c.r, adv)
+		}
+	}
+	if FontHebrew.Source() != HebrewRegular || FontEmoji.Source() != Emoji {
+		t.Errorf("the Hebrew and emoji fonts' sources are not the embedded fonts")
+	}
+}

@@ -10,8 +10,8 @@ import (
 	"github.com/go-text/typesetting/font"
 )
 
-// Font names a font that draws a piece of text with a canvas.Text: one of the two fonts of
-// the theme alone, or the theme's whole chain.
+// Font names a font that draws a piece of text with a canvas.Text: one of the program's own
+// fonts alone, or the theme's whole chain.
 type Font uint8
 
 const (
@@ -20,8 +20,15 @@ const (
 	FontTheme Font = iota
 	// FontArabic is the embedded Noto Sans Arabic.
 	FontArabic
-	// FontLatin is Fyne's bundled Noto Sans.
+	// FontLatin is Fyne's bundled Noto Sans: Latin, Greek and Cyrillic letters, numbers,
+	// punctuation.
 	FontLatin
+	// FontHebrew is the embedded Noto Sans Hebrew.
+	FontHebrew
+	// FontEmoji is the embedded Noto Color Emoji: emoji and their sequences, and many symbols.
+	FontEmoji
+	// fonts is the number of Font values.
+	fonts
 )
 
 // Source returns the canvas.Text FontSource of f: nil for the theme's chain.
@@ -31,40 +38,97 @@ func (f Font) Source() fyne.Resource {
 		return ArabicRegular
 	case FontLatin:
 		return theme.DefaultTextFont()
+	case FontHebrew:
+		return HebrewRegular
+	case FontEmoji:
+		return Emoji
 	}
 	return nil
 }
 
-// faces holds the two fonts parsed, to tell which characters they have and to shape text.
-var faces struct {
-	once          sync.Once
-	arabic, latin *font.Face
+// coverageBelow is the code point below which a font's coverage and advances are kept in a
+// table: the characters of Arabic and Latin text, asked about for every character drawn.
+const coverageBelow = 0x800
+
+// parsed is one font parsed, with its coverage of the code points below coverageBelow. Each
+// font is parsed once, the first time it is asked for, and shared by every widget.
+type parsed struct {
+	once  sync.Once
+	face  *font.Face
+	small [coverageBelow / 64]uint64 // bit r: the font has a glyph for r
+	adv   [coverageBelow]float32     // the advance of r's glyph, in ems
+}
+
+var faces [fonts]parsed
+
+// load parses f, once.
+func (f Font) load() *parsed {
+	p := &faces[f]
+	p.once.Do(func() {
+		src := f.Source()
+		if src == nil {
+			return
+		}
+		face, err := font.ParseTTF(bytes.NewReader(src.Content()))
+		if err != nil {
+			fyne.LogError("embedded font "+src.Name(), err)
+			return
+		}
+		p.face = face
+		for r := rune(0); r < coverageBelow; r++ {
+			if g, ok := face.NominalGlyph(r); ok {
+				p.small[r/64] |= 1 << (r % 64)
+				p.adv[r] = face.HorizontalAdvance(g) / float32(face.Upem())
+			}
+		}
+	})
+	return p
 }
 
 // Face returns f parsed, nil for FontTheme.
 func (f Font) Face() *font.Face {
-	faces.once.Do(func() {
-		faces.arabic, _ = font.ParseTTF(bytes.NewReader(ArabicRegular.Content()))
-		faces.latin, _ = font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
-	})
-	switch f {
-	case FontArabic:
-		return faces.arabic
-	case FontLatin:
-		return faces.latin
+	if f == FontTheme || f >= fonts {
+		return nil
 	}
-	return nil
+	return f.load().face
+}
+
+// Has reports whether f has a glyph for r (never, for FontTheme).
+func (f Font) Has(r rune) bool {
+	face := f.Face()
+	if face == nil {
+		return false
+	}
+	if r >= 0 && r < coverageBelow {
+		return faces[f].small[r/64]&(1<<(r%64)) != 0
+	}
+	_, ok := face.NominalGlyph(r)
+	return ok
+}
+
+// Advance returns the advance of r's glyph in f, in ems; 0 for a character it lacks.
+func (f Font) Advance(r rune) float32 {
+	face := f.Face()
+	if face == nil {
+		return 0
+	}
+	if r >= 0 && r < coverageBelow {
+		return faces[f].adv[r]
+	}
+	if g, ok := face.NominalGlyph(r); ok {
+		return face.HorizontalAdvance(g) / float32(face.Upem())
+	}
+	return 0
 }
 
 // Covers reports whether f has a glyph for every character of text. (A canvas.Text with a
 // FontSource draws with that font alone.)
 func (f Font) Covers(text []rune) bool {
-	face := f.Face()
-	if face == nil {
+	if f.Face() == nil {
 		return false
 	}
 	for _, r := range text {
-		if _, ok := face.NominalGlyph(r); !ok {
+		if !f.Has(r) {
 			return false
 		}
 	}

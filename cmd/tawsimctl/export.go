@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -54,7 +53,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		Filter: store.ExportFilter{Annotator: *annotator},
 		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart, Flat: *flat,
 			LeftOut: func(n int) { leftOut += n }}}
-	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
+	if _, err := export.Lookup(o.Format); err != nil {
 		return usageError{err.Error()}
 	}
 	if err := levelFlags(&o, *flat, *levelName); err != nil {

@@ -55,7 +55,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		Exclusive: true,
 		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
 			LabelColumn: *labelColumn, ClaimColumn: *claimColumn, SentencesPerDoc: *perDoc}}
-	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
+	if _, err := corpus.Lookup(o.Format); err != nil {
 		return usageError{err.Error()}
 	}
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {

@@ -1,4 +1,4 @@
-package app
+package doclist
 
 import (
 	"image/color"
@@ -14,40 +14,40 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// docList is the document list: a widget.List whose arrow keys move to the next or previous
+// Rows is the list's widget: a widget.List whose arrow keys move to the next or previous
 // document (selecting it) rather than only moving the keyboard focus.
-type docList struct {
+type Rows struct {
 	widget.List
 	onKey  func(*fyne.KeyEvent) bool // handles a key; false passes it to the List
 	onRune func(rune)
 }
 
-// newDocList returns the list of length() documents, whose rows update fills.
-func newDocList(length func() int, update func(widget.ListItemID, fyne.CanvasObject)) *docList {
-	l := &docList{}
+// newRows returns the list of length() documents, whose rows update fills.
+func newRows(length func() int, update func(widget.ListItemID, fyne.CanvasObject)) *Rows {
+	l := &Rows{}
 	l.Length, l.CreateItem, l.UpdateItem = length, newRow, update
 	l.ExtendBaseWidget(l)
 	return l
 }
 
 // TypedKey handles navigation keys, and gives the others to the List.
-func (l *docList) TypedKey(ev *fyne.KeyEvent) {
+func (l *Rows) TypedKey(ev *fyne.KeyEvent) {
 	if l.onKey == nil || !l.onKey(ev) {
 		l.List.TypedKey(ev)
 	}
 }
 
 // TypedRune gives the window the keys typed while the list has the focus.
-func (l *docList) TypedRune(r rune) {
+func (l *Rows) TypedRune(r rune) {
 	if l.onRune != nil {
 		l.onRune(r)
 	}
 }
 
-// row is one line of the document list: the document's number (its import order, which a
+// Row is one line of the document list: the document's number (its import order, which a
 // filtered list keeps) at the right, the title (in bidi order) beside it, the status at the left
 // with its coloured marker.
-type row struct {
+type Row struct {
 	widget.BaseWidget
 	order  *article.Label
 	title  *article.Label
@@ -57,7 +57,7 @@ type row struct {
 
 // newRow returns an empty row for the list to fill.
 func newRow() fyne.CanvasObject {
-	r := &row{order: article.NewLabel(""), title: article.NewLabel(""), status: article.NewLabel(""), marker: newStatusMarker()}
+	r := &Row{order: article.NewLabel(""), title: article.NewLabel(""), status: article.NewLabel(""), marker: newStatusMarker()}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.status.TextSize = theme.CaptionTextSize()
 	r.ExtendBaseWidget(r)
@@ -67,7 +67,7 @@ func newRow() fyne.CanvasObject {
 // CreateRenderer lays the row out. It is called by Fyne. The status takes the width of the
 // widest status in every row, so that titles line up and a row whose status changes keeps
 // its layout (a status wider than the one laid out ran into the title).
-func (r *row) CreateRenderer() fyne.WidgetRenderer {
+func (r *Row) CreateRenderer() fyne.WidgetRenderer {
 	column := canvas.NewRectangle(color.Transparent)
 	column.SetMinSize(fyne.NewSize(statusWidth(), 0))
 	left := container.NewHBox(container.NewCenter(r.marker), container.NewStack(column, r.status))
@@ -78,15 +78,23 @@ func (r *row) CreateRenderer() fyne.WidgetRenderer {
 func statusWidth() float32 {
 	var w float32
 	for _, s := range labels.Statuses {
-		l := article.NewLabel(statusText(s))
+		l := article.NewLabel(StatusText(s))
 		l.TextSize = theme.CaptionTextSize()
 		w = max(w, l.MinSize().Width)
 	}
 	return w
 }
 
+// Shown returns what the row shows: the document's number, its title and its status.
+func (r *Row) Shown() (order, title, status string) {
+	return r.order.Text(), r.title.Text(), r.status.Text()
+}
+
+// Status returns the status the row's marker shows.
+func (r *Row) Status() labels.Status { return r.marker.status }
+
 // set shows summary s, or a row still loading when ok is false.
-func (r *row) set(s labels.Summary, ok bool) {
+func (r *Row) set(s labels.Summary, ok bool) {
 	r.order.Color = theme.ColorNamePlaceHolder
 	if !ok {
 		r.order.SetText("")
@@ -97,36 +105,11 @@ func (r *row) set(s labels.Summary, ok bool) {
 	}
 	r.order.SetText(strconv.FormatInt(s.Order, 10))
 	r.title.SetText(s.Title)
-	r.status.Color = statusColor(s.Status)
-	r.status.SetText(statusText(s.Status))
+	r.status.Color = StatusColor(s.Status)
+	r.status.SetText(StatusText(s.Status))
 	r.status.Refresh()
 	r.marker.set(s.Status)
 	r.marker.Show()
-}
-
-// statusText names a status for the annotator.
-func statusText(s labels.Status) string {
-	switch s {
-	case labels.StatusInProgress:
-		return "in progress"
-	case labels.StatusTodo, "":
-		return "to do"
-	}
-	return string(s)
-}
-
-// statusColor colours a status: grey for to do and skipped, amber in progress, green done, red
-// flagged.
-func statusColor(s labels.Status) fyne.ThemeColorName {
-	switch s {
-	case labels.StatusInProgress:
-		return theme.ColorNameWarning
-	case labels.StatusDone:
-		return theme.ColorNameSuccess
-	case labels.StatusFlagged:
-		return theme.ColorNameError
-	}
-	return theme.ColorNamePlaceHolder
 }
 
 // markerSize is the diameter of a status marker.
@@ -173,7 +156,7 @@ func (r *markerRenderer) Layout(size fyne.Size) {
 func (r *markerRenderer) Refresh() {
 	th := r.m.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	c := th.Color(statusColor(r.m.status), v)
+	c := th.Color(StatusColor(r.m.status), v)
 	r.m.dot.StrokeColor = c
 	if r.m.status == labels.StatusTodo || r.m.status == "" {
 		r.m.dot.FillColor = color.Transparent
@@ -183,32 +166,35 @@ func (r *markerRenderer) Refresh() {
 	r.m.dot.Refresh()
 }
 
-// statusBadge shows the status of the document open, with its marker: "● in progress".
-type statusBadge struct {
+// Badge shows the status of the document open, with its marker: "● in progress".
+type Badge struct {
 	widget.BaseWidget
 	marker *statusMarker
 	text   *widget.Label
 }
 
-// newStatusBadge returns a hidden badge; set shows it.
-func newStatusBadge() *statusBadge {
-	b := &statusBadge{marker: newStatusMarker(), text: widget.NewLabel("")}
+// NewBadge returns a hidden badge; Set shows it.
+func NewBadge() *Badge {
+	b := &Badge{marker: newStatusMarker(), text: widget.NewLabel("")}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
-// set shows status s, or nothing when s is "".
-func (b *statusBadge) set(s labels.Status) {
+// Set shows status s, or nothing when s is "".
+func (b *Badge) Set(s labels.Status) {
 	if s == "" {
 		b.Hide()
 		return
 	}
 	b.marker.set(s)
-	b.text.SetText(statusText(s))
+	b.text.SetText(StatusText(s))
 	b.Show()
 }
 
+// Text returns the status the badge names.
+func (b *Badge) Text() string { return b.text.Text }
+
 // CreateRenderer lays the badge out. It is called by Fyne.
-func (b *statusBadge) CreateRenderer() fyne.WidgetRenderer {
+func (b *Badge) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewHBox(container.NewCenter(b.marker), b.text))
 }

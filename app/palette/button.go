@@ -1,10 +1,9 @@
-package app
+package palette
 
 import (
 	"image/color"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,35 +14,8 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// hotkeys maps each entity label's hotkey (a single character) to the label.
-func hotkeys(sc labels.Schema) map[rune]labels.Label {
-	keys := map[rune]labels.Label{}
-	for _, l := range sc.Entities {
-		if r, n := utf8.DecodeRuneInString(l.Hotkey); n > 0 && n == len(l.Hotkey) {
-			keys[r] = l
-		}
-	}
-	return keys
-}
-
-// setPalette fills the palette with a button per entity label of the schema.
-func (w *Window) setPalette() {
-	w.buttons = w.buttons[:0]
-	objs := []fyne.CanvasObject{widget.NewLabel("Label")}
-	for _, l := range w.schema.Entities {
-		b := newLabelButton(l, func() { w.applyLabel(l) })
-		w.buttons = append(w.buttons, b)
-		objs = append(objs, b)
-	}
-	if len(w.schema.Entities) == 0 {
-		objs = append(objs, widget.NewLabel("This project has no entity labels."))
-	}
-	w.palette.Objects = objs
-	w.palette.Refresh()
-}
-
-// parseColor reads a schema colour, "#rrggbb"; anything else is grey.
-func parseColor(s string) color.NRGBA {
+// Color reads a schema colour, "#rrggbb"; anything else is grey.
+func Color(s string) color.NRGBA {
 	grey := color.NRGBA{0x8a, 0x8f, 0x98, 0xff}
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if len(s) != 6 {
@@ -64,27 +36,34 @@ func contrast(c color.NRGBA) color.NRGBA {
 	return color.NRGBA{0xff, 0xff, 0xff, 0xff}
 }
 
-// labelButton is one label of the palette: a button tinted with the label's colour, its hotkey
-// in a badge of that colour, then its name.
-type labelButton struct {
+// Button is one label of the palette: a button tinted with the label's colour, its hotkey in
+// a badge of that colour, then its name. The stance panel and the help use it too.
+type Button struct {
 	widget.BaseWidget
+	// Toggle makes a button that can be selected: it keeps room for the tick.
+	Toggle   bool
 	label    labels.Label
 	onTap    func()
 	hovered  bool
-	toggle   bool // the button can be selected: it keeps room for the tick
 	selected bool // filled with the label's colour and ticked: the label chosen (stance panel)
 }
 
-// newLabelButton returns the button of label l, which calls onTap when tapped.
-func newLabelButton(l labels.Label, onTap func()) *labelButton {
-	b := &labelButton{label: l, onTap: onTap}
+// NewButton returns the button of label l, which calls onTap (when not nil) when tapped.
+func NewButton(l labels.Label, onTap func()) *Button {
+	b := &Button{label: l, onTap: onTap}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
-// setSelected fills the button with its label's colour and ticks it (selected), or shows it
+// Label returns the button's label.
+func (b *Button) Label() labels.Label { return b.label }
+
+// Selected reports whether the button is selected (filled and ticked).
+func (b *Button) Selected() bool { return b.selected }
+
+// SetSelected fills the button with its label's colour and ticks it (selected), or shows it
 // as the other buttons (not selected).
-func (b *labelButton) setSelected(selected bool) {
+func (b *Button) SetSelected(selected bool) {
 	if b.selected != selected {
 		b.selected = selected
 		b.Refresh()
@@ -92,27 +71,27 @@ func (b *labelButton) setSelected(selected bool) {
 }
 
 // Tapped labels with the button's label.
-func (b *labelButton) Tapped(*fyne.PointEvent) {
+func (b *Button) Tapped(*fyne.PointEvent) {
 	if b.onTap != nil {
 		b.onTap()
 	}
 }
 
 // Cursor shows a pointing hand over the button.
-func (b *labelButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
+func (b *Button) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // MouseIn highlights the button.
-func (b *labelButton) MouseIn(*desktop.MouseEvent) { b.hovered = true; b.Refresh() }
+func (b *Button) MouseIn(*desktop.MouseEvent) { b.hovered = true; b.Refresh() }
 
 // MouseMoved does nothing; the button is highlighted as a whole.
-func (b *labelButton) MouseMoved(*desktop.MouseEvent) {}
+func (b *Button) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut removes the highlight.
-func (b *labelButton) MouseOut() { b.hovered = false; b.Refresh() }
+func (b *Button) MouseOut() { b.hovered = false; b.Refresh() }
 
 // CreateRenderer draws the button. It is called by Fyne.
-func (b *labelButton) CreateRenderer() fyne.WidgetRenderer {
-	r := &labelButtonRenderer{
+func (b *Button) CreateRenderer() fyne.WidgetRenderer {
+	r := &buttonRenderer{
 		b:     b,
 		bg:    &canvas.Rectangle{CornerRadius: 6, StrokeWidth: 1.5},
 		badge: &canvas.Rectangle{CornerRadius: 4},
@@ -125,15 +104,15 @@ func (b *labelButton) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
-type labelButtonRenderer struct {
-	b         *labelButton
+type buttonRenderer struct {
+	b         *Button
 	bg, badge *canvas.Rectangle
 	key, name *canvas.Text
 }
 
-func (r *labelButtonRenderer) Destroy() {}
+func (r *buttonRenderer) Destroy() {}
 
-func (r *labelButtonRenderer) Objects() []fyne.CanvasObject {
+func (r *buttonRenderer) Objects() []fyne.CanvasObject {
 	if r.b.label.Hotkey == "" {
 		return []fyne.CanvasObject{r.bg, r.name}
 	}
@@ -141,7 +120,7 @@ func (r *labelButtonRenderer) Objects() []fyne.CanvasObject {
 }
 
 // metrics returns the padding, the badge's side and the sizes of the two texts.
-func (r *labelButtonRenderer) metrics() (pad, badge float32, key, name fyne.Size) {
+func (r *buttonRenderer) metrics() (pad, badge float32, key, name fyne.Size) {
 	pad = theme.InnerPadding()
 	key = fyne.MeasureText(r.key.Text, r.key.TextSize, r.key.TextStyle)
 	name = fyne.MeasureText(r.name.Text, r.name.TextSize, r.name.TextStyle)
@@ -149,9 +128,9 @@ func (r *labelButtonRenderer) metrics() (pad, badge float32, key, name fyne.Size
 	return
 }
 
-func (r *labelButtonRenderer) MinSize() fyne.Size {
+func (r *buttonRenderer) MinSize() fyne.Size {
 	pad, badge, _, name := r.metrics()
-	if r.b.toggle {
+	if r.b.Toggle {
 		name = fyne.MeasureText("✓ "+r.b.label.Name, r.name.TextSize, r.name.TextStyle)
 	}
 	w := pad + name.Width + pad
@@ -161,7 +140,7 @@ func (r *labelButtonRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(w, max(badge, name.Height)+pad)
 }
 
-func (r *labelButtonRenderer) Layout(size fyne.Size) {
+func (r *buttonRenderer) Layout(size fyne.Size) {
 	pad, badge, key, name := r.metrics()
 	r.bg.Resize(size)
 	x := pad
@@ -176,8 +155,8 @@ func (r *labelButtonRenderer) Layout(size fyne.Size) {
 	r.name.Resize(name)
 }
 
-func (r *labelButtonRenderer) Refresh() {
-	c := parseColor(r.b.label.Color)
+func (r *buttonRenderer) Refresh() {
+	c := Color(r.b.label.Color)
 	tint := c
 	tint.A = 0x30
 	if r.b.hovered {

@@ -1,4 +1,4 @@
-package app
+package doclist
 
 import (
 	"context"
@@ -10,8 +10,8 @@ import (
 	"github.com/tawsim/tawsim/store"
 )
 
-// pageSize is the number of summaries fetched at a time.
-const pageSize = 200
+// PageSize is the number of summaries fetched at a time.
+const PageSize = 200
 
 // maxPages bounds the pages kept in memory (12,800 summaries); the least recently used go first.
 const maxPages = 64
@@ -20,19 +20,19 @@ const maxPages = 64
 // page that has no neighbour in memory.
 const skipChunk = 10_000
 
-// pager is the document list's window on the project: it holds the pages of summaries the list
+// Pager is the document list's window on the project: it holds the pages of summaries the list
 // has shown lately, fetches the others from the store when asked for them, and never the whole
 // corpus. It lists the documents of one status (for its annotator), or all of them when status
 // is "". It is safe for use by several goroutines.
-type pager struct {
+type Pager struct {
 	st        *store.Store
 	annotator string
 	status    labels.Status // the filter; "" lists every document
 	// loaded is called, on the fetching goroutine, when a page that cached asked for arrives
 	// (or fails to).
 	loaded func(err error)
-	// bg, when set, counts the fetches running in the background.
-	bg *sync.WaitGroup
+	// Go, when set, runs a fetch in the background (by default, a goroutine of its own).
+	Go func(func())
 
 	fetching sync.Mutex // one fetch at a time, so that a seek is not done twice
 
@@ -44,19 +44,19 @@ type pager struct {
 	epoch   uint64 // changes when pages are forgotten; a fetch begun before is not kept
 }
 
-// newPager returns a pager over the documents of st with status (all for "") for annotator;
-// loaded, when not nil, is called when a page that cached asked for arrives.
-func newPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *pager {
-	return &pager{
+// NewPager returns a pager over the documents of st with status (all for "") for annotator;
+// loaded, when not nil, is called when a page that Cached asked for arrives.
+func NewPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *Pager {
+	return &Pager{
 		st: st, annotator: annotator, status: status, loaded: loaded,
 		pages: map[int][]labels.Summary{}, used: map[int]uint64{}, loading: map[int]bool{},
 	}
 }
 
-// cached returns summary i when its page is in memory. When it is not, it starts fetching the
-// page in the background and returns false; p.loaded is called when it arrives.
-func (p *pager) cached(i int) (labels.Summary, bool) {
-	k := i / pageSize
+// Cached returns summary i when its page is in memory. When it is not, it starts fetching the
+// page in the background and returns false; loaded is called when it arrives.
+func (p *Pager) Cached(i int) (labels.Summary, bool) {
+	k := i / PageSize
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if s, ok := p.lookup(i); ok {
@@ -67,28 +67,27 @@ func (p *pager) cached(i int) (labels.Summary, bool) {
 	}
 	if !p.loading[k] {
 		p.loading[k] = true
-		if p.bg != nil {
-			p.bg.Add(1)
-		}
-		go func() {
-			if p.bg != nil {
-				defer p.bg.Done()
-			}
-			_, err := p.fetch(context.Background(), k)
+		fetch := func() {
+			_, err := p.Fetch(context.Background(), k)
 			p.mu.Lock()
 			delete(p.loading, k)
 			p.mu.Unlock()
 			if p.loaded != nil {
 				p.loaded(err)
 			}
-		}()
+		}
+		if p.Go != nil {
+			p.Go(fetch)
+		} else {
+			go fetch()
+		}
 	}
 	return labels.Summary{}, false
 }
 
-// get returns summary i, fetching its page when it is not in memory. It blocks: call it off the
+// Get returns summary i, fetching its page when it is not in memory. It blocks: call it off the
 // UI goroutine.
-func (p *pager) get(ctx context.Context, i int) (labels.Summary, error) {
+func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 	p.mu.Lock()
 	s, ok := p.lookup(i)
 	p.mu.Unlock()
@@ -98,40 +97,40 @@ func (p *pager) get(ctx context.Context, i int) (labels.Summary, error) {
 	if i < 0 {
 		return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
 	}
-	page, err := p.fetch(ctx, i/pageSize)
+	page, err := p.Fetch(ctx, i/PageSize)
 	if err != nil {
 		return labels.Summary{}, err
 	}
-	if j := i % pageSize; j < len(page) {
+	if j := i % PageSize; j < len(page) {
 		return page[j], nil
 	}
 	return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
 }
 
 // lookup returns summary i from memory. p.mu is held.
-func (p *pager) lookup(i int) (labels.Summary, bool) {
-	k := i / pageSize
+func (p *Pager) lookup(i int) (labels.Summary, bool) {
+	k := i / PageSize
 	page, ok := p.pages[k]
-	if i < 0 || !ok || i%pageSize >= len(page) {
+	if i < 0 || !ok || i%PageSize >= len(page) {
 		return labels.Summary{}, false
 	}
 	p.tick++
 	p.used[k] = p.tick
-	return page[i%pageSize], true
+	return page[i%PageSize], true
 }
 
 // query is the store's page query for this list, without its keys.
-func (p *pager) query(limit int) store.Page {
+func (p *Pager) query(limit int) store.Page {
 	return store.Page{Limit: limit, Annotator: p.annotator, Status: p.status}
 }
 
-// fetch reads page k (the summaries [k*pageSize, (k+1)*pageSize) of the list) from the store and
+// Fetch reads page k (the summaries [k*PageSize, (k+1)*PageSize) of the list) from the store and
 // keeps it. Pages are keyset-paged on import order: page k starts after the last document of page
 // k-1, or ends before the first of page k+1, when one of them is in memory. Without such a
-// neighbour, the unfiltered list starts page k after order k*pageSize (import orders run 1..N
+// neighbour, the unfiltered list starts page k after order k*PageSize (import orders run 1..N
 // without gaps: documents are never deleted); a filtered list has gaps, so seek walks to the
 // order that page k starts after.
-func (p *pager) fetch(ctx context.Context, k int) ([]labels.Summary, error) {
+func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 	p.fetching.Lock()
 	defer p.fetching.Unlock()
 	p.mu.Lock()
@@ -141,20 +140,20 @@ func (p *pager) fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 		return page, nil
 	}
 
-	q := p.query(pageSize)
+	q := p.query(PageSize)
 	p.mu.Lock()
 	prev, next, epoch := p.pages[k-1], p.pages[k+1], p.epoch
 	p.mu.Unlock()
 	switch {
 	case k == 0:
-	case len(prev) == pageSize:
+	case len(prev) == PageSize:
 		q.After = prev[len(prev)-1].Order
 	case len(next) > 0:
 		q.Before = next[0].Order
 	case p.status == "":
-		q.After = int64(k) * pageSize
+		q.After = int64(k) * PageSize
 	default:
-		after, err := p.seek(ctx, k*pageSize)
+		after, err := p.seek(ctx, k*PageSize)
 		if err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
@@ -174,7 +173,7 @@ func (p *pager) fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 }
 
 // keep stores page k, read in epoch, evicting the least recently used pages beyond maxPages.
-func (p *pager) keep(k int, page []labels.Summary, epoch uint64) {
+func (p *Pager) keep(k int, page []labels.Summary, epoch uint64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if epoch != p.epoch {
@@ -198,7 +197,7 @@ func (p *pager) keep(k int, page []labels.Summary, epoch uint64) {
 // seek returns the order of item i-1 of the list, the key that item i comes after (0 for item
 // 0), or math.MaxInt64 when the list has fewer than i items. It starts from the nearest item
 // below i that memory holds and reads the summaries between in chunks of skipChunk.
-func (p *pager) seek(ctx context.Context, i int) (int64, error) {
+func (p *Pager) seek(ctx context.Context, i int) (int64, error) {
 	if i <= 0 {
 		return 0, nil
 	}
@@ -225,13 +224,13 @@ func (p *pager) seek(ctx context.Context, i int) (int64, error) {
 
 // anchorBelow returns the highest item index below i whose order memory holds, with that order;
 // -1 and 0 when there is none (the start of the list).
-func (p *pager) anchorBelow(i int) (int, int64) {
+func (p *Pager) anchorBelow(i int) (int, int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	at, order := -1, int64(0)
 	for k, page := range p.pages {
 		for j := len(page) - 1; j >= 0; j-- {
-			if idx := k*pageSize + j; idx < i {
+			if idx := k*PageSize + j; idx < i {
 				if idx > at {
 					at, order = idx, page[j].Order
 				}
@@ -242,10 +241,10 @@ func (p *pager) anchorBelow(i int) (int, int64) {
 	return at, order
 }
 
-// indexOf returns the index in the list of the document with the given import order, and
+// IndexOf returns the index in the list of the document with the given import order, and
 // whether it is in the list at all; when it is not, the index is where it would be (the index
 // of the first document after it). It blocks: call it off the UI goroutine.
-func (p *pager) indexOf(ctx context.Context, order int64) (int, bool, error) {
+func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 	if p.status == "" {
 		return int(order - 1), true, nil
 	}
@@ -254,7 +253,7 @@ func (p *pager) indexOf(ctx context.Context, order int64) (int, bool, error) {
 	at, o := -1, int64(0)
 	for k, page := range p.pages {
 		for j, s := range page {
-			idx := k*pageSize + j
+			idx := k*PageSize + j
 			if s.Order == order {
 				p.mu.Unlock()
 				return idx, true, nil
@@ -285,33 +284,43 @@ func (p *pager) indexOf(ctx context.Context, order int64) (int, bool, error) {
 	}
 }
 
-// setStatus changes the status of document id in the pages in memory, and returns its index in
+// SetStatus changes the status of document id in the pages in memory, and returns its index in
 // the list, or -1 when no page in memory holds it.
-func (p *pager) setStatus(id string, st labels.Status) int {
+func (p *Pager) SetStatus(id string, st labels.Status) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for k, page := range p.pages {
 		for j := range page {
 			if page[j].ID == id {
 				page[j].Status = st
-				return k*pageSize + j
+				return k*PageSize + j
 			}
 		}
 	}
 	return -1
 }
 
-// invalidateFrom forgets the pages that hold or follow the document with import order order,
+// InvalidateFrom forgets the pages that hold or follow the document with import order order,
 // after it came into or left the list: their items have moved. The pages before it stay, as
 // the keys to read the others from.
-func (p *pager) invalidateFrom(order int64) {
+func (p *Pager) InvalidateFrom(order int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.epoch++
 	for k, page := range p.pages {
-		if len(page) < pageSize || page[len(page)-1].Order >= order {
+		if len(page) < PageSize || page[len(page)-1].Order >= order {
 			delete(p.pages, k)
 			delete(p.used, k)
 		}
 	}
 }
+
+// Pages returns the number of pages in memory.
+func (p *Pager) Pages() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.pages)
+}
+
+// Status returns the status the pager lists, "" for every document.
+func (p *Pager) Status() labels.Status { return p.status }

@@ -1,0 +1,169 @@
+package doclist
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// onFilter lists the documents of the status chosen above the list. The document open stays
+// open when the new list holds it; otherwise the first document of the list opens.
+func (l *List) onFilter(opt string) {
+	status := ParseStatus(opt)
+	if l.docs == nil || (status == l.filter && l.docs.status == status) {
+		return
+	}
+	l.SetFilter(status, nil)
+}
+
+// SetFilter reads the list of the documents of status (all for "") for the annotator, and
+// shows it with the document open selected in it. then, when not nil, runs once it is shown.
+func (l *List) SetFilter(status labels.Status, then func()) {
+	st, name := l.st, l.annotator
+	docs := l.NewPager(st, name, status)
+	var id string
+	var order int64
+	if l.Open != nil {
+		id, order = l.Open()
+	}
+	l.run.Do(func(ctx context.Context) func() {
+		n, err := listLength(ctx, st, name, status)
+		at, in := -1, false
+		if err == nil && id != "" {
+			at, in, err = docs.IndexOf(ctx, order)
+		}
+		if err == nil && n > 0 {
+			_, err = docs.Fetch(ctx, max(0, min(at, n-1))/PageSize)
+		}
+		return func() {
+			if err != nil {
+				if l.OnError != nil {
+					l.OnError(fmt.Errorf("list the documents: %w", err))
+				}
+				return
+			}
+			l.docs, l.count, l.filter = docs, n, status
+			if l.Choice.Selected != filterOption(status) {
+				l.Choice.SetSelected(filterOption(status))
+			}
+			l.Rows.UnselectAll()
+			l.Rows.Refresh()
+			l.changed()
+			switch {
+			case in:
+				l.Place(at, true)
+			case n > 0:
+				l.current, l.inList = -1, false
+				l.Rows.ScrollToTop()
+				l.Rows.Select(0)
+			default:
+				l.current, l.inList = max(at, 0), false
+			}
+			if then != nil {
+				then()
+			}
+		}
+	})
+}
+
+// SetAnnotator lists the statuses and progress of annotator from now on. then, when not nil,
+// runs once the list is read again.
+func (l *List) SetAnnotator(annotator string, then func()) {
+	l.annotator = annotator
+	l.RefreshStats()
+	l.SetFilter(l.filter, then)
+}
+
+// Reload shows a project of total documents after an import: its progress, and the list read
+// again.
+func (l *List) Reload(total int) {
+	l.total = total
+	if l.OnTotal != nil {
+		l.OnTotal(total)
+	}
+	l.RefreshStats()
+	l.SetFilter(l.filter, nil)
+}
+
+// listLength counts the documents of status for annotator (all documents for "").
+func listLength(ctx context.Context, st *store.Store, annotator string, status labels.Status) (int, error) {
+	if status == "" {
+		return st.CountDocuments(ctx)
+	}
+	s, err := st.Stats(ctx, annotator)
+	if err != nil {
+		return 0, err
+	}
+	return s.Status[status], nil
+}
+
+// StatusChanged updates the list after the status of document id (import order) went from
+// old to now. In a list filtered by status the document may come or go: the pages from it on
+// are read again, and the document open is found again in the list. then, when not nil, runs
+// once the list is in order.
+func (l *List) StatusChanged(id string, order int64, old, now labels.Status, then func()) {
+	l.RefreshStats()
+	in, was := l.shows(now), l.shows(old)
+	if in == was {
+		if i := l.docs.SetStatus(id, now); i >= 0 {
+			l.Rows.RefreshItem(i)
+		}
+		if then != nil {
+			then()
+		}
+		return
+	}
+	if in {
+		l.count++
+	} else {
+		l.count--
+	}
+	l.docs.InvalidateFrom(order)
+	l.Rows.Refresh()
+	l.changed()
+	l.relocate(then)
+}
+
+// shows reports whether a document of status s belongs in the list.
+func (l *List) shows(s labels.Status) bool {
+	if s == "" {
+		s = labels.StatusTodo
+	}
+	return l.filter == "" || s == l.filter
+}
+
+// relocate finds the document open in the list again, after the list changed, and then runs
+// then (when not nil).
+func (l *List) relocate(then func()) {
+	var id string
+	var order int64
+	if l.Open != nil {
+		id, order = l.Open()
+	}
+	if id == "" {
+		if then != nil {
+			then()
+		}
+		return
+	}
+	docs := l.docs
+	l.run.Do(func(ctx context.Context) func() {
+		at, in, err := docs.IndexOf(ctx, order)
+		return func() {
+			if err != nil {
+				if l.OnError != nil {
+					l.OnError(err)
+				}
+				return
+			}
+			if cur, _ := l.Open(); docs == l.docs && id == cur {
+				l.Place(at, in)
+			}
+			if then != nil {
+				then()
+			}
+		}
+	})
+}

@@ -1,0 +1,102 @@
+package doclist
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// header makes what sits above the rows: the status filter and the corpus's progress.
+func (l *List) header() fyne.CanvasObject {
+	l.Choice = widget.NewSelect(filterOptions(), l.onFilter)
+	l.Choice.SetSelected(filterAll)
+	l.Progress = widget.NewProgressBar()
+	l.Progress.TextFormatter = func() string {
+		return fmt.Sprintf("%s / %s done", msg.Thousands(l.done), msg.Thousands(l.total))
+	}
+	l.counts = widget.NewLabel("")
+	l.counts.Importance = widget.LowImportance
+	l.counts.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Show"), nil, l.Choice),
+		l.Progress, l.counts, widget.NewSeparator())
+}
+
+// statsRefresher reads the project's statistics for the progress bar, off the UI goroutine,
+// one read at a time; a refresh asked for during a read reads again after it.
+type statsRefresher struct {
+	mu      sync.Mutex
+	running bool
+	next    *statsRequest
+}
+
+// statsRequest is one refresh: whose statistics, from which project.
+type statsRequest struct {
+	st        *store.Store
+	annotator string
+	gen       uint64
+}
+
+// RefreshStats updates the progress bar and the counts in the background.
+func (l *List) RefreshStats() {
+	r := &l.stats
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.next = &statsRequest{l.st, l.annotator, l.run.Generation()}
+	if r.running {
+		return
+	}
+	r.running = true
+	l.run.Go(func() {
+		for {
+			r.mu.Lock()
+			req := r.next
+			r.next = nil
+			if req == nil {
+				r.running = false
+				r.mu.Unlock()
+				return
+			}
+			r.mu.Unlock()
+			s, err := req.st.Stats(context.Background(), req.annotator)
+			l.run.UI(func() {
+				if req.gen == l.run.Generation() && req.annotator == l.annotator {
+					l.ShowStats(s, err)
+				}
+			})
+		}
+	})
+}
+
+// ShowStats shows the annotator's progress: "1,204 / 3,400 done", and the other statuses.
+func (l *List) ShowStats(s store.Stats, err error) {
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			l.warn("Could not count the documents: %v", err)
+		}
+		return
+	}
+	l.total, l.done = s.Documents, s.Status[labels.StatusDone]
+	if l.OnTotal != nil {
+		l.OnTotal(l.total)
+	}
+	l.Progress.Max = float64(max(s.Documents, 1))
+	l.Progress.SetValue(float64(l.done))
+	var parts []string
+	for _, st := range labels.Statuses {
+		if st != labels.StatusDone {
+			parts = append(parts, fmt.Sprintf("%s %s", msg.Thousands(s.Status[st]), StatusText(st)))
+		}
+	}
+	l.counts.SetText(strings.Join(parts, " · "))
+}

@@ -1,0 +1,63 @@
+package doclist
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// StatusText names a status for the annotator.
+func StatusText(s labels.Status) string {
+	switch s {
+	case labels.StatusInProgress:
+		return "in progress"
+	case labels.StatusTodo, "":
+		return "to do"
+	}
+	return string(s)
+}
+
+// StatusColor colours a status: grey for to do and skipped, amber in progress, green done, red
+// flagged.
+func StatusColor(s labels.Status) fyne.ThemeColorName {
+	switch s {
+	case labels.StatusInProgress:
+		return theme.ColorNameWarning
+	case labels.StatusDone:
+		return theme.ColorNameSuccess
+	case labels.StatusFlagged:
+		return theme.ColorNameError
+	}
+	return theme.ColorNamePlaceHolder
+}
+
+// filterAll is the filter option that lists every document.
+const filterAll = "All"
+
+// filterOptions are the choices of the status filter: All, then each status.
+func filterOptions() []string {
+	opts := []string{filterAll}
+	for _, s := range labels.Statuses {
+		opts = append(opts, StatusText(s))
+	}
+	return opts
+}
+
+// ParseStatus returns the status that StatusText names, "" for any other text (All).
+func ParseStatus(text string) labels.Status {
+	for _, s := range labels.Statuses {
+		if StatusText(s) == text {
+			return s
+		}
+	}
+	return ""
+}
+
+// filterOption is the filter option that lists status.
+func filterOption(status labels.Status) string {
+	if status == "" {
+		return filterAll
+	}
+	return StatusText(status)
+}

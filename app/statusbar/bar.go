@@ -1,0 +1,115 @@
+// Package statusbar is the bar below Tawsim's window: a message at the left (what a key did,
+// or why it was refused), the save marker and the project at the right. It owns its widgets
+// and their state; the window tells it what to say, what it sent to the project and what
+// the project answered.
+package statusbar
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/app/msg"
+)
+
+// SlowSave is how long a write may take before the marker says that it is not saved yet.
+const SlowSave = time.Second
+
+// Bar is the status bar.
+type Bar struct {
+	Message *Message      // what a key did, or why it was refused
+	Saved   *widget.Label // the save marker: "Saving…", "Saved ✓ 14:02:31", "Not saved yet…"
+	Info    *widget.Label // the project and its size
+
+	ui      func(func()) // runs a function on the UI goroutine and waits for it
+	pending []time.Time  // when each write sent and not yet answered was sent, in order
+	last    time.Time    // when the last write was committed
+	object  fyne.CanvasObject
+}
+
+// New returns an empty bar. ui runs a function on the UI goroutine (the marker's timer calls
+// it from a goroutine of its own).
+func New(ui func(func())) *Bar {
+	b := &Bar{Message: NewMessage(), Saved: widget.NewLabel(""), Info: widget.NewLabel(""), ui: ui}
+	b.object = container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, container.NewHBox(b.Saved, widget.NewSeparator(), b.Info), b.Message))
+	return b
+}
+
+// Object returns what the window lays out.
+func (b *Bar) Object() fyne.CanvasObject { return b.object }
+
+// Say shows a message.
+func (b *Bar) Say(format string, args ...any) {
+	b.Message.Importance = widget.MediumImportance
+	b.Message.SetText(fmt.Sprintf(format, args...))
+}
+
+// Warn shows a refusal, in the colour of errors.
+func (b *Bar) Warn(format string, args ...any) {
+	b.Message.Importance = widget.DangerImportance
+	b.Message.SetText(fmt.Sprintf(format, args...))
+}
+
+// SetProject shows the project's file and its size: "news.tawsim  ·  1,204 documents".
+func (b *Bar) SetProject(path string, documents int) {
+	count := msg.Plural(documents, "document")
+	b.Info.SetText(path + "  ·  " + count)
+}
+
+// Sent marks a write as sent: "Saving…", and "Not saved yet…" should it take longer than
+// SlowSave.
+func (b *Bar) Sent() {
+	b.pending = append(b.pending, time.Now())
+	b.Saved.Importance = widget.MediumImportance
+	b.Saved.SetText("Saving…")
+	time.AfterFunc(SlowSave, func() {
+		b.ui(func() {
+			if len(b.pending) > 0 && time.Since(b.pending[0]) >= SlowSave {
+				b.Waiting(false)
+			}
+		})
+	})
+}
+
+// Answered marks the oldest write sent (the queue answers them in order) as answered:
+// committed, or not.
+func (b *Bar) Answered(committed bool) {
+	if len(b.pending) > 0 {
+		b.pending = b.pending[1:]
+	}
+	if committed {
+		b.last = time.Now()
+	}
+}
+
+// ShowSaved shows the save marker once every write sent is answered: "Saved ✓ 14:02:31", the
+// time of the last write committed.
+func (b *Bar) ShowSaved() {
+	if len(b.pending) > 0 {
+		return
+	}
+	b.Saved.Importance = widget.SuccessImportance
+	if b.last.IsZero() {
+		b.Saved.SetText("")
+		return
+	}
+	b.Saved.SetText("Saved ✓ " + b.last.Format("15:04:05"))
+}
+
+// Waiting says that the actions shown are not saved yet, while writes wait for the project:
+// busy when another program was seen holding it.
+func (b *Bar) Waiting(busy bool) {
+	if len(b.pending) == 0 {
+		return
+	}
+	b.Saved.Importance = widget.WarningImportance
+	if busy {
+		b.Saved.SetText("Not saved yet: another program is writing to the project; trying again…")
+		return
+	}
+	b.Saved.SetText("Not saved yet…")
+}

@@ -1,0 +1,78 @@
+package work
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestQueueKeepsOrder: jobs run in the order asked for, and what they show runs on the
+// goroutine that waits, in the same order.
+func TestQueueKeepsOrder(t *testing.T) {
+	q := New(make(chan func()))
+	defer q.Stop()
+	var ran, shown []int
+	for i := range 20 {
+		q.Do(func(context.Context) func() {
+			ran = append(ran, i) // the queue's goroutine alone writes ran
+			return func() { shown = append(shown, i) }
+		})
+	}
+	q.Wait()
+	want := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+	if !slices.Equal(ran, want) || !slices.Equal(shown, want) {
+		t.Errorf("ran %v, shown %v", ran, shown)
+	}
+}
+
+// TestForgetDropsTheWorkBefore: work asked for before Forget (another project opened) is not
+// shown, and work not yet started is not done; Run runs whatever Forget says.
+func TestForgetDropsTheWorkBefore(t *testing.T) {
+	q := New(make(chan func()))
+	defer q.Stop()
+	started, block := make(chan struct{}), make(chan struct{})
+	var ran []string
+	q.Do(func(context.Context) func() {
+		close(started)
+		<-block
+		ran = append(ran, "first")
+		return func() { ran = append(ran, "first shown") }
+	})
+	q.Do(func(context.Context) func() {
+		ran = append(ran, "second")
+		return nil
+	})
+	q.Run(func() { ran = append(ran, "run") })
+	<-started
+	q.Forget()
+	q.Do(func(context.Context) func() {
+		ran = append(ran, "after")
+		return func() { ran = append(ran, "after shown") }
+	})
+	close(block)
+	q.Wait()
+	if want := []string{"first", "run", "after", "after shown"}; !slices.Equal(ran, want) {
+		t.Errorf("ran %q, want %q", ran, want)
+	}
+}
+
+// TestStopRunsWhatWasAsked: Stop runs the jobs asked for before it, and drops the later ones.
+func TestStopRunsWhatWasAsked(t *testing.T) {
+	q := New(nil)
+	n := 0
+	for range 5 {
+		q.Run(func() { n++ })
+	}
+	q.Go(func() {})
+	q.Stop()
+	q.Run(func() { n++ })
+	q.UI(func() { n++ }) // no UI goroutine once stopped: not run
+	if n != 5 {
+		t.Errorf("%d jobs ran, want the 5 asked for before Stop", n)
+	}
+	select {
+	case <-q.Stopping():
+	default:
+		t.Error("Stopping is not closed after Stop")
+	}
+}
