@@ -237,3 +237,33 @@ func (r *SuggestionRun) closeStmts() {
 	}
 	r.upsert, r.del, r.doc = nil, nil, nil
 }
+
+// AddEntityLabels adds entity labels to the schema, each with a colour of its own, in one
+// logged change: the labels of a source of suggestions that the schema lacks. A name the
+// schema has already (in any case) is left as it is.
+func (s *Store) AddEntityLabels(ctx context.Context, annotator string, names []string) error {
+	if err := labels.CheckAnnotator(annotator); err != nil {
+		return fmt.Errorf("add labels: %w", err)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		sc, err := loadSchema(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, name := range names {
+			if _, ok := sc.EntityFold(name); ok {
+				continue
+			}
+			n := len(sc.Entities) + len(sc.StanceLabels)
+			sc.Entities = append(sc.Entities, labels.Label{Name: name, Color: defaultColors[n%len(defaultColors)]})
+		}
+		if err := sc.Validate(); err != nil {
+			return err
+		}
+		return writeSchema(ctx, tx, annotator, sc)
+	})
+	if err != nil {
+		return fmt.Errorf("add labels: %w", err)
+	}
+	return nil
+}
