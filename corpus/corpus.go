@@ -3,7 +3,8 @@
 //
 // The formats (NewReader's names): txt (a plain-text article a file), jsonl (Tawsim's native
 // records, docs/FORMATS.md), doccano and spacy (JSONL with offsets; spacy also reads Prodigy),
-// csv (a text column chosen by name) and conll (TOKEN TAG lines, IOB tags).
+// csv (a text column chosen by name), conll (TOKEN TAG lines, IOB tags) and labelstudio
+// (Label Studio's tasks with a model's predictions, read as suggestions).
 //
 // The rules every reader keeps: input is read as a stream, one record at a time, a record being
 // at most MaxRecord bytes; input must be UTF-8, and bytes that are not are reported with their
@@ -51,6 +52,9 @@ type Options struct {
 	TargetColumn     string // csv: the column naming the target of that stance (needs LabelColumn)
 	ClaimColumn      string // csv: the column of a claim, the target of that stance (claim-article pairs)
 	SentencesPerDoc  int    // conll: also end a document after this many sentences (0: only at -DOCSTART-)
+	// Predictions reads a model's predictions: jsonl's entities become suggestions
+	// (NewPredictionsJSONLReader). Label Studio tasks are always read so.
+	Predictions bool
 }
 
 // CheckOptions reports whether opt gives format what it needs, so that a program can refuse
@@ -84,12 +88,18 @@ func CheckOptions(format string, opt Options) error {
 type opener func(name string, r io.Reader, opt Options) Reader
 
 var formats = map[string]opener{
-	"txt":     func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
-	"jsonl":   func(name string, r io.Reader, _ Options) Reader { return NewJSONLReader(name, r) },
-	"doccano": func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) },
-	"spacy":   func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) },
-	"csv":     func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) },
-	"conll":   func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) },
+	"txt": func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
+	"jsonl": func(name string, r io.Reader, opt Options) Reader {
+		if opt.Predictions {
+			return NewPredictionsJSONLReader(name, r)
+		}
+		return NewJSONLReader(name, r)
+	},
+	"labelstudio": NewLabelStudioReader,
+	"doccano":     func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) },
+	"spacy":       func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) },
+	"csv":         func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) },
+	"conll":       func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) },
 }
 
 // Formats lists the format names NewReader accepts, sorted.

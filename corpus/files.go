@@ -13,12 +13,13 @@ import (
 // Extensions maps a format to the file name endings that hold it, for walking folders.
 // CoNLL corpora come as .txt as often as not (AQMAR does), so .txt is one of conll's.
 var Extensions = map[string][]string{
-	"txt":     {".txt"},
-	"jsonl":   {".jsonl", ".ndjson"},
-	"doccano": {".jsonl"},
-	"spacy":   {".jsonl"},
-	"csv":     {".csv"},
-	"conll":   {".conll", ".bio", ".iob", ".iob2", ".txt"},
+	"txt":         {".txt"},
+	"jsonl":       {".jsonl", ".ndjson"},
+	"doccano":     {".jsonl"},
+	"spacy":       {".jsonl"},
+	"csv":         {".csv"},
+	"conll":       {".conll", ".bio", ".iob", ".iob2", ".txt"},
+	"labelstudio": {".json", ".jsonl"},
 }
 
 // Files expands paths: a file is kept as given, a folder becomes the files below it whose
