@@ -17,13 +17,16 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "export", "export --db PROJECT --format "+strings.Join(export.Formats(), "|")+" [--out FILE|-]\n"+
 		"                 [--status done,...] [--annotator NAME] [--split train=0.8,dev=0.1,test=0.1 --seed N [--stratify]]\n"+
-		"                 [--split-clitics] [--force]\n\n"+
+		"                 [--split-clitics] [--accept-suggestions] [--force]\n\n"+
 		"Writes one record per (document, annotator) in import order; the same project gives the same bytes.\n"+
 		"With --split, one file per part (NAME.train.jsonl, ...), assigned by document; --stratify keeps each\n"+
 		"document stance label's share in every part. The hf format also\n"+
 		"writes its label list as NAME.labels.json. A file is written whole or not at all, beside its name, and\n"+
 		"moved into place at the end. A file that exists is replaced only with --force, which keeps its\n"+
-		"permissions and writes through a symbolic link; the project's own files are never replaced.")
+		"permissions and writes through a symbolic link; the project's own files are never replaced.\n"+
+		"jsonl writes each document's suggestions under \"suggestions\"; the other formats leave them out, or with\n"+
+		"--accept-suggestions write those the record's annotator has not decided on, that overlap no entity span\n"+
+		"of theirs nor each other (the higher score first), as entity spans; the project is not changed.")
 	db := flags.String("db", "", "the project file")
 	format := flags.String("format", "jsonl", "the format: "+strings.Join(export.Formats(), ", "))
 	out := flags.String("out", "-", "the output file, or - for standard output")
@@ -35,6 +38,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	clitics := flags.Bool("split-clitics", false, "in token formats, split a token where a span starts or ends inside it")
 	docStart := flags.Bool("docstart", false, "conll: begin each document with a -DOCSTART- line")
 	force := flags.Bool("force", false, "replace output files that exist")
+	accept := flags.Bool("accept-suggestions", false, "write pending suggestions that overlap no annotation as entity spans (not jsonl)")
 	pos, err := parse(flags, args)
 	if err != nil {
 		return err
@@ -46,13 +50,17 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q (use --out for the output file)", pos[0])
 	}
 	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify, Force: *force,
-		Filter: store.ExportFilter{Annotator: *annotator},
-		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart}}
+		AcceptSuggestions: *accept,
+		Filter:            store.ExportFilter{Annotator: *annotator},
+		Writer:            export.Options{SplitClitics: *clitics, DocStart: *docStart}}
 	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
 		return usageError{err.Error()}
 	}
 	if o.Filter.Statuses, err = parseStatuses(*status); err != nil {
 		return usageError{err.Error()}
+	}
+	if *accept && o.Format == "jsonl" {
+		return usageError{jobs.ErrAcceptJSONL.Error()}
 	}
 	if *stratify && *split == "" {
 		return usagef("--stratify shapes a split: give one with --split")

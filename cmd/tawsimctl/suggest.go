@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -109,4 +110,21 @@ func printSuggestions(w io.Writer, m map[string]*store.SourceStats) {
 		}
 		fmt.Fprintf(w, "  %s: %s, %s, %s, %s\n", esc(name), count(c.Suggested), count(c.Accepted), count(c.Rejected), precision)
 	}
+}
+
+// predictionsFormat makes labelstudio the format of an import of predictions that names
+// none, and refuses a format that holds no predictions.
+func predictionsFormat(flags *flag.FlagSet, predictions bool, format *string) error {
+	given := false
+	flags.Visit(func(f *flag.Flag) { given = given || f.Name == "format" })
+	if !predictions {
+		return nil
+	}
+	if !given {
+		*format = "labelstudio"
+	}
+	if f := strings.ToLower(*format); f != "labelstudio" && f != "jsonl" {
+		return usagef("--predictions reads the labelstudio and jsonl formats, not %s", *format)
+	}
+	return nil
 }
