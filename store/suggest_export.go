@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 
 	"github.com/tawsim/tawsim/labels"
@@ -14,14 +15,22 @@ import (
 func exportSuggestions(ctx context.Context, q queryer, docs []labels.Document, recs []labels.Annotated) error {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
 	byDoc := map[string][]labels.Suggestion{}
-	err := eachRow(ctx, q, `SELECT d.id, s.source, s.items FROM documents d JOIN suggestion_sets s ON s.doc_id = d.id
+	i := 0 // docs[i] is the document of the current row: rows come in document order
+	err := eachRow(ctx, q, `SELECT d.ord, d.id, s.source, s.items FROM documents d JOIN suggestion_sets s ON s.doc_id = d.id
 WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, s.source`, []any{lo, hi}, func(rows *sql.Rows) error {
+		var ord int64
 		var docID, source string
-		var data []byte
-		if err := rows.Scan(&docID, &source, &data); err != nil {
+		var data sql.RawBytes
+		if err := rows.Scan(&ord, &docID, &source, &data); err != nil {
 			return err
 		}
-		sgs, err := decodeSuggestions(data, docID, source)
+		for i < len(docs) && docs[i].Order < ord {
+			i++
+		}
+		if i == len(docs) || docs[i].ID != docID {
+			return fmt.Errorf("suggestions of document number %d outside the batch", ord)
+		}
+		sgs, err := decodeSuggestions(data, docID, source, labels.NewTextIndex(docs[i].Text))
 		byDoc[docID] = append(byDoc[docID], sgs...)
 		return err
 	})

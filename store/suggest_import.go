@@ -56,10 +56,7 @@ func (imp *Importer) insertSuggestions(docID string, ord int64, annotator string
 		}
 		group := sgs[:n]
 		sgs = sgs[n:]
-		data, low, err := encodeSuggestions(group)
-		if err != nil {
-			return err
-		}
+		data, low := encodeSuggestions(nil, group)
 		if _, err := imp.tx.ExecContext(imp.run, `INSERT INTO suggestion_sets (doc_id, source, ord, n, low, updated, items)
 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, source) DO UPDATE
 SET n = excluded.n, low = excluded.low, updated = excluded.updated, items = excluded.items`,

@@ -119,13 +119,23 @@ func TestCheckFindsBrokenSuggestions(t *testing.T) {
 	putSuggestions(t, s, []string{"names.tsv"}, labels.Document{ID: ids[0], Text: suggestText},
 		sugg(t, ids[0], suggestText, "طرابلس", "LOC", "names.tsv", 0.5))
 	db := rawDB(t, s.Path())
-	_, err := db.Exec(`UPDATE suggestion_sets SET items = replace(items, '"e":', '"e":1+')`)
+	_, err := db.Exec(`UPDATE suggestion_sets SET items = replace(items, '[[', '[{')`)
 	must(t, err)
-	_, err = db.Exec(`INSERT INTO suggestion_sets (doc_id, source, ord, n, low, updated, items)
-VALUES (?, 'other.tsv', 1, 1, 0.5, 'x', '[{"s":0,"e":3,"l":"LOC","t":"قاX","p":0.5}]')`, ids[0])
-	must(t, err)
+	for _, row := range [][2]string{
+		{"other.tsv", `[[0,3,"LOC",0.5],[0,3,"LOC",0.5]]`},
+		{"far.tsv", `[[0,999,"LOC",0.5]]`},
+	} {
+		_, err = db.Exec(`INSERT INTO suggestion_sets (doc_id, source, ord, n, low, updated, items)
+VALUES (?, ?, 1, json_array_length(?), 0.5, 'x', ?)`, ids[0], row[0], row[1], row[1])
+		must(t, err)
+	}
 	_, err = db.Exec(`UPDATE counts SET n = 5 WHERE what = 'suggestions' AND key = 'other.tsv'`)
 	must(t, err)
+	var text string
+	must(t, db.QueryRow(`SELECT text FROM suggestions WHERE source = 'other.tsv' LIMIT 1`).Scan(&text))
+	if text != "قال" {
+		t.Errorf("the view shows %q", text)
+	}
 	problems, err := s.Check(ctx)
 	must(t, err)
 	var all []string
@@ -133,7 +143,12 @@ VALUES (?, 'other.tsv', 1, 1, 0.5, 'x', '[{"s":0,"e":3,"l":"LOC","t":"قاX","p"
 		all = append(all, p.String())
 	}
 	joined := strings.Join(all, "\n")
-	for _, want := range []string{"suggestions of \"names.tsv\"", "suggestion of \"other.tsv\" on [0,3) LOC", "counts: annotator \"\": suggestions of other.tsv: 5 kept, 1 in the rows"} {
+	for _, want := range []string{
+		`suggestions of "names.tsv" in document ` + ids[0] + `: not a list of [start,end,label,score]`,
+		`suggestions of "other.tsv": out of order or repeated at [0,3) LOC`,
+		`suggestions of "far.tsv" in document ` + ids[0] + `: [0,999) LOC: span offsets fall outside the text`,
+		`counts: annotator "": suggestions of other.tsv: 5 kept, 2 in the rows`,
+	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("check says:\n%s\nwant %q", joined, want)
 		}

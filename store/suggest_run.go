@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -32,6 +34,8 @@ type SuggestionRun struct {
 	upsert  *sql.Stmt
 	del     *sql.Stmt
 	doc     *sql.Stmt
+	buf     []byte              // reused by write
+	labels  map[string]struct{} // the labels checked
 }
 
 // SuggestResult counts what a run wrote.
@@ -58,7 +62,7 @@ func (s *Store) BeginSuggestions(ctx context.Context, sources []string) (*Sugges
 		}
 	}
 	r := &SuggestionRun{s: s, ctx: ctx, run: context.WithoutCancel(ctx), sources: slices.Clone(sources),
-		shared: s.OpenElsewhere(), t: formatTime(now())}
+		shared: s.OpenElsewhere(), t: formatTime(now()), labels: map[string]struct{}{}}
 	if err := r.begin(); err != nil {
 		return nil, fmt.Errorf("begin suggestions: %w", err)
 	}
@@ -85,7 +89,7 @@ SET n = excluded.n, low = excluded.low, updated = excluded.updated, items = excl
 }
 
 // Put replaces the suggestions of the run's sources for the document doc (its ID and Text)
-// with sgs, whose sources must be the run's. Each suggestion must match the text at its
+// with sgs (which it sorts), whose sources must be the run's. Each suggestion must match the text at its
 // offsets; its label is not checked against the schema (the run's caller does that once for
 // its sources). Suggestions of one source with the same place and label are one, the highest
 // score kept. A source that suggests nothing for the document loses its suggestions there.
@@ -123,19 +127,18 @@ func (r *SuggestionRun) Put(doc labels.Document, sgs []labels.Suggestion) error 
 }
 
 // group checks sgs and sorts them by source (in the run's order), each source's in stored
-// order without repeats.
+// order without repeats. It sorts sgs in place.
 func (r *SuggestionRun) group(x *labels.TextIndex, docID string, sgs []labels.Suggestion) ([][]labels.Suggestion, error) {
-	sorted := slices.Clone(sgs)
-	slices.SortFunc(sorted, labels.CompareSuggestions)
+	sortSuggestions(sgs)
 	out := make([][]labels.Suggestion, len(r.sources))
-	for _, g := range sorted {
+	for _, g := range sgs {
 		i := slices.Index(r.sources, g.Source)
 		if i < 0 {
 			return nil, fmt.Errorf("suggestion [%d,%d) %s of document %s: source %q is not one of the run's", g.Start, g.End,
 				g.Label, docID, g.Source)
 		}
 		g.DocID, g.Decision = docID, ""
-		if err := g.Check(x); err != nil {
+		if err := r.check(x, g); err != nil {
 			return nil, fmt.Errorf("suggestion [%d,%d) %s of document %s: %w", g.Start, g.End, g.Label, docID, err)
 		}
 		if n := len(out[i]); n > 0 && keyOfSuggestion(out[i][n-1]) == keyOfSuggestion(g) {
@@ -146,16 +149,51 @@ func (r *SuggestionRun) group(x *labels.TextIndex, docID string, sgs []labels.Su
 	return out, nil
 }
 
+// check checks a suggestion of the run as labels.Suggestion.Check does, each label's name
+// once: the sources' names were checked when the run began.
+func (r *SuggestionRun) check(x *labels.TextIndex, g labels.Suggestion) error {
+	if _, ok := r.labels[g.Label]; !ok {
+		if err := labels.CheckName(g.Label); err != nil {
+			return fmt.Errorf("%w: label: %w", labels.ErrBadSuggestion, err)
+		}
+		r.labels[g.Label] = struct{}{}
+	}
+	if math.IsNaN(g.Score) || math.IsInf(g.Score, 0) {
+		return fmt.Errorf("%w: score %v", labels.ErrBadSuggestion, g.Score)
+	}
+	return labels.CheckTextIn(x, labels.Span{Start: g.Start, End: g.End, Text: g.Text})
+}
+
+// sortSuggestions puts sgs in the order of labels.CompareSuggestions. Suggestions that come
+// by place already (a matcher's) are sorted a place at a time.
+func sortSuggestions(sgs []labels.Suggestion) {
+	byPlace := func(a, b labels.Suggestion) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	}
+	if !slices.IsSortedFunc(sgs, byPlace) {
+		slices.SortFunc(sgs, labels.CompareSuggestions)
+		return
+	}
+	for i := 0; i < len(sgs); {
+		j := i + 1
+		for j < len(sgs) && byPlace(sgs[i], sgs[j]) == 0 {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(sgs[i:j], labels.CompareSuggestions)
+		}
+		i = j
+	}
+}
+
 // write replaces the set of one source of a document.
 func (r *SuggestionRun) write(docID string, ord int64, source string, sgs []labels.Suggestion) error {
 	if len(sgs) == 0 {
 		_, err := r.del.ExecContext(r.run, docID, source)
 		return err
 	}
-	data, low, err := encodeSuggestions(sgs)
-	if err != nil {
-		return err
-	}
+	data, low := encodeSuggestions(r.buf, sgs)
+	r.buf = data
 	if _, err := r.upsert.ExecContext(r.run, docID, source, ord, len(sgs), low, r.t, string(data)); err != nil {
 		return err
 	}

@@ -6,58 +6,25 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/goccy/go-json"
 	"github.com/tawsim/tawsim/labels"
 )
-
-// storedSuggestion is one element of a suggestion_sets array
-// (migrations/0008_suggestions.sql).
-type storedSuggestion struct {
-	Start int     `json:"s"`
-	End   int     `json:"e"`
-	Label string  `json:"l"`
-	Text  string  `json:"t"`
-	Score float64 `json:"p"`
-}
-
-// encodeSuggestions renders suggestions of one source, already in stored order, as a
-// suggestion_sets array, and returns their lowest score.
-func encodeSuggestions(sgs []labels.Suggestion) ([]byte, float64, error) {
-	list := make([]storedSuggestion, len(sgs))
-	low := sgs[0].Score
-	for i, g := range sgs {
-		list[i] = storedSuggestion{Start: g.Start, End: g.End, Label: g.Label, Text: g.Text, Score: g.Score}
-		low = min(low, g.Score)
-	}
-	data, err := json.Marshal(list)
-	return data, low, err
-}
-
-// decodeSuggestions reads a suggestion_sets array of source in document docID.
-func decodeSuggestions(data []byte, docID, source string) ([]labels.Suggestion, error) {
-	var list []storedSuggestion
-	if err := json.Unmarshal(data, &list); err != nil {
-		return nil, fmt.Errorf("suggestions of %q in document %s: %w", source, docID, err)
-	}
-	sgs := make([]labels.Suggestion, len(list))
-	for i, e := range list {
-		sgs[i] = labels.Suggestion{DocID: docID, Start: e.Start, End: e.End, Label: e.Label, Text: e.Text,
-			Source: source, Score: e.Score}
-	}
-	return sgs, nil
-}
 
 // documentSuggestions reads the suggestions of every source for a document, in the order of
 // labels.CompareSuggestions.
 func documentSuggestions(ctx context.Context, q queryer, docID string) ([]labels.Suggestion, error) {
+	text, err := documentText(ctx, q, docID)
+	if err != nil {
+		return nil, err
+	}
+	x := labels.NewTextIndex(text)
 	var all []labels.Suggestion
-	err := eachRow(ctx, q, "SELECT source, items FROM suggestion_sets WHERE doc_id = ?", []any{docID}, func(rows *sql.Rows) error {
+	err = eachRow(ctx, q, "SELECT source, items FROM suggestion_sets WHERE doc_id = ?", []any{docID}, func(rows *sql.Rows) error {
 		var source string
 		var data []byte
 		if err := rows.Scan(&source, &data); err != nil {
 			return err
 		}
-		sgs, err := decodeSuggestions(data, docID, source)
+		sgs, err := decodeSuggestions(data, docID, source, x)
 		all = append(all, sgs...)
 		return err
 	})

@@ -6,11 +6,12 @@
 --
 -- One row per (document, source) holds the source's suggestions for the document as one JSON
 -- array, as span_sets does for spans: a run over 50,000 articles writes millions of them, and
--- they are read and replaced a document at a time. Each element:
--- {"s": start, "e": end, "l": label, "t": text, "p": score}, ordered by start, end, label.
--- ord repeats documents.ord, n is the array's length and low its lowest score, so that
--- documents can be paged by their lowest score and counted without reading the arrays. A
--- source with no suggestion for a document has no row.
+-- they are read and replaced a document at a time. Each element is [start, end, "label",
+-- score], ordered by start, end, label; its text is the document's between the offsets (the
+-- view below shows it), not stored again, which halves the arrays. ord repeats
+-- documents.ord, n is the array's length and low its lowest score, so that documents can be
+-- paged by their lowest score and counted without reading the arrays. A source with no
+-- suggestion for a document has no row.
 
 CREATE TABLE suggestion_sets (
     doc_id  TEXT    NOT NULL REFERENCES documents (id),
@@ -52,9 +53,9 @@ CREATE TABLE suggestion_decisions (
 
 -- suggestions shows the arrays as rows, for people with the sqlite3 shell.
 CREATE VIEW suggestions (doc_id, source, start, "end", label, text, score) AS
-SELECT s.doc_id, s.source, json_extract(j.value, '$.s'), json_extract(j.value, '$.e'),
-       json_extract(j.value, '$.l'), json_extract(j.value, '$.t'), json_extract(j.value, '$.p')
-FROM suggestion_sets s, json_each(s.items) j;
+SELECT s.doc_id, s.source, j.value ->> 0, j.value ->> 1, j.value ->> 2,
+       substr(d.text, (j.value ->> 0) + 1, (j.value ->> 1) - (j.value ->> 0)), j.value ->> 3
+FROM suggestion_sets s JOIN documents d ON d.id = s.doc_id, json_each(s.items) j;
 
 -- The counts (see 0004_counts.sql) gain two kinds of row:
 --   annotator = '', what = 'suggestions', key = the source        suggestions stored
