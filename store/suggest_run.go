@@ -144,6 +144,9 @@ func (r *SuggestionRun) group(x *labels.TextIndex, docID string, sgs []labels.Su
 		if n := len(out[i]); n > 0 && keyOfSuggestion(out[i][n-1]) == keyOfSuggestion(g) {
 			continue // the same again, with a score no higher: CompareSuggestions puts the highest first
 		}
+		if out[i] == nil {
+			out[i] = make([]labels.Suggestion, 0, len(sgs))
+		}
 		out[i] = append(out[i], g)
 	}
 	return out, nil
