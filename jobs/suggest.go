@@ -28,6 +28,9 @@ type SuggestOptions struct {
 	AddLabels bool   // add the labels of the sources that the schema lacks, instead of refusing them
 	Author    string // who adds labels to the schema, for the project's log
 	Workers   int    // goroutines matching texts; 0 for one per processor
+	// Slice commits every 150 ms, so that the writes of the window that runs it never wait
+	// long (it does so anyway when another program has the project open).
+	Slice bool
 	// Progress, when set, is called now and then with the documents read so far, on the
 	// goroutine that called Suggest.
 	Progress func(Progress)
@@ -76,7 +79,7 @@ func Suggest(ctx context.Context, st *store.Store, o SuggestOptions) (SuggestTal
 	for i, s := range t.Sources {
 		names[i] = s.Name
 	}
-	run, err := st.BeginSuggestions(ctx, names)
+	run, err := st.BeginSuggestions(ctx, names, o.Slice)
 	if err != nil {
 		return t, err
 	}

@@ -44,12 +44,14 @@ type SuggestResult struct {
 	Suggestions int // suggestions written
 }
 
-// runSlice is how long a run's transaction lasts when it has the project to itself.
-const runSlice = time.Second
+// runSlice is how long a run's transaction lasts when it has the project to itself (a
+// variable for tests).
+var runSlice = time.Second
 
 // BeginSuggestions starts a run of the named sources, each a valid name (labels.CheckName).
-// Close it with Commit or Rollback.
-func (s *Store) BeginSuggestions(ctx context.Context, sources []string) (*SuggestionRun, error) {
+// shared makes it commit every 150 ms as when others have the project open: for a run that
+// the window makes on its own store. Close it with Commit or Rollback.
+func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (*SuggestionRun, error) {
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("begin suggestions: no source")
 	}
@@ -62,7 +64,7 @@ func (s *Store) BeginSuggestions(ctx context.Context, sources []string) (*Sugges
 		}
 	}
 	r := &SuggestionRun{s: s, ctx: ctx, run: context.WithoutCancel(ctx), sources: slices.Clone(sources),
-		shared: s.OpenElsewhere(), t: formatTime(now()), labels: map[string]struct{}{}}
+		shared: shared || s.OpenElsewhere(), t: formatTime(now()), labels: map[string]struct{}{}}
 	if err := r.begin(); err != nil {
 		return nil, fmt.Errorf("begin suggestions: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -21,7 +22,7 @@ func sugg(t testing.TB, docID, text, word, label, source string, score float64) 
 // putSuggestions runs sources over one document with sgs, and commits.
 func putSuggestions(t testing.TB, s *Store, sources []string, doc labels.Document, sgs ...labels.Suggestion) SuggestResult {
 	t.Helper()
-	r, err := s.BeginSuggestions(ctx, sources)
+	r, err := s.BeginSuggestions(ctx, sources, false)
 	must(t, err)
 	defer r.Rollback()
 	must(t, r.Put(doc, sgs))
@@ -101,7 +102,7 @@ func TestSuggestionRunRefuses(t *testing.T) {
 		{doc, nan, labels.ErrBadSuggestion},
 		{labels.Document{ID: "nope", Text: suggestText}, other, ErrNotFound},
 	} {
-		r, err := s.BeginSuggestions(ctx, []string{"names.tsv"})
+		r, err := s.BeginSuggestions(ctx, []string{"names.tsv"}, false)
 		must(t, err)
 		err = r.Put(c.doc, []labels.Suggestion{c.g})
 		r.Rollback()
@@ -109,10 +110,10 @@ func TestSuggestionRunRefuses(t *testing.T) {
 			t.Errorf("Put(%+v) = %v, want %v", c.g, err, c.want)
 		}
 	}
-	if _, err := s.BeginSuggestions(ctx, []string{"a", "a"}); err == nil {
+	if _, err := s.BeginSuggestions(ctx, []string{"a", "a"}, false); err == nil {
 		t.Error("a source named twice was taken")
 	}
-	if _, err := s.BeginSuggestions(ctx, []string{"bad\u202ename"}); !errors.Is(err, labels.ErrBadName) {
+	if _, err := s.BeginSuggestions(ctx, []string{"bad\u202ename"}, false); !errors.Is(err, labels.ErrBadName) {
 		t.Errorf("a source with a bidi control: %v", err)
 	}
 }
@@ -281,6 +282,42 @@ func TestDocumentsByScore(t *testing.T) {
 	must(t, err)
 	if len(page) != 2 || page[0].ID != ids[2] {
 		t.Errorf("after emptying a document: %+v", page)
+	}
+	noProblems(t, s)
+}
+
+// TestSuggestionRunStoppedKeepsCommitted stops a run that commits after every document: the
+// documents before the last are in, and the last is not.
+func TestSuggestionRunStoppedKeepsCommitted(t *testing.T) {
+	defer func(d time.Duration) { runSlice = d }(runSlice)
+	runSlice = 0
+	texts := []string{suggestText, suggestText + " أمس", suggestText + " اليوم"}
+	s, ids := newProject(t, labels.NestingFlat, texts...)
+	r, err := s.BeginSuggestions(ctx, []string{"names.tsv"}, false)
+	must(t, err)
+	for i, text := range texts {
+		must(t, r.Put(labels.Document{ID: ids[i], Text: text}, []labels.Suggestion{sugg(t, ids[i], text, "طرابلس", "LOC", "names.tsv", 1)}))
+	}
+	if kept := r.Rollback(); kept.Documents != 2 || kept.Suggestions != 2 {
+		t.Errorf("kept %+v", kept)
+	}
+	for i, want := range []int{1, 1, 0} {
+		got, err := s.Suggestions(ctx, ids[i], "")
+		must(t, err)
+		if len(got) != want {
+			t.Errorf("document %d: %d suggestions, want %d", i+1, len(got), want)
+		}
+	}
+	evs, err := s.Events(ctx, 0, 0)
+	must(t, err)
+	puts := 0
+	for _, ev := range evs {
+		if ev.Action == labels.ActionSuggestionsPut {
+			puts++
+		}
+	}
+	if puts != 2 {
+		t.Errorf("%d suggestions.put events, want one a commit", puts)
 	}
 	noProblems(t, s)
 }
