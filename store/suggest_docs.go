@@ -56,28 +56,35 @@ func (s *Store) workBatch(ctx context.Context, after int64) ([]labels.Document, 
 	return docs, recs, err
 }
 
-// EachSpanSet calls fn with the spans of each (document, annotator) set of the project, in
-// no particular order, from one snapshot, without reading any text: what propagation counts.
+// EachSpanSet calls fn with the spans of each (document, annotator) set of the project, from
+// one snapshot, without reading any text: what propagation counts.
 func (s *Store) EachSpanSet(ctx context.Context, fn func(spans []labels.Span) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("spans: %w", err)
 	}
 	defer tx.Rollback()
-	err = eachRow(ctx, tx, "SELECT doc_id, annotator, spans FROM span_sets", nil, func(rows *sql.Rows) error {
-		var docID, annotator string
-		var data []byte
-		if err := rows.Scan(&docID, &annotator, &data); err != nil {
-			return err
-		}
-		spans, err := decodeSpans(data, docID, annotator)
-		if err != nil {
-			return withExternalID(ctx, tx, err)
-		}
-		return fn(spans)
-	})
+	err = eachSpanSet(ctx, tx, func(_, _ string, spans []labels.Span) error { return fn(spans) })
 	if err != nil {
-		return fmt.Errorf("spans: %w", err)
+		return fmt.Errorf("spans: %w", withExternalID(ctx, tx, err))
 	}
 	return nil
+}
+
+// eachSpanSet calls fn with each (document, annotator) set of spans, by document and
+// annotator. A set that does not decode stops it with a *DamagedError.
+func eachSpanSet(ctx context.Context, q queryer, fn func(docID, annotator string, spans []labels.Span) error) error {
+	return eachRow(ctx, q, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator", nil,
+		func(rows *sql.Rows) error {
+			var docID, annotator string
+			var data []byte
+			if err := rows.Scan(&docID, &annotator, &data); err != nil {
+				return err
+			}
+			spans, err := decodeSpans(data, docID, annotator)
+			if err != nil {
+				return err
+			}
+			return fn(docID, annotator, spans)
+		})
 }
