@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -126,9 +127,10 @@ func TestAcceptRejectUndo(t *testing.T) {
 	tripoli := sugg(t, ids[0], suggestText, "طرابلس", "LOC", "names.tsv", 0.5)
 	putSuggestions(t, s, []string{"names.tsv", "model-1"}, doc, lna, lnaModel, tripoli)
 
-	sp, err := s.AcceptSuggestion(ctx, "amal", lnaModel, "")
+	named := uuid.Must(uuid.NewV7()).String() // the window names a span before it is written
+	sp, err := s.AcceptSuggestion(ctx, "amal", lnaModel, named)
 	must(t, err)
-	if sp.Origin != labels.OriginSuggestion || sp.Label != "ORG" || sp.Text != "الجيش الوطني الليبي" || sp.ID == "" {
+	if sp.Origin != labels.OriginSuggestion || sp.Label != "ORG" || sp.Text != "الجيش الوطني الليبي" || sp.ID != named {
 		t.Errorf("accepted span %+v", sp)
 	}
 	pending, err := s.PendingSuggestions(ctx, ids[0], "amal")
