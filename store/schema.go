@@ -211,13 +211,27 @@ func checkNesting(ctx context.Context, tx *sql.Tx, n labels.Nesting) error {
 	if n != labels.NestingFlat && n != labels.NestingNested {
 		return nil
 	}
-	return eachSpanSet(ctx, tx, func(docID, annotator string, spans []labels.Span) error {
+	rows, err := tx.QueryContext(ctx, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var docID, annotator string
+		var data []byte
+		if err := rows.Scan(&docID, &annotator, &data); err != nil {
+			return err
+		}
+		spans, err := decodeSpans(data, docID, annotator)
+		if err != nil {
+			return err
+		}
 		if a, b, ok := breaksNesting(spans, n); ok {
 			return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
 				labels.ErrOverlap, n, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
 		}
-		return nil
-	})
+	}
+	return rows.Err()
 }
 
 // breaksNesting finds two entity spans of a set, in stored order, that rule n forbids: any

@@ -17,7 +17,7 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "export", "export --db PROJECT --format "+strings.Join(export.Formats(), "|")+" [--out FILE|-]\n"+
 		"                 [--status done,...] [--annotator NAME] [--split train=0.8,dev=0.1,test=0.1 --seed N [--stratify]]\n"+
-		"                 [--split-clitics] [--accept-suggestions] [--force]\n\n"+
+		"                 [--split-clitics] [--force]\n\n"+
 		"Writes one record per (document, annotator) in import order; the same project gives the same bytes.\n"+
 		"With --split, one file per part (NAME.train.jsonl, ...), assigned by document; --stratify keeps each\n"+
 		"document stance label's share in every part. The hf format also\n"+
@@ -35,10 +35,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	split := flags.String("split", "", "parts and ratios by document, e.g. train=0.8,dev=0.1,test=0.1")
 	seed := flags.Uint64("seed", 1, "the seed of the split")
 	stratify := flags.Bool("stratify", false, "with --split: split the documents of each stance label apart (several targets: by their sorted target=label list)")
+	accept := flags.Bool("accept-suggestions", false, "write pending suggestions that overlap no annotation as entity spans (not jsonl)")
 	clitics := flags.Bool("split-clitics", false, "in token formats, split a token where a span starts or ends inside it")
 	docStart := flags.Bool("docstart", false, "conll: begin each document with a -DOCSTART- line")
 	force := flags.Bool("force", false, "replace output files that exist")
-	accept := flags.Bool("accept-suggestions", false, "write pending suggestions that overlap no annotation as entity spans (not jsonl)")
 	pos, err := parse(flags, args)
 	if err != nil {
 		return err
@@ -50,16 +50,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q (use --out for the output file)", pos[0])
 	}
 	o := jobs.ExportOptions{Format: strings.ToLower(*format), Out: *out, Stdout: e.stdout, Seed: *seed, Stratify: *stratify, Force: *force,
-		AcceptSuggestions: *accept,
-		Filter:            store.ExportFilter{Annotator: *annotator},
-		Writer:            export.Options{SplitClitics: *clitics, DocStart: *docStart}}
+		Filter: store.ExportFilter{Annotator: *annotator},
+		Writer: export.Options{SplitClitics: *clitics, DocStart: *docStart}}
 	if _, err := export.NewWriter(io.Discard, o.Format, export.Options{}); err != nil {
 		return usageError{err.Error()}
 	}
 	if o.Filter.Statuses, err = parseStatuses(*status); err != nil {
 		return usageError{err.Error()}
 	}
-	if *accept && o.Format == "jsonl" {
+	if o.AcceptSuggestions = *accept; *accept && o.Format == "jsonl" {
 		return usageError{jobs.ErrAcceptJSONL.Error()}
 	}
 	if *stratify && *split == "" {
