@@ -3,8 +3,8 @@
 //
 // The formats (NewReader's names): txt (a plain-text article a file), jsonl (Tawsim's native
 // records, docs/FORMATS.md), doccano and spacy (JSONL with offsets; spacy also reads Prodigy),
-// csv (a text column chosen by name), conll (TOKEN TAG lines, IOB tags) and labelstudio
-// (Label Studio's tasks with a model's predictions, read as suggestions).
+// csv (a text column chosen by name) and conll (TOKEN TAG lines, IOB tags); a model's
+// predictions come as Label Studio's tasks (labelstudio) or native jsonl with scores.
 //
 // The rules every reader keeps: input is read as a stream, one record at a time, a record being
 // at most MaxRecord bytes; input must be UTF-8, and bytes that are not are reported with their
@@ -52,8 +52,8 @@ type Options struct {
 	TargetColumn     string // csv: the column naming the target of that stance (needs LabelColumn)
 	ClaimColumn      string // csv: the column of a claim, the target of that stance (claim-article pairs)
 	SentencesPerDoc  int    // conll: also end a document after this many sentences (0: only at -DOCSTART-)
-	// Predictions reads a model's predictions: jsonl's entities become suggestions
-	// (NewPredictionsJSONLReader). Label Studio tasks are always read so.
+	// Predictions reads a model's predictions as suggestions, in one of PredictionFormats:
+	// labelstudio (NewLabelStudioReader) or jsonl (NewPredictionsJSONLReader).
 	Predictions bool
 }
 
@@ -88,18 +88,12 @@ func CheckOptions(format string, opt Options) error {
 type opener func(name string, r io.Reader, opt Options) Reader
 
 var formats = map[string]opener{
-	"txt": func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
-	"jsonl": func(name string, r io.Reader, opt Options) Reader {
-		if opt.Predictions {
-			return NewPredictionsJSONLReader(name, r)
-		}
-		return NewJSONLReader(name, r)
-	},
-	"labelstudio": NewLabelStudioReader,
-	"doccano":     func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) },
-	"spacy":       func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) },
-	"csv":         func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) },
-	"conll":       func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) },
+	"txt":     func(name string, r io.Reader, _ Options) Reader { return NewTextReader(name, r) },
+	"jsonl":   func(name string, r io.Reader, _ Options) Reader { return NewJSONLReader(name, r) },
+	"doccano": func(name string, r io.Reader, _ Options) Reader { return NewDoccanoReader(name, r) },
+	"spacy":   func(name string, r io.Reader, _ Options) Reader { return NewSpacyReader(name, r) },
+	"csv":     func(name string, r io.Reader, opt Options) Reader { return NewCSVReader(name, r, opt) },
+	"conll":   func(name string, r io.Reader, opt Options) Reader { return NewCoNLLReader(name, r, opt) },
 }
 
 // Formats lists the format names NewReader accepts, sorted.
@@ -113,10 +107,15 @@ func Formats() []string {
 }
 
 // NewReader returns a reader of format over r; name is the file name used in records and errors.
+// With opt.Predictions the formats are those of PredictionFormats.
 func NewReader(format, name string, r io.Reader, opt Options) (Reader, error) {
-	open, ok := formats[strings.ToLower(format)]
+	table, names := formats, Formats
+	if opt.Predictions {
+		table, names = predictionFormats, PredictionFormats
+	}
+	open, ok := table[strings.ToLower(format)]
 	if !ok {
-		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(names(), ", "))
 	}
 	return open(name, r, opt), nil
 }

@@ -67,7 +67,7 @@ func TestRuneIndexAgreesWithSlice(t *testing.T) {
 }
 
 func TestFormatsRegistered(t *testing.T) {
-	want := []string{"conll", "csv", "doccano", "jsonl", "labelstudio", "spacy", "txt"}
+	want := []string{"conll", "csv", "doccano", "jsonl", "spacy", "txt"}
 	if got := Formats(); !slices.Equal(got, want) {
 		t.Errorf("Formats() = %v, want %v", got, want)
 	}

@@ -12,6 +12,15 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
+// predictionFormats are the formats that NewReader reads with Options.Predictions.
+var predictionFormats = map[string]opener{
+	"labelstudio": NewLabelStudioReader,
+	"jsonl":       func(name string, r io.Reader, _ Options) Reader { return NewPredictionsJSONLReader(name, r) },
+}
+
+// PredictionFormats lists the formats of a model's predictions (Options.Predictions), sorted.
+func PredictionFormats() []string { return []string{"jsonl", "labelstudio"} }
+
 // nativeSuggestion is an element of a native record's "suggestions".
 type nativeSuggestion struct {
 	Start    *int     `json:"start"`

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
@@ -8,6 +9,9 @@ import (
 
 	"github.com/tawsim/tawsim/labels"
 )
+
+// predictions are the options of a reader of predictions.
+var predictions = Options{Predictions: true}
 
 // lsText has an emoji before its names, which moves UTF-16 offsets one unit past code points.
 const lsText = "🙂 دخل الجيش الوطني الليبي طرابلس"
@@ -39,7 +43,7 @@ const lsTasks = `[
 `
 
 func TestLabelStudioTasks(t *testing.T) {
-	recs, errs := readAll(t, "labelstudio", "dir/preds.json", lsTasks, Options{})
+	recs, errs := readAll(t, "labelstudio", "dir/preds.json", lsTasks, predictions)
 	if len(errs) > 0 || len(recs) != 2 {
 		t.Fatalf("%d records, errors %v", len(recs), errs)
 	}
@@ -64,13 +68,28 @@ func TestLabelStudioTasks(t *testing.T) {
 	}
 	// The same tasks on one line, and one a line.
 	oneLine := strings.Join(strings.Fields(lsTasks), " ")
-	if recs, errs := readAll(t, "labelstudio", "p.json", oneLine, Options{}); len(errs) > 0 || len(recs) != 2 || recs[1].Line != 1 {
+	if recs, errs := readAll(t, "labelstudio", "p.json", oneLine, predictions); len(errs) > 0 || len(recs) != 2 || recs[1].Line != 1 {
 		t.Errorf("one line: %d records, %v", len(recs), errs)
 	}
 	jsonl := `{"data":{"article":"` + lsText + `"},"predictions":[]}` + "\n\n" + `{"data":{"article":"نص"}}` + "\n"
-	recs, errs = readAll(t, "labelstudio", "p.jsonl", jsonl, Options{TextColumn: "article"})
+	recs, errs = readAll(t, "labelstudio", "p.jsonl", jsonl, Options{TextColumn: "article", Predictions: true})
 	if len(errs) > 0 || len(recs) != 2 || recs[1].Line != 3 || recs[1].Doc.Text != "نص" {
 		t.Errorf("JSONL with --text-column: %+v, %v", recs, errs)
+	}
+}
+
+func TestPredictionFormats(t *testing.T) {
+	if _, err := NewReader("labelstudio", "p.json", strings.NewReader(""), Options{}); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("labelstudio without predictions: %v", err)
+	}
+	_, err := NewReader("csv", "p.csv", strings.NewReader(""), predictions)
+	if !errors.Is(err, ErrUnknownFormat) || !strings.Contains(err.Error(), "want one of jsonl, labelstudio") {
+		t.Errorf("csv of predictions: %v", err)
+	}
+	for _, f := range PredictionFormats() {
+		if len(Extensions[f]) == 0 {
+			t.Errorf("no extensions for %s", f)
+		}
 	}
 }
 
@@ -98,14 +117,14 @@ func TestLabelStudioErrors(t *testing.T) {
 		{"unclosed list", "[\n" + task(26, 32, "طرابلس"), 2, []string{"ends before the ]"}},
 	}
 	for _, c := range cases {
-		_, errs := readAll(t, "labelstudio", "p.json", c.data, Options{})
+		_, errs := readAll(t, "labelstudio", "p.json", c.data, predictions)
 		if len(errs) == 0 {
 			t.Errorf("%s: no error", c.name)
 			continue
 		}
 		wantOneError(t, c.name, errs[:1], c.line, c.parts...)
 	}
-	if _, errs := readAll(t, "labelstudio", "p.json", " \n", Options{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "empty") {
+	if _, errs := readAll(t, "labelstudio", "p.json", " \n", predictions); len(errs) != 1 || !strings.Contains(errs[0].Error(), "empty") {
 		t.Errorf("an empty file: %v", errs)
 	}
 }
@@ -115,7 +134,7 @@ func TestNativePredictions(t *testing.T) {
 		`"entities":[{"start":26,"end":32,"label":"LOC","text":"طرابلس","score":0.75},{"start":6,"end":11,"label":"ORG"}],` +
 		`"suggestions":[{"start":2,"end":5,"label":"MISC","text":"دخل","source":"old.tsv","score":0.5}]}` + "\n" +
 		`{"text":"نص","entities":[{"start":0,"end":2,"label":"LOC","score":0.5}]}`
-	recs, errs := readAll(t, "jsonl", "dir/model.jsonl", line, Options{Predictions: true})
+	recs, errs := readAll(t, "jsonl", "dir/model.jsonl", line, predictions)
 	if len(errs) > 0 || len(recs) != 2 {
 		t.Fatalf("%d records, errors %v", len(recs), errs)
 	}
@@ -138,7 +157,7 @@ func TestNativePredictions(t *testing.T) {
 	bad := `{"text":"نص","stance_spans":[{"start":0,"end":2,"target":"t","label":"FAVOR"}]}` + "\n" +
 		`{"text":"نص","suggestions":[{"start":0,"end":2,"label":"LOC","source":"s","score":1,"decision":"maybe"}]}` + "\n" +
 		`{"text":"نص","suggestions":[{"start":0,"end":2,"label":"LOC","source":"s"}]}`
-	_, errs = readAll(t, "jsonl", "m.jsonl", bad, Options{Predictions: true})
+	_, errs = readAll(t, "jsonl", "m.jsonl", bad, predictions)
 	if got := errLines(errs); !reflect.DeepEqual(got, []int{1, 2, 3}) || !strings.Contains(errs[0].Error(), "stance or evidence") ||
 		!strings.Contains(errs[1].Error(), `decision "maybe"`) || !strings.Contains(errs[2].Error(), "score are required") {
 		t.Errorf("errors %v", errs)
@@ -160,5 +179,5 @@ func FuzzLabelStudio(f *testing.F) {
 				t.Fatalf("line %d: suggestion %+v: %v", r.Line, g, err)
 			}
 		}
-	}, Options{}, Options{TextColumn: "body"})
+	}, predictions, Options{TextColumn: "body", Predictions: true})
 }

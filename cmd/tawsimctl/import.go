@@ -46,9 +46,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := predictionsFormat(flags, *predictions, format); err != nil {
-		return err
-	}
+	predictionsFormat(flags, *predictions, format)
 	if err := needDB(*db); err != nil {
 		return err
 	}

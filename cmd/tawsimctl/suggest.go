@@ -113,18 +113,11 @@ func printSuggestions(w io.Writer, m map[string]*store.SourceStats) {
 }
 
 // predictionsFormat makes labelstudio the format of an import of predictions that names
-// none, and refuses a format that holds no predictions.
-func predictionsFormat(flags *flag.FlagSet, predictions bool, format *string) error {
+// none (corpus.PredictionFormats are the formats it takes).
+func predictionsFormat(flags *flag.FlagSet, predictions bool, format *string) {
 	given := false
 	flags.Visit(func(f *flag.Flag) { given = given || f.Name == "format" })
-	if !predictions {
-		return nil
-	}
-	if !given {
+	if predictions && !given {
 		*format = "labelstudio"
 	}
-	if f := strings.ToLower(*format); f != "labelstudio" && f != "jsonl" {
-		return usagef("--predictions reads the labelstudio and jsonl formats, not %s", *format)
-	}
-	return nil
 }
