@@ -3,7 +3,8 @@
 //
 // The formats (NewReader's names): txt (a plain-text article a file), jsonl (Tawsim's native
 // records, docs/FORMATS.md), doccano and spacy (JSONL with offsets; spacy also reads Prodigy),
-// csv (a text column chosen by name) and conll (TOKEN TAG lines, IOB tags).
+// csv (a text column chosen by name) and conll (TOKEN TAG lines, IOB tags); a model's
+// predictions come as Label Studio's tasks (labelstudio) or native jsonl with scores.
 //
 // The rules every reader keeps: input is read as a stream, one record at a time, a record being
 // at most MaxRecord bytes; input must be UTF-8, and bytes that are not are reported with their
@@ -51,6 +52,9 @@ type Options struct {
 	TargetColumn     string // csv: the column naming the target of that stance (needs LabelColumn)
 	ClaimColumn      string // csv: the column of a claim, the target of that stance (claim-article pairs)
 	SentencesPerDoc  int    // conll: also end a document after this many sentences (0: only at -DOCSTART-)
+	// Predictions reads a model's predictions as suggestions, in one of PredictionFormats:
+	// labelstudio (NewLabelStudioReader) or jsonl (NewPredictionsJSONLReader).
+	Predictions bool
 }
 
 // CheckOptions reports whether opt gives format what it needs, so that a program can refuse
@@ -134,6 +138,15 @@ func FormatList() []Format { return formatList.All() }
 // an error wrapping ErrUnknownFormat that lists the formats.
 func Lookup(name string) (Format, error) { return formatList.Lookup(name) }
 
+// LookupFor is Lookup among the formats that opt reads: those of predictions with
+// opt.Predictions (PredictionFormats), the corpus formats otherwise.
+func LookupFor(name string, opt Options) (Format, error) {
+	if opt.Predictions {
+		return predictionList.Lookup(name)
+	}
+	return formatList.Lookup(name)
+}
+
 // Guess returns the format of a file by its name's ending, when exactly one format takes
 // files so named; false otherwise (a .txt file may be an article or CoNLL, .jsonl three
 // formats use).
@@ -154,8 +167,9 @@ func Guess(path string) (Format, bool) {
 }
 
 // NewReader returns a reader of format over r; name is the file name used in records and errors.
+// With opt.Predictions the formats are those of PredictionFormats.
 func NewReader(format, name string, r io.Reader, opt Options) (Reader, error) {
-	f, err := Lookup(format)
+	f, err := LookupFor(format, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -64,7 +64,9 @@ func FuzzJSONL(f *testing.F) {
 		`{"text":"🙂a","stance_spans":[{"start":0,"end":1,"target":"t","label":"L","text":"🙂"}],"status":"Done"}`,
 		`{"text":"abc","entities":[{"start":null,"end":2,"label":"X"}],"tokens":[[null,1],[1,2.0]]}`,
 		`{"text":"x\ud800y","annotator":"\udc00","metadata":{"k":"\ud83d\ude42\\ud800"}}`,
-	}, nil, Options{})
+		`{"text":"🙂ab","model_version":"m","entities":[{"start":1,"end":2,"label":"X","score":0.5}],` +
+			`"suggestions":[{"start":2,"end":3,"label":"Y","text":"b","source":"s","score":1,"decision":"rejected"}]}`,
+	}, nil, Options{}, Options{Predictions: true})
 }
 
 func FuzzDoccano(f *testing.F) {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -37,14 +38,19 @@ type nativeRecord struct {
 	StanceSpans []nativeSpan    `json:"stance_spans"`
 	Tokens      [][]*int        `json:"tokens"`
 	Metadata    json.RawMessage `json:"metadata"`
+	// Suggestions are the document's suggestions, with the record's annotator's decisions.
+	Suggestions []nativeSuggestion `json:"suggestions"`
+	// ModelVersion names the source of the entities of a record read as predictions.
+	ModelVersion string `json:"model_version"`
 }
 
 type nativeSpan struct {
-	Start  *int    `json:"start"`
-	End    *int    `json:"end"`
-	Label  string  `json:"label"`
-	Target string  `json:"target"`
-	Text   *string `json:"text"`
+	Start  *int     `json:"start"`
+	End    *int     `json:"end"`
+	Label  string   `json:"label"`
+	Target string   `json:"target"`
+	Text   *string  `json:"text"`
+	Score  *float64 `json:"score"` // of predictions
 }
 
 type nativeStance struct {
@@ -53,12 +59,19 @@ type nativeStance struct {
 }
 
 func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
+	rec, err := parseNativeRecord(line, eol, "")
+	return rec, false, err
+}
+
+// parseNativeRecord reads one native record; with predictions (the source of entities without
+// model_version) its entities become suggestions (NewPredictionsJSONLReader).
+func parseNativeRecord(line []byte, eol bool, predictions string) (Record, error) {
 	var nr nativeRecord
 	if err := decodeLine(line, &nr, eol); err != nil {
-		return Record{}, false, err
+		return Record{}, err
 	}
 	if nr.Text == nil || *nr.Text == "" {
-		return Record{}, false, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
+		return Record{}, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
 	}
 	var rec Record
 	d := &rec.Doc
@@ -70,7 +83,7 @@ func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
 	case nr.ExternalID == "" || nr.ExternalID == nr.ID:
 		d.ExternalID = nr.ID
 	default:
-		return Record{}, false, fmt.Errorf("id %q is not a UUID (the corpus's own id belongs in external_id, which is %q)", nr.ID, nr.ExternalID)
+		return Record{}, fmt.Errorf("id %q is not a UUID (the corpus's own id belongs in external_id, which is %q)", nr.ID, nr.ExternalID)
 	}
 	if nr.Title != nil {
 		d.Title = *nr.Title
@@ -79,33 +92,49 @@ func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
 	}
 	var err error
 	if d.Metadata, err = objectCopy("metadata", nr.Metadata); err != nil {
-		return Record{}, false, err
+		return Record{}, err
 	}
 	rec.Annotator = nr.Annotator
 	rec.Status = labels.StatusTodo
 	if nr.Status != "" {
 		if rec.Status, err = labels.ParseStatus(nr.Status); err != nil {
-			return Record{}, false, err
+			return Record{}, err
 		}
 	}
 	x := labels.NewTextIndex(d.Text)
 	if d.Tokens, err = nativeTokens(x, nr.Tokens); err != nil {
-		return Record{}, false, err
+		return Record{}, err
+	}
+	if rec.Suggestions, err = nativeSuggestions(x, d.Text, nr.Suggestions); err != nil {
+		return Record{}, err
+	}
+	if predictions != "" {
+		sgs, err := predictedSpans(x, d.Text, &nr, predictions)
+		if err != nil {
+			return Record{}, err
+		}
+		for _, g := range rec.Suggestions {
+			if g.Decision != "" {
+				return Record{}, errors.New("predictions hold no decisions: a suggestion of the record has one")
+			}
+		}
+		rec.Suggestions, rec.Annotator, rec.Status = append(rec.Suggestions, sgs...), "", labels.StatusTodo
+		return rec, nil
 	}
 	if err := nativeSpans(x, &rec, "entities", labels.KindEntity, nr.Entities); err != nil {
-		return Record{}, false, err
+		return Record{}, err
 	}
 	if err := nativeSpans(x, &rec, "stance_spans", labels.KindStance, nr.StanceSpans); err != nil {
-		return Record{}, false, err
+		return Record{}, err
 	}
 	sortSpans(rec.Spans)
 	for i, st := range nr.Stance {
 		if st.Label == "" {
-			return Record{}, false, fmt.Errorf("stance[%d]: no label", i)
+			return Record{}, fmt.Errorf("stance[%d]: no label", i)
 		}
 		rec.Stances = append(rec.Stances, labels.DocStance{Target: st.Target, Label: st.Label})
 	}
-	return rec, false, nil
+	return rec, nil
 }
 
 // nativeTokens checks the [[start,end],...] tokens of a record.

@@ -84,7 +84,8 @@ func fuzzRoundTrip(f *testing.F, format string, seeds ...string) {
 func FuzzJSONLRoundTrip(f *testing.F) {
 	fuzzRoundTrip(f, "jsonl",
 		`{"id":"a","text":"قال المسماري إن الجيش دخل طرابلس","annotator":"amal","status":"done","entities":[{"start":4,"end":12,"label":"PERS","text":"المسماري"}],"stance":[{"target":"lna","label":"FAVOR"}],"stance_spans":[{"start":16,"end":21,"target":"lna","label":"FAVOR","text":"الجيش"}],"tokens":null,"metadata":{"b":1,"a":[2]}}`,
-		`{"text":"🙂a ISIS 2019.","tokens":[[0,1],[1,2],[3,7]],"metadata":null}`)
+		`{"text":"🙂a ISIS 2019.","tokens":[[0,1],[1,2],[3,7]],"metadata":null}`,
+		`{"text":"دخل طرابلس","annotator":"amal","suggestions":[{"start":4,"end":10,"label":"LOC","source":"g.tsv","score":0.6666666666666666,"decision":"rejected"},{"start":0,"end":3,"label":"X","text":"دخل","source":"m","score":1e-9}]}`)
 }
 
 func FuzzDoccanoRoundTrip(f *testing.F) {

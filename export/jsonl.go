@@ -20,8 +20,11 @@ type jsonlWriter struct {
 //
 //	{"id","external_id","source_file","title","text","annotator","status",
 //	 "entities":[{"start","end","label","text"}],"stance":[{"target","label"}],
-//	 "stance_spans":[{"start","end","target","label","text"}],"tokens":null|[[s,e],...],"metadata":{}}
+//	 "stance_spans":[{"start","end","target","label","text"}],"tokens":null|[[s,e],...],"metadata":{},
+//	 "suggestions":[{"start","end","label","text","source","score","decision"}]}
 //
+// "suggestions" is written only for a record that has some (store.ExportFilter.Suggestions),
+// "decision" only for a suggestion the record's annotator decided on.
 // Spans keep the order they are given in; entities, stance and stance_spans are [] when empty;
 // tokens is null when the document has no tokens of its own; metadata is written compacted,
 // {} when there is none, and must be a JSON object. An empty Status is written "todo"; any
@@ -35,6 +38,9 @@ func (j *jsonlWriter) Write(rec labels.Annotated) error {
 	}
 	status, err := statusOf(rec.Status)
 	if err != nil {
+		return recordError(&rec, err)
+	}
+	if err := j.checkSuggestions(rec.Suggestions); err != nil {
 		return recordError(&rec, err)
 	}
 	if err := compactMetadata(&j.meta, rec.Doc.Metadata); err != nil {
@@ -59,6 +65,9 @@ func (j *jsonlWriter) write(rec *labels.Annotated, status labels.Status) []byte 
 	b = j.appendSpans(appendKey(b, "stance_spans", false), rec.Spans, labels.KindStance)
 	b = j.appendOffsets(appendKey(b, "tokens", false), d.Tokens)
 	b = append(appendKey(b, "metadata", false), j.meta.Bytes()...)
+	if len(rec.Suggestions) > 0 {
+		b = j.appendSuggestions(appendKey(b, "suggestions", false), rec.Suggestions)
+	}
 	return append(b, '}', '\n')
 }
 

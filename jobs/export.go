@@ -1,8 +1,11 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tawsim/tawsim/export"
@@ -30,13 +33,25 @@ type ExportOptions struct {
 	// Removed, when set, is told of each file that exports killed before they finished had
 	// left in the folders written to, which the export removed (see StaleTemps).
 	Removed func(TempFile)
+	// AcceptSuggestions writes, in the formats other than jsonl (which keeps suggestions
+	// apart, under "suggestions"), the suggestions of each record that its annotator has not
+	// decided on and that overlap none of its entity spans nor each other (taken by score,
+	// labels.TakeSuggestions) as entity spans. Nothing is written to the project.
+	AcceptSuggestions bool
 }
+
+// ErrAcceptJSONL is the error of an export to jsonl asked to accept suggestions.
+var ErrAcceptJSONL = errors.New("jsonl keeps suggestions apart, under \"suggestions\": accepting them is for the other formats")
 
 // Export writes the project's records to their files, each written whole or not at all,
 // and returns how many records it wrote. Before it reads anything it checks its outputs as
 // CheckOutputs does, and removes the stale files that killed exports left beside them.
 func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) {
 	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
+	if o.AcceptSuggestions && o.Format == "jsonl" {
+		return 0, ErrAcceptJSONL
+	}
+	o.Filter.Suggestions = o.Format == "jsonl" || o.AcceptSuggestions
 	plan, err := planOutputs(o, st.Path())
 	if err != nil {
 		return 0, err
@@ -84,10 +99,27 @@ func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) 
 		if splitter != nil {
 			part = splitter.Part(rec.Doc.ID)
 		}
+		if o.AcceptSuggestions {
+			acceptSuggestions(&rec)
+		}
 		return outs.writers[part].Write(rec)
 	})
 	if err != nil {
 		return 0, err
 	}
 	return n, outs.commit(o.Writer.Schema)
+}
+
+// acceptSuggestions adds to the spans of rec the suggestions an export with accepted
+// suggestions writes (ExportOptions.AcceptSuggestions), in text order, and drops the others.
+func acceptSuggestions(rec *labels.Annotated) {
+	taken := labels.TakeSuggestions(rec.Suggestions, rec.Spans, rec.Annotator)
+	rec.Suggestions = nil
+	if len(taken) == 0 {
+		return
+	}
+	rec.Spans = append(slices.Clip(rec.Spans), taken...)
+	slices.SortStableFunc(rec.Spans, func(a, b labels.Span) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
 }

@@ -57,7 +57,7 @@ func (o ImportOptions) store(st *store.Store, source string, size int64) store.I
 // Stdin), each in one transaction: a file with a bad record adds nothing unless Lenient.
 func Import(ctx context.Context, st *store.Store, paths []string, o ImportOptions) (ImportTally, error) {
 	var t ImportTally
-	f, err := corpus.Lookup(o.Format)
+	f, err := corpus.LookupFor(o.Format, o.Corpus)
 	if err != nil {
 		return t, err
 	}

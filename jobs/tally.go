@@ -18,6 +18,7 @@ const MaxErrs = 100
 type ImportTally struct {
 	Files, Added, Duplicates, Spans, Bad int
 	Stances                              int // document stances added, Attached included
+	Suggestions                          int // suggestions stored (a model's predictions, native records')
 	// AttachedSpans and Attached count the spans and document stances (included in Spans and
 	// Stances) added to documents already in the project; Statuses the statuses set there.
 	AttachedSpans, Attached, Statuses int
@@ -90,6 +91,7 @@ func (t *ImportTally) add(res store.ImportResult) {
 	t.AttachedSpans += res.AttachedSpans
 	t.Attached += res.Attached
 	t.Statuses += res.Statuses
+	t.Suggestions += res.Suggestions
 	t.NewLabels = append(t.NewLabels, res.NewLabels...)
 }
 
@@ -122,7 +124,7 @@ type fed struct {
 // keptOfSkipped counts what the committed slices of a file left out whole had added before
 // the file was found bad, and says so: a sliced import goes in as it is read.
 func (t *ImportTally) keptOfSkipped(name string, kept store.ImportResult) {
-	if kept.Added == 0 && kept.Stances == 0 && kept.Spans == 0 && kept.Statuses == 0 {
+	if kept.Added == 0 && kept.Stances == 0 && kept.Spans == 0 && kept.Statuses == 0 && kept.Suggestions == 0 {
 		return
 	}
 	t.add(kept)

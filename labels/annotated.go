@@ -8,4 +8,7 @@ type Annotated struct {
 	Status    Status      // StatusTodo when there is no state
 	Spans     []Span      // entity and stance evidence spans, ordered by start, end
 	Stances   []DocStance // the document's stance toward each target
+	// Suggestions are the document's suggestions, each with the annotator's Decision, where
+	// they were asked for (a native record, an export that writes them): never annotations.
+	Suggestions []Suggestion
 }

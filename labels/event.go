@@ -19,6 +19,12 @@ const (
 	ActionStanceClear  Action = "stance.clear"  // Before: the DocStance
 	ActionSchemaSet    Action = "schema.set"    // Before, After: the Schema
 	ActionDocumentsAdd Action = "documents.add" // After: {"count": n, "source": file}
+	// ActionSuggestionsPut: a run of sources wrote suggestions. After: {"sources", "documents", "suggestions"}
+	ActionSuggestionsPut Action = "suggestions.put"
+	// ActionSuggestionAccept, ActionSuggestionReject: an annotator's decision. After (Before when
+	// undone): {"decision", "suggestions": every source's suggestion decided, "spans": those accepting made}
+	ActionSuggestionAccept Action = "suggestion.accept"
+	ActionSuggestionReject Action = "suggestion.reject"
 )
 
 // Event is one entry of a project's append-only log of changes.

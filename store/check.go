@@ -42,8 +42,8 @@ func (p Problem) String() string {
 
 // Check examines the whole file from one snapshot: SQLite's integrity and foreign key
 // checks, every document's text against its hash, length and own tokens, every span against
-// its document's text and the schema (labels, targets, nesting), and the states and stances
-// against the schema. An empty list means the file is sound; the error is for a check that
+// its document's text and the schema (labels, targets, nesting), the states and stances
+// against the schema, and every suggestion against its document's text. An empty list means the file is sound; the error is for a check that
 // could not run.
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -53,7 +53,7 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	defer tx.Rollback()
 	c := &checker{tx: tx, problems: []Problem{}}
 	for _, step := range []func(context.Context) error{
-		c.integrity, c.foreignKeys, c.schema, c.documents, c.spans, c.states, c.stances, c.counts,
+		c.integrity, c.foreignKeys, c.schema, c.documents, c.spans, c.states, c.stances, c.suggestions, c.counts,
 	} {
 		if err := step(ctx); err != nil {
 			return nil, fmt.Errorf("check: %w", err)

@@ -16,6 +16,9 @@ type ExportFilter struct {
 	Statuses  []labels.Status // only records with one of these statuses; none means all
 	Annotator string          // only this annotator's work; "" means everyone's
 	Kinds     []labels.Kind   // only spans of these kinds; none means all
+	// Suggestions gives each record its document's suggestions, each with the Decision of
+	// the record's annotator.
+	Suggestions bool
 }
 
 // exportBatch is how many documents Export reads at a time, and exportBatchBytes about how
@@ -53,6 +56,9 @@ func (s *Store) Export(ctx context.Context, f ExportFilter, fn func(labels.Annot
 		}
 		after = docs[len(docs)-1].Order
 		recs, err := exportRecords(ctx, tx, docs, f, known)
+		if err == nil && f.Suggestions {
+			err = exportSuggestions(ctx, tx, docs, recs)
+		}
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
@@ -107,6 +113,11 @@ func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f Exp
 	}
 	if err := exportStates(ctx, q, lo, hi, get); err != nil {
 		return nil, err
+	}
+	if f.Suggestions {
+		if err := exportDeciders(ctx, q, lo, hi, get); err != nil {
+			return nil, err
+		}
 	}
 	return filterRecords(docs, work, f), nil
 }

@@ -40,6 +40,7 @@ type ImportOptions struct {
 type ImportResult struct {
 	Added, Duplicates int
 	Spans, Stances    int
+	Suggestions       int // suggestions stored (a model's predictions, those of native records)
 	// AttachedSpans and Attached count the spans and document stances (included in Spans and
 	// Stances) that records whose text the project already held brought to that document;
 	// Statuses the statuses they set there.
@@ -156,10 +157,17 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 		err := imp.attach(row.doc.Hash, annotator, rec.Status, spans, stances)
 		if errors.As(err, new(*RecordError)) {
 			imp.restore(saved)
+			return err
+		}
+		if serr := imp.attachSuggestions(row.doc.Hash, annotator, c.suggestions); serr != nil {
+			return serr
 		}
 		return err
 	}
 	if err := imp.insertSpans(id, annotator, nil, spans); err != nil {
+		return err
+	}
+	if err := imp.insertSuggestions(id, imp.last, annotator, c.suggestions); err != nil {
 		return err
 	}
 	if err := imp.insertStances(id, annotator, stances); err != nil {
@@ -325,12 +333,12 @@ func (imp *Importer) finish() error {
 		return err
 	}
 	res := imp.res.minus(imp.slice.kept)
-	if res.Added == 0 && res.Stances == 0 && res.Spans == 0 && res.Statuses == 0 {
+	if res.Added == 0 && res.Stances == 0 && res.Spans == 0 && res.Statuses == 0 && res.Suggestions == 0 {
 		return nil
 	}
 	return imp.s.appendEvent(imp.ctx, imp.tx, imp.opt.Annotator, "", labels.ActionDocumentsAdd, nil, importAfter{
 		Count: res.Added, Duplicates: res.Duplicates, Spans: res.Spans, Stances: res.Stances,
-		Attached: res.Attached, AttachedSpans: res.AttachedSpans, Statuses: res.Statuses,
+		Attached: res.Attached, AttachedSpans: res.AttachedSpans, Statuses: res.Statuses, Suggestions: res.Suggestions,
 		Source: imp.opt.Source, Last: imp.last, First: imp.last - int64(res.Added) + 1,
 	})
 }
@@ -357,6 +365,7 @@ type importAfter struct {
 	// AttachedSpans and Statuses: spans and statuses brought to documents already there.
 	AttachedSpans int    `json:"attached_spans,omitempty"`
 	Statuses      int    `json:"statuses,omitempty"`
+	Suggestions   int    `json:"suggestions,omitempty"`
 	Source        string `json:"source,omitempty"`
 	First         int64  `json:"first"`
 	Last          int64  `json:"last"`

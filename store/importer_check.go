@@ -106,10 +106,11 @@ func (imp *Importer) Check(rec labels.Annotated) error {
 
 // checked is a record that passed check: its row, annotator, and spans and stances as stored.
 type checked struct {
-	row       docRow
-	annotator string
-	spans     []labels.Span
-	stances   []labels.DocStance
+	row         docRow
+	annotator   string
+	spans       []labels.Span
+	stances     []labels.DocStance
+	suggestions []labels.Suggestion
 }
 
 // check validates rec (its document, then checkRecord) for its annotator, the import's when
@@ -126,6 +127,9 @@ func (imp *Importer) check(rec labels.Annotated) (checked, error) {
 	if c.spans, c.stances, err = imp.checkRecord(row.doc.Text, c.annotator, rec); err != nil {
 		return checked{}, &RecordError{err}
 	}
+	if c.suggestions, err = imp.checkSuggestions(row.doc.Text, c.annotator, rec.Suggestions); err != nil {
+		return checked{}, &RecordError{err}
+	}
 	return c, nil
 }
 
@@ -136,5 +140,8 @@ func (imp *Importer) noteLabels(rec labels.Annotated) {
 	}
 	for _, ds := range rec.Stances {
 		imp.learnStance(&ds)
+	}
+	for _, g := range rec.Suggestions {
+		imp.learnLabel(&g.Label, false)
 	}
 }

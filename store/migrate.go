@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,8 +29,8 @@ type migration struct {
 // migrations are the embedded schema changes in order; read once, at start-up.
 var migrations = mustLoadMigrations(migrationFiles)
 
-// latestVersion is the schema version this build brings a file up to.
-func latestVersion() int { return len(migrations) }
+// latestVersion is the highest schema version this build brings a file up to.
+func latestVersion() int { return migrations[len(migrations)-1].version }
 
 // mustLoadMigrations reads the embedded migrations and panics when their numbering is
 // broken: that is a bug of the build, not of a user's file.
@@ -41,7 +42,9 @@ func mustLoadMigrations(fsys fs.FS) []migration {
 	return ms
 }
 
-// loadMigrations reads migrations/NNNN_name.sql and checks that they count 1, 2, 3, ...
+// loadMigrations reads migrations/NNNN_name.sql, numbered from 1 up, each number once. A
+// number may be missing: a file records each migration applied to it, and migrate applies
+// every one it lacks, so a migration may come into the build below the highest one.
 func loadMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
@@ -49,18 +52,23 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	}
 	sort.Strings(names)
 	var ms []migration
-	for i, name := range names {
+	prev := 0
+	for _, name := range names {
 		base := path.Base(name)
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v != i+1 {
-			return nil, fmt.Errorf("store: migration %s: want the number %04d", name, i+1)
+		if !ok || err != nil || v <= prev || len(num) != 4 {
+			return nil, fmt.Errorf("store: migration %s: want a number of four digits above %04d", name, prev)
 		}
+		prev = v
 		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
 		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base, ".sql"), sql: string(body)})
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("store: no migration")
 	}
 	return ms, nil
 }
@@ -82,7 +90,11 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	if err := checkVersion(path, version); err != nil {
 		return err
 	}
-	for _, m := range migrations[version:] {
+	missing, err := missingMigrations(ctx, db)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	for _, m := range missing {
 		if err := applyMigration(ctx, db, path, m); err != nil {
 			return err
 		}
@@ -90,8 +102,30 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	return nil
 }
 
-// applyMigration applies m unless the file already has it. It checks the version again
-// inside the transaction, since another process may have migrated the file meanwhile.
+// missingMigrations returns the migrations of the build that db has not recorded, in order.
+func missingMigrations(ctx context.Context, db queryer) ([]migration, error) {
+	applied := map[int]bool{}
+	version, err := schemaVersion(ctx, db)
+	if err != nil || version == 0 {
+		return migrations, err
+	}
+	err = eachRow(ctx, db, "SELECT version FROM schema_migrations", nil, func(rows *sql.Rows) error {
+		var v int
+		err := rows.Scan(&v)
+		applied[v] = true
+		return err
+	})
+	var missing []migration
+	for _, m := range migrations {
+		if !applied[m.version] {
+			missing = append(missing, m)
+		}
+	}
+	return missing, err
+}
+
+// applyMigration applies m unless the file already has it. It checks the file again
+// inside the transaction, since another process may have migrated it meanwhile.
 func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -105,7 +139,11 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 	if err := checkVersion(path, version); err != nil {
 		return err
 	}
-	if version >= m.version {
+	missing, err := missingMigrations(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", path, err)
+	}
+	if !slices.ContainsFunc(missing, func(o migration) bool { return o.version == m.version }) {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
@@ -124,7 +162,8 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 	return nil
 }
 
-// schemaVersion returns the highest migration recorded in db, 0 for none.
+// schemaVersion returns the highest migration recorded in db, 0 for none, or the first
+// recorded one that this build lacks (which checkVersion refuses).
 func schemaVersion(ctx context.Context, db queryer) (int, error) {
 	var n int
 	err := db.QueryRowContext(ctx,
@@ -132,11 +171,20 @@ func schemaVersion(ctx context.Context, db queryer) (int, error) {
 	if err != nil || n == 0 {
 		return 0, err
 	}
-	var v sql.NullInt64
-	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil {
-		return 0, err
+	version, unknown := 0, 0
+	err = eachRow(ctx, db, "SELECT version FROM schema_migrations ORDER BY version", nil, func(rows *sql.Rows) error {
+		if err := rows.Scan(&version); err != nil {
+			return err
+		}
+		if unknown == 0 && !slices.ContainsFunc(migrations, func(m migration) bool { return m.version == version }) {
+			unknown = version
+		}
+		return nil
+	})
+	if unknown != 0 {
+		return unknown, err
 	}
-	return int(v.Int64), nil
+	return version, err
 }
 
 // Migration is one schema change recorded in a project file.

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
@@ -136,11 +137,16 @@ func tableNames(ctx context.Context, db queryer) ([]string, error) {
 	return names, rows.Err()
 }
 
-// checkVersion refuses a schema version newer than the migrations this build embeds.
+// checkVersion refuses a schema version newer than the migrations this build embeds, or one
+// it lacks.
 func checkVersion(path string, version int) error {
 	if known := latestVersion(); version > known {
 		return fmt.Errorf("%s was %w (schema %d; this version knows up to %d): update Tawsim to open it",
 			path, ErrNewerSchema, version, known)
+	}
+	if version != 0 && !slices.ContainsFunc(migrations, func(m migration) bool { return m.version == version }) {
+		return fmt.Errorf("%s was %w (schema %d, which this version lacks): update Tawsim to open it",
+			path, ErrNewerSchema, version)
 	}
 	return nil
 }

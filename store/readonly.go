@@ -118,7 +118,11 @@ func openReadOnly(path, why string) (*Store, error) {
 		return nil, err
 	}
 	version, err := schemaVersion(context.Background(), r)
-	if err == nil && version < latestVersion() {
+	var missing []migration
+	if err == nil {
+		missing, err = missingMigrations(context.Background(), r)
+	}
+	if err == nil && len(missing) > 0 {
 		err = fmt.Errorf("%s is %w (%s) and was written by an older version of Tawsim (schema %d; this version reads %d): "+
 			"open it once where it can be written to bring it up to date", path, ErrReadOnly, why, version, latestVersion())
 	}

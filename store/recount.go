@@ -27,6 +27,10 @@ func countsWhat(what string) string {
 		return "documents of status"
 	case "stance":
 		return "document stances toward"
+	case "suggestions":
+		return "suggestions of"
+	case "decision":
+		return "decisions on the suggestions of"
 	}
 	return what + "s"
 }
@@ -39,6 +43,8 @@ func countRows(ctx context.Context, q queryer) (map[countKey]int, error) {
 	for _, query := range []string{
 		"SELECT annotator, 'status', status, count(*) FROM doc_state GROUP BY annotator, status",
 		"SELECT annotator, 'stance', target || char(31) || label, count(*) FROM doc_stance GROUP BY annotator, target, label",
+		"SELECT '', 'suggestions', source, sum(n) FROM suggestion_sets GROUP BY source",
+		"SELECT annotator, 'decision', source || char(31) || decision, count(*) FROM suggestion_decisions GROUP BY 1, 3",
 	} {
 		err := eachRow(ctx, q, query, nil, func(rows *sql.Rows) error {
 			var k countKey

@@ -56,5 +56,5 @@ func (imp *Importer) nextSlice() error {
 func (r ImportResult) minus(o ImportResult) ImportResult {
 	return ImportResult{Added: r.Added - o.Added, Duplicates: r.Duplicates - o.Duplicates, Spans: r.Spans - o.Spans,
 		Stances: r.Stances - o.Stances, Attached: r.Attached - o.Attached, AttachedSpans: r.AttachedSpans - o.AttachedSpans,
-		Statuses: r.Statuses - o.Statuses}
+		Statuses: r.Statuses - o.Statuses, Suggestions: r.Suggestions - o.Suggestions}
 }

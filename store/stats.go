@@ -25,6 +25,9 @@ type Stats struct {
 	StanceSpans  map[string]map[string]int `json:"stance_spans"`    // target id → label → evidence spans
 	// TargetNames maps the id of every target of the schema to its name, for the keys above.
 	TargetNames map[string]string `json:"target_names"`
+	// Suggestions counts, per source, the suggestions stored and the annotator's (everyone's)
+	// decisions on them.
+	Suggestions map[string]*SourceStats `json:"suggestions"`
 }
 
 // Stats counts the project's documents, statuses, spans and stances, for one annotator or,
@@ -43,10 +46,12 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 		DocStances:   map[string]map[string]int{},
 		StanceSpans:  map[string]map[string]int{},
 		TargetNames:  map[string]string{},
+		Suggestions:  map[string]*SourceStats{},
 	}
 	if err := readCounts(ctx, tx, annotator, &st); err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
+	st.precision()
 	if err := nameTargets(ctx, tx, &st); err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
@@ -80,7 +85,7 @@ func readCounts(ctx context.Context, q queryer, annotator string, st *Stats) err
 		if who != "" && (len(st.Annotators) == 0 || st.Annotators[len(st.Annotators)-1] != who) {
 			st.Annotators = append(st.Annotators, who)
 		}
-		if annotator != "" && who != annotator {
+		if annotator != "" && who != annotator && what != "suggestions" {
 			return nil
 		}
 		st.add(what, key, n, &moved)
@@ -126,6 +131,8 @@ func (st *Stats) add(what, key string, n int, moved *int) {
 		if ok {
 			addTo(st.DocStances, target, label, n)
 		}
+	case "suggestions", "decision":
+		st.addSuggestions(what, key, n)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,11 +92,11 @@ func TestMigrationsRecorded(t *testing.T) {
 	s := newStore(t)
 	ms, err := s.Migrations(ctx)
 	must(t, err)
-	if len(ms) != latestVersion() || latestVersion() < 1 {
-		t.Fatalf("recorded %d migrations, the build has %d", len(ms), latestVersion())
+	if len(ms) != len(migrations) || latestVersion() < 1 {
+		t.Fatalf("recorded %d migrations, the build has %d", len(ms), len(migrations))
 	}
 	for i, m := range ms {
-		if m.Version != i+1 || m.Name != migrations[i].name || m.Applied.IsZero() {
+		if m.Version != migrations[i].version || m.Name != migrations[i].name || m.Applied.IsZero() {
 			t.Errorf("migration %d = %+v", i, m)
 		}
 	}
@@ -113,10 +114,65 @@ func TestMigrationsRecorded(t *testing.T) {
 	}
 }
 
-func TestLoadMigrationsRefusesGaps(t *testing.T) {
-	fsys := testFS{"migrations/0001_a.sql": "SELECT 1;", "migrations/0003_c.sql": "SELECT 1;"}
-	if _, err := loadMigrations(fsys.FS()); err == nil || !strings.Contains(err.Error(), "0002") {
-		t.Errorf("loadMigrations with a gap: %v", err)
+func TestLoadMigrationsNumbers(t *testing.T) {
+	ms, err := loadMigrations(testFS{"migrations/0001_a.sql": "SELECT 1;", "migrations/0003_c.sql": "SELECT 1;"}.FS())
+	if err != nil || len(ms) != 2 || ms[1].version != 3 || ms[1].name != "0003_c" {
+		t.Errorf("loadMigrations with a number missing: %+v, %v", ms, err)
+	}
+	for _, fsys := range []testFS{
+		{"migrations/0001_a.sql": "SELECT 1;", "migrations/0001_b.sql": "SELECT 1;"},
+		{"migrations/0000_a.sql": "SELECT 1;"},
+		{"migrations/1_a.sql": "SELECT 1;"},
+		{"migrations/init.sql": "SELECT 1;"},
+		{},
+	} {
+		if _, err := loadMigrations(fsys.FS()); err == nil {
+			t.Errorf("loadMigrations(%v) = nil error", fsys)
+		}
+	}
+}
+
+// TestMigrationBelowHighest opens a file that has migrations 1-4 and 8 with a build that
+// also has 6: 6 is applied, though the file has a higher one.
+func TestMigrationBelowHighest(t *testing.T) {
+	full := migrations
+	defer func() { migrations = full }()
+	var without []migration
+	for _, m := range full {
+		if m.version != 6 {
+			without = append(without, m)
+		}
+	}
+	six := migration{version: 6, name: "0006_gap", sql: "CREATE TABLE gap_test (x INTEGER)"}
+	with := append(slices.Clone(without), six)
+	slices.SortFunc(with, func(a, b migration) int { return a.version - b.version })
+
+	path := filepath.Join(t.TempDir(), "p.tawsim")
+	migrations = without
+	s, err := Open(path)
+	must(t, err)
+	must(t, s.Close())
+	migrations = with
+	s = openStore(t, path)
+	ms, err := s.Migrations(ctx)
+	must(t, err)
+	if len(ms) != len(with) || !slices.ContainsFunc(ms, func(m Migration) bool { return m.Version == 6 }) {
+		t.Fatalf("recorded %+v", ms)
+	}
+	if _, err := s.w.Exec("INSERT INTO gap_test VALUES (1)"); err != nil {
+		t.Errorf("migration 6 was not applied: %v", err)
+	}
+	// A build without 6 refuses the file, as one written by a newer Tawsim.
+	migrations = without
+	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "schema 6, which this version lacks") {
+		t.Errorf("a build without migration 6: Open = %v", err)
+	}
+	// A build with one more below the file's highest finds it missing.
+	migrations = append(slices.Clone(with), migration{version: 7, name: "0007_later", sql: "SELECT 1"})
+	slices.SortFunc(migrations, func(a, b migration) int { return a.version - b.version })
+	missing, err := missingMigrations(ctx, s.r)
+	if err != nil || len(missing) != 1 || missing[0].version != 7 {
+		t.Errorf("missing %+v, %v", missing, err)
 	}
 }
 
@@ -137,7 +193,7 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 	must(t, s.Close())
 
 	db := rawDB(t, path)
-	_, err = db.Exec("INSERT INTO schema_migrations (version, name, applied) VALUES (7, '0007_future', 'x')")
+	_, err = db.Exec("INSERT INTO schema_migrations (version, name, applied) VALUES (9999, '9999_future', 'x')")
 	must(t, err)
 	must(t, db.Close())
 	before := fileHash(t, path)
@@ -146,7 +202,7 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("Open = %v, want ErrNewerSchema", err)
 	}
-	want := fmt.Sprintf("%s was written by a newer version of Tawsim (schema 7; this version knows up to %d): update Tawsim to open it", path, latestVersion())
+	want := fmt.Sprintf("%s was written by a newer version of Tawsim (schema 9999; this version knows up to %d): update Tawsim to open it", path, latestVersion())
 	if err.Error() != want {
 		t.Errorf("message:\n got %s\nwant %s", err, want)
 	}

@@ -20,7 +20,8 @@ var (
 func undoable(a labels.Action) bool {
 	switch a {
 	case labels.ActionSpanAdd, labels.ActionSpanUpdate, labels.ActionSpanDelete,
-		labels.ActionStateSet, labels.ActionStanceSet, labels.ActionStanceClear:
+		labels.ActionStateSet, labels.ActionStanceSet, labels.ActionStanceClear,
+		labels.ActionSuggestionAccept, labels.ActionSuggestionReject:
 		return true
 	}
 	return false
@@ -36,7 +37,7 @@ func pushUndo(ctx context.Context, tx *sql.Tx, annotator string, seq int64) erro
 }
 
 // Undo reverts the annotator's latest change that is not undone yet (a span added, changed
-// or removed, a status, a document stance), in whichever document it was, and returns the
+// or removed, a status, a document stance, a suggestion accepted or rejected), in whichever document it was, and returns the
 // event it reverted: its DocID says where. The revert is itself logged. ErrNothingToUndo
 // when there is none. The stacks live in the project file, so undo survives a restart.
 func (s *Store) Undo(ctx context.Context, annotator string) (labels.Event, error) {
@@ -118,6 +119,8 @@ func (s *Store) apply(ctx context.Context, tx *sql.Tx, ev labels.Event, forward 
 		return s.applyState(ctx, tx, ev, from, to)
 	case labels.ActionStanceSet, labels.ActionStanceClear:
 		return s.applyStance(ctx, tx, ev, from, to)
+	case labels.ActionSuggestionAccept, labels.ActionSuggestionReject:
+		return s.applyDecision(ctx, tx, ev, from, to)
 	}
 	return fmt.Errorf("a %s cannot be undone", ev.Action)
 }

@@ -2,91 +2,24 @@ package suggest
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/internal/aqmar"
 	"github.com/tawsim/tawsim/labels"
 )
 
-// aqmarDoc is an AQMAR article as Tawsim imports CoNLL: the tokens joined by spaces, the
-// sentences by line breaks, the gold entities as spans.
-type aqmarDoc struct {
-	name      string
-	text      string
-	sentences [][2]int // the code point range of each sentence
-	gold      []labels.Span
-}
-
-// aqmarTag repairs the noise of the AQMAR tags (../shared/data/README.md) and merges the
-// article-specific MIS0..MIS3 into MIS: `B-MISS1`, `B-MIS-2`, `I-MIS` and "B-MIS1`" are MIS,
-// `OO` and `IO` (before a comma, after O tokens) are O.
-func aqmarTag(tag string) (prefix byte, label string) {
-	tag = strings.TrimRightFunc(tag, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(tag) < 3 || tag[1] != '-' || (tag[0] != 'B' && tag[0] != 'I') {
-		return 'O', ""
-	}
-	label = tag[2:]
-	if strings.HasPrefix(label, "MIS") {
-		label = "MIS"
-	}
-	return tag[0], label
-}
+// aqmarDoc is an AQMAR article (package aqmar).
+type aqmarDoc = aqmar.Doc
 
 func readAQMAR(t testing.TB, path string) aqmarDoc {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	d, err := aqmar.Read(path)
 	if err != nil {
 		t.Fatal(err)
-	}
-	d := aqmarDoc{name: filepath.Base(path)}
-	var b strings.Builder
-	cp, sentStart := 0, 0
-	var open *labels.Span
-	closeSpan := func() {
-		if open != nil {
-			open.Text, _ = labels.Slice(b.String(), open.Start, open.End)
-			d.gold = append(d.gold, *open)
-			open = nil
-		}
-	}
-	for _, sent := range strings.Split(strings.TrimSpace(string(data)), "\n\n") {
-		if b.Len() > 0 {
-			b.WriteString("\n")
-			cp++
-		}
-		sentStart = cp
-		for i, line := range strings.Split(sent, "\n") {
-			tok, tag, _ := strings.Cut(line, " ")
-			if i > 0 {
-				b.WriteString(" ")
-				cp++
-			}
-			start := cp
-			b.WriteString(tok)
-			cp += labels.RuneLen(tok)
-			switch prefix, label := aqmarTag(tag); {
-			case prefix == 'I' && open != nil && open.Label == label:
-				open.End = cp
-			case prefix == 'O':
-				closeSpan()
-			default: // B, or I that starts an entity
-				closeSpan()
-				open = &labels.Span{Start: start, End: cp, Label: label, Kind: labels.KindEntity}
-			}
-		}
-		closeSpan()
-		d.sentences = append(d.sentences, [2]int{sentStart, cp})
-	}
-	d.text = b.String()
-	for _, sp := range d.gold {
-		if err := labels.CheckText(d.text, sp); err != nil {
-			t.Fatalf("%s: %v", d.name, err)
-		}
 	}
 	return d
 }
@@ -141,12 +74,12 @@ func evaluate(t testing.TB, m *Matcher, text string, gold []labels.Span, s *scor
 func aqmarSplit(t testing.TB, train, test []aqmarDoc, noMIS bool) (score, int) {
 	var counts []Count
 	for _, d := range train {
-		counts = append(counts, CountSpans(withoutMIS(d.gold, noMIS))...)
+		counts = append(counts, CountSpans(withoutMIS(d.Gold, noMIS))...)
 	}
 	m := tallied(t, counts, "aqmar")
 	var s score
 	for _, d := range test {
-		evaluate(t, m, d.text, withoutMIS(d.gold, noMIS), &s)
+		evaluate(t, m, d.Text, withoutMIS(d.Gold, noMIS), &s)
 	}
 	return s, len(uniqueForms(counts)) // the entries Tally made: one per search form and label
 }
@@ -164,9 +97,9 @@ func withoutMIS(spans []labels.Span, drop bool) []labels.Span {
 func propagateWithin(t testing.TB, docs []aqmarDoc, noMIS bool) score {
 	var s score
 	for _, d := range docs {
-		half := d.sentences[len(d.sentences)/2][0]
+		half := d.Sentences[len(d.Sentences)/2][0]
 		var first, second []labels.Span
-		for _, sp := range withoutMIS(d.gold, noMIS) {
+		for _, sp := range withoutMIS(d.Gold, noMIS) {
 			if sp.Start < half {
 				first = append(first, sp)
 			} else {
@@ -175,7 +108,7 @@ func propagateWithin(t testing.TB, docs []aqmarDoc, noMIS bool) score {
 			}
 		}
 		m := tallied(t, CountSpans(first), "propagation")
-		rest, _ := labels.Slice(d.text, half, labels.RuneLen(d.text))
+		rest, _ := labels.Slice(d.Text, half, labels.RuneLen(d.Text))
 		evaluate(t, m, rest, second, &s)
 	}
 	return s
@@ -229,7 +162,7 @@ func TestAQMAR(t *testing.T) {
 func names(docs []aqmarDoc) string {
 	var out []string
 	for _, d := range docs {
-		out = append(out, strings.TrimSuffix(d.name, ".txt"))
+		out = append(out, strings.TrimSuffix(d.Name, ".txt"))
 	}
 	return strings.Join(out, ", ")
 }

@@ -1,85 +1,28 @@
 package suggest
 
 import (
-	"math/rand/v2"
-	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
-	"unicode"
+
+	"github.com/tawsim/tawsim/internal/synth"
 )
 
-// benchData builds entries and articles for the benchmarks from the seed article and random
-// Arabic words: n entries (one in twenty words and phrases of the article, the rest one to
-// three random words, some with the article ال), and articles of about 2,500 code points
-// (paragraphs of the seed article and sentences of random words, with proclitics, harakat
-// and tatweel), in which the entries are found often.
+// benchData holds the entries and articles of the benchmarks (synth.Gazetteer), in which
+// the entries are found often.
 type benchData struct {
 	entries  []Entry
 	articles []string
 }
 
-var arabicLetters = []rune("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى")
-
 func newBenchData(tb testing.TB, entries, articles int) benchData {
 	tb.Helper()
-	seed, err := os.ReadFile("../seeds/seed-article-tripoli.txt")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r := rand.New(rand.NewPCG(100000, 50000))
-	paragraphs := strings.Split(strings.TrimSpace(string(seed)), "\n")
-	seedWords := strings.FieldsFunc(string(seed), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) })
-	vocab := make([]string, 20000)
-	for i := range vocab {
-		var b strings.Builder
-		if r.IntN(3) == 0 {
-			b.WriteString("ال")
-		}
-		for range 3 + r.IntN(6) {
-			b.WriteRune(arabicLetters[r.IntN(len(arabicLetters))])
-		}
-		vocab[i] = b.String()
-	}
-	var d benchData
-	labelsOf := []string{"PERS", "ORG", "LOC", "MISC"}
-	for i := range entries {
-		var words []string
-		if i%20 == 0 {
-			at, k := r.IntN(len(seedWords)), 1+r.IntN(4)
-			words = seedWords[at:min(len(seedWords), at+k)]
-		} else {
-			for range 1 + r.IntN(3) {
-				words = append(words, vocab[r.IntN(len(vocab))])
-			}
-		}
-		d.entries = append(d.entries, Entry{Text: strings.Join(words, " "), Label: labelsOf[r.IntN(4)], Source: "bench", Score: 1})
-	}
-	proclitics := []string{"", "", "", "", "و", "ب", "ل", "وب", "فل", "لل"}
-	for range articles {
-		var b strings.Builder
-		for b.Len() < 4600 { // about 2,500 code points of Arabic
-			if r.IntN(2) == 0 {
-				b.WriteString(paragraphs[r.IntN(len(paragraphs))])
-			} else {
-				for k := range 20 + r.IntN(40) {
-					if k > 0 {
-						b.WriteByte(' ')
-					}
-					w := proclitics[r.IntN(len(proclitics))] + vocab[r.IntN(len(vocab))]
-					if r.IntN(10) == 0 {
-						w += "َ"
-					}
-					b.WriteString(w)
-				}
-				b.WriteString(".")
-			}
-			b.WriteByte('\n')
-		}
-		d.articles = append(d.articles, b.String())
+	es, texts := synth.Gazetteer(entries, articles)
+	d := benchData{articles: texts}
+	for _, e := range es {
+		d.entries = append(d.entries, Entry{Text: e.Text, Label: e.Label, Source: "bench", Score: 1})
 	}
 	return d
 }

@@ -24,7 +24,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		"document stance label's share in every part. The hf format also\n"+
 		"writes its label list as NAME.labels.json. A file is written whole or not at all, beside its name, and\n"+
 		"moved into place at the end. A file that exists is replaced only with --force, which keeps its\n"+
-		"permissions and writes through a symbolic link; the project's own files are never replaced.")
+		"permissions and writes through a symbolic link; the project's own files are never replaced.\n"+
+		"jsonl writes each document's suggestions under \"suggestions\"; the other formats leave them out, or with\n"+
+		"--accept-suggestions write those the record's annotator has not decided on, that overlap no entity span\n"+
+		"of theirs nor each other (the higher score first), as entity spans; the project is not changed.")
 	db := flags.String("db", "", "the project file")
 	format := flags.String("format", "jsonl", "the format: "+strings.Join(export.Formats(), ", "))
 	out := flags.String("out", "-", "the output file, or - for standard output")
@@ -33,6 +36,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	split := flags.String("split", "", "parts and ratios by document, e.g. train=0.8,dev=0.1,test=0.1")
 	seed := flags.Uint64("seed", 1, "the seed of the split")
 	stratify := flags.Bool("stratify", false, "with --split: split the documents of each stance label apart (several targets: by their sorted target=label list)")
+	accept := flags.Bool("accept-suggestions", false, "write pending suggestions that overlap no annotation as entity spans (not jsonl)")
 	clitics := flags.Bool("split-clitics", false, "in token formats, split a token where a span starts or ends inside it")
 	docStart := flags.Bool("docstart", false, "conll: begin each document with a -DOCSTART- line")
 	flat := flags.Bool("flat", false, "conll: one tag per token, the spans of one level of nesting (--level)")
@@ -61,6 +65,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if o.Filter.Statuses, err = parseStatuses(*status); err != nil {
 		return usageError{err.Error()}
+	}
+	if o.AcceptSuggestions = *accept; *accept && o.Format == "jsonl" {
+		return usageError{jobs.ErrAcceptJSONL.Error()}
 	}
 	if *stratify && *split == "" {
 		return usagef("--stratify shapes a split: give one with --split")

@@ -18,7 +18,8 @@ const maxListed = 20
 func runImport(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "import", "import --db PROJECT --format "+strings.Join(corpus.Formats(), "|")+" [--text-column NAME]\n"+
 		"                 [--label-column NAME [--target-column NAME | --claim-column NAME]]\n"+
-		"                 [--annotator NAME] [--lenient] [--add-labels] FILE|DIR|- ...\n\n"+
+		"                 [--annotator NAME] [--lenient] [--add-labels] FILE|DIR|- ...\n"+
+		"       import --db PROJECT --predictions [--format labelstudio|jsonl] [--text-column KEY] FILE|DIR|- ...\n\n"+
 		"Imports each file atomically: by default a file with any bad record adds nothing and its\n"+
 		"errors are listed as FILE:LINE; with --lenient its good records are added and the bad ones listed.\n"+
 		"Importing the same text again adds no document, but the spans, stances and status a record\n"+
@@ -26,7 +27,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		"errors (with --lenient: listed, those there kept).\n"+
 		"Labels match the schema's without regard to case (Favor is FAVOR); targets match by id, name\n"+
 		"or Arabic name. Unknown ones refuse the file, or with --add-labels join the schema.\n"+
-		"A missing project is created with the default schema.")
+		"A missing project is created with the default schema.\n"+
+		"--predictions reads a model's predictions as suggestions, never annotations: Label Studio's tasks\n"+
+		"(the default format then) or Tawsim's jsonl with a score per entity; documents not in the project are added.")
 	db := flags.String("db", "", "the project file (created when missing)")
 	format := flags.String("format", "txt", "the corpus format: "+strings.Join(corpus.Formats(), ", "))
 	lenient := flags.Bool("lenient", false, "import the good records of a file with bad ones, and list the bad")
@@ -38,10 +41,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	labelColumn := flags.String("label-column", "", "csv: the column of a stance label toward that target (or claim)")
 	claimColumn := flags.String("claim-column", "", "csv: the column of a claim, the target of the stance (claim-article pairs)")
 	perDoc := flags.Int("sentences-per-doc", 0, "conll: end a document every N sentences (for corpora without -DOCSTART-); 0: only at -DOCSTART-")
+	predictions := flags.Bool("predictions", false, "the files hold a model's predictions: keep them as suggestions (labelstudio, jsonl)")
 	pos, err := parse(flags, args)
 	if err != nil {
 		return err
 	}
+	predictionsFormat(flags, *predictions, format)
 	if err := needDB(*db); err != nil {
 		return err
 	}
@@ -54,8 +59,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin,
 		Exclusive: true,
 		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
-			LabelColumn: *labelColumn, ClaimColumn: *claimColumn, SentencesPerDoc: *perDoc}}
-	if _, err := corpus.Lookup(o.Format); err != nil {
+			LabelColumn: *labelColumn, ClaimColumn: *claimColumn, SentencesPerDoc: *perDoc, Predictions: *predictions}}
+	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
 		return usageError{err.Error()}
 	}
 	if err := corpus.CheckOptions(o.Format, o.Corpus); err != nil {
@@ -122,6 +127,9 @@ func report(e *env, t jobs.ImportTally, lenient bool) error {
 		plural(t.Files, "file"), plural(t.Added, "document"), count(t.Duplicates))
 	attached(e, t.Spans, t.AttachedSpans, "span")
 	attached(e, t.Stances, t.Attached, "document stance")
+	if t.Suggestions > 0 {
+		fmt.Fprintf(e.stdout, ", %s stored", plural(t.Suggestions, "suggestion"))
+	}
 	switch {
 	case t.Statuses == 1:
 		fmt.Fprint(e.stdout, ", 1 status set on a document already in the project")

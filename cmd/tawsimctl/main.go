@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"targets": {"list, add and rename the stance targets of a project", runTargets},
 	"stats":   {"print a project's counts: documents, statuses, labels", runStats},
 	"check":   {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
+	"suggest": {"suggest labels from gazetteers, patterns and what annotators labeled elsewhere", runSuggest},
 }
 
 func main() {

@@ -83,6 +83,7 @@ func printStats(w io.Writer, db string, s store.Stats, sc labels.Schema) {
 	printCounts(w, "stance evidence labels", s.StanceLabels)
 	printByTarget(w, "document stance (documents per target and label)", s.DocStances, s.TargetNames, sc)
 	printByTarget(w, "stance evidence (spans per target and label)", s.StanceSpans, s.TargetNames, sc)
+	printSuggestions(w, s.Suggestions)
 }
 
 // printByTarget prints target → label → n counts: targets in the schema's order, each by its
