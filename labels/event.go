@@ -19,6 +19,7 @@ const (
 	ActionStanceClear  Action = "stance.clear"  // Before: the DocStance
 	ActionSchemaSet    Action = "schema.set"    // Before, After: the Schema
 	ActionDocumentsAdd Action = "documents.add" // After: {"count": n, "source": file}
+	ActionMerge        Action = "project.merge" // After: what a merge of another project added
 )
 
 // Event is one entry of a project's append-only log of changes.
