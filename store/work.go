@@ -1,0 +1,241 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// Work is one annotator's work on one document: what agreement compares and what a curator
+// reviews. An annotator has worked on a document when they have a span, a document stance or
+// a status past todo there.
+type Work struct {
+	Annotator string
+	Status    labels.Status      // StatusTodo when the annotator has no state there
+	Note      string             // the note of the annotator's state
+	Spans     []labels.Span      // entity and evidence spans, in stored order (start, end, id)
+	Stances   []labels.DocStance // by target id
+}
+
+// DocumentWork is one document (without its text) and the work of each annotator on it.
+type DocumentWork struct {
+	Doc  labels.Summary // its Status is unset
+	Work []Work         // by annotator name
+}
+
+// Of returns the work of the annotator on the document, and whether there is any.
+func (d DocumentWork) Of(annotator string) (Work, bool) {
+	i := slices.IndexFunc(d.Work, func(w Work) bool { return w.Annotator == annotator })
+	if i < 0 {
+		return Work{Annotator: annotator, Status: labels.StatusTodo}, false
+	}
+	return d.Work[i], true
+}
+
+// WorkFilter chooses the work EachWork yields. The zero value yields everyone's.
+type WorkFilter struct {
+	Annotators []string        // only these annotators; none means all
+	Statuses   []labels.Status // only work with one of these statuses; none means any
+}
+
+// keeps reports whether f lets w through.
+func (f WorkFilter) keeps(w *Work) bool {
+	return (len(f.Annotators) == 0 || slices.Contains(f.Annotators, w.Annotator)) &&
+		(len(f.Statuses) == 0 || slices.Contains(f.Statuses, w.Status))
+}
+
+// workBatch is how many documents EachWork reads at a time: no text is read, so a batch of
+// summaries, spans and stances stays small.
+const workBatch = 2048
+
+// EachWork calls fn, in import order, for every document that someone worked on with the
+// work that the filter keeps (documents left with none are skipped). Spans carry their ids,
+// offsets, text, label, kind, target and origin, not their times. All of it is read from one
+// snapshot, a batch of documents at a time, without the texts: memory stays flat however
+// large the project is. A row of spans that cannot be read stops it with a *DamagedError.
+func (s *Store) EachWork(ctx context.Context, f WorkFilter, fn func(DocumentWork) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("work: %w", err)
+	}
+	defer tx.Rollback()
+	var after int64
+	for {
+		docs, err := workBatchOf(ctx, tx, after)
+		if err != nil {
+			return fmt.Errorf("work: %w", err)
+		}
+		if len(docs) == 0 {
+			return nil
+		}
+		after = docs[len(docs)-1].Doc.Order
+		if err := readWork(ctx, tx, docs); err != nil {
+			return fmt.Errorf("work: %w", err)
+		}
+		for _, d := range docs {
+			d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) || !f.keeps(&w) })
+			if len(d.Work) == 0 {
+				continue
+			}
+			if err := fn(*d); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// worked reports whether w holds work: a span, a stance or a status past todo.
+func worked(w *Work) bool {
+	return len(w.Spans) > 0 || len(w.Stances) > 0 || w.Status != labels.StatusTodo
+}
+
+// workBatchOf reads the summaries of the next batch of documents after the given order.
+func workBatchOf(ctx context.Context, q queryer, after int64) ([]*DocumentWork, error) {
+	rows, err := q.QueryContext(ctx, "SELECT ord, id, external_id, title, runes FROM documents WHERE ord > ? ORDER BY ord LIMIT ?",
+		after, workBatch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []*DocumentWork
+	for rows.Next() {
+		d := &DocumentWork{}
+		if err := rows.Scan(&d.Doc.Order, &d.Doc.ID, &d.Doc.ExternalID, &d.Doc.Title, &d.Doc.Runes); err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, rows.Err()
+}
+
+// readWork fills in the work on docs, a range of documents in import order.
+func readWork(ctx context.Context, q queryer, docs []*DocumentWork) error {
+	if err := readWorkSpans(ctx, q, docs); err != nil {
+		return err
+	}
+	return readStancesStates(ctx, q, docs)
+}
+
+// readWorkSpans reads the spans of docs, a range of documents in import order, without
+// their times.
+func readWorkSpans(ctx context.Context, q queryer, docs []*DocumentWork) error {
+	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
+	at := func(ord int64) *DocumentWork { return docs[ord-lo] } // orders run without gaps
+	var list []decodedSpan
+	return eachRow(ctx, q, `SELECT d.ord, s.annotator, CAST(s.spans AS BLOB) FROM documents d
+JOIN span_sets s ON s.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
+		var ord int64
+		var annotator string
+		var data sql.RawBytes
+		if err := rows.Scan(&ord, &annotator, &data); err != nil {
+			return err
+		}
+		d := at(ord)
+		var err error
+		if list, err = decodeStored(data, list); err != nil {
+			return &DamagedError{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Annotator: annotator, Err: err}
+		}
+		w := d.work(annotator)
+		w.Spans = make([]labels.Span, len(list))
+		for i := range list {
+			w.Spans[i] = list[i].span(d.Doc.ID, annotator)
+		}
+		return nil
+	})
+}
+
+// readStancesStates reads the document stances and states of docs, a range of documents in
+// import order.
+func readStancesStates(ctx context.Context, q queryer, docs []*DocumentWork) error {
+	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
+	at := func(ord int64) *DocumentWork { return docs[ord-lo] }
+	err := eachRow(ctx, q, `SELECT d.ord, t.annotator, t.target, t.label, t.updated FROM documents d
+JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, t.annotator, t.target`, []any{lo, hi},
+		func(rows *sql.Rows) error {
+			var ord int64
+			var ds labels.DocStance
+			var updated string
+			if err := rows.Scan(&ord, &ds.Annotator, &ds.Target, &ds.Label, &updated); err != nil {
+				return err
+			}
+			d := at(ord)
+			ds.DocID = d.Doc.ID
+			var err error
+			if ds.Updated, err = parseTime(updated); err != nil {
+				return err
+			}
+			w := d.work(ds.Annotator)
+			w.Stances = append(w.Stances, ds)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.status, t.note FROM documents d
+JOIN doc_state t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
+		var ord int64
+		var annotator, status, note string
+		if err := rows.Scan(&ord, &annotator, &status, &note); err != nil {
+			return err
+		}
+		w := at(ord).work(annotator)
+		w.Status, w.Note = labels.Status(status), note
+		return nil
+	})
+}
+
+// work returns the Work of annotator on d, added (status todo) when it is not there yet; the
+// list stays ordered by annotator name.
+func (d *DocumentWork) work(annotator string) *Work {
+	i, found := slices.BinarySearchFunc(d.Work, annotator, func(w Work, name string) int { return strings.Compare(w.Annotator, name) })
+	if !found {
+		d.Work = slices.Insert(d.Work, i, Work{Annotator: annotator, Status: labels.StatusTodo})
+	}
+	return &d.Work[i]
+}
+
+// DocumentWork returns a document (without its text) and the work of every annotator on it,
+// spans with their ids and times: what a curator reviews. ErrNotFound when there is no such
+// document; a row of spans that cannot be read is a *DamagedError.
+func (s *Store) DocumentWork(ctx context.Context, docID string) (DocumentWork, error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return DocumentWork{}, fmt.Errorf("work on %s: %w", docID, err)
+	}
+	defer tx.Rollback()
+	d, err := documentWork(ctx, tx, docID)
+	if err != nil {
+		return DocumentWork{}, fmt.Errorf("work on %s: %w", docID, err)
+	}
+	return d, nil
+}
+
+// documentWork reads what DocumentWork returns through q.
+func documentWork(ctx context.Context, q queryer, docID string) (DocumentWork, error) {
+	var d DocumentWork
+	err := q.QueryRowContext(ctx, "SELECT ord, id, external_id, title, runes FROM documents WHERE id = ?", docID).
+		Scan(&d.Doc.Order, &d.Doc.ID, &d.Doc.ExternalID, &d.Doc.Title, &d.Doc.Runes)
+	if err == sql.ErrNoRows {
+		return d, ErrNotFound
+	}
+	if err != nil {
+		return d, err
+	}
+	if err := readStancesStates(ctx, q, []*DocumentWork{&d}); err != nil {
+		return d, err
+	}
+	spans, err := documentSpans(ctx, q, docID, "")
+	if err != nil {
+		return d, err
+	}
+	for _, sp := range spans {
+		w := d.work(sp.Annotator)
+		w.Spans = append(w.Spans, sp)
+	}
+	d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) })
+	return d, nil
+}
