@@ -17,6 +17,7 @@ type Work struct {
 	Annotator string
 	Status    labels.Status      // StatusTodo when the annotator has no state there
 	Note      string             // the note of the annotator's state
+	Seconds   int64              // the time the annotator spent on the document
 	Spans     []labels.Span      // entity and evidence spans, in stored order (start, end, id)
 	Stances   []labels.DocStance // by target id
 }
@@ -175,15 +176,15 @@ JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord,
 	if err != nil {
 		return err
 	}
-	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.status, t.note FROM documents d
+	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.status, t.note, t.seconds FROM documents d
 JOIN doc_state t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
-		var ord int64
+		var ord, seconds int64
 		var annotator, status, note string
-		if err := rows.Scan(&ord, &annotator, &status, &note); err != nil {
+		if err := rows.Scan(&ord, &annotator, &status, &note, &seconds); err != nil {
 			return err
 		}
 		w := at(ord).work(annotator)
-		w.Status, w.Note = labels.Status(status), note
+		w.Status, w.Note, w.Seconds = labels.Status(status), note, seconds
 		return nil
 	})
 }
@@ -211,10 +212,12 @@ func (s *Store) DocumentWork(ctx context.Context, docID string) (DocumentWork, e
 	if err != nil {
 		return DocumentWork{}, fmt.Errorf("work on %s: %w", docID, err)
 	}
+	d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) })
 	return d, nil
 }
 
-// documentWork reads what DocumentWork returns through q.
+// documentWork reads what DocumentWork returns through q, with the states at todo of those
+// who have nothing else there too.
 func documentWork(ctx context.Context, q queryer, docID string) (DocumentWork, error) {
 	var d DocumentWork
 	err := q.QueryRowContext(ctx, "SELECT ord, id, external_id, title, runes FROM documents WHERE id = ?", docID).
@@ -236,6 +239,5 @@ func documentWork(ctx context.Context, q queryer, docID string) (DocumentWork, e
 		w := d.work(sp.Annotator)
 		w.Spans = append(w.Spans, sp)
 	}
-	d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) })
 	return d, nil
 }

@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"targets":   {"list, add and rename the stance targets of a project", runTargets},
 	"stats":     {"print a project's counts: documents, statuses, labels", runStats},
 	"check":     {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
+	"merge":     {"take the documents and annotators' work of other projects into a team project", runMerge},
 	"agreement": {"measure how far the annotators of a project agree: span F1, kappa, alpha, AC1", runAgreement},
 }
 
