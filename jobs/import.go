@@ -30,7 +30,7 @@ type ImportOptions struct {
 	// Only for formats that carry annotations: a txt article, or a csv without a label
 	// column, is text alone.
 	Worked bool
-	Stdin     io.Reader      // read for the path "-"
+	Stdin  io.Reader // read for the path "-"
 	// Exclusive takes the project for the import of each file larger than ExclusiveFrom when
 	// nobody else has it open, which halves what a large import writes
 	// (store.ImportOptions.Exclusive); others who open the
