@@ -158,7 +158,7 @@ func (m *merger) spans(w *sourceWork, to target, mine []labels.Span) ([]labels.S
 	for _, g := range groups {
 		if len(here[g]) == 0 {
 			take = append(take, theirs[g]...)
-		} else if part := differ(g, here[g], theirs[g]); part != "" {
+		} else if part := differ(g, mergeSides, here[g], theirs[g]); part != "" {
 			parts = append(parts, part)
 		}
 	}
@@ -174,9 +174,12 @@ func groupSpans(spans []labels.Span) map[string][]labels.Span {
 	return out
 }
 
+// mergeSides name the two projects of a merge in a conflict.
+var mergeSides = [2]string{"here", "in the other project"}
+
 // differ says how the spans of group g here and there differ, as multisets of their keys
-// (place, kind, label, target), or "" when they do not.
-func differ(g string, here, there []labels.Span) string {
+// (place, kind, label, target), or "" when they do not. sides name here and there.
+func differ(g string, sides [2]string, here, there []labels.Span) string {
 	n := map[spanKey]int{}
 	for _, sp := range here {
 		n[keyOf(sp)]++
@@ -199,8 +202,8 @@ func differ(g string, here, there []labels.Span) string {
 	if len(onlyThere) == 0 && len(onlyHere) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s spans differ (%d here, %d in the other project): %s", g, len(here), len(there),
-		strings.Join(append(listed("only here", onlyHere), listed("only there", onlyThere)...), "; "))
+	return fmt.Sprintf("%s spans differ: %d %s, %d %s; %s", g, len(here), sides[0], len(there), sides[1],
+		strings.Join(append(listed("only "+sides[0], onlyHere), listed("only "+sides[1], onlyThere)...), "; "))
 }
 
 // listed names up to maxConflictSpans spans of a list under a heading, as one item.

@@ -127,7 +127,7 @@ func TestMergeConflictRefusesOrKeepsFirst(t *testing.T) {
 	}
 	c := conflict.Conflicts[0]
 	if c.Annotator != "amal" || len(c.Parts) != 1 || !strings.Contains(c.Parts[0], `only here [4,12) PERS "المسماري"`) ||
-		!strings.Contains(c.Parts[0], `only there [4,12) ORG "المسماري"`) {
+		!strings.Contains(c.Parts[0], `only in the other project [4,12) ORG "المسماري"`) {
 		t.Errorf("conflict %s", c)
 	}
 	if got, _ := team.Stats(ctx, ""); got.Spans != stats.Spans || countEvents(t, team) != before {

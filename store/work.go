@@ -64,9 +64,15 @@ func (s *Store) EachWork(ctx context.Context, f WorkFilter, fn func(DocumentWork
 		return fmt.Errorf("work: %w", err)
 	}
 	defer tx.Rollback()
+	return eachWork(ctx, tx, f, fn)
+}
+
+// eachWork is EachWork through q. fn is called when no query of q is open: it may write
+// through q when q is a write transaction.
+func eachWork(ctx context.Context, q queryer, f WorkFilter, fn func(DocumentWork) error) error {
 	var after int64
 	for {
-		docs, err := workBatchOf(ctx, tx, after)
+		docs, err := workBatchOf(ctx, q, after)
 		if err != nil {
 			return fmt.Errorf("work: %w", err)
 		}
@@ -74,7 +80,7 @@ func (s *Store) EachWork(ctx context.Context, f WorkFilter, fn func(DocumentWork
 			return nil
 		}
 		after = docs[len(docs)-1].Doc.Order
-		if err := readWork(ctx, tx, docs); err != nil {
+		if err := readWork(ctx, q, docs); err != nil {
 			return fmt.Errorf("work: %w", err)
 		}
 		for _, d := range docs {

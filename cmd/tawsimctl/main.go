@@ -40,14 +40,15 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"init":      {"create a project file with the default label schema", runInit},
-	"import":    {"import corpus files into a project", runImport},
-	"export":    {"write a project as training data (jsonl, doccano, spacy, hf, conll, stance, stance-claims)", runExport},
-	"targets":   {"list, add and rename the stance targets of a project", runTargets},
-	"stats":     {"print a project's counts: documents, statuses, labels", runStats},
-	"check":     {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
-	"merge":     {"take the documents and annotators' work of other projects into a team project", runMerge},
-	"agreement": {"measure how far the annotators of a project agree: span F1, kappa, alpha, AC1", runAgreement},
+	"init":       {"create a project file with the default label schema", runInit},
+	"import":     {"import corpus files into a project", runImport},
+	"export":     {"write a project as training data (jsonl, doccano, spacy, hf, conll, stance, stance-claims)", runExport},
+	"targets":    {"list, add and rename the stance targets of a project", runTargets},
+	"stats":      {"print a project's counts: documents, statuses, labels", runStats},
+	"check":      {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
+	"merge":      {"take the documents and annotators' work of other projects into a team project", runMerge},
+	"adjudicate": {"settle the work of several annotators into a curator's gold (unanimous or majority)", runAdjudicate},
+	"agreement":  {"measure how far the annotators of a project agree: span F1, kappa, alpha, AC1", runAgreement},
 }
 
 func main() {
