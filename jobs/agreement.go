@@ -60,7 +60,7 @@ func Agreement(ctx context.Context, st *store.Store, o AgreementOptions) (Agreem
 	c := agreement.NewCounter(opts)
 	var summaries []labels.Summary // of the documents the counter keeps, in its order
 	var doc agreement.DocumentAnnotations
-	f := store.WorkFilter{Annotators: o.Annotators, Statuses: o.Statuses}
+	f := store.WorkFilter{Annotators: o.Annotators, Statuses: o.Statuses, Bare: true}
 	err = st.EachWork(ctx, f, func(d store.DocumentWork) error {
 		doc = annotations(d, doc)
 		if err := c.AddDocument(doc); err != nil {

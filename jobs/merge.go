@@ -25,6 +25,10 @@ type MergeOptions struct {
 	// Progress, when set, is called now and then with the documents read of all the
 	// inputs, on the goroutine that called Merge.
 	Progress func(Progress)
+	// Exclusive takes the team project for the merge of each project larger than
+	// ExclusiveFrom when nobody else has it open, as an Exclusive import does: for commands,
+	// not for the window.
+	Exclusive bool
 }
 
 // MergedInput is what became of one project given to Merge.
@@ -159,5 +163,9 @@ func mergeOne(ctx context.Context, dst *store.Store, path string, o MergeOptions
 		return store.MergeResult{}, err
 	}
 	defer src.Close()
-	return dst.Merge(ctx, src, store.MergeOptions{Source: path, KeepFirst: o.Lenient, Progress: progress})
+	big := false
+	if fi, err := os.Stat(path); err == nil {
+		big = fi.Size() > ExclusiveFrom
+	}
+	return dst.Merge(ctx, src, store.MergeOptions{Source: path, KeepFirst: o.Lenient, Progress: progress, Exclusive: o.Exclusive && big})
 }

@@ -21,6 +21,9 @@ type MergeOptions struct {
 	// Progress, when set, is told after each batch how many documents of the other project
 	// have been read, of how many.
 	Progress func(read, total int)
+	// Exclusive takes the project for the merge when nobody else has it open, as a large
+	// import does (ImportOptions.Exclusive): for a command that merges and ends.
+	Exclusive bool
 }
 
 // MergeResult tells what a merge took in.
@@ -80,6 +83,17 @@ func (s *Store) Merge(ctx context.Context, src *Store, opt MergeOptions) (MergeR
 		return MergeResult{}, fmt.Errorf("merge %s: %w", opt.Source, err)
 	}
 	m := &merger{opt: opt, counts: spanCounts{}, annotators: map[string]bool{}, t: formatTime(now())}
+	if opt.Exclusive && s.readOnly == "" {
+		held, err := s.takeExclusive(ctx)
+		if err != nil {
+			return MergeResult{}, fmt.Errorf("merge %s: %w", opt.Source, err)
+		}
+		if held {
+			// The merge is in or out whatever the release says: the next opening puts a
+			// file left in rollback mode back into WAL.
+			defer s.releaseExclusive(context.WithoutCancel(ctx))
+		}
+	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		m.tx = tx
 		defer m.stmts.close()
@@ -192,6 +206,8 @@ type mergeAfter struct {
 // mergeStmts are the statements a merge runs for every document.
 type mergeStmts struct {
 	doc, byHash, spans, stance, state, event *sql.Stmt
+	// what a document here holds already: its span sets, stances, states and logged changes
+	haveSpans, haveStances, haveStates, haveEvents *sql.Stmt
 }
 
 // insertOrSkip inserts a document unless its text or its id is in the project already.
@@ -213,6 +229,10 @@ ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`},
 ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status, note = excluded.note,
     seconds = excluded.seconds, updated = excluded.updated`},
 		{&s.event, "INSERT INTO events (time, annotator, doc_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)"},
+		{&s.haveSpans, "SELECT annotator, spans FROM span_sets WHERE doc_id = ?"},
+		{&s.haveStances, "SELECT doc_id, annotator, target, label, updated FROM doc_stance WHERE doc_id = ? ORDER BY annotator, target"},
+		{&s.haveStates, "SELECT annotator, status, note, seconds FROM doc_state WHERE doc_id = ?"},
+		{&s.haveEvents, "SELECT time, annotator, action, before, after FROM events WHERE doc_id = ? AND annotator <> ''"},
 	} {
 		var err error
 		if *p.stmt, err = tx.PrepareContext(ctx, p.sql); err != nil {
@@ -232,7 +252,8 @@ func (s *mergeStmts) renewDoc(ctx context.Context, tx *sql.Tx) error {
 }
 
 func (s *mergeStmts) close() {
-	for _, st := range []*sql.Stmt{s.doc, s.byHash, s.spans, s.stance, s.state, s.event} {
+	for _, st := range []*sql.Stmt{s.doc, s.byHash, s.spans, s.stance, s.state, s.event, s.haveSpans, s.haveStances,
+		s.haveStates, s.haveEvents} {
 		if st != nil {
 			st.Close()
 		}

@@ -28,10 +28,10 @@ func (m *merger) document(ctx context.Context, d *sourceDoc) error {
 	var have DocumentWork
 	logged := map[string]int{}
 	if !fresh {
-		if have, err = documentWork(ctx, m.tx, id); err != nil {
+		if have, err = m.have(ctx, id); err != nil {
 			return err
 		}
-		if logged, err = eventKeys(ctx, m.tx, id); err != nil {
+		if logged, err = m.eventKeys(ctx, id); err != nil {
 			return err
 		}
 	}
@@ -287,18 +287,77 @@ func describeState(s labels.Status, note string, seconds int64) string {
 	return fmt.Sprintf("%s (%s)", s, strings.Join(more, ", "))
 }
 
+// have reads the work of every annotator on the document docID here.
+func (m *merger) have(ctx context.Context, docID string) (DocumentWork, error) {
+	d := DocumentWork{Doc: labels.Summary{ID: docID}}
+	rows, err := m.stmts.haveSpans.QueryContext(ctx, docID)
+	if err != nil {
+		return d, err
+	}
+	err = eachOf(rows, func(rows *sql.Rows) error {
+		var annotator string
+		var data []byte
+		if err := rows.Scan(&annotator, &data); err != nil {
+			return err
+		}
+		spans, err := decodeSpans(data, docID, annotator)
+		d.work(annotator).Spans = spans
+		return err
+	})
+	if err != nil {
+		return d, err
+	}
+	if rows, err = m.stmts.haveStances.QueryContext(ctx, docID); err != nil {
+		return d, err
+	}
+	err = eachOf(rows, func(rows *sql.Rows) error {
+		ds, err := scanStance(rows)
+		w := d.work(ds.Annotator)
+		w.Stances = append(w.Stances, ds)
+		return err
+	})
+	if err != nil {
+		return d, err
+	}
+	if rows, err = m.stmts.haveStates.QueryContext(ctx, docID); err != nil {
+		return d, err
+	}
+	return d, eachOf(rows, func(rows *sql.Rows) error {
+		var annotator, status, note string
+		var seconds int64
+		err := rows.Scan(&annotator, &status, &note, &seconds)
+		w := d.work(annotator)
+		w.Status, w.Note, w.Seconds = labels.Status(status), note, seconds
+		return err
+	})
+}
+
+// eachOf calls fn for every row of rows, and closes them.
+func eachOf(rows *sql.Rows, fn func(*sql.Rows) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // eventKeys counts the logged changes that annotators made to the document here, by key.
-func eventKeys(ctx context.Context, q queryer, docID string) (map[string]int, error) {
+func (m *merger) eventKeys(ctx context.Context, docID string) (map[string]int, error) {
 	keys := map[string]int{}
-	err := eachRow(ctx, q, "SELECT time, annotator, action, before, after FROM events WHERE doc_id = ? AND annotator <> ''",
-		[]any{docID}, func(rows *sql.Rows) error {
-			var e sourceEvent
-			if err := rows.Scan(&e.time, &e.annotator, &e.action, &e.before, &e.after); err != nil {
-				return err
-			}
-			keys[e.key()]++
-			return nil
-		})
+	rows, err := m.stmts.haveEvents.QueryContext(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	err = eachOf(rows, func(rows *sql.Rows) error {
+		var e sourceEvent
+		if err := rows.Scan(&e.time, &e.annotator, &e.action, &e.before, &e.after); err != nil {
+			return err
+		}
+		keys[e.key()]++
+		return nil
+	})
 	return keys, err
 }
 

@@ -41,6 +41,9 @@ func (d DocumentWork) Of(annotator string) (Work, bool) {
 type WorkFilter struct {
 	Annotators []string        // only these annotators; none means all
 	Statuses   []labels.Status // only work with one of these statuses; none means any
+	// Bare reads spans with their offsets, label, kind and target only (no id, text or
+	// origin): what agreement compares, read in about half the time.
+	Bare bool
 }
 
 // keeps reports whether f lets w through.
@@ -71,6 +74,7 @@ func (s *Store) EachWork(ctx context.Context, f WorkFilter, fn func(DocumentWork
 // through q when q is a write transaction.
 func eachWork(ctx context.Context, q queryer, f WorkFilter, fn func(DocumentWork) error) error {
 	var after int64
+	n := names{}
 	for {
 		docs, err := workBatchOf(ctx, q, after)
 		if err != nil {
@@ -80,7 +84,10 @@ func eachWork(ctx context.Context, q queryer, f WorkFilter, fn func(DocumentWork
 			return nil
 		}
 		after = docs[len(docs)-1].Doc.Order
-		if err := readWork(ctx, q, docs); err != nil {
+		if err := readWorkSpans(ctx, q, docs, n, f.Bare); err != nil {
+			return fmt.Errorf("work: %w", err)
+		}
+		if err := readStancesStates(ctx, q, docs, n, f.Bare); err != nil {
 			return fmt.Errorf("work: %w", err)
 		}
 		for _, d := range docs {
@@ -119,61 +126,62 @@ func workBatchOf(ctx context.Context, q queryer, after int64) ([]*DocumentWork, 
 	return docs, rows.Err()
 }
 
-// readWork fills in the work on docs, a range of documents in import order.
-func readWork(ctx context.Context, q queryer, docs []*DocumentWork) error {
-	if err := readWorkSpans(ctx, q, docs); err != nil {
-		return err
-	}
-	return readStancesStates(ctx, q, docs)
-}
-
 // readWorkSpans reads the spans of docs, a range of documents in import order, without
-// their times.
-func readWorkSpans(ctx context.Context, q queryer, docs []*DocumentWork) error {
+// their times, and when bare (WorkFilter.Bare) without their ids, texts and origins either.
+// Names met are shared through n.
+func readWorkSpans(ctx context.Context, q queryer, docs []*DocumentWork, n names, bare bool) error {
 	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
 	at := func(ord int64) *DocumentWork { return docs[ord-lo] } // orders run without gaps
 	var list []decodedSpan
 	return eachRow(ctx, q, `SELECT d.ord, s.annotator, CAST(s.spans AS BLOB) FROM documents d
 JOIN span_sets s ON s.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
 		var ord int64
-		var annotator string
-		var data sql.RawBytes
-		if err := rows.Scan(&ord, &annotator, &data); err != nil {
+		var who, data sql.RawBytes
+		if err := rows.Scan(&ord, &who, &data); err != nil {
 			return err
 		}
-		d := at(ord)
-		var err error
-		if list, err = decodeStored(data, list); err != nil {
-			return &DamagedError{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Annotator: annotator, Err: err}
-		}
+		d, annotator := at(ord), n.of(who)
 		w := d.work(annotator)
-		w.Spans = make([]labels.Span, len(list))
-		for i := range list {
-			w.Spans[i] = list[i].span(d.Doc.ID, annotator)
+		var err error
+		if bare {
+			w.Spans, err = decodeBare(data, n)
+		} else if list, err = decodeStored(data, list); err == nil {
+			w.Spans = make([]labels.Span, len(list))
+			for i := range list {
+				w.Spans[i] = list[i].span(d.Doc.ID, annotator)
+			}
+		}
+		if err != nil {
+			return &DamagedError{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Annotator: annotator, Err: err}
 		}
 		return nil
 	})
 }
 
 // readStancesStates reads the document stances and states of docs, a range of documents in
-// import order.
-func readStancesStates(ctx context.Context, q queryer, docs []*DocumentWork) error {
+// import order; when bare, without the times of the stances. Names met are shared through n.
+func readStancesStates(ctx context.Context, q queryer, docs []*DocumentWork, n names, bare bool) error {
 	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
 	at := func(ord int64) *DocumentWork { return docs[ord-lo] }
-	err := eachRow(ctx, q, `SELECT d.ord, t.annotator, t.target, t.label, t.updated FROM documents d
+	updated := "t.updated"
+	if bare {
+		updated = "''"
+	}
+	err := eachRow(ctx, q, `SELECT d.ord, t.annotator, t.target, t.label, `+updated+` FROM documents d
 JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, t.annotator, t.target`, []any{lo, hi},
 		func(rows *sql.Rows) error {
 			var ord int64
-			var ds labels.DocStance
-			var updated string
-			if err := rows.Scan(&ord, &ds.Annotator, &ds.Target, &ds.Label, &updated); err != nil {
+			var who, target, label, when sql.RawBytes
+			if err := rows.Scan(&ord, &who, &target, &label, &when); err != nil {
 				return err
 			}
 			d := at(ord)
-			ds.DocID = d.Doc.ID
-			var err error
-			if ds.Updated, err = parseTime(updated); err != nil {
-				return err
+			ds := labels.DocStance{DocID: d.Doc.ID, Annotator: n.of(who), Target: n.of(target), Label: n.of(label)}
+			if !bare {
+				var err error
+				if ds.Updated, err = parseTime(string(when)); err != nil {
+					return err
+				}
 			}
 			w := d.work(ds.Annotator)
 			w.Stances = append(w.Stances, ds)
@@ -185,12 +193,13 @@ JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord,
 	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.status, t.note, t.seconds FROM documents d
 JOIN doc_state t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
 		var ord, seconds int64
-		var annotator, status, note string
-		if err := rows.Scan(&ord, &annotator, &status, &note, &seconds); err != nil {
+		var who, status sql.RawBytes
+		var note string
+		if err := rows.Scan(&ord, &who, &status, &note, &seconds); err != nil {
 			return err
 		}
-		w := at(ord).work(annotator)
-		w.Status, w.Note, w.Seconds = labels.Status(status), note, seconds
+		w := at(ord).work(n.of(who))
+		w.Status, w.Note, w.Seconds = labels.Status(n.of(status)), note, seconds
 		return nil
 	})
 }
@@ -234,7 +243,7 @@ func documentWork(ctx context.Context, q queryer, docID string) (DocumentWork, e
 	if err != nil {
 		return d, err
 	}
-	if err := readStancesStates(ctx, q, []*DocumentWork{&d}); err != nil {
+	if err := readStancesStates(ctx, q, []*DocumentWork{&d}, names{}, false); err != nil {
 		return d, err
 	}
 	spans, err := documentSpans(ctx, q, docID, "")

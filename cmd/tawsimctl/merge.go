@@ -41,7 +41,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	prog := newProgress(e, "documents")
-	merged, err := jobs.Merge(ctx, st, inputs, jobs.MergeOptions{Lenient: *lenient, Progress: prog.set})
+	merged, err := jobs.Merge(ctx, st, inputs, jobs.MergeOptions{Lenient: *lenient, Progress: prog.set, Exclusive: true})
 	prog.done()
 	refused := reportMerge(e, merged, *lenient)
 	if errors.Is(err, context.Canceled) {
