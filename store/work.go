@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -67,39 +68,64 @@ func (s *Store) EachWork(ctx context.Context, f WorkFilter, fn func(DocumentWork
 		return fmt.Errorf("work: %w", err)
 	}
 	defer tx.Rollback()
-	return eachWork(ctx, tx, f, fn)
+	return eachWorkAhead(ctx, tx, f, fn)
 }
 
-// eachWork is EachWork through q. fn is called when no query of q is open: it may write
-// through q when q is a write transaction.
+// eachWork is EachWork through q, one batch after the other. fn is called when no query of
+// q is open: it may write through q when q is a write transaction.
 func eachWork(ctx context.Context, q queryer, f WorkFilter, fn func(DocumentWork) error) error {
 	var after int64
 	n := names{}
 	for {
-		docs, err := workBatchOf(ctx, q, after)
-		if err != nil {
-			return fmt.Errorf("work: %w", err)
-		}
-		if len(docs) == 0 {
-			return nil
+		docs, sets, err := readBatch(ctx, q, after, n, f.Bare)
+		if err != nil || len(docs) == 0 {
+			return err
 		}
 		after = docs[len(docs)-1].Doc.Order
-		if err := readWorkSpans(ctx, q, docs, n, f.Bare); err != nil {
-			return fmt.Errorf("work: %w", err)
-		}
-		if err := readStancesStates(ctx, q, docs, n, f.Bare); err != nil {
-			return fmt.Errorf("work: %w", err)
-		}
-		for _, d := range docs {
-			d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) || !f.keeps(&w) })
-			if len(d.Work) == 0 {
-				continue
-			}
-			if err := fn(*d); err != nil {
-				return err
-			}
+		if err := deliver(docs, sets, n, f, fn); err != nil {
+			return err
 		}
 	}
+}
+
+// readBatch reads the next batch of documents after the order after, with their work, but
+// for their span sets, which it returns as read (decodeSets decodes them).
+func readBatch(ctx context.Context, q queryer, after int64, n names, bare bool) ([]*DocumentWork, []rawSet, error) {
+	docs, err := workBatchOf(ctx, q, after)
+	if err != nil || len(docs) == 0 {
+		return nil, nil, wrapWork(err)
+	}
+	sets, err := readWorkSpans(ctx, q, docs, n)
+	if err == nil {
+		err = readStancesStates(ctx, q, docs, n, bare)
+	}
+	return docs, sets, wrapWork(err)
+}
+
+// wrapWork says that err came from reading the project's work.
+func wrapWork(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("work: %w", err)
+}
+
+// deliver decodes the span sets of a batch of documents and calls fn for each document with
+// the work that f keeps.
+func deliver(docs []*DocumentWork, sets []rawSet, n names, f WorkFilter, fn func(DocumentWork) error) error {
+	if err := decodeSets(sets, n, f.Bare); err != nil {
+		return wrapWork(err)
+	}
+	for _, d := range docs {
+		d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) || !f.keeps(&w) })
+		if len(d.Work) == 0 {
+			continue
+		}
+		if err := fn(*d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // worked reports whether w holds work: a span, a stance or a status past todo.
@@ -126,71 +152,74 @@ func workBatchOf(ctx context.Context, q queryer, after int64) ([]*DocumentWork, 
 	return docs, rows.Err()
 }
 
-// readWorkSpans reads the spans of docs, a range of documents in import order, without
-// their times, and when bare (WorkFilter.Bare) without their ids, texts and origins either.
-// Names met are shared through n.
-func readWorkSpans(ctx context.Context, q queryer, docs []*DocumentWork, n names, bare bool) error {
+// rawSet is a span set as read, for decodeSets.
+type rawSet struct {
+	doc       *DocumentWork
+	annotator string
+	data      []byte
+}
+
+// readWorkSpans reads the span sets of docs, a range of documents in import order, as they
+// are stored. Names met are shared through n.
+func readWorkSpans(ctx context.Context, q queryer, docs []*DocumentWork, n names) ([]rawSet, error) {
 	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
-	at := func(ord int64) *DocumentWork { return docs[ord-lo] } // orders run without gaps
-	var list []decodedSpan
-	return eachRow(ctx, q, `SELECT d.ord, s.annotator, CAST(s.spans AS BLOB) FROM documents d
+	var sets []rawSet
+	err := eachRow(ctx, q, `SELECT d.ord, s.annotator, CAST(s.spans AS BLOB) FROM documents d
 JOIN span_sets s ON s.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
 		var ord int64
-		var who, data sql.RawBytes
+		var who sql.RawBytes
+		var data []byte
 		if err := rows.Scan(&ord, &who, &data); err != nil {
 			return err
 		}
-		d, annotator := at(ord), n.of(who)
-		w := d.work(annotator)
+		sets = append(sets, rawSet{doc: docs[ord-lo], annotator: n.of(who), data: data}) // orders run without gaps
+		return nil
+	})
+	return sets, err
+}
+
+// decodeSets gives each document of sets the spans of its annotator, without their times,
+// and when bare (WorkFilter.Bare) without their ids, texts and origins either. Names met are
+// shared through n.
+func decodeSets(sets []rawSet, n names, bare bool) error {
+	var list []decodedSpan
+	for _, set := range sets {
+		d := set.doc
+		w := d.work(set.annotator)
 		var err error
 		if bare {
-			w.Spans, err = decodeBare(data, n)
-		} else if list, err = decodeStored(data, list); err == nil {
+			w.Spans, err = decodeBare(set.data, n)
+		} else if list, err = decodeStored(set.data, list); err == nil {
 			w.Spans = make([]labels.Span, len(list))
 			for i := range list {
-				w.Spans[i] = list[i].span(d.Doc.ID, annotator)
+				w.Spans[i] = list[i].span(d.Doc.ID, set.annotator)
 			}
 		}
 		if err != nil {
-			return &DamagedError{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Annotator: annotator, Err: err}
+			return &DamagedError{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Annotator: set.annotator, Err: err}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // readStancesStates reads the document stances and states of docs, a range of documents in
-// import order; when bare, without the times of the stances. Names met are shared through n.
+// import order; when bare, without the times of the stances and the notes of the states.
+// Names met are shared through n.
 func readStancesStates(ctx context.Context, q queryer, docs []*DocumentWork, n names, bare bool) error {
 	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
 	at := func(ord int64) *DocumentWork { return docs[ord-lo] }
-	updated := "t.updated"
+	read := readStances
 	if bare {
-		updated = "''"
+		read = readBareStances
 	}
-	err := eachRow(ctx, q, `SELECT d.ord, t.annotator, t.target, t.label, `+updated+` FROM documents d
-JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, t.annotator, t.target`, []any{lo, hi},
-		func(rows *sql.Rows) error {
-			var ord int64
-			var who, target, label, when sql.RawBytes
-			if err := rows.Scan(&ord, &who, &target, &label, &when); err != nil {
-				return err
-			}
-			d := at(ord)
-			ds := labels.DocStance{DocID: d.Doc.ID, Annotator: n.of(who), Target: n.of(target), Label: n.of(label)}
-			if !bare {
-				var err error
-				if ds.Updated, err = parseTime(string(when)); err != nil {
-					return err
-				}
-			}
-			w := d.work(ds.Annotator)
-			w.Stances = append(w.Stances, ds)
-			return nil
-		})
-	if err != nil {
+	if err := read(ctx, q, docs, n); err != nil {
 		return err
 	}
-	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.status, t.note, t.seconds FROM documents d
+	note := "t.note"
+	if bare {
+		note = "''"
+	}
+	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.status, `+note+`, t.seconds FROM documents d
 JOIN doc_state t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi}, func(rows *sql.Rows) error {
 		var ord, seconds int64
 		var who, status sql.RawBytes
@@ -203,6 +232,59 @@ JOIN doc_state t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ?`, []any{lo, hi},
 		return nil
 	})
 }
+
+// readStances reads the document stances of docs, a range of documents in import order.
+func readStances(ctx context.Context, q queryer, docs []*DocumentWork, n names) error {
+	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
+	return eachRow(ctx, q, `SELECT d.ord, t.annotator, t.target, t.label, t.updated FROM documents d
+JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? ORDER BY d.ord, t.annotator, t.target`, []any{lo, hi},
+		func(rows *sql.Rows) error {
+			var ord int64
+			var who, target, label, updated sql.RawBytes
+			if err := rows.Scan(&ord, &who, &target, &label, &updated); err != nil {
+				return err
+			}
+			d := docs[ord-lo]
+			ds := labels.DocStance{DocID: d.Doc.ID, Annotator: n.of(who), Target: n.of(target), Label: n.of(label)}
+			var err error
+			if ds.Updated, err = parseTime(string(updated)); err != nil {
+				return err
+			}
+			w := d.work(ds.Annotator)
+			w.Stances = append(w.Stances, ds)
+			return nil
+		})
+}
+
+// readBareStances reads the document stances of docs, a range of documents in import order,
+// without their times: a row for each annotator of a document, its stances joined by SQLite
+// (target and label by the unit separator, stances by the record separator, which no name
+// holds), where a row each cost more than the stances themselves.
+func readBareStances(ctx context.Context, q queryer, docs []*DocumentWork, n names) error {
+	lo, hi := docs[0].Doc.Order, docs[len(docs)-1].Doc.Order
+	return eachRow(ctx, q, `SELECT d.ord, t.annotator, group_concat(t.target || char(31) || t.label, char(30)) FROM documents d
+JOIN doc_stance t ON t.doc_id = d.id WHERE d.ord BETWEEN ? AND ? GROUP BY d.ord, t.annotator`, []any{lo, hi},
+		func(rows *sql.Rows) error {
+			var ord int64
+			var who, joined sql.RawBytes
+			if err := rows.Scan(&ord, &who, &joined); err != nil {
+				return err
+			}
+			d := docs[ord-lo]
+			w := d.work(n.of(who))
+			for stance := range bytes.SplitSeq(joined, []byte(recordSep)) {
+				target, label, ok := bytes.Cut(stance, []byte(unitSep))
+				if !ok || bytes.Contains(label, []byte(unitSep)) {
+					return fmt.Errorf("%s: a stance of %q holds a separator: %q", describeDocID(d.Doc.ID, d.Doc.ExternalID), w.Annotator, stance)
+				}
+				w.Stances = append(w.Stances, labels.DocStance{DocID: d.Doc.ID, Annotator: w.Annotator, Target: n.of(target), Label: n.of(label)})
+			}
+			return nil
+		})
+}
+
+// recordSep separates the stances that readBareStances reads joined.
+const recordSep = "\x1e"
 
 // work returns the Work of annotator on d, added (status todo) when it is not there yet; the
 // list stays ordered by annotator name.

@@ -150,6 +150,10 @@ func printSpanAgreement(w io.Writer, r agreement.SpanReport) {
 		fmt.Fprintln(w, "  no pair of annotators: agreement needs the work of two")
 		return
 	}
+	if !slices.ContainsFunc(r.Pairs, func(p agreement.SpanPair) bool { return p.ASpans+p.BSpans > 0 }) {
+		fmt.Fprintln(w, "  no entity span in the work compared")
+		return
+	}
 	t := newTable(w)
 	fmt.Fprintln(t, "  a\tb\tdocuments\ta spans\tb spans\tmatches\tF1\tboundaries F1\tpartial F1")
 	for _, p := range r.Pairs {
@@ -160,6 +164,9 @@ func printSpanAgreement(w io.Writer, r agreement.SpanReport) {
 	fmt.Fprintln(w, "  per label (strict F1, spans of a / b)")
 	t = newTable(w)
 	for _, p := range r.Pairs {
+		if len(p.ByLabel) == 0 {
+			continue
+		}
 		fmt.Fprintf(t, "  %s\t%s", esc(p.A), esc(p.B))
 		for _, l := range sortedKeys(p.ByLabel) {
 			f := p.ByLabel[l]
@@ -173,8 +180,8 @@ func printSpanAgreement(w io.Writer, r agreement.SpanReport) {
 // printStanceAgreement prints the document stance agreement of each target.
 func printStanceAgreement(w io.Writer, ts agreement.Targets) {
 	fmt.Fprintln(w, "\nDocument stance (per target)")
-	if len(ts) == 0 {
-		fmt.Fprintln(w, "  no stance target")
+	if !slices.ContainsFunc(ts, func(ta agreement.TargetAgreement) bool { return ta.Annotators > 0 }) {
+		fmt.Fprintln(w, "  no document stance in the work compared")
 		return
 	}
 	for _, ta := range ts {
