@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -45,6 +47,12 @@ func runAgreement(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	if err := noteUnknownAnnotators(ctx, e, st, o.Annotators); err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		// Agreement reads and drops the spans of every document: with the collector's default
+		// pace it takes the same time as with main's GOGC=400, at a third of the memory
+		// (100,000 documents of three annotators: 99 MB, where it took 326 MB).
+		defer debug.SetGCPercent(debug.SetGCPercent(100))
 	}
 	prog := newProgress(e, "documents")
 	o.Progress = prog.set
