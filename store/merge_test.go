@@ -114,9 +114,13 @@ func TestMergeUnitesAnnotatorsByText(t *testing.T) {
 
 func TestMergeConflictRefusesOrKeepsFirst(t *testing.T) {
 	a, _ := annotatorProject(t, "amal", mergeTexts, [2]string{"المسماري", "PERS"})
-	other, _ := annotatorProject(t, "amal", mergeTexts, [2]string{"المسماري", "ORG"}, [2]string{"فايز السراج", "PERS"})
+	other, otherIDs := annotatorProject(t, "amal", mergeTexts, [2]string{"المسماري", "ORG"}, [2]string{"فايز السراج", "PERS"})
+	evidence := entity(t, otherIDs[0], "amal", mergeTexts[0], "الجيش الوطني الليبي", "FAVOR")
+	evidence.Kind, evidence.Target = labels.KindStance, "lna"
+	_, err := other.AddSpan(ctx, evidence)
+	must(t, err)
 	team := newStore(t)
-	_, err := team.Merge(ctx, a, MergeOptions{})
+	_, err = team.Merge(ctx, a, MergeOptions{})
 	must(t, err)
 	before := countEvents(t, team)
 	stats, _ := team.Stats(ctx, "")
@@ -136,13 +140,13 @@ func TestMergeConflictRefusesOrKeepsFirst(t *testing.T) {
 
 	res, err := team.Merge(ctx, other, MergeOptions{KeepFirst: true})
 	must(t, err)
-	if len(res.Conflicts) != 1 || res.Spans != 1 {
+	if len(res.Conflicts) != 1 || res.Spans != 2 {
 		t.Fatalf("kept first: %+v", res)
 	}
 	ids, _ := team.DocumentIDs(ctx)
 	spans, _ := team.Spans(ctx, ids[0], "amal")
-	if len(spans) != 1 || spans[0].Label != "PERS" {
-		t.Errorf("amal's spans on the first text: %+v", spans)
+	if len(spans) != 2 || spans[0].Label != "PERS" || spans[1].Kind != labels.KindStance || spans[1].Target != "lna" {
+		t.Errorf("amal's spans on the first text (her PERS kept, her evidence taken in): %+v", spans)
 	}
 	if spans, _ := team.Spans(ctx, ids[1], "amal"); len(spans) != 1 {
 		t.Errorf("the work without conflict was not taken in: %+v", spans)
