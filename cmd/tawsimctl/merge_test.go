@@ -1,10 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/internal/synth"
 )
 
 const mergeArticle = "قال المسماري إن الجيش الوطني الليبي دخل طرابلس"
@@ -130,5 +137,51 @@ func TestMergeReadOnlyInputs(t *testing.T) {
 	}
 	if code, stdout, errOut := u.run(t, "agreement", "--db", team); code != 0 || !strings.Contains(stdout, "amal  badr  1") {
 		t.Errorf("agreement: exit %d\n%s%s", code, stdout, errOut)
+	}
+}
+
+// TestMergeKilledMidwayIsAllOrNothing kills a real merge process with SIGKILL while it
+// writes: the team project holds each project whole or not at all, is sound, and the merge
+// run again completes it.
+func TestMergeKilledMidwayIsAllOrNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dir := t.TempDir()
+	const n = 8000
+	var projects []string
+	for i, who := range []string{"amal", "badr"} {
+		file := filepath.Join(dir, who+".jsonl")
+		f, err := os.Create(file)
+		must(t, err)
+		bw := bufio.NewWriter(f)
+		w := export.NewJSONL(bw)
+		for k := range n {
+			must(t, w.Write(synth.Work(uint64(i*n/2+k), 1500, 10, who, 10, []string{"lna"}, []string{"FAVOR", "AGAINST"})))
+		}
+		must(t, errors.Join(w.Flush(), bw.Flush(), f.Close()))
+		db := filepath.Join(dir, who+".tawsim")
+		importOK(t, db, "--format", "jsonl", file)
+		projects = append(projects, db)
+	}
+	team := filepath.Join(dir, "team.tawsim")
+	for round := range 5 {
+		killAfter(t, time.Duration(300+round*900)*time.Millisecond, append([]string{"merge", "--db", team}, projects...)...)
+		if _, err := os.Stat(team); err != nil {
+			continue // killed before the team project was made
+		}
+		st, docs := soundAfterKill(t, team, round)
+		st.Close()
+		if docs != 0 && docs != n && docs != n+n/2 {
+			t.Fatalf("round %d: %d documents after SIGKILL, want 0, %d or %d (the projects whole)", round, docs, n, n+n/2)
+		}
+		t.Logf("round %d: %d documents after the kill", round, docs)
+	}
+	if code, out, errOut := ctl(t, "", append([]string{"merge", "--db", team}, projects...)...); code != 0 {
+		t.Fatalf("merge after the kills: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ := ctl(t, "", "stats", "--db", team)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("documents   %s\n", count(n+n/2))) || !strings.Contains(out, fmt.Sprintf("done         %s\n", count(2*n))) {
+		t.Fatalf("stats after the rerun:\n%s", out)
 	}
 }
