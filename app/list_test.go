@@ -19,13 +19,14 @@ func manyDocs(n int) []labels.Document {
 	return docs
 }
 
-// statusOf is the status the tests give document number order (1-based): of every six, two
-// done, one skipped, one flagged, one in progress, one to do; the sample article stays to do.
+// statusOf is the status the tests give document number order (1-based): of every six, one
+// done, one curated, one skipped, one flagged, one in progress, one to do; the sample article
+// stays to do.
 func statusOf(order int64) labels.Status {
 	if order == 1 {
 		return labels.StatusTodo
 	}
-	return []labels.Status{labels.StatusDone, labels.StatusDone, labels.StatusSkipped,
+	return []labels.Status{labels.StatusDone, labels.StatusCurated, labels.StatusSkipped,
 		labels.StatusFlagged, labels.StatusInProgress, labels.StatusTodo}[order%6]
 }
 

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/tawsim/tawsim/corpus"
+	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -23,7 +24,12 @@ type ImportOptions struct {
 	Lenient   bool           // keep the good records of a file with bad ones
 	AddLabels bool           // grow the schema instead of refusing labels it lacks
 	Annotator string         // owns what a file does not attribute
-	Stdin     io.Reader      // read for the path "-"
+	// Worked counts each record that names no annotator as Annotator's work, even without a
+	// span: Annotator's status there becomes done where it is todo (store.ImportOptions.Mark).
+	// Only for formats that carry annotations: a txt article, or a csv without a label
+	// column, is text alone.
+	Worked bool
+	Stdin  io.Reader // read for the path "-"
 	// Exclusive takes the project for the import of each file larger than ExclusiveFrom when
 	// nobody else has it open, which halves what a large import writes
 	// (store.ImportOptions.Exclusive); others who open the
@@ -48,9 +54,25 @@ const ExclusiveFrom = 64 << 20
 // store returns the options of the store's import of source into st, of size bytes (-1:
 // unknown).
 func (o ImportOptions) store(st *store.Store, source string, size int64) store.ImportOptions {
-	return store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source,
+	so := store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source,
 		Exclusive: o.Exclusive && size > ExclusiveFrom, KeepFirst: o.Lenient,
 		Slice: o.Slice || o.Exclusive && st.OpenElsewhere()}
+	if o.Worked && carriesAnnotations(o.Format, o.Corpus) {
+		so.Mark = labels.StatusDone
+	}
+	return so
+}
+
+// carriesAnnotations reports whether records of the format can hold annotations: all but
+// plain text (txt, and csv without a label column).
+func carriesAnnotations(format string, c corpus.Options) bool {
+	switch format {
+	case "txt":
+		return false
+	case "csv":
+		return c.LabelColumn != ""
+	}
+	return true
 }
 
 // Import imports each file (a folder stands for the files of the format below it, "-" for

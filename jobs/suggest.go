@@ -118,13 +118,13 @@ func (t *SuggestTally) match(ctx context.Context, st *store.Store, m *suggest.Ma
 	var readErr error
 	go func() {
 		defer close(jobs)
-		readErr = st.EachWork(ctx, func(doc labels.Document, work []labels.Annotated) error {
+		readErr = st.EachDocumentWork(ctx, func(doc labels.Document, work []labels.Annotated) error {
 			read.Add(1)
 			if !hasStatus(work, o.Status, o.Annotator) {
 				return nil
 			}
 			select {
-			case jobs <- job{doc, annotations(work, o.Annotator)}:
+			case jobs <- job{doc, coveredBy(work, o.Annotator)}:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -190,9 +190,9 @@ type covered struct {
 	starts, ends []int
 }
 
-// annotations returns the entity spans of the annotator's record in work (of every record
+// coveredBy returns the entity spans of the annotator's record in work (of every record
 // when annotator is "").
-func annotations(work []labels.Annotated, annotator string) covered {
+func coveredBy(work []labels.Annotated, annotator string) covered {
 	var spans []labels.Span
 	for _, rec := range work {
 		if annotator == "" || rec.Annotator == annotator {

@@ -94,7 +94,7 @@ func TestSuggestStoppedKeepsWhatItCommitted(t *testing.T) {
 }
 
 func TestCovered(t *testing.T) {
-	c := annotations([]labels.Annotated{
+	c := coveredBy([]labels.Annotated{
 		{Annotator: "a", Spans: []labels.Span{{Start: 10, End: 30}, {Start: 12, End: 14}}},
 		{Annotator: "b", Spans: []labels.Span{{Start: 40, End: 45}}},
 	}, "")
@@ -106,7 +106,7 @@ func TestCovered(t *testing.T) {
 			t.Errorf("[%d,%d): %v", k.start, k.end, got)
 		}
 	}
-	if onlyB := annotations([]labels.Annotated{{Annotator: "a", Spans: []labels.Span{{Start: 10, End: 30}}}}, "b"); onlyB.overlaps(0, 100) {
+	if onlyB := coveredBy([]labels.Annotated{{Annotator: "a", Spans: []labels.Span{{Start: 10, End: 30}}}}, "b"); onlyB.overlaps(0, 100) {
 		t.Error("another annotator's span counted")
 	}
 }

@@ -19,6 +19,7 @@ const (
 	ActionStanceClear  Action = "stance.clear"  // Before: the DocStance
 	ActionSchemaSet    Action = "schema.set"    // Before, After: the Schema
 	ActionDocumentsAdd Action = "documents.add" // After: {"count": n, "source": file}
+	ActionMerge        Action = "project.merge" // After: what a merge of another project added
 	// ActionSuggestionsPut: a run of sources wrote suggestions. After: {"sources", "documents", "suggestions"}
 	ActionSuggestionsPut Action = "suggestions.put"
 	// ActionSuggestionAccept, ActionSuggestionReject: an annotator's decision. After (Before when

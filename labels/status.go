@@ -16,10 +16,22 @@ const (
 	StatusDone       Status = "done"
 	StatusSkipped    Status = "skipped"
 	StatusFlagged    Status = "flagged"
+	// StatusCurated marks the gold of a document: a curator's annotations settled from the
+	// work of several annotators (tawsimctl adjudicate, the window's review).
+	StatusCurated Status = "curated"
 )
 
 // Statuses lists every status in the order a user meets them.
-var Statuses = []Status{StatusTodo, StatusInProgress, StatusDone, StatusSkipped, StatusFlagged}
+var Statuses = []Status{StatusTodo, StatusInProgress, StatusDone, StatusSkipped, StatusFlagged, StatusCurated}
+
+// StatusNames lists the names of Statuses joined by ", ", for messages and help texts.
+func StatusNames() string {
+	names := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
 
 // ParseStatus reads a status name, refusing unknown ones with ErrBadStatus.
 func ParseStatus(s string) (Status, error) {
@@ -29,7 +41,7 @@ func ParseStatus(s string) (Status, error) {
 			return st, nil
 		}
 	}
-	return "", fmt.Errorf("%w: %q (want one of todo, in_progress, done, skipped, flagged)", ErrBadStatus, s)
+	return "", fmt.Errorf("%w: %q (want one of %s)", ErrBadStatus, s, StatusNames())
 }
 
 // DocState is one annotator's progress on one document.

@@ -29,6 +29,11 @@ type ImportOptions struct {
 	// the annotations that conflict with those there, which are kept (ConflictError);
 	// without it such a record is refused whole.
 	KeepFirst bool
+	// Mark, when set, is the status that Annotator gets on each record that names no
+	// annotator and brings no status past todo, where Annotator has none past todo yet: the
+	// record counts as Annotator's work even without a span (agreement compares annotators
+	// over the documents both worked on). It never conflicts with a status there.
+	Mark labels.Status
 	// Slice commits the import every sliceTime of work when it shares the project (it is not
 	// Exclusive, or others have the project open), so that their writes wait a slice at most
 	// instead of the whole file. A file then goes in as it is read: what a refused file or a
@@ -152,9 +157,10 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 		imp.restore(saved)
 		return err
 	}
+	mark := imp.markOf(rec)
 	if !fresh {
 		imp.res.Duplicates++
-		err := imp.attach(row.doc.Hash, annotator, rec.Status, spans, stances)
+		err := imp.attach(row.doc.Hash, annotator, rec.Status, mark, spans, stances)
 		if errors.As(err, new(*RecordError)) {
 			imp.restore(saved)
 			return err
@@ -173,7 +179,20 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 	if err := imp.insertStances(id, annotator, stances); err != nil {
 		return err
 	}
-	return imp.insertState(id, annotator, rec.Status)
+	st := rec.Status
+	if st == "" || st == labels.StatusTodo {
+		st = mark
+	}
+	return imp.insertState(id, annotator, st)
+}
+
+// markOf returns the status ImportOptions.Mark gives rec: the Mark when rec names no
+// annotator and brings no status past todo, "" otherwise.
+func (imp *Importer) markOf(rec labels.Annotated) labels.Status {
+	if rec.Annotator != "" || (rec.Status != "" && rec.Status != labels.StatusTodo) {
+		return ""
+	}
+	return imp.opt.Mark
 }
 
 // importState is what Add changes besides the database, to be put back when a record fails.

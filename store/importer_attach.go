@@ -36,6 +36,7 @@ type attachment struct {
 	spans  []labels.Span // the record's spans to add to them
 	stance []labels.DocStance
 	status labels.Status
+	mark   labels.Status // ImportOptions.Mark for this record, or ""
 	ConflictError
 }
 
@@ -43,10 +44,10 @@ type attachment struct {
 // document, for the record's annotator: its entity spans when the annotator has none there,
 // its evidence spans toward a target when the annotator has none toward it, each document
 // stance toward a target the annotator has none toward, and its status when the annotator's
-// is todo. Annotations equal to those there count as
-// already there; others are conflicts (ConflictError).
-func (imp *Importer) attach(hash, annotator string, status labels.Status, spans []labels.Span, stances []labels.DocStance) error {
-	a := attachment{ConflictError: ConflictError{Annotator: annotator}}
+// is todo (or the mark, when the record brings no status). Annotations equal to those there
+// count as already there; others are conflicts (ConflictError).
+func (imp *Importer) attach(hash, annotator string, status, mark labels.Status, spans []labels.Span, stances []labels.DocStance) error {
+	a := attachment{mark: mark, ConflictError: ConflictError{Annotator: annotator}}
 	if err := imp.stmts.byHash.QueryRowContext(imp.run, hash).Scan(&a.docID, &a.ord); err != nil {
 		return err
 	}
@@ -162,9 +163,14 @@ func (imp *Importer) compareStances(a *attachment, stances []labels.DocStance) e
 	return nil
 }
 
-// compareStatus takes the record's status when the annotator's is todo.
+// compareStatus takes the record's status, or the mark when it brings none, when the
+// annotator's is todo. A mark never conflicts.
 func (imp *Importer) compareStatus(a *attachment, st labels.Status) error {
-	if st == "" || st == labels.StatusTodo || a.Annotator == "" {
+	marked := st == "" || st == labels.StatusTodo
+	if marked {
+		st = a.mark
+	}
+	if st == "" || a.Annotator == "" {
 		return nil
 	}
 	have, err := getState(imp.run, imp.tx, a.docID, a.Annotator)
@@ -173,7 +179,7 @@ func (imp *Importer) compareStatus(a *attachment, st labels.Status) error {
 		return err
 	case have == nil || have.Status == labels.StatusTodo:
 		a.status = st
-	case have.Status != st:
+	case have.Status != st && !marked:
 		a.Parts = append(a.Parts, fmt.Sprintf("its status is %s, not %s", have.Status, st))
 	}
 	return nil

@@ -48,7 +48,7 @@ func TestStats(t *testing.T) {
 	}
 	check("documents", salma.Documents, 3)
 	check("annotators", salma.Annotators, []string{"nour", "omar", "salma"})
-	check("salma's status", salma.Status, map[labels.Status]int{"todo": 1, "in_progress": 0, "done": 1, "skipped": 1, "flagged": 0})
+	check("salma's status", salma.Status, map[labels.Status]int{"todo": 1, "in_progress": 0, "done": 1, "skipped": 1, "flagged": 0, "curated": 0})
 	check("salma's entity labels", salma.EntityLabels, map[string]int{"ORG": 1, "PERS": 1, "LOC": 1})
 	check("salma's stance labels", salma.StanceLabels, map[string]int{"AGAINST": 1})
 	check("salma's spans", salma.Spans, 4)
@@ -57,7 +57,7 @@ func TestStats(t *testing.T) {
 	all, err := s.Stats(ctx, "")
 	must(t, err)
 	// 3 documents × 3 annotators = 9 pairs: done 1, skipped 1, in progress 1, the rest todo.
-	check("all status", all.Status, map[labels.Status]int{"todo": 6, "in_progress": 1, "done": 1, "skipped": 1, "flagged": 0})
+	check("all status", all.Status, map[labels.Status]int{"todo": 6, "in_progress": 1, "done": 1, "skipped": 1, "flagged": 0, "curated": 0})
 	check("all entity labels", all.EntityLabels, map[string]int{"ORG": 1, "PERS": 2, "LOC": 1})
 	check("all spans", all.Spans, 5)
 	check("all stances", all.DocStances, map[string]map[string]int{"lna": {"AGAINST": 2, "NEUTRAL": 1}, "gna": {"FAVOR": 1}})

@@ -8,15 +8,15 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// EachWork calls fn for every document in import order with every annotator's work on it:
+// EachDocumentWork calls fn for every document in import order with every annotator's work on it:
 // the records Export gives (status, stances, entity spans only; a document nobody has worked
 // on comes with one record without annotator). It reads a batch of documents at a time
 // (Export's), each in a read transaction of its own, so that a long run over the project
 // (suggestions written as it reads) holds no snapshot while it writes.
-func (s *Store) EachWork(ctx context.Context, fn func(doc labels.Document, work []labels.Annotated) error) error {
+func (s *Store) EachDocumentWork(ctx context.Context, fn func(doc labels.Document, work []labels.Annotated) error) error {
 	var after int64
 	for {
-		docs, recs, err := s.workBatch(ctx, after)
+		docs, recs, err := s.documentWorkBatch(ctx, after)
 		if err != nil {
 			return fmt.Errorf("documents: %w", err)
 		}
@@ -37,8 +37,8 @@ func (s *Store) EachWork(ctx context.Context, fn func(doc labels.Document, work 
 	}
 }
 
-// workBatch reads the documents after the order given, and their records.
-func (s *Store) workBatch(ctx context.Context, after int64) ([]labels.Document, []labels.Annotated, error) {
+// documentWorkBatch reads the documents after the order given, and their records.
+func (s *Store) documentWorkBatch(ctx context.Context, after int64) ([]labels.Document, []labels.Annotated, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, nil, err

@@ -31,7 +31,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	db := flags.String("db", "", "the project file")
 	format := flags.String("format", "jsonl", "the format: "+strings.Join(export.Formats(), ", "))
 	out := flags.String("out", "-", "the output file, or - for standard output")
-	status := flags.String("status", "", "only these statuses, comma separated (todo, in_progress, done, skipped, flagged)")
+	status := flags.String("status", "", "only these statuses, comma separated ("+labels.StatusNames()+")")
 	annotator := flags.String("annotator", "", "only this annotator's work")
 	split := flags.String("split", "", "parts and ratios by document, e.g. train=0.8,dev=0.1,test=0.1")
 	seed := flags.Uint64("seed", 1, "the seed of the split")

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -25,6 +26,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		"Importing the same text again adds no document, but the spans, stances and status a record\n"+
 		"brings go to the stored document for their annotator; ones that differ from those there are\n"+
 		"errors (with --lenient: listed, those there kept).\n"+
+		"With --annotator NAME, each record of an annotated format (all but txt, and csv without\n"+
+		"--label-column) that names no annotator is NAME's work, status done, even without a span.\n"+
 		"Labels match the schema's without regard to case (Favor is FAVOR); targets match by id, name\n"+
 		"or Arabic name. Unknown ones refuse the file, or with --add-labels join the schema.\n"+
 		"A missing project is created with the default schema.\n"+
@@ -34,7 +37,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	format := flags.String("format", "txt", "the corpus format: "+strings.Join(corpus.Formats(), ", "))
 	lenient := flags.Bool("lenient", false, "import the good records of a file with bad ones, and list the bad")
 	addLabels := flags.Bool("add-labels", false, "add labels and targets the schema lacks, instead of refusing the file")
-	annotator := flags.String("annotator", defaultAnnotator(), "who the imported annotations belong to, when the file does not say")
+	annotator := flags.String("annotator", defaultAnnotator(), "who the imported annotations belong to, when the file does not say;\n"+
+		"named, each record of an annotated format counts as that annotator's work (status done), spans or none")
 	textColumn := flags.String("text-column", "", "csv: the column that holds the text")
 	idColumn := flags.String("id-column", "", "csv: the column of the rows' own ids (default: a column named id)")
 	targetColumn := flags.String("target-column", "", "csv: the column naming a stance target")
@@ -57,7 +61,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	o := jobs.ImportOptions{Format: *format, Lenient: *lenient, AddLabels: *addLabels, Annotator: *annotator, Stdin: e.stdin,
-		Exclusive: true,
+		Exclusive: true, Worked: given(flags, "annotator"),
 		Corpus: corpus.Options{TextColumn: *textColumn, ExternalIDColumn: *idColumn, TargetColumn: *targetColumn,
 			LabelColumn: *labelColumn, ClaimColumn: *claimColumn, SentencesPerDoc: *perDoc, Predictions: *predictions}}
 	if _, err := corpus.NewReader(o.Format, "", strings.NewReader(""), o.Corpus); err != nil {
@@ -192,4 +196,11 @@ func newLabels(added []string) string {
 		names = append(names, targets...)
 	}
 	return strings.Join(names, ", ")
+}
+
+// given reports whether the flag named name was set on the command line.
+func given(flags *flag.FlagSet, name string) bool {
+	set := false
+	flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -40,13 +40,16 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"init":    {"create a project file with the default label schema", runInit},
-	"import":  {"import corpus files into a project", runImport},
-	"export":  {"write a project as training data (jsonl, doccano, spacy, hf, conll, stance, stance-claims)", runExport},
-	"targets": {"list, add and rename the stance targets of a project", runTargets},
-	"stats":   {"print a project's counts: documents, statuses, labels", runStats},
-	"check":   {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
-	"suggest": {"suggest labels from gazetteers, patterns and what annotators labeled elsewhere", runSuggest},
+	"init":       {"create a project file with the default label schema", runInit},
+	"import":     {"import corpus files into a project", runImport},
+	"export":     {"write a project as training data (jsonl, doccano, spacy, hf, conll, stance, stance-claims)", runExport},
+	"targets":    {"list, add and rename the stance targets of a project", runTargets},
+	"stats":      {"print a project's counts: documents, statuses, labels", runStats},
+	"check":      {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
+	"merge":      {"take the documents and annotators' work of other projects into a team project", runMerge},
+	"adjudicate": {"settle the work of several annotators into a curator's gold (unanimous or majority)", runAdjudicate},
+	"agreement":  {"measure how far the annotators of a project agree: span F1, kappa, alpha, AC1", runAgreement},
+	"suggest":    {"suggest labels from gazetteers, patterns and what annotators labeled elsewhere", runSuggest},
 }
 
 func main() {
@@ -143,8 +146,12 @@ func usage(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-*s %s\n", width, n, commands[n].summary)
 	}
 	fmt.Fprint(w, "\nRun 'tawsimctl COMMAND --help' for a command's flags.\nExit status: 0 success, 1 bad input or a failed check, 2 misuse.\n")
 }

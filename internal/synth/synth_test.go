@@ -25,3 +25,29 @@ func TestArticleSpansHoldTheirText(t *testing.T) {
 		t.Error("not reproducible")
 	}
 }
+
+func TestWorkIsReproducibleAndHoldsItsText(t *testing.T) {
+	targets, stances := []string{"lna", "gna"}, []string{"FAVOR", "AGAINST"}
+	changed := 0
+	for n := range uint64(200) {
+		a := Work(n, 2500, 10, "amal", 5, targets, stances)
+		b := Work(n, 2500, 10, "badr", 5, targets, stances)
+		if a.Annotator != "amal" || a.Status != labels.StatusDone || len(a.Stances) != 2 {
+			t.Fatalf("work %d: %+v", n, a)
+		}
+		for _, sp := range append(a.Spans, b.Spans...) {
+			if err := labels.CheckText(a.Doc.Text, sp); err != nil {
+				t.Fatalf("work %d: %v", n, err)
+			}
+		}
+		if len(a.Spans) != len(b.Spans) || a.Spans[0] != b.Spans[0] {
+			changed++
+		}
+		if again := Work(n, 2500, 10, "amal", 5, targets, stances); len(again.Spans) != len(a.Spans) {
+			t.Fatal("not reproducible")
+		}
+	}
+	if changed == 0 {
+		t.Error("two annotators did the same work on every article")
+	}
+}

@@ -23,7 +23,18 @@ func main() {
 	spans := flag.Int("spans", 10, "entity spans per article")
 	jsonlPath := flag.String("jsonl", "", "write native JSONL here")
 	csvPath := flag.String("csv", "", "write CSV here too (optional)")
+	first := flag.Int("first", 0, "the number of the first article")
+	annotator := flag.String("annotator", "", "write the articles as this annotator's work (synth.Work): status done,\n"+
+		"spans changed one in -every, a stance toward lna, gna and turkey")
+	every := flag.Int("every", 10, "with -annotator: change about one span in this many (0: none)")
 	flag.Parse()
+	if *annotator != "" {
+		if err := runWork(*first, *n, *size, *spans, *annotator, *every, *jsonlPath); err != nil {
+			fmt.Fprintln(os.Stderr, "synthgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*n, *size, *spans, *jsonlPath, *csvPath); err != nil {
 		fmt.Fprintln(os.Stderr, "synthgen:", err)
 		os.Exit(1)
@@ -85,4 +96,28 @@ func run(n, size, spans int, jsonlPath, csvPath string) error {
 		return err
 	}
 	return cb.Flush()
+}
+
+// runWork writes articles first..first+n-1 as the annotator's work, native JSONL.
+func runWork(first, n, size, spans int, annotator string, every int, jsonlPath string) error {
+	jf, err := os.Create(jsonlPath)
+	if err != nil {
+		return err
+	}
+	defer jf.Close()
+	jb := bufio.NewWriterSize(jf, 1<<20)
+	jw := export.NewJSONL(jb)
+	targets, stances := []string{"lna", "gna", "turkey"}, []string{"FAVOR", "AGAINST", "NEUTRAL", "NONE"}
+	for i := first; i < first+n; i++ {
+		if err := jw.Write(synth.Work(uint64(i), size, spans, annotator, every, targets, stances)); err != nil {
+			return err
+		}
+	}
+	if err := jw.Flush(); err != nil {
+		return err
+	}
+	if err := jb.Flush(); err != nil {
+		return err
+	}
+	return jf.Close()
 }
