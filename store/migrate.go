@@ -7,13 +7,17 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// migrationFiles holds the schema changes, numbered: 0001_init.sql, 0002_....sql, ...
+// migrationFiles holds the schema changes, numbered: 0001_init.sql, 0002_....sql, ... The
+// numbers increase but may leave gaps: a change made beside another takes the next number
+// free after both, and a file is brought up to date by applying every change it has not
+// recorded, in order, whatever the numbers it has.
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
@@ -28,8 +32,23 @@ type migration struct {
 // migrations are the embedded schema changes in order; read once, at start-up.
 var migrations = mustLoadMigrations(migrationFiles)
 
-// latestVersion is the schema version this build brings a file up to.
-func latestVersion() int { return len(migrations) }
+// latestVersion is the schema version this build brings a file up to: its last migration's.
+func latestVersion() int {
+	if len(migrations) == 0 {
+		return 0
+	}
+	return migrations[len(migrations)-1].version
+}
+
+// knownVersion reports whether this build has the migration numbered v.
+func knownVersion(v int) bool {
+	for _, m := range migrations {
+		if m.version == v {
+			return true
+		}
+	}
+	return false
+}
 
 // mustLoadMigrations reads the embedded migrations and panics when their numbering is
 // broken: that is a bug of the build, not of a user's file.
@@ -41,7 +60,8 @@ func mustLoadMigrations(fsys fs.FS) []migration {
 	return ms
 }
 
-// loadMigrations reads migrations/NNNN_name.sql and checks that they count 1, 2, 3, ...
+// loadMigrations reads migrations/NNNN_name.sql and checks that the first is 0001 and that
+// the numbers increase (a gap is allowed: see migrationFiles).
 func loadMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
@@ -49,13 +69,15 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	}
 	sort.Strings(names)
 	var ms []migration
-	for i, name := range names {
+	prev := 0
+	for _, name := range names {
 		base := path.Base(name)
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v != i+1 {
-			return nil, fmt.Errorf("store: migration %s: want the number %04d", name, i+1)
+		if !ok || err != nil || len(num) != 4 || v <= prev || (prev == 0 && v != 1) {
+			return nil, fmt.Errorf("store: migration %s: want a number of four digits after %04d (0001 first)", name, prev)
 		}
+		prev = v
 		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
@@ -75,19 +97,30 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // migrate applies the migrations that db lacks, each in its own transaction, recording each.
 // An up-to-date file is only read, so that opening it never waits for another process's write.
 func migrate(ctx context.Context, db *sql.DB, path string) error {
-	version, err := schemaVersion(ctx, db)
+	versions, err := schemaVersions(ctx, db)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := checkVersion(path, version); err != nil {
+	if err := checkVersion(path, versions); err != nil {
 		return err
 	}
-	for _, m := range migrations[version:] {
+	for _, m := range missingMigrations(versions) {
 		if err := applyMigration(ctx, db, path, m); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// missingMigrations returns the migrations of this build that versions (a file's) lacks, in order.
+func missingMigrations(versions []int) []migration {
+	var out []migration
+	for _, m := range migrations {
+		if !slices.Contains(versions, m.version) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // applyMigration applies m unless the file already has it. It checks the version again
@@ -98,14 +131,14 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 		return fmt.Errorf("migrate %s: %w", path, err)
 	}
 	defer tx.Rollback()
-	version, err := schemaVersion(ctx, tx)
+	versions, err := schemaVersions(ctx, tx)
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", path, err)
 	}
-	if err := checkVersion(path, version); err != nil {
+	if err := checkVersion(path, versions); err != nil {
 		return err
 	}
-	if version >= m.version {
+	if slices.Contains(versions, m.version) {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
@@ -124,19 +157,29 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 	return nil
 }
 
-// schemaVersion returns the highest migration recorded in db, 0 for none.
-func schemaVersion(ctx context.Context, db queryer) (int, error) {
+// schemaVersions returns the migrations recorded in db, in increasing order (none for a new
+// file).
+func schemaVersions(ctx context.Context, db queryer) ([]int, error) {
 	var n int
 	err := db.QueryRowContext(ctx,
 		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n)
 	if err != nil || n == 0 {
-		return 0, err
+		return nil, err
 	}
-	var v sql.NullInt64
-	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil {
-		return 0, err
+	rows, err := db.QueryContext(ctx, "SELECT version FROM schema_migrations ORDER BY version")
+	if err != nil {
+		return nil, err
 	}
-	return int(v.Int64), nil
+	defer rows.Close()
+	var versions []int
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		versions = append(versions, v)
+	}
+	return versions, rows.Err()
 }
 
 // Migration is one schema change recorded in a project file.
