@@ -1,0 +1,225 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tawsim/tawsim/arabic"
+	"github.com/tawsim/tawsim/labels"
+)
+
+// Query is what Search looks for: words, filters, or both (every part given must hold).
+type Query struct {
+	// Text is a word, or a phrase of words in a row, matched in its search form
+	// (arabic.Normalize: harakat, tatweel and the alef, yeh and taa marbuta forms do not
+	// matter, nor the case of Latin letters) as whole words, punctuation between them
+	// allowed. The first word also matches with proclitics written onto it (و ف, then ب ك ل,
+	// and the article: "طرابلس" finds "وطرابلس", "جيش" finds "بالجيش"; see
+	// arabic.ProcliticForms) unless Exact. "" looks for the filters alone.
+	Text  string
+	Exact bool
+	// Label: a span of this label (an entity label, or the stance label of evidence).
+	Label string
+	// Annotator makes the label, status, target and stance filters this annotator's. Alone it
+	// keeps the documents the annotator worked on: a status past todo, a span or a stance.
+	Annotator string
+	// Status: the annotator's status, or without an annotator anyone's; StatusTodo is the
+	// documents the annotator (without one: nobody) has moved past todo.
+	Status labels.Status
+	// Target (its id or name): a document stance toward it; Stance: a document stance of
+	// this label (toward Target when given, toward any target otherwise).
+	Target, Stance string
+	// For names the annotator whose status each hit shows (Annotator when ""); with neither,
+	// a hit shows Status, or StatusTodo.
+	For string
+	// Limit is the most hits a page holds; DefaultPageSize when 0.
+	Limit int
+}
+
+// Hit is a document that a search found: its summary (as in the document list) and, for a
+// query with text, where the words are in its text: code point offsets, half-open, in order
+// (`[]rune(text)[m.Start:m.End]` is the matched text, harakat and all; a first word's
+// proclitics are left out, as a span of the word leaves them).
+type Hit struct {
+	labels.Summary
+	Matches []labels.Offsets
+}
+
+// ErrNoWords: the text of a query holds nothing to search for (punctuation, symbols).
+var ErrNoWords = errors.New("the query has no words to search for")
+
+// Search returns a page of the documents that match q, in import order (the order of the
+// document list), after the document of order after (0: from the first). A page shorter
+// than the limit is the last. Filters are read from indexes in import order, and words from
+// the search index for the documents it holds (IndexSearch) and from the texts of those it
+// does not hold yet, so a search is always complete; every hit's words are found again in
+// its text, which gives their offsets. The whole page reads one snapshot of the project.
+func (s *Store) Search(ctx context.Context, q Query, after int64) ([]Hit, error) {
+	hits, err := s.search(ctx, q, after)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return hits, nil
+}
+
+func (s *Store) search(ctx context.Context, q Query, after int64) ([]Hit, error) {
+	phrase := arabic.NewPhrase(q.Text, q.Exact)
+	if strings.TrimSpace(q.Text) != "" && len(phrase.Words) == 0 {
+		return nil, fmt.Errorf("%q: %w", q.Text, ErrNoWords)
+	}
+	if q.Status != "" {
+		if _, err := labels.ParseStatus(string(q.Status)); err != nil {
+			return nil, err
+		}
+	}
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	upto, last, err := searchRange(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	streams, err := filterStreams(ctx, tx, q, last)
+	if err != nil {
+		return nil, err
+	}
+	if len(phrase.Words) > 0 {
+		streams = append(streams, textStream(tx, phrase, upto, last))
+	}
+	var st stream = rangeStream{1, last}
+	switch len(streams) {
+	case 0:
+	case 1:
+		st = streams[0]
+	default:
+		st = joinStream(streams)
+	}
+	return collectHits(ctx, tx, st, phrase, q, after)
+}
+
+// collectHits reads the documents of st after after until a page of hits is full, in
+// batches: each batch's texts are read together and searched for the phrase.
+func collectHits(ctx context.Context, tx *sql.Tx, st stream, p arabic.Phrase, q Query, after int64) ([]Hit, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	var hits []Hit
+	x := after + 1
+	for len(hits) < limit {
+		want := limit - len(hits)
+		if len(p.Words) > 0 {
+			want = max(want, 64) // a document of the batch may not hold the phrase
+		}
+		var batch []int64
+		for len(batch) < want {
+			y, err := st.seek(ctx, x)
+			if err != nil {
+				return nil, err
+			}
+			if y == 0 {
+				break
+			}
+			batch, x = append(batch, y), y+1
+		}
+		if len(batch) == 0 {
+			break
+		}
+		found, err := hitsOf(ctx, tx, batch, p, q)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, found...)
+	}
+	return hits[:min(len(hits), limit)], nil
+}
+
+// hitsOf reads the summaries of the documents of orders ords and, for a phrase, their texts,
+// keeping those that hold it with its matches.
+func hitsOf(ctx context.Context, tx *sql.Tx, ords []int64, p arabic.Phrase, q Query) ([]Hit, error) {
+	list, err := json.Marshal(ords)
+	if err != nil {
+		return nil, err
+	}
+	who := q.For
+	if who == "" {
+		who = q.Annotator
+	}
+	shown := labels.StatusTodo
+	if who == "" && q.Status != "" {
+		shown = q.Status
+	}
+	text, from := "''", "documents d INDEXED BY documents_list"
+	if len(p.Words) > 0 {
+		text, from = "d.text", "documents d"
+	}
+	query := "SELECT d.ord, d.id, d.external_id, d.title, d.runes, coalesce(st.status, ?), " + text + " FROM " + from +
+		` LEFT JOIN doc_state st ON st.doc_id = d.id AND st.annotator = ?
+WHERE d.ord IN (SELECT value FROM json_each(?)) ORDER BY d.ord`
+	var hits []Hit
+	err = eachRow(ctx, tx, query, []any{string(shown), who, string(list)}, func(rows *sql.Rows) error {
+		var h Hit
+		var status, body string
+		if err := rows.Scan(&h.Order, &h.ID, &h.ExternalID, &h.Title, &h.Runes, &status, &body); err != nil {
+			return err
+		}
+		h.Status = labels.Status(status)
+		if len(p.Words) > 0 {
+			ms := p.Find(body)
+			if len(ms) == 0 {
+				return nil
+			}
+			h.Matches = make([]labels.Offsets, len(ms))
+			for i, m := range ms {
+				h.Matches[i] = labels.Offsets{Start: m.Start, End: m.End}
+			}
+		}
+		hits = append(hits, h)
+		return nil
+	})
+	return hits, err
+}
+
+// textStream is the documents that may hold the phrase: from the search index up to upto,
+// then every document after it (their texts are searched, the index not holding them yet).
+func textStream(q queryer, p arabic.Phrase, upto, last int64) stream {
+	tail := rangeStream{upto + 1, last}
+	if upto == 0 {
+		return tail
+	}
+	fts := newSQLStream(q, `SELECT docid FROM search_text WHERE search_text MATCH ? AND docid <= ? AND docid >= ?
+ORDER BY docid LIMIT ?`, ftsQuery(p), upto)
+	return thenStream{first: fts, split: upto, then: tail}
+}
+
+// ftsQuery is the FTS4 query for the documents that may hold p: one of the first word's forms
+// and the other words as a phrase. Adjacency of the first word to the rest, which the forms
+// would multiply, is left to the search of each text.
+func ftsQuery(p arabic.Phrase) string {
+	quote := func(words ...string) string {
+		return `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, "") + `"`
+	}
+	forms := p.FirstForms()
+	if len(forms) == 1 {
+		return quote(p.Words...)
+	}
+	var b strings.Builder
+	b.WriteByte('(')
+	for i, f := range forms {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		b.WriteString(quote(f))
+	}
+	b.WriteByte(')')
+	if len(p.Words) > 1 {
+		b.WriteString(" " + quote(p.Words[1:]...))
+	}
+	return b.String()
+}

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"sort"
+)
+
+// A stream is a set of document orders that a search walks up through: seek returns the
+// smallest order at or after x in the set, or 0 when there is none. Filters are streams read
+// from an index in import order, and a search is their intersection, so that a page of
+// results reads about as many rows of each index as lie within the page's range of orders.
+type stream interface {
+	seek(ctx context.Context, x int64) (int64, error)
+}
+
+// Batch sizes of sqlStream: the first read is small (a page of results often ends in it),
+// and each further read of the same stream twice the last.
+const (
+	streamFirst = 64
+	streamMost  = 8192
+)
+
+// sqlStream reads orders from a query that takes the first order and a limit as its last
+// two arguments ("... AND ord >= ? ORDER BY ord LIMIT ?"), a batch at a time.
+type sqlStream struct {
+	q     queryer
+	query string
+	args  []any
+	from  int64   // the batch read holds the set's orders from here...
+	buf   []int64 // ...up to its last, in order
+	end   bool    // and the set has none after buf
+	batch int
+}
+
+func newSQLStream(q queryer, query string, args ...any) *sqlStream {
+	return &sqlStream{q: q, query: query, args: args, from: -1, batch: streamFirst}
+}
+
+func (st *sqlStream) seek(ctx context.Context, x int64) (int64, error) {
+	if st.from < 0 || x < st.from || (!st.end && x > st.buf[len(st.buf)-1]) {
+		if err := st.read(ctx, x); err != nil {
+			return 0, err
+		}
+	}
+	i := sort.Search(len(st.buf), func(i int) bool { return st.buf[i] >= x })
+	if i == len(st.buf) {
+		return 0, nil // st.end: x is past the last
+	}
+	return st.buf[i], nil
+}
+
+// read reads the batch of orders from x on.
+func (st *sqlStream) read(ctx context.Context, x int64) error {
+	rows, err := st.q.QueryContext(ctx, st.query, append(slices.Clip(st.args), x, st.batch)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	st.buf = st.buf[:0]
+	for rows.Next() {
+		var ord int64
+		if err := rows.Scan(&ord); err != nil {
+			return err
+		}
+		st.buf = append(st.buf, ord)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	st.from, st.end = x, len(st.buf) < st.batch
+	st.batch = min(2*st.batch, streamMost)
+	return nil
+}
+
+// rangeStream is every order from 1 to last.
+type rangeStream struct{ first, last int64 }
+
+func (st rangeStream) seek(_ context.Context, x int64) (int64, error) {
+	x = max(x, st.first)
+	if x > st.last {
+		return 0, nil
+	}
+	return x, nil
+}
+
+// unionStream is the orders of any of its streams.
+type unionStream []stream
+
+func (u unionStream) seek(ctx context.Context, x int64) (int64, error) {
+	var best int64
+	for _, st := range u {
+		y, err := st.seek(ctx, x)
+		if err != nil {
+			return 0, err
+		}
+		if y != 0 && (best == 0 || y < best) {
+			best = y
+			if y == x {
+				break
+			}
+		}
+	}
+	return best, nil
+}
+
+// joinStream is the orders of all its streams (the leapfrog join: each seeks to the largest
+// order the others reached, until they agree).
+type joinStream []stream
+
+func (j joinStream) seek(ctx context.Context, x int64) (int64, error) {
+	agreed := 0 // how many streams in a row returned x
+	for i := 0; agreed < len(j); i = (i + 1) % len(j) {
+		y, err := j[i].seek(ctx, x)
+		if err != nil || y == 0 {
+			return 0, err
+		}
+		if y == x {
+			agreed++
+		} else {
+			x, agreed = y, 1
+		}
+	}
+	return x, nil
+}
+
+// notStream is the orders from 1 to last that its stream lacks.
+type notStream struct {
+	of   stream
+	last int64
+}
+
+func (n notStream) seek(ctx context.Context, x int64) (int64, error) {
+	for ; x <= n.last; x++ {
+		y, err := n.of.seek(ctx, x)
+		if err != nil {
+			return 0, err
+		}
+		if y != x {
+			return x, nil
+		}
+	}
+	return 0, nil
+}
+
+// thenStream is first's orders up to and including split, then then's after it.
+type thenStream struct {
+	first stream
+	split int64
+	then  stream
+}
+
+func (t thenStream) seek(ctx context.Context, x int64) (int64, error) {
+	if x <= t.split {
+		y, err := t.first.seek(ctx, x)
+		if err != nil || (y != 0 && y <= t.split) {
+			return y, err
+		}
+		x = t.split + 1
+	}
+	return t.then.seek(ctx, x)
+}
+
+// emptyStream holds no order.
+type emptyStream struct{}
+
+func (emptyStream) seek(context.Context, int64) (int64, error) { return 0, nil }
