@@ -193,33 +193,29 @@ func textStream(q queryer, p arabic.Phrase, upto, last int64) stream {
 	if upto == 0 {
 		return tail
 	}
-	fts := newSQLStream(q, `SELECT docid FROM search_text WHERE search_text MATCH ? AND docid <= ? AND docid >= ?
-ORDER BY docid LIMIT ?`, ftsQuery(p), upto)
-	return thenStream{first: fts, split: upto, then: tail}
-}
-
-// ftsQuery is the FTS4 query for the documents that may hold p: one of the first word's forms
-// and the other words as a phrase. Adjacency of the first word to the rest, which the forms
-// would multiply, is left to the search of each text.
-func ftsQuery(p arabic.Phrase) string {
-	quote := func(words ...string) string {
-		return `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, "") + `"`
+	match := func(words ...string) stream {
+		return newSQLStream(q, ftsRange, `"`+strings.ReplaceAll(strings.Join(words, " "), `"`, "")+`"`, upto)
 	}
 	forms := p.FirstForms()
 	if len(forms) == 1 {
-		return quote(p.Words...)
+		return thenStream{first: match(p.Words...), split: upto, then: tail}
 	}
-	var b strings.Builder
-	b.WriteByte('(')
+	// One stream per form of the first word: FTS4 reads the documents of one term as they are
+	// asked for, where an OR of the forms reads every document of every form first (at a
+	// million documents, 175 ms against 30 ms for a page in the middle of a frequent word's).
+	// The first word's place before the others is left to the search of each text.
+	first := make(unionStream, len(forms))
 	for i, f := range forms {
-		if i > 0 {
-			b.WriteString(" OR ")
-		}
-		b.WriteString(quote(f))
+		first[i] = match(f)
 	}
-	b.WriteByte(')')
+	var fts stream = first
 	if len(p.Words) > 1 {
-		b.WriteString(" " + quote(p.Words[1:]...))
+		fts = joinStream{first, match(p.Words[1:]...)}
 	}
-	return b.String()
+	return thenStream{first: fts, split: upto, then: tail}
 }
+
+// ftsRange is a sqlStream's query of the documents of the search index that hold a phrase, up
+// to an order.
+const ftsRange = `SELECT docid FROM search_text WHERE search_text MATCH ? AND docid <= ? AND docid >= ?
+ORDER BY docid LIMIT ?`

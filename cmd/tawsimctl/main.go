@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"targets": {"list, add and rename the stance targets of a project", runTargets},
 	"stats":   {"print a project's counts: documents, statuses, labels", runStats},
 	"check":   {"check a project's integrity: SQLite's own check and every span against its text", runCheck},
+	"search":  {"find documents by words (Arabic-normalized) and by label, annotator, status and stance", runSearch},
 }
 
 func main() {
