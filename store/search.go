@@ -90,7 +90,11 @@ func (s *Store) search(ctx context.Context, q Query, after int64) ([]Hit, error)
 		return nil, err
 	}
 	if len(phrase.Words) > 0 {
-		streams = append(streams, textStream(tx, phrase, upto, last))
+		text, err := textStream(ctx, tx, phrase, upto, last, after, len(streams) > 0)
+		if err != nil {
+			return nil, err
+		}
+		streams = append(streams, text)
 	}
 	var st stream = rangeStream{1, last}
 	switch len(streams) {
@@ -188,31 +192,74 @@ WHERE d.ord IN (SELECT value FROM json_each(?)) ORDER BY d.ord`
 
 // textStream is the documents that may hold the phrase: from the search index up to upto,
 // then every document after it (their texts are searched, the index not holding them yet).
-func textStream(q queryer, p arabic.Phrase, upto, last int64) stream {
-	tail := rangeStream{upto + 1, last}
+// A phrase that most documents hold may be looked for in every text instead (see scanText).
+func textStream(ctx context.Context, q queryer, p arabic.Phrase, upto, last, after int64, filtered bool) (stream, error) {
 	if upto == 0 {
-		return tail
+		return rangeStream{1, last}, nil
 	}
 	match := func(words ...string) stream {
 		return newSQLStream(q, ftsRange, `"`+strings.ReplaceAll(strings.Join(words, " "), `"`, "")+`"`, upto)
 	}
-	forms := p.FirstForms()
-	if len(forms) == 1 {
-		return thenStream{first: match(p.Words...), split: upto, then: tail}
+	var fts stream
+	if forms := p.FirstForms(); len(forms) == 1 {
+		fts = match(p.Words...)
+	} else {
+		// The word as written is a stream of its own: FTS4 reads the documents of one term as
+		// they are asked for, where an OR reads every document of every term first (at a million
+		// documents, 175 ms against 30 ms for a page in the middle of a frequent word's). Its
+		// forms with proclitics, fewer, are one OR (one query where a stream each took 24).
+		// The first word's place before the others is left to the search of each text.
+		var b strings.Builder
+		for i, f := range forms[1:] {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			b.WriteString(`"` + f + `"`)
+		}
+		first := unionStream{match(forms[0]), newSQLStream(q, ftsRange, b.String(), upto)}
+		fts = first
+		if len(p.Words) > 1 {
+			fts = joinStream{first, match(p.Words[1:]...)}
+		}
 	}
-	// One stream per form of the first word: FTS4 reads the documents of one term as they are
-	// asked for, where an OR of the forms reads every document of every form first (at a
-	// million documents, 175 ms against 30 ms for a page in the middle of a frequent word's).
-	// The first word's place before the others is left to the search of each text.
-	first := make(unionStream, len(forms))
-	for i, f := range forms {
-		first[i] = match(f)
+	if ok, err := scanText(ctx, fts, upto, after, filtered); ok || err != nil {
+		return rangeStream{1, last}, err
 	}
-	var fts stream = first
-	if len(p.Words) > 1 {
-		fts = joinStream{first, match(p.Words[1:]...)}
+	return thenStream{first: fts, split: upto, then: rangeStream{upto + 1, last}}, nil
+}
+
+// FTS4 has no skip list: to find a term's documents after an order it reads all those before
+// (0.3 s deep in a word that most of a million documents hold), again at each jump ahead that
+// a filter makes. Reading the texts from the order on finds a page of such a word sooner.
+// The estimate: reading one document of the index costs about a hundredth of searching one
+// text (ftsPerText); the share of the documents that hold the phrase is that of the first
+// densityProbe documents of the index that may hold it, among the documents up to the last
+// of them.
+const densityProbe = 256
+
+// ftsPerText: see densityProbe (a variable, so that tests can make every dense phrase read
+// the texts).
+var ftsPerText = 100.0
+
+// scanText reports whether a page of the phrase whose documents in the index st gives, after
+// the order after, is found sooner by searching every text: when the phrase is in a quarter
+// of the documents or more and either filters make the search jump or reading the index up to
+// after costs more than the texts that a page of the phrase takes to read.
+func scanText(ctx context.Context, st stream, upto, after int64, filtered bool) (bool, error) {
+	n, x := int64(0), int64(1)
+	for ; n < densityProbe; n++ {
+		y, err := st.seek(ctx, x)
+		if err != nil || y == 0 || y > upto {
+			return false, err
+		}
+		x = y + 1
 	}
-	return thenStream{first: fts, split: upto, then: tail}
+	share := float64(n) / float64(x-1)
+	if share < 0.25 {
+		return false, nil
+	}
+	page := float64(DefaultPageSize)
+	return filtered || float64(after)*share > ftsPerText*page*(1/share-1), nil
 }
 
 // ftsRange is a sqlStream's query of the documents of the search index that hold a phrase, up

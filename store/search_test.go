@@ -145,9 +145,13 @@ func TestSearchPages(t *testing.T) {
 	}
 	_, err = imp.Commit()
 	must(t, err)
-	for _, indexed := range []bool{false, true} {
-		if indexed {
+	defer func(v float64) { ftsPerText = v }(ftsPerText)
+	for _, stage := range []string{"texts", "index", "index, dense words from the texts"} {
+		switch stage {
+		case "index":
 			must(t, s.IndexSearch(ctx, nil))
+		case "index, dense words from the texts":
+			ftsPerText = 0
 		}
 		for _, c := range []struct {
 			q    Query
@@ -171,7 +175,7 @@ func TestSearchPages(t *testing.T) {
 					got = append(got, h.Order)
 				}
 				if !slices.Equal(got, want) {
-					t.Errorf("indexed %v, %+v, pages of %d: %d hits %v..., want %d %v...", indexed, c.q, limit,
+					t.Errorf("%s: %+v, pages of %d: %d hits %v..., want %d %v...", stage, c.q, limit,
 						len(got), head(got), len(want), head(want))
 				}
 			}

@@ -145,21 +145,21 @@ func labelStream(ctx context.Context, q queryer, l, a string) (stream, error) {
 
 // statusStream is the documents of status st for a (for anyone when a is ""); st "" is every
 // status past todo (the documents a worked on).
-func statusStream(ctx context.Context, q queryer, st, a string, last int64) (stream, error) {
-	as, err := given(ctx, q, a, "SELECT annotator FROM doc_state INDEXED BY doc_state_page WHERE annotator > ? ORDER BY annotator LIMIT 1")
+func statusStream(ctx context.Context, tx *sql.Tx, st, a string, last int64) (stream, error) {
+	as, err := given(ctx, tx, a, "SELECT annotator FROM doc_state INDEXED BY doc_state_page WHERE annotator > ? ORDER BY annotator LIMIT 1")
 	if err != nil {
 		return nil, err
 	}
+	if st == string(labels.StatusTodo) {
+		return &todoStream{tx: tx, annotators: as, last: last, lo: 1, hi: 0}, nil
+	}
 	var u unionStream
 	for _, a := range as {
-		if st == "" || st == string(labels.StatusTodo) {
-			u = append(u, newSQLStream(q, movedRange, a))
+		if st == "" {
+			u = append(u, newSQLStream(tx, movedRange, a))
 		} else {
-			u = append(u, newSQLStream(q, statusRange, a, st))
+			u = append(u, newSQLStream(tx, statusRange, a, st))
 		}
-	}
-	if st == string(labels.StatusTodo) {
-		return notStream{of: u, last: last}, nil
 	}
 	return u, nil
 }

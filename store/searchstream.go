@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"sort"
 )
@@ -124,23 +125,57 @@ func (j joinStream) seek(ctx context.Context, x int64) (int64, error) {
 	return x, nil
 }
 
-// notStream is the orders from 1 to last that its stream lacks.
-type notStream struct {
-	of   stream
-	last int64
+// todoStream is the orders that none of its annotators has moved past todo, read a chunk
+// of todoChunk orders at a time with todoOrders, which passes over a chunk that one of them
+// holds whole by counting it: 150,000 documents done cost a few dozen counts, where reading
+// their rows took 70 ms.
+type todoStream struct {
+	tx         *sql.Tx
+	annotators []string
+	last       int64
+	lo, hi     int64   // the chunk read...
+	todo       []int64 // ...and its orders to do
 }
 
-func (n notStream) seek(ctx context.Context, x int64) (int64, error) {
-	for ; x <= n.last; x++ {
-		y, err := n.of.seek(ctx, x)
-		if err != nil {
-			return 0, err
+func (t *todoStream) seek(ctx context.Context, x int64) (int64, error) {
+	for x <= t.last {
+		if x < t.lo || x > t.hi {
+			if err := t.read(ctx, x); err != nil {
+				return 0, err
+			}
 		}
-		if y != x {
-			return x, nil
+		if i := sort.Search(len(t.todo), func(i int) bool { return t.todo[i] >= x }); i < len(t.todo) {
+			return t.todo[i], nil
 		}
+		x = t.hi + 1
 	}
 	return 0, nil
+}
+
+// read reads the chunk that begins at x: the orders none of the annotators moved.
+func (t *todoStream) read(ctx context.Context, x int64) error {
+	t.lo, t.hi = x, min(t.last, x+todoChunk-1)
+	t.todo = t.todo[:0]
+	for i := t.lo; i <= t.hi && len(t.annotators) == 0; i++ {
+		t.todo = append(t.todo, i)
+	}
+	for i, a := range t.annotators {
+		list, err := todoOrders(ctx, t.tx, a, t.lo, t.hi)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			list = slices.DeleteFunc(list, func(o int64) bool {
+				_, found := slices.BinarySearch(t.todo, o)
+				return !found
+			})
+		}
+		t.todo = list
+		if len(t.todo) == 0 {
+			break
+		}
+	}
+	return nil
 }
 
 // thenStream is first's orders up to and including split, then then's after it.
