@@ -168,13 +168,18 @@ func BenchmarkBigSearch(b *testing.B) {
 		{"none", Query{Text: "كوبنهاغن"}, 0},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			hits := 0
+			hits, best := 0, time.Duration(0)
 			for b.Loop() {
 				b.StopTimer()
 				s := openCold(b, path)
 				b.StartTimer()
+				began := time.Now()
 				page, err := s.Search(ctx, c.q, c.after)
+				took := time.Since(began)
 				b.StopTimer()
+				if best == 0 || took < best {
+					best = took
+				}
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -183,6 +188,7 @@ func BenchmarkBigSearch(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(hits), "hits")
+			b.ReportMetric(float64(best.Microseconds())/1000, "best-ms") // the machine is shared
 		})
 	}
 }

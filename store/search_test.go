@@ -84,6 +84,10 @@ func TestSearchText(t *testing.T) {
 		{Query{Text: "الجيش الوطني"}, []string{"1:الجيش الوطني", "3:لجيش، الوطني"}},
 		{Query{Text: "قوات"}, []string{"3:القوات"}},
 		{Query{Text: "بغداد"}, nil},
+		// what FTS4 would read as its own syntax is text here
+		{Query{Text: `"طرابلس*" OR NEAR`}, nil},
+		{Query{Text: `"ISIS" attacked*`}, []string{"4:ISIS attacked"}},
+		{Query{Text: "della OR"}, nil},
 	}
 	run := func(stage string) {
 		for _, c := range cases {
