@@ -1,11 +1,9 @@
 package store
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,26 +62,9 @@ func searchText(i int, r *rand.Rand, z *rand.Zipf, vocab []string) string {
 // 150,000 documents, has a PERS span in every seventh and a FAVOR stance toward lna in every
 // fiftieth; badr has a LOC span in every thousandth.
 func searchProject(b *testing.B) string {
-	dir := os.Getenv(bigEnv)
-	if dir == "" {
-		b.Skipf("set %s to a folder to keep a project of a million documents in", bigEnv)
-	}
-	h := sha256.New()
-	for _, m := range migrations {
-		h.Write([]byte(m.sql))
-	}
-	path := filepath.Join(dir, fmt.Sprintf("search-%d-%x.tawsim", bigDocs, h.Sum(nil)[:6]))
-	if _, err := os.Stat(path); err == nil {
+	path, s := startBig(b, "search")
+	if s == nil {
 		return path
-	}
-	tmp := path + ".building"
-	os.Remove(tmp)
-	s, err := Open(tmp)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := s.SetSchema(ctx, "admin", testSchema(labels.NestingFlat)); err != nil {
-		b.Fatal(err)
 	}
 	began := time.Now()
 	imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal", Exclusive: true})
@@ -118,25 +99,18 @@ func searchProject(b *testing.B) string {
 		b.Fatal(err)
 	}
 	imported := time.Since(began)
-	size := fileSize(b, tmp)
+	size := fileSize(s.Path())
 	began = time.Now()
 	if err := s.IndexSearch(ctx, nil); err != nil {
 		b.Fatal(err)
 	}
-	indexed := time.Since(began)
-	if err := s.Close(); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("imported %d documents in %v (%d MB), indexed them in %v (the file grew by %d MB)",
-		bigDocs, imported.Round(time.Second), size>>20, indexed.Round(time.Second), (fileSize(b, tmp)-size)>>20)
-	if err := os.Rename(tmp, path); err != nil {
-		b.Fatal(err)
-	}
-	return path
+	fmt.Fprintf(os.Stderr, "imported %d documents in %v (%d MB), indexed them in %v (the file grew by %d MB)\n",
+		bigDocs, imported.Round(time.Second), size>>20, time.Since(began).Round(time.Second), (fileSize(s.Path())-size)>>20)
+	return endBig(b, s, path)
 }
 
 // fileSize returns the size of a project with its -wal.
-func fileSize(b *testing.B, path string) int64 {
+func fileSize(path string) int64 {
 	var n int64
 	for _, name := range []string{path, path + "-wal"} {
 		if fi, err := os.Stat(name); err == nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -25,8 +26,8 @@ AND ord >= ? ORDER BY ord LIMIT ?`
 // scan): query selects the column of the rows after the value given last, "... AND col > ?
 // ORDER BY col LIMIT 1". A filter without an annotator is the union of one range per
 // annotator, and the annotators are read so from the index that the filter reads.
-func distinct(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
-	var out []string
+func distinct(ctx context.Context, q queryer, query string, args ...any) ([]any, error) {
+	var out []any
 	prev := ""
 	for {
 		err := q.QueryRowContext(ctx, query, append(slices.Clip(args), prev)...).Scan(&prev)
@@ -38,14 +39,6 @@ func distinct(ctx context.Context, q queryer, query string, args ...any) ([]stri
 		}
 		out = append(out, prev)
 	}
-}
-
-// given returns [v] when v is set, or else the values distinct reads.
-func given(ctx context.Context, q queryer, v string, query string, args ...any) ([]string, error) {
-	if v != "" {
-		return []string{v}, nil
-	}
-	return distinct(ctx, q, query, args...)
 }
 
 // filterStreams returns a stream for each filter of q (none for none), reading through q.
@@ -126,67 +119,75 @@ func stanceFilter(sc labels.Schema, target, stance string) (string, string, erro
 // labelStream is the documents where an annotator (a, or anyone when a is "") has a span of
 // label l (of any label when l is "").
 func labelStream(ctx context.Context, q queryer, l, a string) (stream, error) {
-	ls, err := given(ctx, q, l, "SELECT label FROM search_labels WHERE label > ? ORDER BY label LIMIT 1")
-	if err != nil {
-		return nil, err
-	}
-	var u unionStream
-	for _, l := range ls {
-		as, err := given(ctx, q, a, "SELECT annotator FROM search_labels WHERE label = ? AND annotator > ? ORDER BY annotator LIMIT 1", l)
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range as {
-			u = append(u, newSQLStream(q, labelRange, l, a))
-		}
-	}
-	return u, nil
+	return rangesOf(ctx, q, "search_labels", labelRange, []string{"label", "annotator"}, l, a)
 }
 
 // statusStream is the documents of status st for a (for anyone when a is ""); st "" is every
 // status past todo (the documents a worked on).
 func statusStream(ctx context.Context, tx *sql.Tx, st, a string, last int64) (stream, error) {
-	as, err := given(ctx, tx, a, "SELECT annotator FROM doc_state INDEXED BY doc_state_page WHERE annotator > ? ORDER BY annotator LIMIT 1")
-	if err != nil {
-		return nil, err
-	}
-	if st == string(labels.StatusTodo) {
-		return &todoStream{tx: tx, annotators: as, last: last, lo: 1, hi: 0}, nil
-	}
-	var u unionStream
-	for _, a := range as {
-		if st == "" {
-			u = append(u, newSQLStream(tx, movedRange, a))
-		} else {
-			u = append(u, newSQLStream(tx, statusRange, a, st))
+	const byAnnotator = "doc_state INDEXED BY doc_state_page"
+	switch st {
+	case "":
+		return rangesOf(ctx, tx, byAnnotator, movedRange, []string{"annotator"}, a)
+	case string(labels.StatusTodo):
+		keys, err := keysOf(ctx, tx, byAnnotator, []string{"annotator"}, a)
+		if err != nil {
+			return nil, err
 		}
+		t := &todoStream{tx: tx, last: last, lo: 1, hi: 0}
+		for _, k := range keys {
+			t.annotators = append(t.annotators, k[0].(string))
+		}
+		return t, nil
 	}
-	return u, nil
+	return rangesOf(ctx, tx, byAnnotator, statusRange, []string{"annotator", "status"}, a, st)
 }
 
 // stanceStream is the documents where a (anyone when "") has a document stance toward target
 // (any when "") of label stance (any when "").
 func stanceStream(ctx context.Context, q queryer, target, stance, a string) (stream, error) {
-	ts, err := given(ctx, q, target, "SELECT target FROM search_stance WHERE target > ? ORDER BY target LIMIT 1")
+	return rangesOf(ctx, q, "search_stance", stanceRange, []string{"target", "label", "annotator"}, target, stance, a)
+}
+
+// rangesOf is the union of the ranges (query, a sqlStream's, given each key of keysOf) of an
+// index whose key begins with cols.
+func rangesOf(ctx context.Context, q queryer, table, query string, cols []string, given ...string) (stream, error) {
+	keys, err := keysOf(ctx, q, table, cols, given...)
 	if err != nil {
 		return nil, err
 	}
-	var u unionStream
-	for _, t := range ts {
-		ls, err := given(ctx, q, stance, "SELECT label FROM search_stance WHERE target = ? AND label > ? ORDER BY label LIMIT 1", t)
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range ls {
-			as, err := given(ctx, q, a, `SELECT annotator FROM search_stance WHERE target = ? AND label = ? AND annotator > ?
-ORDER BY annotator LIMIT 1`, t, l)
+	u := make(unionStream, len(keys))
+	for i, k := range keys {
+		u[i] = newSQLStream(q, query, k...)
+	}
+	return u, nil
+}
+
+// keysOf returns the values of the first columns cols of an index that it holds: for each
+// column in turn, the value given, or when it is "" every value there is after those of the
+// columns before (a skip scan).
+func keysOf(ctx context.Context, q queryer, table string, cols []string, given ...string) ([][]any, error) {
+	keys := [][]any{nil}
+	for i, col := range cols {
+		var next [][]any
+		for _, k := range keys {
+			if given[i] != "" {
+				next = append(next, append(slices.Clip(k), given[i]))
+				continue
+			}
+			var where strings.Builder
+			for _, c := range cols[:i] {
+				where.WriteString(c + " = ? AND ")
+			}
+			vals, err := distinct(ctx, q, "SELECT "+col+" FROM "+table+" WHERE "+where.String()+col+" > ? ORDER BY "+col+" LIMIT 1", k...)
 			if err != nil {
 				return nil, err
 			}
-			for _, a := range as {
-				u = append(u, newSQLStream(q, stanceRange, t, l, a))
+			for _, v := range vals {
+				next = append(next, append(slices.Clip(k), v))
 			}
 		}
+		keys = next
 	}
-	return u, nil
+	return keys, nil
 }
