@@ -3,8 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -18,27 +18,34 @@ func indexSpanLabels(ctx context.Context, tx *sql.Tx, docID, annotator string, b
 	was, is := labelsOf(before), labelsOf(after)
 	added := slices.DeleteFunc(slices.Clone(is), func(l string) bool { return slices.Contains(was, l) })
 	gone := slices.DeleteFunc(was, func(l string) bool { return slices.Contains(is, l) })
-	for _, c := range []struct {
-		list  []string
-		query string
-	}{
-		{added, `INSERT OR IGNORE INTO search_labels (label, annotator, ord)
-SELECT j.value, ?, d.ord FROM documents d, json_each(?) j WHERE d.id = ?`},
-		{gone, `DELETE FROM search_labels WHERE annotator = ? AND label IN (SELECT value FROM json_each(?))
-AND ord = (SELECT ord FROM documents WHERE id = ?)`},
-	} {
-		if len(c.list) == 0 {
-			continue
-		}
-		list, err := json.Marshal(c.list)
+	// One statement for the labels of a set, its text the same for as many labels (the writer
+	// keeps it prepared): an import pays it for every record with spans.
+	if len(added) > 0 {
+		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO search_labels (label, annotator, ord)
+SELECT column1, ?, (SELECT ord FROM documents WHERE id = ?) FROM (VALUES (?)`+strings.Repeat(", (?)", len(added)-1)+`)`,
+			append([]any{annotator, docID}, anys(added)...)...)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, c.query, annotator, string(list), docID); err != nil {
+	}
+	if len(gone) > 0 {
+		_, err := tx.ExecContext(ctx, `DELETE FROM search_labels WHERE annotator = ?
+AND ord = (SELECT ord FROM documents WHERE id = ?) AND label IN (?`+strings.Repeat(", ?", len(gone)-1)+`)`,
+			append([]any{annotator, docID}, anys(gone)...)...)
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// anys returns list as arguments of a statement.
+func anys(list []string) []any {
+	out := make([]any, len(list))
+	for i, v := range list {
+		out[i] = v
+	}
+	return out
 }
 
 // labelsOf returns the labels of spans, each once.
