@@ -70,8 +70,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	return printHits(ctx, e.stdout, st, q, *after, *limit, *asJSON)
 }
 
-// catchUp indexes the documents the search index lacks, with a bar on a terminal; a project
-// that cannot be written is searched as it is (a search reads those documents' texts).
+// catchUp indexes the documents the search index lacks, with a bar on a terminal. A project
+// that cannot be written, or that another program holds (an import), is searched as it is: a
+// search reads the texts of the documents the index lacks.
 func catchUp(ctx context.Context, e *env, st *store.Store) error {
 	behind, err := st.SearchBehind(ctx)
 	if err != nil || behind == 0 {
@@ -82,7 +83,12 @@ func catchUp(ctx context.Context, e *env, st *store.Store) error {
 		prog.set(jobs.Progress{Records: done, Done: int64(done), Total: int64(total)})
 	})
 	prog.done()
-	if errors.Is(err, store.ErrReadOnly) {
+	switch {
+	case errors.Is(err, store.ErrReadOnly):
+		return nil
+	case store.IsBusy(err):
+		fmt.Fprintf(e.stderr, "tawsimctl search: another program is writing the project: the texts of the %s not indexed yet are searched instead\n",
+			plural(behind, "document"))
 		return nil
 	}
 	return err

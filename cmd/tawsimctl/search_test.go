@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"os"
@@ -158,5 +159,33 @@ func TestSnippet(t *testing.T) {
 	}
 	if got := snippetOf(text, labels.Offsets{Start: 0, End: 5}); !strings.HasPrefix(got, "[الخبر] الأول قال") {
 		t.Errorf("%s", got)
+	}
+}
+
+// TestSearchWhileAnotherWrites: when another program holds the project for writing longer than
+// a write waits, search finds the words in the texts the index lacks instead of failing.
+func TestSearchWhileAnotherWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the project as long as a write does (5 s)")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	corpus := writeFile(t, dir, "news.jsonl", searchCorpus)
+	if code, _, errOut := ctl(t, "", "import", "--db", db, "--format", "jsonl", corpus); code != 0 {
+		t.Fatal(errOut)
+	}
+	holder, err := sql.Open("sqlite3", db)
+	must(t, err)
+	defer holder.Close()
+	conn, err := holder.Conn(context.Background())
+	must(t, err)
+	defer conn.Close()
+	_, err = conn.ExecContext(context.Background(), "BEGIN IMMEDIATE")
+	must(t, err)
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	code, out, errOut := ctl(t, "", "search", "--db", db, "--exact", "طرابلس")
+	if code != 0 || out != "1\ta1\tالمسماري\tقال أحمد المسماري إن قواته دخلت [طرابلس].\n" ||
+		!strings.Contains(errOut, "the texts of the 4 documents not indexed yet are searched instead") {
+		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
 	}
 }
