@@ -252,3 +252,31 @@ func TestSearchReadOnly(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestSearchHitStatus: a hit shows the status of the annotator For names (of Annotator when
+// For is empty), as the document list does.
+func TestSearchHitStatus(t *testing.T) {
+	s, ids := newProject(t, labels.NestingFlat, "دخلت القوات طرابلس", "وصل الوفد إلى طرابلس")
+	must(t, s.SetState(ctx, labels.DocState{DocID: ids[0], Annotator: "amal", Status: labels.StatusDone}))
+	must(t, s.SetState(ctx, labels.DocState{DocID: ids[1], Annotator: "badr", Status: labels.StatusSkipped}))
+	for _, c := range []struct {
+		q    Query
+		want []labels.Status
+	}{
+		{Query{Text: "طرابلس"}, []labels.Status{labels.StatusTodo, labels.StatusTodo}},
+		{Query{Text: "طرابلس", For: "amal"}, []labels.Status{labels.StatusDone, labels.StatusTodo}},
+		{Query{Text: "طرابلس", Annotator: "badr"}, []labels.Status{labels.StatusSkipped}},
+		{Query{Text: "طرابلس", Annotator: "badr", For: "amal"}, []labels.Status{labels.StatusTodo}},
+		{Query{Status: labels.StatusDone}, []labels.Status{labels.StatusDone}},
+	} {
+		hits, err := s.Search(ctx, c.q, 0)
+		must(t, err)
+		var got []labels.Status
+		for _, h := range hits {
+			got = append(got, h.Status)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%+v: %v, want %v", c.q, got, c.want)
+		}
+	}
+}
