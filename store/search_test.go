@@ -237,9 +237,13 @@ func TestSearchBeforeTheIndex(t *testing.T) {
 	}
 }
 
-// TestSearchReadOnly: a project that cannot be written is searched from its texts.
+// TestSearchReadOnly: a project that cannot be written is searched from its index, and from
+// the texts of the documents its index lacks.
 func TestSearchReadOnly(t *testing.T) {
 	s, _ := newProject(t, labels.NestingFlat, "دخلت القوات طرابلس", "جنيف")
+	must(t, s.IndexSearch(ctx, nil))
+	_, err := s.AddDocuments(ctx, []labels.Document{{Text: "وصلت طرابلس"}})
+	must(t, err)
 	path := s.Path()
 	must(t, s.Close())
 	ro, err := openReadOnly(path, "the file cannot be written (-r--r--r--)")
@@ -248,7 +252,7 @@ func TestSearchReadOnly(t *testing.T) {
 	if err := ro.IndexSearch(ctx, nil); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("IndexSearch = %v, want ErrReadOnly", err)
 	}
-	if got := matched(t, ro, searchAll(t, ro, Query{Text: "طرابلس"}, 5)); !slices.Equal(got, []string{"1:طرابلس"}) {
+	if got := matched(t, ro, searchAll(t, ro, Query{Text: "طرابلس"}, 5)); !slices.Equal(got, []string{"1:طرابلس", "3:طرابلس"}) {
 		t.Errorf("%q", got)
 	}
 }
