@@ -24,27 +24,9 @@ const bigDocs = 1_000_000
 // next 100,000 (in progress, skipped, flagged, done), and labeled spans in 50,000 of them;
 // "badr" has done every hundredth document.
 func bigProject(b *testing.B) string {
-	dir := os.Getenv(bigEnv)
-	if dir == "" {
-		b.Skipf("set %s to a folder to keep a project of a million documents in", bigEnv)
-	}
-	h := sha256.New()
-	for _, m := range migrations {
-		h.Write([]byte(m.sql))
-	}
-	// named after the schema it was built with, so that a changed migration builds it again
-	path := filepath.Join(dir, fmt.Sprintf("big-%d-%x.tawsim", bigDocs, h.Sum(nil)[:6]))
-	if _, err := os.Stat(path); err == nil {
+	path, s := startBig(b, "big")
+	if s == nil {
 		return path
-	}
-	tmp := path + ".building"
-	os.Remove(tmp)
-	s, err := Open(tmp)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := s.SetSchema(ctx, "admin", testSchema(labels.NestingFlat)); err != nil {
-		b.Fatal(err)
 	}
 	imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal", Exclusive: true})
 	if err != nil {
@@ -82,10 +64,43 @@ func bigProject(b *testing.B) string {
 	if err := setStates(s, states); err != nil {
 		b.Fatal(err)
 	}
+	return endBig(b, s, path)
+}
+
+// startBig returns the path in $TAWSIM_BENCH_BIG of the project of a million documents called
+// name, named after the schema it was built with so that a changed migration builds it again,
+// and, when it is not built yet, a store open on a new project with testSchema beside that
+// path, to fill and give to endBig.
+func startBig(b *testing.B, name string) (string, *Store) {
+	dir := os.Getenv(bigEnv)
+	if dir == "" {
+		b.Skipf("set %s to a folder to keep a project of a million documents in", bigEnv)
+	}
+	h := sha256.New()
+	for _, m := range migrations {
+		h.Write([]byte(m.sql))
+	}
+	path := filepath.Join(dir, fmt.Sprintf("%s-%d-%x.tawsim", name, bigDocs, h.Sum(nil)[:6]))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	os.Remove(path + ".building")
+	s, err := Open(path + ".building")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.SetSchema(ctx, "admin", testSchema(labels.NestingFlat)); err != nil {
+		b.Fatal(err)
+	}
+	return path, s
+}
+
+// endBig closes the project that startBig began and puts it at path.
+func endBig(b *testing.B, s *Store, path string) string {
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(path+".building", path); err != nil {
 		b.Fatal(err)
 	}
 	return path

@@ -53,7 +53,7 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	defer tx.Rollback()
 	c := &checker{tx: tx, problems: []Problem{}}
 	for _, step := range []func(context.Context) error{
-		c.integrity, c.foreignKeys, c.schema, c.documents, c.spans, c.states, c.stances, c.suggestions, c.counts,
+		c.integrity, c.foreignKeys, c.schema, c.documents, c.spans, c.states, c.stances, c.suggestions, c.counts, c.searchIndexes,
 	} {
 		if err := step(ctx); err != nil {
 			return nil, fmt.Errorf("check: %w", err)

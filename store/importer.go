@@ -279,6 +279,9 @@ func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.S
 	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
 		return err
 	}
+	if err := indexSpanLabels(imp.run, imp.tx, docID, annotator, have, spans); err != nil {
+		return err
+	}
 	imp.res.Spans += added
 	return nil
 }

@@ -124,6 +124,9 @@ func (m *merger) work(ctx context.Context, w *sourceWork, to target, mine Work) 
 		if _, err := m.stmts.spans.ExecContext(ctx, to.id, w.annotator, string(data)); err != nil {
 			return nil, err
 		}
+		if err := indexSpanLabels(ctx, m.tx, to.id, w.annotator, mine.Spans, all); err != nil {
+			return nil, err
+		}
 	}
 	more, err := m.stances(ctx, w, to, mine.Stances)
 	if err != nil {

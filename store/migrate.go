@@ -14,7 +14,10 @@ import (
 	"time"
 )
 
-// migrationFiles holds the schema changes, numbered: 0001_init.sql, 0002_....sql, ...
+// migrationFiles holds the schema changes, numbered: 0001_init.sql, 0002_....sql, ... The
+// numbers increase but may leave gaps: a change made beside another takes the next number
+// free after both, and a file is brought up to date by applying every change it has not
+// recorded, in order, whatever the numbers it has.
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
@@ -29,8 +32,23 @@ type migration struct {
 // migrations are the embedded schema changes in order; read once, at start-up.
 var migrations = mustLoadMigrations(migrationFiles)
 
-// latestVersion is the highest schema version this build brings a file up to.
-func latestVersion() int { return migrations[len(migrations)-1].version }
+// latestVersion is the schema version this build brings a file up to: its last migration's.
+func latestVersion() int {
+	if len(migrations) == 0 {
+		return 0
+	}
+	return migrations[len(migrations)-1].version
+}
+
+// knownVersion reports whether this build has the migration numbered v.
+func knownVersion(v int) bool {
+	for _, m := range migrations {
+		if m.version == v {
+			return true
+		}
+	}
+	return false
+}
 
 // mustLoadMigrations reads the embedded migrations and panics when their numbering is
 // broken: that is a bug of the build, not of a user's file.
@@ -42,9 +60,8 @@ func mustLoadMigrations(fsys fs.FS) []migration {
 	return ms
 }
 
-// loadMigrations reads migrations/NNNN_name.sql, numbered from 1 up, each number once. A
-// number may be missing: a file records each migration applied to it, and migrate applies
-// every one it lacks, so a migration may come into the build below the highest one.
+// loadMigrations reads migrations/NNNN_name.sql and checks that the first is 0001 and that
+// the numbers increase (a gap is allowed: see migrationFiles).
 func loadMigrations(fsys fs.FS) ([]migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
@@ -57,8 +74,8 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		base := path.Base(name)
 		num, _, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= prev || len(num) != 4 {
-			return nil, fmt.Errorf("store: migration %s: want a number of four digits above %04d", name, prev)
+		if !ok || err != nil || len(num) != 4 || v <= prev || (prev == 0 && v != 1) {
+			return nil, fmt.Errorf("store: migration %s: want a number of four digits after %04d (0001 first)", name, prev)
 		}
 		prev = v
 		body, err := fs.ReadFile(fsys, name)
@@ -66,9 +83,6 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 			return nil, err
 		}
 		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base, ".sql"), sql: string(body)})
-	}
-	if len(ms) == 0 {
-		return nil, fmt.Errorf("store: no migration")
 	}
 	return ms, nil
 }
@@ -83,18 +97,14 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // migrate applies the migrations that db lacks, each in its own transaction, recording each.
 // An up-to-date file is only read, so that opening it never waits for another process's write.
 func migrate(ctx context.Context, db *sql.DB, path string) error {
-	version, err := schemaVersion(ctx, db)
+	versions, err := schemaVersions(ctx, db)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := checkVersion(path, version); err != nil {
+	if err := checkVersion(path, versions); err != nil {
 		return err
 	}
-	missing, err := missingMigrations(ctx, db)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	for _, m := range missing {
+	for _, m := range missingMigrations(versions) {
 		if err := applyMigration(ctx, db, path, m); err != nil {
 			return err
 		}
@@ -102,48 +112,33 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	return nil
 }
 
-// missingMigrations returns the migrations of the build that db has not recorded, in order.
-func missingMigrations(ctx context.Context, db queryer) ([]migration, error) {
-	applied := map[int]bool{}
-	version, err := schemaVersion(ctx, db)
-	if err != nil || version == 0 {
-		return migrations, err
-	}
-	err = eachRow(ctx, db, "SELECT version FROM schema_migrations", nil, func(rows *sql.Rows) error {
-		var v int
-		err := rows.Scan(&v)
-		applied[v] = true
-		return err
-	})
-	var missing []migration
+// missingMigrations returns the migrations of this build that versions (a file's) lacks, in order.
+func missingMigrations(versions []int) []migration {
+	var out []migration
 	for _, m := range migrations {
-		if !applied[m.version] {
-			missing = append(missing, m)
+		if !slices.Contains(versions, m.version) {
+			out = append(out, m)
 		}
 	}
-	return missing, err
+	return out
 }
 
-// applyMigration applies m unless the file already has it. It checks the file again
-// inside the transaction, since another process may have migrated it meanwhile.
+// applyMigration applies m unless the file already has it. It checks the version again
+// inside the transaction, since another process may have migrated the file meanwhile.
 func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", path, err)
 	}
 	defer tx.Rollback()
-	version, err := schemaVersion(ctx, tx)
+	versions, err := schemaVersions(ctx, tx)
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", path, err)
 	}
-	if err := checkVersion(path, version); err != nil {
+	if err := checkVersion(path, versions); err != nil {
 		return err
 	}
-	missing, err := missingMigrations(ctx, tx)
-	if err != nil {
-		return fmt.Errorf("migrate %s: %w", path, err)
-	}
-	if !slices.ContainsFunc(missing, func(o migration) bool { return o.version == m.version }) {
+	if slices.Contains(versions, m.version) {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
@@ -162,29 +157,29 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 	return nil
 }
 
-// schemaVersion returns the highest migration recorded in db, 0 for none, or the first
-// recorded one that this build lacks (which checkVersion refuses).
-func schemaVersion(ctx context.Context, db queryer) (int, error) {
+// schemaVersions returns the migrations recorded in db, in increasing order (none for a new
+// file).
+func schemaVersions(ctx context.Context, db queryer) ([]int, error) {
 	var n int
 	err := db.QueryRowContext(ctx,
 		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n)
 	if err != nil || n == 0 {
-		return 0, err
+		return nil, err
 	}
-	version, unknown := 0, 0
-	err = eachRow(ctx, db, "SELECT version FROM schema_migrations ORDER BY version", nil, func(rows *sql.Rows) error {
-		if err := rows.Scan(&version); err != nil {
-			return err
-		}
-		if unknown == 0 && !slices.ContainsFunc(migrations, func(m migration) bool { return m.version == version }) {
-			unknown = version
-		}
-		return nil
-	})
-	if unknown != 0 {
-		return unknown, err
+	rows, err := db.QueryContext(ctx, "SELECT version FROM schema_migrations ORDER BY version")
+	if err != nil {
+		return nil, err
 	}
-	return version, err
+	defer rows.Close()
+	var versions []int
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		versions = append(versions, v)
+	}
+	return versions, rows.Err()
 }
 
 // Migration is one schema change recorded in a project file.

@@ -2,7 +2,10 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tawsim/tawsim/labels"
@@ -65,5 +68,56 @@ func TestSpanRowsBecomeSets(t *testing.T) {
 	must(t, err)
 	if st.Spans != 3 || st.EntityLabels["PERS"] != 1 || st.EntityLabels["ORG"] != 1 || st.StanceSpans["lna"]["FAVOR"] != 1 {
 		t.Errorf("stats after the migration: %+v", st)
+	}
+}
+
+// TestMigrationInAGapRefused: a file that recorded a migration numbered in a gap of this
+// build's (made beside the ones this build has) is refused as newer, untouched.
+func TestMigrationInAGapRefused(t *testing.T) {
+	gap := 0
+	for v := 1; v < latestVersion() && gap == 0; v++ {
+		if !knownVersion(v) {
+			gap = v
+		}
+	}
+	if gap == 0 {
+		t.Skip("this build's migrations have no gap")
+	}
+	path := filepath.Join(t.TempDir(), "p.tawsim")
+	s := openStore(t, path)
+	must(t, s.Close())
+	db := rawDB(t, path)
+	_, err := db.Exec("INSERT INTO schema_migrations (version, name, applied) VALUES (?, 'beside', 'x')", gap)
+	must(t, err)
+	must(t, db.Close())
+	before := fileHash(t, path)
+	_, err = Open(path)
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), fmt.Sprintf("schema change %d, which this version lacks", gap)) {
+		t.Errorf("Open = %v", err)
+	}
+	if fileHash(t, path) != before {
+		t.Error("the file changed")
+	}
+}
+
+// TestMissingMigrationsApplied: a file that lacks migrations below the last it has (written
+// by a build whose numbering had a gap where this build has a migration) gets them.
+func TestMissingMigrationsApplied(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.tawsim")
+	db := rawDB(t, path)
+	for _, m := range migrations {
+		if m.version != 4 {
+			must(t, applyMigration(ctx, db, path, m))
+		}
+	}
+	must(t, db.Close())
+	s := openStore(t, path)
+	ms, err := s.Migrations(ctx)
+	must(t, err)
+	if len(ms) != len(migrations) {
+		t.Fatalf("recorded %+v", ms)
+	}
+	if _, err := s.Stats(ctx, ""); err != nil { // reads the counts of 0004
+		t.Error(err)
 	}
 }

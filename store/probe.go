@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
@@ -111,11 +110,11 @@ func probeDB(ctx context.Context, db *sql.DB, path string) error {
 		return fmt.Errorf("%s is %w: it is an SQLite database of another program (application id %#08x, tables %s)",
 			path, ErrNotProject, appID, strings.Join(tables, ", "))
 	}
-	version, err := schemaVersion(ctx, db)
+	versions, err := schemaVersions(ctx, db)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	return checkVersion(path, version)
+	return checkVersion(path, versions)
 }
 
 // tableNames lists the tables of db that are not SQLite's own.
@@ -137,16 +136,19 @@ func tableNames(ctx context.Context, db queryer) ([]string, error) {
 	return names, rows.Err()
 }
 
-// checkVersion refuses a schema version newer than the migrations this build embeds, or one
-// it lacks.
-func checkVersion(path string, version int) error {
-	if known := latestVersion(); version > known {
+// checkVersion refuses a file that recorded a migration this build does not embed: a newer
+// one, or one numbered in a gap of this build's.
+func checkVersion(path string, versions []int) error {
+	known := latestVersion()
+	if n := len(versions); n > 0 && versions[n-1] > known {
 		return fmt.Errorf("%s was %w (schema %d; this version knows up to %d): update Tawsim to open it",
-			path, ErrNewerSchema, version, known)
+			path, ErrNewerSchema, versions[n-1], known)
 	}
-	if version != 0 && !slices.ContainsFunc(migrations, func(m migration) bool { return m.version == version }) {
-		return fmt.Errorf("%s was %w (schema %d, which this version lacks): update Tawsim to open it",
-			path, ErrNewerSchema, version)
+	for _, v := range versions {
+		if !knownVersion(v) {
+			return fmt.Errorf("%s was %w (schema change %d, which this version lacks): update Tawsim to open it",
+				path, ErrNewerSchema, v)
+		}
 	}
 	return nil
 }

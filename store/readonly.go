@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // ErrReadOnly is wrapped by the refusal to open for writing a project that cannot be
@@ -117,14 +118,10 @@ func openReadOnly(path, why string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	version, err := schemaVersion(context.Background(), r)
-	var missing []migration
-	if err == nil {
-		missing, err = missingMigrations(context.Background(), r)
-	}
-	if err == nil && len(missing) > 0 {
+	versions, err := schemaVersions(context.Background(), r)
+	if err == nil && len(missingMigrations(versions)) > 0 {
 		err = fmt.Errorf("%s is %w (%s) and was written by an older version of Tawsim (schema %d; this version reads %d): "+
-			"open it once where it can be written to bring it up to date", path, ErrReadOnly, why, version, latestVersion())
+			"open it once where it can be written to bring it up to date", path, ErrReadOnly, why, slices.Max(append(versions, 0)), latestVersion())
 	}
 	if err != nil {
 		r.Close()

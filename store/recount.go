@@ -122,13 +122,17 @@ func (c *checker) counts(ctx context.Context) error {
 	return nil
 }
 
-// Recount writes the counts table again from the rows it counts, in one transaction: for a
+// Recount writes the counts table again from the rows it counts, and the indexes of the
+// search filters from the rows they index, in one transaction: for a
 // project that something wrote behind the store's back, where Check reports counts that
 // disagree with the rows. Stats and the window read the counts.
 func (s *Store) Recount(ctx context.Context) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		got, err := countRows(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if err := rewriteSearchFilters(ctx, tx); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM counts"); err != nil {

@@ -324,6 +324,9 @@ func (w *spanWriter) flush(ctx context.Context) error {
 		if err := saveSpans(ctx, w.tx, k.doc, k.annotator, w.sets[k]); err != nil {
 			return err
 		}
+		if err := indexSpanLabels(ctx, w.tx, k.doc, k.annotator, w.loaded[k], w.sets[k]); err != nil {
+			return err
+		}
 		counts.add(w.loaded[k], -1)
 		counts.add(w.sets[k], 1)
 		w.loaded[k] = w.sets[k]

@@ -183,13 +183,14 @@ func (s *Store) Path() string { return s.path }
 
 // writerParams are the writer's connection settings (mattn/go-sqlite3 DSN parameters).
 var writerParams = url.Values{
-	"_journal_mode": {"WAL"},
-	"_foreign_keys": {"1"},
-	"_busy_timeout": {fmt.Sprint(busyTimeoutMS)},
-	"_synchronous":  {"FULL"},
-	"_cache_size":   {"-65536"},
-	"_txlock":       {"immediate"},
-	"mode":          {"rwc"},
+	"_journal_mode":    {"WAL"},
+	"_foreign_keys":    {"1"},
+	"_busy_timeout":    {fmt.Sprint(busyTimeoutMS)},
+	"_synchronous":     {"FULL"},
+	"_cache_size":      {"-65536"},
+	"_txlock":          {"immediate"},
+	"_stmt_cache_size": {"32"},
+	"mode":             {"rwc"},
 }
 
 // readerParams are the reader pool's settings: read-only, and WAL lets them read while the

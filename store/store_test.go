@@ -114,38 +114,15 @@ func TestMigrationsRecorded(t *testing.T) {
 	}
 }
 
-func TestLoadMigrationsNumbers(t *testing.T) {
-	ms, err := loadMigrations(testFS{"migrations/0001_a.sql": "SELECT 1;", "migrations/0003_c.sql": "SELECT 1;"}.FS())
-	if err != nil || len(ms) != 2 || ms[1].version != 3 || ms[1].name != "0003_c" {
-		t.Errorf("loadMigrations with a number missing: %+v, %v", ms, err)
-	}
-	for _, fsys := range []testFS{
-		{"migrations/0001_a.sql": "SELECT 1;", "migrations/0001_b.sql": "SELECT 1;"},
-		{"migrations/0000_a.sql": "SELECT 1;"},
-		{"migrations/1_a.sql": "SELECT 1;"},
-		{"migrations/init.sql": "SELECT 1;"},
-		{},
-	} {
-		if _, err := loadMigrations(fsys.FS()); err == nil {
-			t.Errorf("loadMigrations(%v) = nil error", fsys)
-		}
-	}
-}
-
-// TestMigrationBelowHighest opens a file that has migrations 1-4 and 8 with a build that
-// also has 6: 6 is applied, though the file has a higher one.
+// TestMigrationBelowHighest opens a file that has every migration of the build and 100 with a
+// build that also has 99: 99 is applied, though the file has a higher one. (The numbers are
+// above any the build has, so that the test holds as migrations come.)
 func TestMigrationBelowHighest(t *testing.T) {
 	full := migrations
 	defer func() { migrations = full }()
-	var without []migration
-	for _, m := range full {
-		if m.version != 6 {
-			without = append(without, m)
-		}
-	}
-	six := migration{version: 6, name: "0006_gap", sql: "CREATE TABLE gap_test (x INTEGER)"}
-	with := append(slices.Clone(without), six)
-	slices.SortFunc(with, func(a, b migration) int { return a.version - b.version })
+	at := func(v int, sql string) migration { return migration{version: v, name: fmt.Sprintf("%04d_test", v), sql: sql} }
+	without := append(slices.Clone(full), at(100, "SELECT 1"))
+	with := append(slices.Clone(full), at(99, "CREATE TABLE gap_test (x INTEGER)"), at(100, "SELECT 1"))
 
 	path := filepath.Join(t.TempDir(), "p.tawsim")
 	migrations = without
@@ -156,23 +133,41 @@ func TestMigrationBelowHighest(t *testing.T) {
 	s = openStore(t, path)
 	ms, err := s.Migrations(ctx)
 	must(t, err)
-	if len(ms) != len(with) || !slices.ContainsFunc(ms, func(m Migration) bool { return m.Version == 6 }) {
+	if len(ms) != len(with) || !slices.ContainsFunc(ms, func(m Migration) bool { return m.Version == 99 }) {
 		t.Fatalf("recorded %+v", ms)
 	}
 	if _, err := s.w.Exec("INSERT INTO gap_test VALUES (1)"); err != nil {
-		t.Errorf("migration 6 was not applied: %v", err)
+		t.Errorf("migration 99 was not applied: %v", err)
 	}
-	// A build without 6 refuses the file, as one written by a newer Tawsim.
+	// A build without 99 refuses the file, as one written by a newer Tawsim.
 	migrations = without
-	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "schema 6, which this version lacks") {
-		t.Errorf("a build without migration 6: Open = %v", err)
+	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "schema change 99, which this version lacks") {
+		t.Errorf("a build without migration 99: Open = %v", err)
 	}
 	// A build with one more below the file's highest finds it missing.
-	migrations = append(slices.Clone(with), migration{version: 7, name: "0007_later", sql: "SELECT 1"})
-	slices.SortFunc(migrations, func(a, b migration) int { return a.version - b.version })
-	missing, err := missingMigrations(ctx, s.r)
-	if err != nil || len(missing) != 1 || missing[0].version != 7 {
+	migrations = append(slices.Clone(full), at(98, "SELECT 1"), at(99, "SELECT 1"), at(100, "SELECT 1"))
+	versions, err := schemaVersions(ctx, s.r)
+	missing := missingMigrations(versions)
+	if err != nil || len(missing) != 1 || missing[0].version != 98 {
 		t.Errorf("missing %+v, %v", missing, err)
+	}
+}
+
+func TestLoadMigrationsNumbering(t *testing.T) {
+	gap := testFS{"migrations/0001_a.sql": "SELECT 1;", "migrations/0003_c.sql": "SELECT 1;"}
+	ms, err := loadMigrations(gap.FS())
+	if err != nil || len(ms) != 2 || ms[1].version != 3 || ms[1].name != "0003_c" {
+		t.Errorf("loadMigrations with a gap: %+v, %v", ms, err)
+	}
+	for _, bad := range []testFS{
+		{"migrations/0002_b.sql": "SELECT 1;"},
+		{"migrations/0001_a.sql": "SELECT 1;", "migrations/0001_b.sql": "SELECT 1;"},
+		{"migrations/0001_a.sql": "SELECT 1;", "migrations/2_b.sql": "SELECT 1;"},
+		{"migrations/0001_a.sql": "SELECT 1;", "migrations/x_b.sql": "SELECT 1;"},
+	} {
+		if _, err := loadMigrations(bad.FS()); err == nil {
+			t.Errorf("loadMigrations(%v) accepted the numbering", bad)
+		}
 	}
 }
 
@@ -193,7 +188,7 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 	must(t, s.Close())
 
 	db := rawDB(t, path)
-	_, err = db.Exec("INSERT INTO schema_migrations (version, name, applied) VALUES (9999, '9999_future', 'x')")
+	_, err = db.Exec("INSERT INTO schema_migrations (version, name, applied) VALUES (?, 'future', 'x')", latestVersion()+1)
 	must(t, err)
 	must(t, db.Close())
 	before := fileHash(t, path)
@@ -202,7 +197,8 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("Open = %v, want ErrNewerSchema", err)
 	}
-	want := fmt.Sprintf("%s was written by a newer version of Tawsim (schema 9999; this version knows up to %d): update Tawsim to open it", path, latestVersion())
+	want := fmt.Sprintf("%s was written by a newer version of Tawsim (schema %d; this version knows up to %d): update Tawsim to open it",
+		path, latestVersion()+1, latestVersion())
 	if err.Error() != want {
 		t.Errorf("message:\n got %s\nwant %s", err, want)
 	}

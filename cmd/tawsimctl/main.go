@@ -50,6 +50,7 @@ var commands = map[string]command{
 	"adjudicate": {"settle the work of several annotators into a curator's gold (unanimous or majority)", runAdjudicate},
 	"agreement":  {"measure how far the annotators of a project agree: span F1, kappa, alpha, AC1", runAgreement},
 	"suggest":    {"suggest labels from gazetteers, patterns and what annotators labeled elsewhere", runSuggest},
+	"search":     {"find documents by words (Arabic-normalized) and by label, annotator, status and stance", runSearch},
 }
 
 func main() {
