@@ -120,7 +120,9 @@ func TestMigrationsRecorded(t *testing.T) {
 func TestMigrationBelowHighest(t *testing.T) {
 	full := migrations
 	defer func() { migrations = full }()
-	at := func(v int, sql string) migration { return migration{version: v, name: fmt.Sprintf("%04d_test", v), sql: sql} }
+	at := func(v int, sql string) migration {
+		return migration{version: v, name: fmt.Sprintf("%04d_test", v), sql: sql}
+	}
 	without := append(slices.Clone(full), at(100, "SELECT 1"))
 	with := append(slices.Clone(full), at(99, "CREATE TABLE gap_test (x INTEGER)"), at(100, "SELECT 1"))
 
