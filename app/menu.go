@@ -217,7 +217,11 @@ func (w *Window) showHelp() {
 			key, what := k[0], k[1]
 			switch key {
 			case "LABELS":
-				key = w.palette.KeyList()
+				// a long list (Wojood's 21 keys) would squeeze the descriptions: the labels
+				// below show their keys
+				if key = w.palette.KeyList(); len(key) > 16 {
+					key = lang.L("A label's key")
+				}
 			case "STANCE":
 				key = strings.ToUpper(w.stance.Keys().List(", "))
 			case "EVIDENCE":

@@ -152,6 +152,14 @@ func TestWojoodKeysAndFinderLabel(t *testing.T) {
 		t.Error("Label → Find a label… did not open the finder")
 	}
 	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	press(w, "?")
+	help := overlayText(w)
+	for _, want := range []string{"A label's key", "/, Ctrl+L", "Shift+↑, Shift+↓", "LANGUAGE", "Language: Arabic, English"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the help does not say %q", want)
+		}
+	}
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	press(w, "d") // done, next: d stays the window's
 	if st := fileState(t, w.cfg.Path, doc.ID, "tester"); st.Status != labels.StatusDone {
 		t.Errorf("d after the finder: status %q", st.Status)
