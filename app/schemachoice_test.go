@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +8,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/tawsim/tawsim/store"
 )
 
 // newProjectDialog opens File → New project… and returns its schema choice and the field of
@@ -36,20 +33,11 @@ func newProjectDialog(t *testing.T, w *Window) (*widget.RadioGroup, *dialogEntry
 	return radio, file
 }
 
-// schemaOf reads the schema of the project at path: its entity label names.
-func schemaOf(t *testing.T, path string) []string {
+// entityNames returns the names of the entity labels of the project at path.
+func entityNames(t *testing.T, path string) []string {
 	t.Helper()
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sc, err := st.Schema(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
 	var names []string
-	for _, l := range sc.Entities {
+	for _, l := range fileSchema(t, path).Entities {
 		names = append(names, l.Name)
 	}
 	return names
@@ -71,7 +59,7 @@ func TestNewProjectSchemas(t *testing.T) {
 	test.Tap(dialogButton(t, w, "Create"))
 	w.q.Wait()
 	path := filepath.Join(dir, "corpus.tawsim")
-	if w.cfg.Path != path || len(w.palette.Buttons()) != 21 || len(schemaOf(t, path)) != 21 {
+	if w.cfg.Path != path || len(w.palette.Buttons()) != 21 || len(entityNames(t, path)) != 21 {
 		t.Fatalf("after New with Wojood: %s, %d buttons", w.cfg.Path, len(w.palette.Buttons()))
 	}
 
@@ -87,14 +75,10 @@ func TestNewProjectSchemas(t *testing.T) {
 		t.Error("Create is enabled with no schema file")
 	}
 	file.SetText(own)
-	for _, o := range objectsOf(w.win.Canvas().Overlays().Top()) {
-		if e, ok := o.(*dialogEntry); ok && e != file {
-			e.SetText("sport.tawsim")
-		}
-	}
+	dialogEntries(w)[0].SetText("sport.tawsim")
 	test.Tap(create)
 	w.q.Wait()
-	if got := schemaOf(t, filepath.Join(dir, "sport.tawsim")); strings.Join(got, " ") != "TEAM PLAYER" || len(w.palette.Buttons()) != 2 {
+	if got := entityNames(t, filepath.Join(dir, "sport.tawsim")); strings.Join(got, " ") != "TEAM PLAYER" || len(w.palette.Buttons()) != 2 {
 		t.Fatalf("after New with a schema file: labels %v, %d buttons", got, len(w.palette.Buttons()))
 	}
 
@@ -105,11 +89,7 @@ func TestNewProjectSchemas(t *testing.T) {
 	radio, file = newProjectDialog(t, w)
 	radio.SetSelected(radio.Options[schemaFile])
 	file.SetText(bad)
-	for _, o := range objectsOf(w.win.Canvas().Overlays().Top()) {
-		if e, ok := o.(*dialogEntry); ok && e != file {
-			e.SetText("bad.tawsim")
-		}
-	}
+	dialogEntries(w)[0].SetText("bad.tawsim")
 	test.Tap(dialogButton(t, w, "Create"))
 	w.q.Wait()
 	if s := overlayText(w); !strings.Contains(s, "ad.json is not a label schema Tawsim can use") || !strings.Contains(s, "two spaces") {
