@@ -23,7 +23,7 @@ type docView struct {
 	badge    *doclist.Badge
 
 	header fyne.CanvasObject // the title, the status and the buttons
-	rule   fyne.CanvasObject // below the palette
+	rule   fyne.CanvasObject // below the header
 	body   fyne.CanvasObject // the article or the empty message
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
@@ -28,6 +29,7 @@ type exportForm struct {
 	statuses *widget.CheckGroup
 	mine     *widget.Check
 	clitics  *widget.Check
+	nesting  *nestingChoice
 	out      *dialogEntry
 }
 
@@ -44,9 +46,11 @@ func (ed *exportDialog) show() {
 	f.about.Importance = widget.LowImportance
 	f.clitics = widget.NewCheck("In token formats, split a token where a span starts after a proclitic", nil)
 	f.clitics.SetChecked(true)
+	f.nesting = newNestingChoice()
 	f.format = widget.NewSelect(export.Formats(), func(s string) {
 		ef, _ := export.Lookup(s)
 		f.about.SetText(ef.About)
+		f.nesting.setFormat(ef.Name)
 		if ef.WritesTokens {
 			f.clitics.Enable()
 		} else {
@@ -90,6 +94,7 @@ func (ed *exportDialog) show() {
 		widget.NewFormItem("Format", container.NewVBox(f.format, f.about)),
 		widget.NewFormItem("Statuses", f.statuses),
 		widget.NewFormItem("", container.NewVBox(f.mine, f.clitics)),
+		widget.NewFormItem(lang.L("Nested spans"), f.nesting.object()),
 		widget.NewFormItem("Write to", f.out), // the entry itself, for the form to validate it
 		widget.NewFormItem("", container.NewHBox(choose)),
 	}
@@ -111,6 +116,7 @@ func (f *exportForm) options(annotator string) jobs.ExportOptions {
 		Out:    strings.TrimSpace(f.out.Text),
 		Writer: export.Options{SplitClitics: ef.WritesTokens && f.clitics.Checked},
 	}
+	f.nesting.options(&o.Writer)
 	for _, s := range f.statuses.Selected {
 		o.Filter.Statuses = append(o.Filter.Statuses, doclist.ParseStatus(s))
 	}
@@ -171,19 +177,21 @@ func (ed *exportDialog) run(o jobs.ExportOptions) {
 	o.Progress = prog.set
 	var removed []jobs.TempFile
 	o.Removed = func(tf jobs.TempFile) { removed = append(removed, tf) }
+	leftOut := 0 // written by the export's goroutine, read after it returned
+	o.Writer.LeftOut = func(n int) { leftOut += n }
 	st := w.cfg.Store
 	w.q.Go(func() {
 		n, err := jobs.Export(ctx, st, o)
 		w.q.UI(func() {
 			prog.hide()
-			ed.exported(o, n, err, ctx.Err() != nil, removed)
+			ed.exported(o, n, err, ctx.Err() != nil, removed, leftOut)
 		})
 	})
 }
 
 // exported sums an export up in a dialog, with the files left by killed exports that it
-// removed.
-func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile) {
+// removed and the entity spans of other levels of nesting that a flat format left out.
+func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancelled bool, removed []jobs.TempFile, leftOut int) {
 	w := ed.w
 	switch {
 	case cancelled:
@@ -200,6 +208,9 @@ func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancell
 		}
 		if n == 0 {
 			text += "\nNo document matched the statuses chosen."
+		}
+		if leftOut > 0 {
+			text += "\n" + leftOutText(o, leftOut)
 		}
 		if len(removed) > 0 {
 			var size int64

@@ -10,7 +10,7 @@ import (
 
 // The keys that the window takes before the stance labels' hotkeys: a stance label whose hotkey
 // is one of them (or an entity label's) has no key.
-var windowKeys = []rune("tTفeEثjJkKdDsSتنيس!?؟cCؤ")
+var windowKeys = []rune("tTفeEثjJkKdDsSتنيس!?؟cCؤ/ظ")
 
 // takenKeys returns the keys that a stance label cannot have: the window's and the entity
 // labels' of p.
@@ -80,6 +80,8 @@ func (w *Window) documentKey(r rune) bool {
 		w.ed.askFlag()
 	case '?', '؟':
 		w.showHelp()
+	case palette.FindKey, 'ظ':
+		w.palette.Find()
 	default:
 		return false
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/palette"
@@ -23,6 +24,7 @@ var (
 	shortcutUndo   = &fyne.ShortcutUndo{}
 	shortcutRedo   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutDone   = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind   = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // keyHint shows a key without modifier beside a menu item. Menus trigger only shortcuts with a
@@ -82,9 +84,12 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		}
 		text := l.Name
 		if l.DescriptionEn != "" {
-			text += " — " + firstClause(l.DescriptionEn)
+			text += " — " + palette.FirstClause(l.DescriptionEn)
 		}
 		lab = append(lab, item(text, sc, func() { w.ed.applyLabel(l) }))
+	}
+	if len(lab) > 0 {
+		lab = append(lab, fyne.NewMenuItemSeparator(), item(lang.L("Find a label…"), shortcutFind, w.palette.Find))
 	}
 	stance := w.stanceMenu(item)
 	doc := fyne.NewMenu("Document",
@@ -114,7 +119,7 @@ func (w *Window) stanceMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuI
 		}
 		text := "Stance toward the target: " + l.Name
 		if l.DescriptionEn != "" {
-			text += " — " + firstClause(l.DescriptionEn)
+			text += " — " + palette.FirstClause(l.DescriptionEn)
 		}
 		items = append(items, item(text, sc, func() { w.ed.chooseStance(w.stance.Index(), l) }))
 	}
@@ -129,14 +134,6 @@ func (w *Window) stanceMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuI
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), item("Targets…", nil, w.showTargets))
 	return fyne.NewMenu("Stance", items...)
-}
-
-// firstClause returns a description up to its colon: "Person: the name of…" → "Person".
-func firstClause(s string) string {
-	if i := strings.IndexAny(s, ":;"); i > 0 {
-		return s[:i]
-	}
-	return s
 }
 
 // addShortcuts adds the shortcuts the menus do not show: Ctrl+Y for redo.
@@ -159,7 +156,9 @@ var helpSections = []struct {
 	}},
 	{"Label", [][2]string{
 		{"LABELS", "give the selected words that label, or change the label of the selected span"},
-		{"Click a span", "select it"},
+		{"/, Ctrl+L", lang.L("find a label by its name or description (English or Arabic); Enter labels with the first found")},
+		{"Click a span", "select it; on nested spans the innermost, another click the one around it"},
+		{"Shift+↑, Shift+↓", lang.L("select the span around the selected one (or around the selected words), or the span inside it")},
 		{"Delete, Backspace", "remove the selected span"},
 		{"Ctrl+Z", "undo the last change, in whichever document it was"},
 		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
@@ -218,7 +217,11 @@ func (w *Window) showHelp() {
 			key, what := k[0], k[1]
 			switch key {
 			case "LABELS":
-				key = w.palette.KeyList()
+				// a long list (Wojood's 21 keys) would squeeze the descriptions: the labels
+				// below show their keys
+				if key = w.palette.KeyList(); len(key) > 16 {
+					key = lang.L("A label's key")
+				}
 			case "STANCE":
 				key = strings.ToUpper(w.stance.Keys().List(", "))
 			case "EVIDENCE":

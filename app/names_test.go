@@ -63,7 +63,7 @@ func TestOpenReadOnlyProject(t *testing.T) {
 	if err := os.Chmod(path, 0o444); err != nil {
 		t.Fatal(err)
 	}
-	_, err := openProjectFile(context.Background(), path, false, "tester")
+	_, err := openProjectFile(context.Background(), path, nil, "tester")
 	if !errors.Is(err, store.ErrReadOnly) || !strings.Contains(err.Error(), "test.tawsim is read-only: the file cannot be written") {
 		t.Errorf("opening a 0444 project: %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
 )
@@ -41,8 +42,8 @@ func (w *Window) askOpenProject() {
 	d.Show()
 }
 
-// askNewProject asks where to create a new project (a folder and a file name), and creates it
-// with the default label schema.
+// askNewProject asks where to create a new project (a folder and a file name) and with which
+// label schema (the default, Wojood's, or a schema file), and creates it.
 func (w *Window) askNewProject() {
 	dir := filepath.Dir(w.cfg.Path)
 	folder := widget.NewLabel(dir)
@@ -66,10 +67,12 @@ func (w *Window) askNewProject() {
 		}
 		return nil
 	}
+	schema := newSchemaChoice(w, func() { d.Dismiss() })
 	items := []*widget.FormItem{
 		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
 		widget.NewFormItem("File name", name),
 	}
+	items = append(items, schema.items()...)
 	d = dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -78,9 +81,9 @@ func (w *Window) askNewProject() {
 		if !strings.HasSuffix(file, projectExt) {
 			file += projectExt
 		}
-		w.openProject(filepath.Join(dir, file), true)
+		w.open(filepath.Join(dir, file), schema.reader())
 	}, w.win)
-	d.Resize(fyne.NewSize(520, 0))
+	d.Resize(fyne.NewSize(560, 0))
 	w.dialogs.show(d)
 }
 
@@ -95,6 +98,18 @@ func startIn(d *dialog.FileDialog, dir string) {
 // openProject opens the project at path (creating it, with the default label schema, when
 // create is set) and shows it in the window in place of the one open, which it closes.
 func (w *Window) openProject(path string, create bool) {
+	var schema func() (labels.Schema, error)
+	if create {
+		schema = func() (labels.Schema, error) { return seeds.Schema(), nil }
+	}
+	w.open(path, schema)
+}
+
+// open opens the project at path, or creates it with the label schema that schema gives
+// when schema is not nil, and shows it in the window in place of the one open, which it
+// closes.
+func (w *Window) open(path string, schema func() (labels.Schema, error)) {
+	create := schema != nil
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -105,7 +120,7 @@ func (w *Window) openProject(path string, create bool) {
 	name := w.cfg.Annotator
 	w.status.Say("Opening %s…", filepath.Base(path))
 	w.q.Do(func(ctx context.Context) func() {
-		st, err := openProjectFile(ctx, path, create, name)
+		st, err := openProjectFile(ctx, path, schema, name)
 		var p project
 		if err == nil {
 			if p, err = w.readProject(ctx, st, name); err != nil {
@@ -132,10 +147,19 @@ func (w *Window) openProject(path string, create bool) {
 	})
 }
 
-// openProjectFile opens (or, with create, creates) the project at path, giving it the default
-// schema when it has no labels. Its errors say what to do.
-func openProjectFile(ctx context.Context, path string, create bool, annotator string) (*store.Store, error) {
+// openProjectFile opens the project at path, giving it the default schema when it has no
+// labels, or creates it with the schema that schema gives when schema is not nil. Its errors
+// say what to do.
+func openProjectFile(ctx context.Context, path string, schema func() (labels.Schema, error), annotator string) (*store.Store, error) {
 	base := filepath.Base(path)
+	create := schema != nil
+	var sc labels.Schema
+	if create {
+		var err error
+		if sc, err = schema(); err != nil {
+			return nil, err
+		}
+	}
 	_, err := os.Stat(path)
 	switch {
 	case create && err == nil:
@@ -157,6 +181,12 @@ func openProjectFile(ctx context.Context, path string, create bool, annotator st
 	}
 	if annotator == "" {
 		annotator = "tawsim"
+	}
+	if create {
+		if err := st.SetSchema(ctx, annotator, sc); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("give %s its labels: %w", base, err)
+		}
 	}
 	if err := seeds.Init(ctx, st, annotator); err != nil {
 		st.Close()

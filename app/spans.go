@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/google/uuid"
 
@@ -23,10 +26,10 @@ func (e *editor) onSelect(sel article.Selection) {
 	text, _ := labels.Slice(e.doc.Text, sel.Start, sel.End)
 	if t, ok := e.w.stance.Current(); ok && len(e.w.schema.StanceLabels) > 0 {
 		e.w.status.Say("%s selected: press %s to label it, %s to mark it as evidence for %s.%s",
-			msg.Quote(text), e.w.palette.KeyList(), e.w.stance.Keys().Mark(), t.Name, article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
+			msg.Quote(text), e.w.palette.Hint(), e.w.stance.Keys().Mark(), t.Name, article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
 		return
 	}
-	e.w.status.Say("%s selected: press %s to label it.%s", msg.Quote(text), e.w.palette.KeyList(), article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
+	e.w.status.Say("%s selected: press %s to label it.%s", msg.Quote(text), e.w.palette.Hint(), article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
 }
 
 // onSpanTapped tells the annotator what the keys do with the span just selected. A stance
@@ -38,7 +41,54 @@ func (e *editor) onSpanTapped(sp labels.Span) {
 			sp.Label, e.targetName(sp.Target), e.w.stance.Keys().EvidenceList())
 		return
 	}
-	e.w.status.Say("%s %s selected: press %s to change its label, Delete to remove it.", sp.Label, msg.Quote(sp.Text), e.w.palette.KeyList())
+	e.w.status.Say("%s %s selected: press %s to change its label, Delete to remove it.%s", sp.Label, msg.Quote(sp.Text), e.w.palette.Hint(), e.nestNote(sp))
+}
+
+// nestNote says where entity span sp lies in a nest and which keys go out and in: " Inside
+// ORG «…»: Shift+↑ selects it. It holds GPE «…»: Shift+↓ selects it.", or "" for a span
+// that is not nested.
+func (e *editor) nestNote(sp labels.Span) string {
+	note := ""
+	if out, ok := e.around(sp); ok {
+		note += " " + fmt.Sprintf(lang.L("Inside %s %s: Shift+↑ selects it."), out.Label, msg.Quote(out.Text))
+	}
+	if in, ok := e.inside(sp); ok {
+		note += " " + fmt.Sprintf(lang.L("It holds %s %s: Shift+↓ selects it."), in.Label, msg.Quote(in.Text))
+	}
+	return note
+}
+
+// around returns the span that Shift+↑ selects from entity span sp: the next one out of
+// the spans the article draws over sp's first code point that hold sp.
+func (e *editor) around(sp labels.Span) (labels.Span, bool) {
+	nest := e.w.view.article.SpansAround(sp.Start)
+	k := slices.IndexFunc(nest, func(s labels.Span) bool { return s.ID == sp.ID })
+	if k < 0 {
+		return labels.Span{}, false
+	}
+	for _, o := range nest[k+1:] {
+		if o.End >= sp.End {
+			return o, true
+		}
+	}
+	return labels.Span{}, false
+}
+
+// inside returns the span that Shift+↓ selects from entity span sp: the outermost entity
+// span inside it, the first by start (a span of sp's own range, which a schema with
+// same_range allows, is left out).
+func (e *editor) inside(sp labels.Span) (labels.Span, bool) {
+	var best labels.Span
+	found := false
+	for _, o := range e.spans {
+		if o.ID == sp.ID || o.Kind != labels.KindEntity || !sp.Contains(o) || (o.Start == sp.Start && o.End == sp.End) {
+			continue
+		}
+		if !found || o.Start < best.Start || (o.Start == best.Start && o.End > best.End) {
+			best, found = o, true
+		}
+	}
+	return best, found
 }
 
 // applyLabel gives label l to the selected span (a relabel), or to the selected words (a new

@@ -16,12 +16,15 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
@@ -32,6 +35,9 @@ import (
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
+
+// articleMinWidth is the narrowest the article's column gets, however narrow the window.
+const articleMinWidth = 400
 
 // Config is what the main window works on.
 type Config struct {
@@ -119,6 +125,7 @@ func (w *Window) build() {
 
 	w.palette = palette.New()
 	w.palette.OnLabel = w.ed.applyLabel
+	w.palette.OnFindClosed = w.focusArticle
 	w.stance = stancepanel.New()
 	w.stance.OnChoose = func(i int, l labels.Label) {
 		w.ed.chooseStance(i, l)
@@ -136,12 +143,17 @@ func (w *Window) build() {
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
 
-	text := container.NewBorder(container.NewVBox(w.view.header, w.palette.Object(), w.view.rule), nil, nil, nil, w.view.body)
-	left := container.NewHSplit(w.stance.Object(), text)
+	text := container.NewBorder(container.NewVBox(w.view.header, w.view.rule), nil, nil, nil, w.view.body)
+	// the article keeps room for a line of a dozen words when the window is narrow
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
+	left := container.NewHSplit(w.stance.Object(), container.NewStack(floor, text))
 	left.Offset = 0.3
 	split := container.NewHSplit(left, w.list.Object())
 	split.Offset = 0.76
-	w.win.SetContent(container.NewBorder(nil, w.status.Object(), nil, nil, split))
+	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
+	top := container.NewVBox(container.NewPadded(w.palette.Object()), widget.NewSeparator())
+	w.win.SetContent(container.NewBorder(top, w.status.Object(), nil, nil, split))
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.onKey(ev) })
 	w.win.Canvas().SetOnTypedRune(w.onRune)
 	w.addShortcuts()

@@ -76,6 +76,10 @@ const defaultWidth = 600
 //     the proclitics of its first token, as arabic.ProcliticSplits finds them: the whole token,
 //     after the first proclitic (وبالعراق → بالعراق), after the second (→ العراق), the whole
 //     token again.
+//   - Shift+Up: selects the span around the selected one (SelectOuter), or, with words
+//     selected, the innermost span that holds them all; Shift+Down the outermost span inside
+//     the selected one, the first of them (SelectInner). Either tells OnSpanTapped of the
+//     span selected, the same one again at the end of the nest; neither goes on to OnKey.
 //   - Escape: clears the selection and the selected span.
 //
 // Every other key and rune goes to OnKey and OnRune, and so does Escape when there is nothing
@@ -88,7 +92,8 @@ type Article struct {
 	OnSelect func(sel Selection)
 	// OnSpanTapped is called after a click on a labeled span, which is then SelectedSpan: the
 	// span the click chose, the innermost of nested spans on a first click and the next one
-	// out on each further click on them (a relabel or a removal acts on SelectedSpan).
+	// out on each further click on them (a relabel or a removal acts on SelectedSpan); and
+	// after Shift+Up or Shift+Down chose a span of a nest.
 	OnSpanTapped func(sp labels.Span)
 	// OnRune gets the runes typed while the widget has the focus that it did not use itself
 	// (label hotkeys, stance keys...).

@@ -56,14 +56,20 @@ func (a *Article) TypedRune(r rune) {
 	}
 }
 
-// TypedKey moves the selection with Left, Right, Home and End (extends it with Shift), clears
-// it with Escape, and passes every other key to OnKey. It is called by Fyne.
+// TypedKey moves the selection with Left, Right, Home and End (extends it with Shift), goes
+// out and in through nested spans with Shift+Up and Shift+Down, clears it with Escape, and
+// passes every other key to OnKey. It is called by Fyne.
 func (a *Article) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
 		return // the widget's own modifier (KeyDown); Fyne types it too
 	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyHome, fyne.KeyEnd:
 		if a.moveKey(ev.Name, a.shiftHeld()) {
+			return
+		}
+	case fyne.KeyUp, fyne.KeyDown:
+		if a.shiftHeld() {
+			a.nestKey(ev.Name == fyne.KeyUp)
 			return
 		}
 	case fyne.KeyEscape:

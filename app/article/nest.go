@@ -158,6 +158,66 @@ func (a *Article) SelectOuter() (labels.Span, bool) {
 	return a.spans[ks[k+1]].Span, true
 }
 
+// SelectInner selects the outermost span inside the selected entity span, the first of them
+// by start (of two spans of the same range, the one drawn inside), and returns it; it returns
+// false, and changes nothing, when no entity span is selected or it holds none. It does not
+// call OnSpanTapped.
+func (a *Article) SelectInner() (labels.Span, bool) {
+	cur := a.spanIndex(a.selSpan)
+	if cur < 0 || a.spans[cur].stance {
+		return labels.Span{}, false
+	}
+	c := &a.spans[cur]
+	for k := range a.spans { // by start, longest first: the first inside is outermost
+		sp := &a.spans[k]
+		same := sp.Start == c.Start && sp.End == c.End
+		if k != cur && !sp.stance && c.Start <= sp.Start && sp.End <= c.End && (!same || k > cur) {
+			a.SelectSpan(sp.ID)
+			return sp.Span, true
+		}
+	}
+	return labels.Span{}, false
+}
+
+// nestKey moves the selection through a nest for Shift+↑ (out, to the span around the
+// selected one; with words selected, to the innermost span that holds them all) and
+// Shift+↓ (in), and tells OnSpanTapped of the span then selected, the same one again when
+// there is none further. With nothing to move from it does nothing.
+func (a *Article) nestKey(out bool) {
+	if sel, ok := a.Selection(); ok {
+		if !out {
+			return
+		}
+		for _, sp := range a.SpansAround(sel.Start) {
+			if sp.End >= sel.End {
+				a.SelectSpan(sp.ID)
+				a.tapped(sp)
+				return
+			}
+		}
+		return
+	}
+	sp, ok := a.SelectedSpan()
+	if !ok || sp.Kind == labels.KindStance {
+		return
+	}
+	if out {
+		if o, ok := a.SelectOuter(); ok {
+			sp = o
+		}
+	} else if in, ok := a.SelectInner(); ok {
+		sp = in
+	}
+	a.tapped(sp)
+}
+
+// tapped tells OnSpanTapped that span sp was chosen.
+func (a *Article) tapped(sp labels.Span) {
+	if a.OnSpanTapped != nil {
+		a.OnSpanTapped(sp)
+	}
+}
+
 // SpansAround returns the entity spans drawn over the code point o, the innermost first: the
 // spans a click there cycles through.
 func (a *Article) SpansAround(o int) []labels.Span {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tawsim/tawsim/labels"
@@ -163,5 +164,86 @@ func TestSameRangeTwice(t *testing.T) {
 	test.TapAt(a, at)
 	if !slices.Equal(tapped, []string{a.spans[1].ID, a.spans[0].ID}) {
 		t.Errorf("clicks selected %v", tapped)
+	}
+}
+
+// TestShiftArrowsWalkTheNest: Shift+↓ goes in from the outermost span to the city, Shift+↑
+// back out, each step told to OnSpanTapped, the end of the nest told again; with words
+// selected Shift+↑ selects the innermost span holding them all. Neither goes on to OnKey.
+func TestShiftArrowsWalkTheNest(t *testing.T) {
+	a, _ := show(t, threeLevels, 700)
+	a.SetSpans(threeLevelSpans(t, a), wojoodSchema)
+	var tapped []string
+	a.OnSpanTapped = func(sp labels.Span) { tapped = append(tapped, sp.ID) }
+	a.OnKey = func(ev *fyne.KeyEvent) bool { t.Errorf("OnKey got %s", ev.Name); return true }
+	shift := func(key fyne.KeyName) {
+		a.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		a.TypedKey(&fyne.KeyEvent{Name: key})
+		a.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	a.SelectSpan("union")
+	for range 3 {
+		shift(fyne.KeyDown)
+	}
+	for range 3 {
+		shift(fyne.KeyUp)
+	}
+	want := []string{"town", "city", "city", "town", "union", "union"}
+	if !slices.Equal(tapped, want) {
+		t.Errorf("Shift+↓ ×3, Shift+↑ ×3 chose %v, want %v", tapped, want)
+	}
+
+	tapped = nil
+	test.TapAt(a, centre(a, tokenNamed(t, a, "موظفي", 0))) // a word of the union alone
+	shift(fyne.KeyUp)
+	drag(a, centre(a, tokenNamed(t, a, "بلدية", 0)), centre(a, tokenNamed(t, a, "نابلس", 0)))
+	shift(fyne.KeyUp)
+	if !slices.Equal(tapped, []string{"union", "union", "town"}) {
+		t.Errorf("a click and Shift+↑, then words selected and Shift+↑ chose %v", tapped)
+	}
+	if _, ok := a.Selection(); ok {
+		t.Error("the words are still selected beside the span")
+	}
+
+	tapped = nil
+	a.SelectSpan("day") // a span alone: nothing around it, nothing inside
+	shift(fyne.KeyUp)
+	shift(fyne.KeyDown)
+	a.SelectSpan("st") // stance evidence: not a nest
+	shift(fyne.KeyUp)
+	a.SelectSpan("")
+	shift(fyne.KeyUp)
+	if !slices.Equal(tapped, []string{"day", "day"}) {
+		t.Errorf("around a span alone, stance evidence and nothing: %v", tapped)
+	}
+}
+
+func TestSelectInner(t *testing.T) {
+	a, _ := show(t, threeLevels, 700)
+	// two spans side by side inside one, and the same range twice
+	a.SetSpans([]labels.Span{
+		spanOver(t, a, "all", "EVENT", "نقابة موظفي بلدية نابلس الإضراب", 0),
+		spanOver(t, a, "workers", "ORG", "نقابة موظفي", 0),
+		spanOver(t, a, "town", "ORG", "بلدية نابلس", 0),
+		spanOver(t, a, "town2", "GPE", "بلدية نابلس", 0),
+	}, wojoodSchema)
+	a.SelectSpan("all")
+	var got []string
+	for {
+		sp, ok := a.SelectInner()
+		if !ok {
+			break
+		}
+		got = append(got, sp.ID)
+	}
+	if !slices.Equal(got, []string{"workers"}) {
+		t.Errorf("SelectInner from all: %v", got)
+	}
+	a.SelectSpan("town")
+	if sp, ok := a.SelectInner(); !ok || sp.ID != "town2" {
+		t.Errorf("SelectInner from the outer of one range: %q %v", sp.ID, ok)
+	}
+	if sp, ok := a.SelectInner(); ok {
+		t.Errorf("SelectInner from the inner of one range: %q", sp.ID)
 	}
 }

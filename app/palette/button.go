@@ -41,7 +41,10 @@ func contrast(c color.NRGBA) color.NRGBA {
 type Button struct {
 	widget.BaseWidget
 	// Toggle makes a button that can be selected: it keeps room for the tick.
-	Toggle   bool
+	Toggle bool
+	// Compact halves the room around the badge and the name: the palette's buttons, many
+	// of which share a row.
+	Compact  bool
 	label    labels.Label
 	onTap    func()
 	hovered  bool
@@ -52,6 +55,13 @@ type Button struct {
 func NewButton(l labels.Label, onTap func()) *Button {
 	b := &Button{label: l, onTap: onTap}
 	b.ExtendBaseWidget(b)
+	return b
+}
+
+// newCompact returns a compact button of label l (see Compact).
+func newCompact(l labels.Label, onTap func()) *Button {
+	b := NewButton(l, onTap)
+	b.Compact = true
 	return b
 }
 
@@ -122,6 +132,9 @@ func (r *buttonRenderer) Objects() []fyne.CanvasObject {
 // metrics returns the padding, the badge's side and the sizes of the two texts.
 func (r *buttonRenderer) metrics() (pad, badge float32, key, name fyne.Size) {
 	pad = theme.InnerPadding()
+	if r.b.Compact {
+		pad /= 2
+	}
 	key = fyne.MeasureText(r.key.Text, r.key.TextSize, r.key.TextStyle)
 	name = fyne.MeasureText(r.name.Text, r.name.TextSize, r.name.TextStyle)
 	badge = max(key.Width+pad/2, key.Height)

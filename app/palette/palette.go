@@ -1,7 +1,10 @@
-// Package palette is the row of entity labels above the article: a button per label of the
-// schema, tinted with its colour and showing its hotkey, and the keys that give a label. It
-// owns its buttons and the keys; the window gives it the schema and learns of a label chosen
-// through OnLabel. Its Button also draws the stance labels of the stance panel and the help.
+// Package palette is the entity labels above the article: a button per label of the schema,
+// tinted with its colour and showing its hotkey, in rows that wrap to the width (Wojood's 21
+// labels take a few rows), the label finder (Find, the key /: a field that finds a label by
+// its name or description), and the keys that give a label, on a Latin or an Arabic
+// keyboard. It owns its buttons, the finder and the keys; the window gives it the schema and
+// learns of a label chosen through OnLabel. Its Button also draws the stance labels of the
+// stance panel and the help.
 package palette
 
 import (
@@ -10,25 +13,35 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/labels"
 )
 
-// Palette is the row of entity label buttons.
+// FindKey is the key that opens the label finder (ظ on an Arabic keyboard).
+const FindKey = '/'
+
+// Palette is the entity label buttons and the label finder.
 type Palette struct {
-	// OnLabel is called with the label whose button was tapped.
+	// OnLabel is called with the label whose button was tapped, or that the finder gave.
 	OnLabel func(labels.Label)
+	// OnFindClosed is called when the label finder closes, after OnLabel when it gave one.
+	OnFindClosed func()
 
 	schema  labels.Schema
 	keys    map[rune]labels.Label // the entity labels by hotkey
 	buttons []*Button
+	find    *Button
 	box     *fyne.Container
+	finder  *finder
 }
 
 // New returns an empty palette; SetSchema fills it.
 func New() *Palette {
-	return &Palette{box: container.NewHBox(), keys: map[rune]labels.Label{}}
+	p := &Palette{box: container.New(&flow{}), keys: map[rune]labels.Label{}}
+	p.find = newCompact(labels.Label{Name: lang.L("Find…"), Hotkey: string(FindKey)}, p.Find)
+	return p
 }
 
 // Object returns what the window lays out.
@@ -38,9 +51,9 @@ func (p *Palette) Object() fyne.CanvasObject { return p.box }
 func (p *Palette) SetSchema(sc labels.Schema) {
 	p.schema, p.keys = sc, Hotkeys(sc)
 	p.buttons = p.buttons[:0]
-	objs := []fyne.CanvasObject{widget.NewLabel("Label")}
+	var objs []fyne.CanvasObject
 	for _, l := range sc.Entities {
-		b := NewButton(l, func() {
+		b := newCompact(l, func() {
 			if p.OnLabel != nil {
 				p.OnLabel(l)
 			}
@@ -50,6 +63,8 @@ func (p *Palette) SetSchema(sc labels.Schema) {
 	}
 	if len(sc.Entities) == 0 {
 		objs = append(objs, widget.NewLabel("This project has no entity labels."))
+	} else {
+		objs = append(objs, p.find)
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
@@ -58,23 +73,44 @@ func (p *Palette) SetSchema(sc labels.Schema) {
 // Buttons returns the label buttons, in the schema's order.
 func (p *Palette) Buttons() []*Button { return p.buttons }
 
-// Key returns the entity label whose hotkey r is, an Arabic-Indic or Persian digit counting
-// as its ASCII digit (the keys on an Arabic keyboard).
+// Find opens the label finder over the palette's window, when the schema has entity labels.
+func (p *Palette) Find() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(p.box)
+	if c == nil || len(p.schema.Entities) == 0 {
+		return
+	}
+	if p.finder == nil || p.finder.pop.Canvas != c {
+		p.finder = newFinder(p, c)
+	}
+	p.finder.show()
+}
+
+// Key returns the entity label whose hotkey r is, or is typed by the same key on an Arabic
+// keyboard: an Arabic letter counts as the Latin letter of its key (ض as q), an
+// Arabic-Indic or Persian digit as its ASCII digit.
 func (p *Palette) Key(r rune) (labels.Label, bool) {
-	l, ok := p.keys[normalizeDigit(r)]
+	if l, ok := p.keys[r]; ok {
+		return l, true
+	}
+	l, ok := p.keys[LatinKey(r)]
 	return l, ok
 }
 
-// Taken returns the keys that give an entity label, which no other action may take.
+// Taken returns the keys that give an entity label, with what the same keys type on an
+// Arabic keyboard, which no other action may take.
 func (p *Palette) Taken() map[rune]bool {
 	taken := map[rune]bool{}
 	for r := range p.keys {
 		taken[r] = true
+		if a, ok := ArabicKey(r); ok {
+			taken[a] = true
+		}
 	}
 	return taken
 }
 
-// KeyList names the label keys: "1-4", or "1, 2, q".
+// KeyList names the label keys in the schema's order, a run of digits as a range: "1-4",
+// "1, q, 3", or Wojood's "1-9, 0, q, w, r, y, u, i, o, p, g, h, l".
 func (p *Palette) KeyList() string {
 	var ks []string
 	for _, l := range p.schema.Entities {
@@ -82,13 +118,31 @@ func (p *Palette) KeyList() string {
 			ks = append(ks, l.Hotkey)
 		}
 	}
-	if len(ks) > 2 && strings.Join(ks, "") == "123456789"[:len(ks)] {
-		return "1-" + ks[len(ks)-1]
-	}
 	if len(ks) == 0 {
 		return "a label's button"
 	}
+	if n := digitRun(ks); n > 2 {
+		ks = append([]string{"1-" + ks[n-1]}, ks[n:]...)
+	}
 	return strings.Join(ks, ", ")
+}
+
+// Hint names the label keys for a message: KeyList when it is short, else "a label's key or
+// /" (the finder).
+func (p *Palette) Hint() string {
+	if list := p.KeyList(); len(p.keys) <= 10 {
+		return list
+	}
+	return lang.L("a label's key or /")
+}
+
+// digitRun returns how many of ks are 1, 2, 3... from the first.
+func digitRun(ks []string) int {
+	n := 0
+	for n < len(ks) && n < 9 && ks[n] == string(rune('1'+n)) {
+		n++
+	}
+	return n
 }
 
 // Hotkeys maps each entity label's hotkey (a single character) to the label.
@@ -100,16 +154,4 @@ func Hotkeys(sc labels.Schema) map[rune]labels.Label {
 		}
 	}
 	return keys
-}
-
-// normalizeDigit turns Arabic-Indic and Persian digits into ASCII ones, so that the label keys
-// work on an Arabic keyboard too.
-func normalizeDigit(r rune) rune {
-	switch {
-	case r >= '٠' && r <= '٩':
-		return '0' + r - '٠'
-	case r >= '۰' && r <= '۹':
-		return '0' + r - '۰'
-	}
-	return r
 }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -17,14 +18,6 @@ type Keys struct {
 	choose, evidence map[rune]labels.Label
 }
 
-// arabicKeys are the letters that the keys of a Latin (QWERTY) keyboard type on an Arabic one,
-// so that the stance keys work on both.
-var arabicKeys = map[rune]rune{
-	'q': 'ض', 'w': 'ص', 'e': 'ث', 'r': 'ق', 't': 'ف', 'y': 'غ', 'u': 'ع', 'i': 'ه', 'o': 'خ', 'p': 'ح',
-	'a': 'ش', 's': 'س', 'd': 'ي', 'f': 'ب', 'g': 'ل', 'h': 'ا', 'j': 'ت', 'k': 'ن', 'l': 'م',
-	'z': 'ئ', 'x': 'ء', 'c': 'ؤ', 'v': 'ر', 'n': 'ى', 'm': 'ة',
-}
-
 // NewKeys maps the keys of the stance labels of sc. The keys in taken (the window's own, the
 // entity labels') are left out: a stance label whose hotkey is one of them has no key.
 func NewKeys(sc labels.Schema, taken map[rune]bool) Keys {
@@ -35,7 +28,7 @@ func NewKeys(sc labels.Schema, taken map[rune]bool) Keys {
 			continue
 		}
 		k.choose[r] = l
-		if ar, ok := arabicKeys[r]; ok && !taken[ar] {
+		if ar, ok := palette.ArabicKey(r); ok && !taken[ar] {
 			k.choose[ar] = l
 		}
 		if up := unicode.ToUpper(r); up != r && !taken[up] {

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/export"
+	"github.com/tawsim/tawsim/jobs"
+)
+
+// nestingChoice is the Export dialog's choice for nested entity spans, as tawsimctl's --flat
+// and --level make it: conll writes a tag column per level of nesting, or one level only
+// (--flat); hf always writes one level; spacy-doc's ents hold one level; the level kept is
+// the outermost or the innermost. The other formats write every span, and the choice is
+// disabled for them.
+type nestingChoice struct {
+	format string
+	flat   *widget.Check
+	levels []string // the options of level, in the order of export.Level
+	level  *widget.RadioGroup
+	about  *widget.Label
+}
+
+// newNestingChoice returns the choice: every level, the outermost if one.
+func newNestingChoice() *nestingChoice {
+	c := &nestingChoice{about: widget.NewLabel(""), levels: []string{lang.L("outermost"), lang.L("innermost")}}
+	c.about.Wrapping = fyne.TextWrapWord
+	c.about.Importance = widget.LowImportance
+	c.about.SizeName = theme.SizeNameCaptionText
+	c.flat = widget.NewCheck(lang.L("One level only:"), func(bool) { c.update() })
+	c.level = widget.NewRadioGroup(c.levels, nil)
+	c.level.Horizontal, c.level.Required = true, true
+	c.level.SetSelected(c.levels[export.LevelOuter])
+	return c
+}
+
+// object returns what the dialog lays out.
+func (c *nestingChoice) object() fyne.CanvasObject {
+	return container.NewVBox(container.NewHBox(c.flat, c.level), c.about)
+}
+
+// setFormat shows what format name does with nested spans and what may be chosen for it.
+func (c *nestingChoice) setFormat(name string) {
+	c.format = name
+	switch name {
+	case "conll":
+		c.flat.SetChecked(false)
+		c.flat.Enable()
+	case "hf":
+		c.flat.SetChecked(true)
+		c.flat.Disable()
+	default:
+		c.flat.SetChecked(false)
+		c.flat.Disable()
+	}
+	c.update()
+}
+
+// update enables the level where a level is kept, and says what the format writes.
+func (c *nestingChoice) update() {
+	switch {
+	case c.format == "conll" && c.flat.Checked, c.format == "hf":
+		c.about.SetText(lang.L("One tag per token, for tools that need flat tags: the spans of the level chosen; the export says how many others it left out."))
+	case c.format == "conll":
+		c.about.SetText(lang.L("A tag column per level of nesting, the outermost first (Wojood's shape): every span."))
+	case c.format == "spacy-doc":
+		c.about.SetText(lang.L("Every span in spans.sc; ents hold the level chosen."))
+	default:
+		c.about.SetText(lang.L("Every span, nested ones included."))
+	}
+	if c.keepsLevel() {
+		c.level.Enable()
+	} else {
+		c.level.Disable()
+	}
+}
+
+// keepsLevel reports whether the format chosen keeps one level of nested spans.
+func (c *nestingChoice) keepsLevel() bool {
+	return c.flat.Checked || c.format == "spacy-doc"
+}
+
+// options sets the writer's options for nested spans: Flat for conll, and the level kept.
+func (c *nestingChoice) options(o *export.Options) {
+	o.Flat = c.format == "conll" && c.flat.Checked
+	if c.keepsLevel() && c.level.Selected == c.levels[export.LevelInner] {
+		o.Level = export.LevelInner
+	}
+}
+
+// leftOutText says how many entity spans of other levels of nesting an export in a flat
+// format (o) left out.
+func leftOutText(o jobs.ExportOptions, n int) string {
+	level := lang.L("outermost")
+	if o.Writer.Level == export.LevelInner {
+		level = lang.L("innermost")
+	}
+	return fmt.Sprintf(lang.L("Left out %s of other levels of nesting: %s writes the %s spans only, one tag per token."),
+		msg.Plural(n, "entity span"), o.Format, level)
+}
