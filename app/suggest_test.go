@@ -211,12 +211,12 @@ func TestListLeastSureFirst(t *testing.T) {
 	if !w.list.Sort.Visible() || len(w.list.Sort.Options) != 4 {
 		t.Fatalf("sort choices %q, shown %v", w.list.Sort.Options, w.list.Sort.Visible())
 	}
-	w.list.Sort.SetSelected("Least sure first")
+	w.list.Sort.SetSelected("Least sure")
 	w.q.Wait()
 	if got := shownOrders(w); got != "3 1 2" || w.list.Choice.Disabled() == false {
 		t.Errorf("least sure first: %q (status filter disabled: %v)", got, w.list.Choice.Disabled())
 	}
-	w.list.Sort.SetSelected("Least sure first: model-1")
+	w.list.Sort.SetSelected("Least sure: model-1")
 	w.q.Wait()
 	if got := shownOrders(w); got != "3 2" || w.list.Len() != 2 {
 		t.Errorf("least sure of model-1 first: %q, %d", got, w.list.Len())
@@ -229,7 +229,7 @@ func TestListLeastSureFirst(t *testing.T) {
 	if d := next(t, f.shown); d.Title != "الثاني" {
 		t.Errorf("j opened %q", d.Title)
 	}
-	w.list.Sort.SetSelected("In import order")
+	w.list.Sort.SetSelected("In order")
 	w.q.Wait()
 	if got := shownOrders(w); got != "1 2 3" || w.list.Choice.Disabled() || w.list.Len() != 3 {
 		t.Errorf("in import order again: %q of %d", got, w.list.Len())

@@ -156,7 +156,7 @@ func (l *List) Empty() string {
 	case l.total == 0:
 		return "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I)."
 	case l.count == 0 && l.byScore:
-		return lang.L("No document has suggestions of that source.\nChoose “In import order” above the list to see every document.")
+		return lang.L("No document has suggestions of that source.\nChoose “In order” above the list to see every document.")
 	case l.count == 0:
 		return fmt.Sprintf("No document is %s.\nChoose “All” above the list to see every document.", StatusText(l.filter))
 	}

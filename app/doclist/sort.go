@@ -18,9 +18,9 @@ import (
 
 // The sort choices: import order, the lowest score of any source, and of each source.
 const (
-	sortImport = "In import order"
-	sortLowest = "Least sure first"
-	sortOf     = "Least sure first: "
+	sortImport = "In order"
+	sortLowest = "Least sure"
+	sortOf     = "Least sure: "
 )
 
 // sortOptions returns the sort choices for the sources of the project's suggestions.

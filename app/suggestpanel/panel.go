@@ -100,7 +100,7 @@ func (p *Panel) showCount() {
 	case p.pending == 0:
 		p.Count.SetText(lang.L("No suggestion waits on this document."))
 	default:
-		p.Count.SetText(fmt.Sprintf(lang.L("Suggestions waiting on this document: %s. Enter accepts the one selected, Backspace rejects it."), msg.Thousands(p.pending)))
+		p.Count.SetText(fmt.Sprintf(lang.L("%s waiting · Enter accepts, Backspace rejects"), msg.Plural(p.pending, "suggestion")))
 	}
 	if p.shown && p.pending > 0 {
 		p.Accept.Enable()
