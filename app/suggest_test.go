@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/tawsim/tawsim/app/suggestpanel"
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
@@ -287,5 +288,26 @@ func TestSuggestionsMenuRuns(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the prediction is not drawn: %q", suggestedLabels(w))
+	}
+}
+
+// TestRunElsewhereShowsSuggestions: suggestions that another program writes while the window
+// is open come to the document open. A rejection is kept by source: places.tsv's LOC rejected
+// stays out, model-2's LOC on the same word comes, as it would on opening the document.
+func TestRunElsewhereShowsSuggestions(t *testing.T) {
+	f, _ := withSuggestions(t)
+	w := f.w
+	selectPhrase(t, w, tripoli)
+	w.view.article.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	suggestIn(t, f.path, 1, "model-2", 0.5, "الميليشيات", "ORG", tripoli, "LOC")
+	w.pollProject()
+	w.q.Wait()
+	var got []string
+	for _, s := range w.view.article.Suggestions() {
+		got = append(got, s.Label+" "+s.Text+" "+suggestpanel.Sources(s))
+	}
+	want := "ORG الميليشيات model-2 0.50, LOC طرابلس model-2 0.50, ORG " + army + " model-1 0.40"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("after a run elsewhere the suggestions drawn are %q, want %q", got, want)
 	}
 }

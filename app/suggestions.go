@@ -25,24 +25,41 @@ type suggested struct {
 	doc     string
 	pending []labels.Suggestion
 	x       *labels.TextIndex // the document's text, for the fit
+	decided map[labels.Suggestion]bool // those decided since the document was read (no score)
 }
 
-// set keeps the pending suggestions sgs of document doc.
+// set keeps the pending suggestions sgs of document doc, read with it.
 func (s *suggested) set(doc labels.Document, sgs []labels.Suggestion) {
 	if doc.ID != s.doc || s.x == nil {
 		s.x = labels.NewTextIndex(doc.Text)
 	}
-	s.doc, s.pending = doc.ID, sgs
+	s.doc, s.pending, s.decided = doc.ID, sgs, nil
+}
+
+// refresh keeps the pending suggestions sgs of the document, read again alone (after a run):
+// those decided since the document was read stay out, whose decisions may be written after
+// this read.
+func (s *suggested) refresh(sgs []labels.Suggestion) {
+	s.pending = slices.DeleteFunc(sgs, func(g labels.Suggestion) bool { return s.decided[decisionKey(g)] })
+}
+
+// decisionKey names a suggestion as decisions do: by source, place and label.
+func decisionKey(g labels.Suggestion) labels.Suggestion {
+	return labels.Suggestion{Start: g.Start, End: g.End, Label: g.Label, Source: g.Source}
 }
 
 // drop removes the suggestions of the label on the range of g (every source's), and returns
 // them.
 func (s *suggested) drop(g labels.Suggestion) []labels.Suggestion {
 	var gone []labels.Suggestion
+	if s.decided == nil {
+		s.decided = map[labels.Suggestion]bool{}
+	}
 	s.pending = slices.DeleteFunc(slices.Clone(s.pending), func(o labels.Suggestion) bool {
 		same := o.Start == g.Start && o.End == g.End && o.Label == g.Label
 		if same {
 			gone = append(gone, o)
+			s.decided[decisionKey(o)] = true
 		}
 		return same
 	})
@@ -256,6 +273,9 @@ func (e *editor) undraw(doc string, made []labels.Span, gone []labels.Suggestion
 	if e.doc.ID != doc || e.sug.doc != doc {
 		return
 	}
+	for _, g := range gone {
+		delete(e.sug.decided, decisionKey(g))
+	}
 	e.sug.pending = append(slices.Clone(e.sug.pending), gone...)
 	slices.SortFunc(e.sug.pending, labels.CompareSuggestions)
 	e.takeBack(doc, func(spans []labels.Span) []labels.Span {
@@ -287,6 +307,23 @@ func (e *editor) reloadSuggested(doc string) {
 			e.spans = o.spans
 			e.sug.set(o.doc, o.sgs)
 			e.showSpans()
+		}
+	})
+}
+
+// reloadPending reads the pending suggestions of document doc again (a run wrote new ones),
+// and draws them when it is still open. The spans shown stay as they are: a label drawn
+// meanwhile is written after this read, and the fit is worked out against the spans shown.
+func (e *editor) reloadPending(doc string) {
+	st, name := e.w.cfg.Store, e.w.cfg.Annotator
+	if doc == "" || name == "" {
+		return
+	}
+	read := func(ctx context.Context) ([]labels.Suggestion, error) { return st.PendingSuggestions(ctx, doc, name) }
+	readThen(e.w, "read the suggestions again", read, func(sgs []labels.Suggestion) {
+		if e.doc.ID == doc && e.sug.doc == doc {
+			e.sug.refresh(sgs)
+			e.showSuggestions()
 		}
 	})
 }

@@ -215,7 +215,7 @@ func (r *suggestRuns) predictions(path string, o jobs.ImportOptions) {
 func (r *suggestRuns) summary(title, text string, more fyne.CanvasObject) {
 	w := r.w
 	w.imports.reload()
-	w.ed.reloadSuggested(w.ed.doc.ID)
+	w.ed.reloadPending(w.ed.doc.ID)
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(l)
@@ -225,6 +225,13 @@ func (r *suggestRuns) summary(title, text string, more fyne.CanvasObject) {
 	d := dialog.NewCustom(title, lang.L("Close"), content, w.win)
 	d.Resize(fyne.NewSize(560, 0))
 	w.dialogs.show(d)
+}
+
+// suggestionsChanged follows what the project's suggestions are after a run, here or in
+// another program: the bar shows when there are any, and the document open gets its own.
+func (w *Window) suggestionsChanged(sources []string) {
+	w.sugPanel.SetAvailable(len(sources) > 0)
+	w.ed.reloadPending(w.ed.doc.ID)
 }
 
 // showSuggestions draws the suggestions, or hides them, and says so in the menu.

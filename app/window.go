@@ -142,7 +142,7 @@ func (w *Window) build() {
 	w.list.OnTotal = func(total int) { w.status.SetProject(w.cfg.Path, total) }
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
-	w.list.OnSources = func(sources []string) { w.sugPanel.SetAvailable(len(sources) > 0) }
+	w.list.OnSources = w.suggestionsChanged
 
 	text := container.NewBorder(container.NewVBox(w.view.header, w.palette.Object(), w.sugPanel.Object(), w.view.rule), nil, nil, nil, w.view.body)
 	left := container.NewHSplit(w.stance.Object(), text)

@@ -47,8 +47,8 @@ type List struct {
 	// tell.
 	OnError func(error)
 	OnWarn  func(string)
-	// OnSources is called with the sources of the project's suggestions when they change
-	// (none when it holds no suggestion).
+	// OnSources is called with the sources of the project's suggestions when what they
+	// suggest changes (none when it holds no suggestion).
 	OnSources func(sources []string)
 
 	Rows     *Rows               // the rows

@@ -94,9 +94,9 @@ func (l *List) lengthOf(ctx context.Context, st *store.Store, name string, statu
 	return listLength(ctx, st, name, status)
 }
 
-// showSources follows the sources of the project's suggestions in the statistics s: the
-// sort choices, OnSources, and the list sorted by score read again when what was suggested
-// changed (a run, here or in another program).
+// showSources follows the suggestions of the project in the statistics s: the sort choices,
+// and when what was suggested changed (a run, here or in another program) OnSources and the
+// list sorted by score read again.
 func (l *List) showSources(s store.Stats) {
 	var sources []string
 	total := 0
@@ -118,13 +118,13 @@ func (l *List) showSources(s store.Stats) {
 		} else {
 			l.Sort.Hide()
 		}
-		if l.OnSources != nil {
-			l.OnSources(sources)
-		}
 		if l.byScore && l.scoreSource != "" && !slices.Contains(sources, l.scoreSource) {
 			l.SetSort(len(sources) > 0, "")
-			return
+			changed = false
 		}
+	}
+	if changed && l.OnSources != nil {
+		l.OnSources(sources)
 	}
 	if changed && l.byScore {
 		l.SetFilter("", nil)
