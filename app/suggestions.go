@@ -24,7 +24,7 @@ import (
 type suggested struct {
 	doc     string
 	pending []labels.Suggestion
-	x       *labels.TextIndex // the document's text, for the fit
+	x       *labels.TextIndex          // the document's text, for the fit
 	decided map[labels.Suggestion]bool // those decided since the document was read (no score)
 }
 
