@@ -68,17 +68,7 @@ func (r *suggestRuns) ask(kind sourceKind) {
 		}
 		f.path.SetPlaceHolder(map[sourceKind]string{sourceGazetteer: "places.tsv: text<TAB>label lines",
 			sourcePatterns: "orgs.jsonl: Prodigy's patterns", sourcePredictions: "a model's output: .json or .jsonl"}[kind])
-		choose := widget.NewButton(lang.L("File…"), func() {
-			fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-				if err == nil && rc != nil {
-					f.path.SetText(rc.URI().Path())
-					rc.Close()
-				}
-			}, w.win)
-			startIn(fd, filepath.Dir(w.cfg.Path))
-			fd.Show()
-		})
-		items = append(items, widget.NewFormItem(lang.L("File"), f.path), widget.NewFormItem("", choose))
+		items = append(items, widget.NewFormItem(lang.L("File"), f.path), widget.NewFormItem("", w.fileButton(lang.L("File…"), f.path)))
 	}
 	if kind == sourcePredictions {
 		f.format = widget.NewSelect(corpus.PredictionFormats(), nil)
@@ -225,6 +215,21 @@ func (r *suggestRuns) summary(title, text string, more fyne.CanvasObject) {
 	d := dialog.NewCustom(title, lang.L("Close"), content, w.win)
 	d.Resize(fyne.NewSize(560, 0))
 	w.dialogs.show(d)
+}
+
+// fileButton returns a button that chooses a file to open, from the project's folder, and
+// puts its path in into.
+func (w *Window) fileButton(label string, into *dialogEntry) *widget.Button {
+	return widget.NewButton(label, func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				into.SetText(r.URI().Path())
+				r.Close()
+			}
+		}, w.win)
+		startIn(d, filepath.Dir(w.cfg.Path))
+		d.Show()
+	})
 }
 
 // suggestionsChanged follows what the project's suggestions are after a run, here or in
