@@ -298,7 +298,7 @@ func TestRunElsewhereShowsSuggestions(t *testing.T) {
 	f, _ := withSuggestions(t)
 	w := f.w
 	selectPhrase(t, w, tripoli)
-	w.view.article.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	pressKey(w, fyne.KeyBackspace) // written before the run
 	suggestIn(t, f.path, 1, "model-2", 0.5, "الميليشيات", "ORG", tripoli, "LOC")
 	w.pollProject()
 	w.q.Wait()
