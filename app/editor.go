@@ -23,6 +23,7 @@ type editor struct {
 	spans   []labels.Span // the annotator's spans of doc, ordered as the store orders them
 	state   labels.DocState
 	stances map[string]string // the annotator's stance labels for doc, by target id
+	sug     suggested         // the suggestions pending on doc
 	shownAt time.Time         // when doc was shown, for the time spent on it
 
 	loads       atomic.Uint64 // counts the document loads asked for; only the latest is shown
@@ -35,7 +36,7 @@ func newEditor(w *Window) *editor { return &editor{w: w} }
 
 // close closes the document open, if any: another project is open.
 func (e *editor) close() {
-	e.doc, e.spans, e.state, e.stances = labels.Document{}, nil, labels.DocState{}, nil
+	e.doc, e.spans, e.state, e.stances, e.sug = labels.Document{}, nil, labels.DocState{}, nil, suggested{}
 	e.w.view.setDocument(labels.Document{})
 	e.w.view.showHeader(e.doc, "")
 }
@@ -47,6 +48,7 @@ type opened struct {
 	state   labels.DocState
 	stances map[string]string   // stance labels by target id
 	damaged *store.DamagedError // the annotator's spans that cannot be read, if so
+	sgs     []labels.Suggestion // the suggestions pending for the annotator
 }
 
 // storeReader is what readDocument reads from (a *store.Store).
@@ -55,9 +57,11 @@ type storeReader interface {
 	Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error)
 	State(ctx context.Context, docID, annotator string) (labels.DocState, error)
 	DocStances(ctx context.Context, docID, annotator string) ([]labels.DocStance, error)
+	PendingSuggestions(ctx context.Context, docID, annotator string) ([]labels.Suggestion, error)
 }
 
-// readDocument reads document id with the annotator's spans, state and document stances. A
+// readDocument reads document id with the annotator's spans, state, document stances and
+// pending suggestions. A
 // document whose spans cannot be read (a row another program wrote) comes without them and
 // says why in damaged.
 func readDocument(ctx context.Context, st storeReader, id, annotator string) (opened, error) {
@@ -85,7 +89,13 @@ func readDocument(ctx context.Context, st storeReader, id, annotator string) (op
 	for _, ds := range list {
 		stances[ds.Target] = ds.Label
 	}
-	return opened{doc, spans, state, stances, damaged}, nil
+	var sgs []labels.Suggestion
+	if annotator != "" && damaged == nil {
+		if sgs, err = st.PendingSuggestions(ctx, id, annotator); err != nil {
+			return opened{}, err
+		}
+	}
+	return opened{doc, spans, state, stances, damaged, sgs}, nil
 }
 
 // load reads document i of the list, its spans and its state, and shows them, unless another
@@ -156,6 +166,7 @@ func (e *editor) show(o opened) {
 	same := o.doc.ID == e.doc.ID
 	e.shown = e.loads.Load()
 	e.doc, e.spans, e.state, e.stances = o.doc, o.spans, o.state, o.stances
+	e.sug.set(o.doc, o.sgs)
 	if !same {
 		e.shownAt = time.Now()
 		w.view.setDocument(o.doc)
@@ -176,10 +187,11 @@ func (e *editor) show(o opened) {
 	}
 }
 
-// showSpans draws the spans of the document open in the article, and its stances and
-// evidence in the stance panel.
+// showSpans draws the spans of the document open in the article with the suggestions that
+// fit beside them, and its stances and evidence in the stance panel.
 func (e *editor) showSpans() {
 	e.w.view.article.SetSpans(e.spans, e.w.schema)
+	e.showSuggestions()
 	e.w.stance.Show(e.doc.ID != "", e.stances, e.spans)
 }
 

@@ -81,16 +81,7 @@ func (id *importDialog) show() {
 	f.lenient = widget.NewCheck("Import the good records of files with errors, and list the bad ones", nil)
 	f.addLabels = widget.NewCheck("Add labels the project does not have yet (instead of refusing the file)", nil)
 
-	chooseFile := widget.NewButton("File…", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				f.path.SetText(r.URI().Path())
-				r.Close()
-			}
-		}, w.win)
-		startIn(d, filepath.Dir(w.cfg.Path))
-		d.Show()
-	})
+	chooseFile := w.fileButton("File…", f.path)
 	chooseFolder := widget.NewButton("Folder…", func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {

@@ -33,8 +33,16 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 		w.list.Move(1)
 	case fyne.KeyUp, fyne.KeyPageUp:
 		w.list.Move(-1)
-	case fyne.KeyDelete, fyne.KeyBackspace:
+	case fyne.KeyDelete:
 		w.ed.deleteSelected()
+	case fyne.KeyBackspace:
+		w.ed.backspace()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if w.view.article.ShiftHeld() {
+			w.ed.acceptAllSuggestions()
+		} else {
+			w.ed.acceptSuggestion()
+		}
 	case fyne.KeyF1:
 		w.showHelp()
 	default:

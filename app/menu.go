@@ -101,7 +101,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, help)
 }
 
 // stanceMenu returns the Stance menu: the targets, the stance labels of the current target,
@@ -159,9 +159,17 @@ var helpSections = []struct {
 		{"/, Ctrl+L", lang.L("find a label by its name or description (English or Arabic); Enter labels with the first found")},
 		{"Click a span", "select it; on nested spans the innermost, another click the one around it"},
 		{"Shift+↑, Shift+↓", lang.L("select the span around the selected one (or around the selected words), or the span inside it")},
-		{"Delete, Backspace", "remove the selected span"},
+		{"Delete", "remove the selected span"},
+		{"Backspace", "remove the selected span; with words selected, reject the suggestion under them"},
 		{"Ctrl+Z", "undo the last change, in whichever document it was"},
 		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
+	}},
+	{"Suggestions (dashed outlines)", [][2]string{
+		{"Click a suggestion", "select its words (again: the next suggestion on the same words, “+1”)"},
+		{"Enter", "accept the suggestion under the selection (or under its caret word): it becomes your span"},
+		{"Shift+Enter", "accept every suggestion of the document, the surest first"},
+		{"Backspace", "reject the suggestion under the selection: it is not suggested to you here again"},
+		{"Ctrl+Z", "take an acceptance or a rejection back: the suggestion comes back"},
 	}},
 	{"Stance (the panel at the left)", [][2]string{
 		{"T, Shift+T", "make the next or the previous target current (it is outlined in the panel)"},

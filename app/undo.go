@@ -118,6 +118,8 @@ func describe(ev labels.Event, sc labels.Schema) string {
 		if json.Unmarshal(ev.Before, &before) == nil {
 			return fmt.Sprintf("removing %s %s", kind(before), msg.Quote(before.Text))
 		}
+	case labels.ActionSuggestionAccept, labels.ActionSuggestionReject:
+		return describeDecision(ev)
 	case labels.ActionStateSet:
 		return fmt.Sprintf("the status change from %s to %s", doclist.StatusText(stateStatus(ev.Before)), doclist.StatusText(stateStatus(ev.After)))
 	case labels.ActionStanceSet, labels.ActionStanceClear:

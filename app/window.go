@@ -31,6 +31,7 @@ import (
 	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/app/stancepanel"
 	"github.com/tawsim/tawsim/app/statusbar"
+	"github.com/tawsim/tawsim/app/suggestpanel"
 	"github.com/tawsim/tawsim/app/work"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -70,17 +71,19 @@ type Window struct {
 	polling   atomic.Bool // a poll is queued
 
 	// the panels
-	view    *docView
-	list    *doclist.List
-	stance  *stancepanel.Panel
-	palette *palette.Palette
-	status  *statusbar.Bar
+	view     *docView
+	list     *doclist.List
+	stance   *stancepanel.Panel
+	palette  *palette.Palette
+	status   *statusbar.Bar
+	sugPanel *suggestpanel.Panel
 
 	ed         *editor       // the document open and the actions on it
 	dialogs    *dialogStack  // the dialogs open
 	nameDialog *nameDialog   // open while the window asks for the annotator's name
 	imports    *importDialog // File → Import…
 	exports    *exportDialog // File → Export…
+	suggests   *suggestRuns  // the Suggestions menu's runs
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the
@@ -118,7 +121,11 @@ func (w *Window) build() {
 	w.ed = newEditor(w)
 	w.imports, w.exports = &importDialog{w: w}, &exportDialog{w: w}
 	w.view = newDocView(w.ed.doneNext, w.ed.skip, w.ed.askFlag)
-	w.view.article.OnSelect = w.ed.onSelect
+	w.view.article.OnSelect = w.ed.onSelectWords
+	w.view.article.OnSuggestionHover = w.ed.hoverSuggestion
+	w.sugPanel, w.suggests = suggestpanel.New(), &suggestRuns{w: w}
+	w.sugPanel.OnShow = w.showSuggestions
+	w.sugPanel.OnAcceptAll = w.dialogs.unless(w.ed.acceptAllSuggestions)
 	w.view.article.OnSpanTapped = w.ed.onSpanTapped
 	w.view.article.OnRune = w.onRune
 	w.view.article.OnKey = w.onKey
@@ -142,8 +149,9 @@ func (w *Window) build() {
 	w.list.OnTotal = func(total int) { w.status.SetProject(w.cfg.Path, total) }
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
+	w.list.OnSources = w.suggestionsChanged
 
-	text := container.NewBorder(container.NewVBox(w.view.header, w.view.rule), nil, nil, nil, w.view.body)
+	text := container.NewBorder(container.NewVBox(w.view.header, w.sugPanel.Object(), w.view.rule), nil, nil, nil, w.view.body)
 	// the article keeps room for a line of a dozen words when the window is narrow
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))

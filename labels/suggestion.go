@@ -78,6 +78,24 @@ func (g Suggestion) Overlaps(sp Span) bool { return g.Start < sp.End && sp.Start
 // SameSpan reports whether g lies on the offsets of sp.
 func (g Suggestion) SameSpan(sp Span) bool { return g.Start == sp.Start && g.End == sp.End }
 
+// SuggestionFits tells whether accepting g would add a span of annotator beside spans, their
+// spans of the document whose text x indexes: nil when it would, else why not (a span of
+// theirs on the same range, whatever its label, is ErrOverlap; so is an overlap that the
+// schema's nesting forbids with their entity spans).
+func (sc Schema) SuggestionFits(x *TextIndex, g Suggestion, annotator string, spans []Span) error {
+	var others []Span
+	for _, sp := range spans {
+		if sp.Kind != KindEntity || !g.Overlaps(sp) {
+			continue
+		}
+		if g.SameSpan(sp) {
+			return fmt.Errorf("%w: [%d,%d) is already labeled %s", ErrOverlap, g.Start, g.End, sp.Label)
+		}
+		others = append(others, sp)
+	}
+	return sc.ValidateSpanIn(x, g.Span(annotator), others)
+}
+
 // CompareSuggestions orders suggestions as they are stored and exported: by start, end,
 // label, source, then the highest score first.
 func CompareSuggestions(a, b Suggestion) int {

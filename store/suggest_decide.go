@@ -49,6 +49,13 @@ func (s *Store) AcceptSuggestion(ctx context.Context, annotator string, g labels
 // action, which Undo takes back whole. It returns the spans made, by start: none when nothing
 // was pending, and then nothing is logged.
 func (s *Store) AcceptAllSuggestions(ctx context.Context, annotator, docID string) ([]labels.Span, error) {
+	return s.AcceptAllSuggestionsNamed(ctx, annotator, docID, nil)
+}
+
+// AcceptAllSuggestionsNamed is AcceptAllSuggestions, the span made of each suggestion named
+// name(g) when that is a UUID (else a new one): the window draws the spans it expects before
+// they are written, so that keys pressed meanwhile act on them. name may be nil.
+func (s *Store) AcceptAllSuggestionsNamed(ctx context.Context, annotator, docID string, name func(labels.Suggestion) string) ([]labels.Span, error) {
 	var out []labels.Span
 	err := s.decide(ctx, annotator, docID, labels.DecisionAccepted, func(ctx context.Context, d *decider) error {
 		pending := slices.Clone(d.all)
@@ -57,7 +64,11 @@ func (s *Store) AcceptAllSuggestions(ctx context.Context, annotator, docID strin
 			if len(d.same(g)) == 0 {
 				continue
 			}
-			sp, err := d.accept(ctx, g, "")
+			id := ""
+			if name != nil {
+				id = name(g)
+			}
+			sp, err := d.accept(ctx, g, id)
 			if err != nil && !refusal(err) {
 				return err
 			}

@@ -62,3 +62,17 @@ WHERE ` + where + ` ORDER BY x.low, x.ord LIMIT ?`
 	}
 	return list, nil
 }
+
+// CountDocumentsByScore returns how many documents DocumentsByScore lists for source ("" for
+// every source): those with suggestions, from the index it reads.
+func (s *Store) CountDocumentsByScore(ctx context.Context, source string) (int, error) {
+	query, args := "SELECT count(*) FROM suggestion_docs", []any{}
+	if source != "" {
+		query, args = "SELECT count(*) FROM suggestion_sets WHERE source = ?", []any{source}
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count the documents by score: %w", err)
+	}
+	return n, nil
+}

@@ -230,11 +230,15 @@ func TestAcceptAll(t *testing.T) {
 	asLoc := sugg(t, ids[0], suggestText, "طرابلس", "LOC", "names.tsv", 0.7)
 	asPers := sugg(t, ids[0], suggestText, "طرابلس", "PERS", "names.tsv", 0.3)
 	putSuggestions(t, s, []string{"names.tsv", "model-1"}, doc, whole, part, libyan, asLoc, asPers)
-	spans, err := s.AcceptAllSuggestions(ctx, "amal", ids[0])
+	names := map[string]string{"LOC": "0192f5a4-0000-7000-8000-000000000001", "MISC": "not a uuid"}
+	spans, err := s.AcceptAllSuggestionsNamed(ctx, "amal", ids[0], func(g labels.Suggestion) string { return names[g.Label] })
 	must(t, err)
 	var got []string
 	for _, sp := range spans {
 		got = append(got, sp.Label+" "+sp.Text)
+		if id := names[sp.Label]; id != "" && (sp.ID == id) != (sp.Label == "LOC") || sp.ID == "" {
+			t.Errorf("%s named %q", sp.Label, sp.ID)
+		}
 	}
 	want := []string{"ORG الجيش الوطني", "MISC الليبي", "LOC طرابلس"}
 	if !slices.Equal(got, want) {
@@ -273,6 +277,11 @@ func TestDocumentsByScore(t *testing.T) {
 	if len(rest) != 1 || rest[0].ID != ids[0] || rest[0].Score != 0.5 {
 		t.Errorf("second page %+v", rest)
 	}
+	for source, want := range map[string]int{"": 3, "model-1": 3, "names.tsv": 3, "other": 0} {
+		if n, err := s.CountDocumentsByScore(ctx, source); err != nil || n != want {
+			t.Errorf("count of %q: %d, %v; want %d", source, n, err, want)
+		}
+	}
 	byModel, err := s.DocumentsByScore(ctx, ScorePage{Source: "model-1", Annotator: "amal"})
 	must(t, err)
 	if len(byModel) != 3 || byModel[2].ID != ids[0] || byModel[2].Score != 0.9 || byModel[0].Status != labels.StatusTodo {
@@ -284,6 +293,9 @@ func TestDocumentsByScore(t *testing.T) {
 	must(t, err)
 	if len(page) != 2 || page[0].ID != ids[2] {
 		t.Errorf("after emptying a document: %+v", page)
+	}
+	if n, err := s.CountDocumentsByScore(ctx, ""); err != nil || n != 2 {
+		t.Errorf("count after emptying a document: %d, %v", n, err)
 	}
 	noProblems(t, s)
 }

@@ -135,17 +135,7 @@ func pendingSuggestions(ctx context.Context, q queryer, sc labels.Schema, docID,
 }
 
 // fits tells whether accepting g would add a span to spans, the annotator's spans of the
-// document: nil when it would, else why not.
+// document: nil when it would, else why not (labels.Schema.SuggestionFits).
 func fits(sc labels.Schema, x *labels.TextIndex, g labels.Suggestion, annotator string, spans []labels.Span) error {
-	var others []labels.Span
-	for _, sp := range spans {
-		if sp.Kind != labels.KindEntity || !g.Overlaps(sp) {
-			continue
-		}
-		if g.SameSpan(sp) {
-			return fmt.Errorf("%w: [%d,%d) is already labeled %s", labels.ErrOverlap, g.Start, g.End, sp.Label)
-		}
-		others = append(others, sp)
-	}
-	return sc.ValidateSpanIn(x, g.Span(annotator), others)
+	return sc.SuggestionFits(x, g, annotator, spans)
 }

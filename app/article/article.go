@@ -82,6 +82,10 @@ const defaultWidth = 600
 //     span selected, the same one again at the end of the nest; neither goes on to OnKey.
 //   - Escape: clears the selection and the selected span.
 //
+// Suggestions (SetSuggestions) are drawn as dashed outlines: a click on one where no span is
+// selects its words, a second click the next suggestion of its group (see suggest.go), and
+// SuggestionUnderSelection tells which one the selection stands on.
+//
 // Every other key and rune goes to OnKey and OnRune, and so does Escape when there is nothing
 // to clear. The widget holds either a token selection or a selected span, never both.
 type Article struct {
@@ -101,6 +105,9 @@ type Article struct {
 	// OnKey gets the keys typed while the widget has the focus that it did not use itself
 	// (Delete, BackSpace, Return, Up, Down...); it reports whether it handled the key.
 	OnKey func(ev *fyne.KeyEvent) bool
+	// OnSuggestionHover is called when the pointer comes to rest on a suggestion (ok set) and
+	// when it leaves the suggestions (ok false).
+	OnSuggestionHover func(s Suggested, ok bool)
 
 	doc      labels.Document
 	an       *analysis
@@ -114,6 +121,8 @@ type Article struct {
 
 	spans   []shownSpan // what SetSpans gave, ordered by start
 	nest    []nestBand  // the spans drawn as bands, by start
+	sugs    []sugGroup  // the suggestions, in groups that overlap, by start
+	hover   int         // the group under the pointer, or -1
 	selSpan string      // the id of the selected span
 	sel     selection   // the token selection
 	splits  map[int32]*split
@@ -133,7 +142,7 @@ var (
 
 // New returns an empty article widget.
 func New() *Article {
-	a := &Article{an: analyze(nil, nil, direction)}
+	a := &Article{an: analyze(nil, nil, direction), hover: -1}
 	a.ExtendBaseWidget(a)
 	return a
 }
@@ -155,6 +164,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.d.size, a.laid = 0, false
 	a.gen++
 	a.spans, a.nest, a.selSpan, a.sel = nil, nil, "", selection{}
+	a.sugs, a.hover = nil, -1
 	a.splits, a.cutsOK = nil, false
 	a.input = input{focused: a.input.focused, shift: a.input.shift}
 	a.deco++

@@ -62,7 +62,7 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 			}
 			x0, x1 := sg.x0+spanInset, max(sg.x1-spanInset, sg.x0+spanInset+1)
 			if sg.first {
-				above = append(above, names.place(a, s, sg.line, x1, y+b.top-nameSpacing, b.nameSize))
+				above = append(above, names.place(s.Label, s.color, s.Start, sg.line, x1, y+b.top-nameSpacing, b.nameSize))
 			}
 			if s.height > 0 {
 				top := y + b.nestAt(s.height)
@@ -86,6 +86,7 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 			}
 		}
 	}
+	above = append(above, a.suggestionOutlines(from, to, vs, ve, b, names)...)
 	if sel, ok := a.Selection(); ok && int32(sel.Start) < ve && int32(sel.End) > vs {
 		fill := th.Color(theme.ColorNameSelection, v)
 		segs = a.segments(int32(sel.Start), int32(sel.End), segs[:0])
@@ -128,30 +129,34 @@ func bracket(c color.NRGBA, sg segment, x0, x1, top float32, b bands) []fyne.Can
 }
 
 // nameRow places label names so that the names of spans that start at the same place (a span
-// and the spans nested in it) stand side by side, the outer span's first, not one on another.
-type nameRow struct {
+// and the spans nested in it, a suggestion beside them) stand side by side, the outer span's
+// first, not one on another. It holds the left end of the names placed at each start.
+type nameRow map[nameAt]float32
+
+// nameAt is where names start: a line, and the code point of the spans' start.
+type nameAt struct {
 	line  int32
 	start int
-	left  float32 // where the last name placed at that start ends on the left
 }
 
-// place returns the name of span s, whose first segment is on line li with its right end at
-// right, its baseline at baseline.
-func (n *nameRow) place(a *Article, s *shownSpan, li int32, right, baseline, size float32) *canvas.Text {
-	if n.left > 0 && n.line == li && n.start == s.Start {
-		right = min(right, n.left-nameGap)
+// place returns the name text in colour c of a span that starts at code point start, whose
+// first segment is on line li with its right end at right, its baseline at baseline.
+func (n nameRow) place(text string, c color.NRGBA, start int, li int32, right, baseline, size float32) *canvas.Text {
+	at := nameAt{li, start}
+	if left, ok := n[at]; ok {
+		right = min(right, left-nameGap)
 	}
-	t := a.labelName(s, right, baseline, size)
-	*n = nameRow{line: li, start: s.Start, left: t.Position().X}
+	t := labelName(text, c, right, baseline, size)
+	n[at] = t.Position().X
 	return t
 }
 
-// labelName returns the small text of span s's label name, its right end at right and its
-// baseline at baseline: above the span's start in right-to-left text.
-func (a *Article) labelName(s *shownSpan, right, baseline, size float32) *canvas.Text {
-	k := fontFor([]rune(s.Label))
-	m := measured.measure(s.Label, k, size)
-	t := &canvas.Text{Text: s.Label, Color: s.color, TextSize: size, FontSource: k.source()}
+// labelName returns the small text of a label's name in colour c, its right end at right and
+// its baseline at baseline: above the span's start in right-to-left text.
+func labelName(text string, c color.NRGBA, right, baseline, size float32) *canvas.Text {
+	k := fontFor([]rune(text))
+	m := measured.measure(text, k, size)
+	t := &canvas.Text{Text: text, Color: c, TextSize: size, FontSource: k.source()}
 	t.Resize(fyne.NewSize(m.w, m.h))
 	t.Move(fyne.NewPos(max(right-m.w, 0), baseline-m.ascent))
 	return t

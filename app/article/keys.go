@@ -32,6 +32,10 @@ func (a *Article) KeyUp(ev *fyne.KeyEvent) {
 	}
 }
 
+// ShiftHeld reports whether a Shift key is down, as the widget saw it or as a desktop driver
+// knows it: Fyne's key events do not tell (Shift+Enter comes as Enter).
+func (a *Article) ShiftHeld() bool { return a.shiftHeld() }
+
 // shiftHeld reports whether a Shift key is down, as the widget saw it (KeyDown) or as a
 // desktop driver knows it.
 func (a *Article) shiftHeld() bool {

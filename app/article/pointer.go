@@ -25,8 +25,10 @@ type input struct {
 
 // Tapped selects what was clicked: with Shift, the tokens from the selection's anchor to the
 // one clicked; else the span clicked (OnSpanTapped; on words inside nested spans the innermost,
-// then on each further click the next one out, see spanAt), or the token clicked, or nothing
-// when the click fell between tokens. It also gives the widget the focus. It is called by Fyne.
+// then on each further click the next one out, see spanAt), or the words of the suggestion
+// clicked where no span is (again: the next suggestion of its group, see tapSuggestion), or the
+// token clicked, or nothing when the click fell between tokens. It also gives the widget the
+// focus. It is called by Fyne.
 func (a *Article) Tapped(ev *fyne.PointEvent) {
 	a.requestFocus()
 	shift := a.shiftHeld()
@@ -45,7 +47,12 @@ func (a *Article) Tapped(ev *fyne.PointEvent) {
 			return
 		}
 	}
-	if i := a.spanAt(ev.Position); i >= 0 {
+	i := a.spanAt(ev.Position)
+	if g := a.suggestionAt(ev.Position); g >= 0 && i < 0 {
+		a.tapSuggestion(g)
+		return
+	}
+	if i >= 0 {
 		sp := a.spans[i]
 		a.sel.cursor = a.tokenOf(sp.Start)
 		a.SelectSpan(sp.ID)

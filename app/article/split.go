@@ -35,6 +35,10 @@ func (a *Article) cutPieces() {
 	for _, s := range a.spans {
 		offs = append(offs, int32(cl.start(s.Start)), int32(cl.start(s.End)))
 	}
+	for i := range a.sugs {
+		s := a.sugs[i].shown()
+		offs = append(offs, int32(cl.start(s.Start)), int32(cl.start(s.End)))
+	}
 	if sel, ok := a.Selection(); ok {
 		offs = append(offs, int32(cl.start(sel.Start)))
 	}

@@ -21,15 +21,15 @@ func (l *List) onFilter(opt string) {
 // SetFilter reads the list of the documents of status (all for "") for the annotator, and
 // shows it with the document open selected in it. then, when not nil, runs once it is shown.
 func (l *List) SetFilter(status labels.Status, then func()) {
-	st, name := l.st, l.annotator
-	docs := l.NewPager(st, name, status)
+	st, name, byScore, source := l.st, l.annotator, l.byScore, l.scoreSource
+	docs := l.pagerFor(status)
 	var id string
 	var order int64
 	if l.Open != nil {
 		id, order = l.Open()
 	}
 	l.run.Do(func(ctx context.Context) func() {
-		n, err := listLength(ctx, st, name, status)
+		n, err := l.lengthOf(ctx, st, name, status, byScore, source)
 		at, in := -1, false
 		if err == nil && id != "" {
 			at, in, err = docs.IndexOf(ctx, order)
@@ -43,6 +43,9 @@ func (l *List) SetFilter(status labels.Status, then func()) {
 					l.OnError(fmt.Errorf("list the documents: %w", err))
 				}
 				return
+			}
+			if byScore != l.byScore || source != l.scoreSource {
+				return // sorted otherwise since: that list is being read
 			}
 			l.docs, l.count, l.filter = docs, n, status
 			if l.Choice.Selected != filterOption(status) {

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/labels"
@@ -46,9 +47,13 @@ type List struct {
 	// tell.
 	OnError func(error)
 	OnWarn  func(string)
+	// OnSources is called with the sources of the project's suggestions when what they
+	// suggest changes (none when it holds no suggestion).
+	OnSources func(sources []string)
 
 	Rows     *Rows               // the rows
 	Choice   *widget.Select      // the status filter
+	Sort     *widget.Select      // the order: import, or the lowest score first
 	Progress *widget.ProgressBar // the annotator's documents done
 	counts   *widget.Label       // the other statuses
 	object   fyne.CanvasObject
@@ -64,7 +69,12 @@ type List struct {
 	current   int           // the document open's index in the list, or where it would be when !inList; -1 before any
 	inList    bool
 	silent    bool // a selection that must not open the document: it is open already
-	stats     statsRefresher
+	// the order (sort.go): by the lowest score of scoreSource's suggestions ("" for any)
+	byScore     bool
+	scoreSource string
+	sources     []string // the sources of the project's suggestions
+	suggested   int      // how many suggestions the project holds
+	stats       statsRefresher
 }
 
 // New returns an empty list whose store work run runs.
@@ -89,20 +99,23 @@ func (l *List) Object() fyne.CanvasObject { return l.object }
 // whose pages refresh the list as they arrive. It may be called off the UI goroutine.
 func (l *List) NewPager(st *store.Store, annotator string, status labels.Status) *Pager {
 	var p *Pager
-	p = NewPager(st, annotator, status, func(err error) {
-		l.run.UI(func() {
-			if p != l.docs {
-				return
-			}
-			if err != nil {
-				l.warn("Could not read the document list: %v", err)
-				return
-			}
-			l.Rows.Refresh()
-		})
-	})
+	p = NewPager(st, annotator, status, func(err error) { l.pageLoaded(p, err) })
 	p.Go = l.run.Go
 	return p
+}
+
+// pageLoaded shows a page of p that arrived, when p is still the list's.
+func (l *List) pageLoaded(p *Pager, err error) {
+	l.run.UI(func() {
+		if p != l.docs {
+			return
+		}
+		if err != nil {
+			l.warn("Could not read the document list: %v", err)
+			return
+		}
+		l.Rows.Refresh()
+	})
 }
 
 // SetProject shows the documents of st, total of them, for annotator: docs (from NewPager)
@@ -111,6 +124,10 @@ func (l *List) SetProject(st *store.Store, annotator string, docs *Pager, total 
 	l.st, l.annotator = st, annotator
 	l.total, l.count, l.docs, l.filter = total, total, docs, ""
 	l.current, l.inList = -1, false
+	l.byScore, l.scoreSource, l.sources, l.suggested = false, "", nil, 0
+	l.Sort.SetSelected(sortOption(false, ""))
+	l.Sort.Hide()
+	l.Choice.Enable()
 	l.Choice.SetSelected(filterAll)
 	l.Rows.UnselectAll()
 	l.Rows.Refresh()
@@ -138,6 +155,8 @@ func (l *List) Empty() string {
 	switch {
 	case l.total == 0:
 		return "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I)."
+	case l.count == 0 && l.byScore:
+		return lang.L("No document has suggestions of that source.\nChoose “In order” above the list to see every document.")
 	case l.count == 0:
 		return fmt.Sprintf("No document is %s.\nChoose “All” above the list to see every document.", StatusText(l.filter))
 	}
@@ -245,6 +264,10 @@ func (l *List) changed() {
 // place; when it changed otherwise (another window of the annotator's moved a document in or
 // out of it) it is read again, with the document open kept selected.
 func (l *List) ProjectChanged(s store.Stats) {
+	if l.byScore { // the list follows the suggestions (showSources), not the documents added
+		l.ShowStats(s, nil)
+		return
+	}
 	n := s.Documents
 	if l.filter != "" {
 		n = s.Status[l.filter]

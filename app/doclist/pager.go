@@ -28,6 +28,9 @@ type Pager struct {
 	st        *store.Store
 	annotator string
 	status    labels.Status // the filter; "" lists every document
+	// score, when set, lists the documents with suggestions by their lowest score instead
+	// (store.DocumentsByScore): its Source says whose suggestions count.
+	score *store.ScorePage
 	// loaded is called, on the fetching goroutine, when a page that cached asked for arrives
 	// (or fails to).
 	loaded func(err error)
@@ -37,8 +40,8 @@ type Pager struct {
 	fetching sync.Mutex // one fetch at a time, so that a seek is not done twice
 
 	mu      sync.Mutex
-	pages   map[int][]labels.Summary
-	used    map[int]uint64 // when each page was last read, for eviction
+	pages   map[int][]store.ScoredSummary // Score is 0 in a list in import order
+	used    map[int]uint64                // when each page was last read, for eviction
 	tick    uint64
 	loading map[int]bool
 	epoch   uint64 // changes when pages are forgotten; a fetch begun before is not kept
@@ -49,7 +52,7 @@ type Pager struct {
 func NewPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *Pager {
 	return &Pager{
 		st: st, annotator: annotator, status: status, loaded: loaded,
-		pages: map[int][]labels.Summary{}, used: map[int]uint64{}, loading: map[int]bool{},
+		pages: map[int][]store.ScoredSummary{}, used: map[int]uint64{}, loading: map[int]bool{},
 	}
 }
 
@@ -60,7 +63,7 @@ func (p *Pager) Cached(i int) (labels.Summary, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if s, ok := p.lookup(i); ok {
-		return s, true
+		return s.Summary, true
 	}
 	if _, ok := p.pages[k]; ok {
 		return labels.Summary{}, false // the page is shorter than the list thinks: no refetching
@@ -92,7 +95,7 @@ func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 	s, ok := p.lookup(i)
 	p.mu.Unlock()
 	if ok {
-		return s, nil
+		return s.Summary, nil
 	}
 	if i < 0 {
 		return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
@@ -102,17 +105,17 @@ func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 		return labels.Summary{}, err
 	}
 	if j := i % PageSize; j < len(page) {
-		return page[j], nil
+		return page[j].Summary, nil
 	}
 	return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
 }
 
 // lookup returns summary i from memory. p.mu is held.
-func (p *Pager) lookup(i int) (labels.Summary, bool) {
+func (p *Pager) lookup(i int) (store.ScoredSummary, bool) {
 	k := i / PageSize
 	page, ok := p.pages[k]
 	if i < 0 || !ok || i%PageSize >= len(page) {
-		return labels.Summary{}, false
+		return store.ScoredSummary{}, false
 	}
 	p.tick++
 	p.used[k] = p.tick
@@ -125,12 +128,13 @@ func (p *Pager) query(limit int) store.Page {
 }
 
 // Fetch reads page k (the summaries [k*PageSize, (k+1)*PageSize) of the list) from the store and
-// keeps it. Pages are keyset-paged on import order: page k starts after the last document of page
-// k-1, or ends before the first of page k+1, when one of them is in memory. Without such a
-// neighbour, the unfiltered list starts page k after order k*PageSize (import orders run 1..N
-// without gaps: documents are never deleted); a filtered list has gaps, so seek walks to the
-// order that page k starts after.
-func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
+// keeps it. Pages are keyset-paged on import order (on the lowest score and import order in a
+// list by score): page k starts after the last document of page k-1, or ends before the first
+// of page k+1, when one of them is in memory (in import order). Without such a neighbour, the
+// unfiltered list starts page k after order k*PageSize (import orders run 1..N without gaps:
+// documents are never deleted); a filtered list, or one by score, has gaps, so seek walks to
+// the key that page k starts after.
+func (p *Pager) Fetch(ctx context.Context, k int) ([]store.ScoredSummary, error) {
 	p.fetching.Lock()
 	defer p.fetching.Unlock()
 	p.mu.Lock()
@@ -140,31 +144,32 @@ func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 		return page, nil
 	}
 
-	q := p.query(PageSize)
+	var after key
+	var before int64
 	p.mu.Lock()
 	prev, next, epoch := p.pages[k-1], p.pages[k+1], p.epoch
 	p.mu.Unlock()
 	switch {
 	case k == 0:
 	case len(prev) == PageSize:
-		q.After = prev[len(prev)-1].Order
-	case len(next) > 0:
-		q.Before = next[0].Order
-	case p.status == "":
-		q.After = int64(k) * PageSize
+		after = keyOf(prev[len(prev)-1])
+	case len(next) > 0 && p.score == nil:
+		before = next[0].Order
+	case p.status == "" && p.score == nil:
+		after.order = int64(k) * PageSize
 	default:
-		after, err := p.seek(ctx, k*PageSize)
+		var err error
+		after, err = p.seek(ctx, k*PageSize)
 		if err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
-		if after == math.MaxInt64 {
-			page = []labels.Summary{} // the list ends before page k
+		if after.order == math.MaxInt64 {
+			page = []store.ScoredSummary{} // the list ends before page k
 		}
-		q.After = after
 	}
 	if page == nil {
 		var err error
-		if page, err = p.st.Documents(ctx, q); err != nil {
+		if page, err = p.read(ctx, after, before, PageSize); err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
 	}
@@ -173,7 +178,7 @@ func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 }
 
 // keep stores page k, read in epoch, evicting the least recently used pages beyond maxPages.
-func (p *Pager) keep(k int, page []labels.Summary, epoch uint64) {
+func (p *Pager) keep(k int, page []store.ScoredSummary, epoch uint64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if epoch != p.epoch {
@@ -194,85 +199,84 @@ func (p *Pager) keep(k int, page []labels.Summary, epoch uint64) {
 	}
 }
 
-// seek returns the order of item i-1 of the list, the key that item i comes after (0 for item
-// 0), or math.MaxInt64 when the list has fewer than i items. It starts from the nearest item
-// below i that memory holds and reads the summaries between in chunks of skipChunk.
-func (p *Pager) seek(ctx context.Context, i int) (int64, error) {
+// seek returns the key of item i-1 of the list, the key that item i comes after (order 0 for
+// item 0), or order math.MaxInt64 when the list has fewer than i items. It starts from the
+// nearest item below i that memory holds and reads the summaries between in chunks of
+// skipChunk.
+func (p *Pager) seek(ctx context.Context, i int) (key, error) {
 	if i <= 0 {
-		return 0, nil
+		return key{}, nil
 	}
-	at, order := p.anchorBelow(i) // item at has order
+	at, k := p.anchorBelow(i) // item at has key k
 	for at < i-1 {
 		n := min(i-1-at, skipChunk)
-		q := p.query(n)
-		q.After = order
-		chunk, err := p.st.Documents(ctx, q)
+		chunk, err := p.read(ctx, k, 0, n)
 		if err != nil {
-			return 0, err
+			return key{}, err
 		}
 		if len(chunk) == 0 {
-			return math.MaxInt64, nil
+			return key{order: math.MaxInt64}, nil
 		}
 		at += len(chunk)
-		order = chunk[len(chunk)-1].Order
+		k = keyOf(chunk[len(chunk)-1])
 		if len(chunk) < n {
-			return math.MaxInt64, nil
+			return key{order: math.MaxInt64}, nil
 		}
 	}
-	return order, nil
+	return k, nil
 }
 
-// anchorBelow returns the highest item index below i whose order memory holds, with that order;
-// -1 and 0 when there is none (the start of the list).
-func (p *Pager) anchorBelow(i int) (int, int64) {
+// anchorBelow returns the highest item index below i whose key memory holds, with that key;
+// -1 and the zero key when there is none (the start of the list).
+func (p *Pager) anchorBelow(i int) (int, key) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	at, order := -1, int64(0)
-	for k, page := range p.pages {
+	at, k := -1, key{}
+	for n, page := range p.pages {
 		for j := len(page) - 1; j >= 0; j-- {
-			if idx := k*PageSize + j; idx < i {
+			if idx := n*PageSize + j; idx < i {
 				if idx > at {
-					at, order = idx, page[j].Order
+					at, k = idx, keyOf(page[j])
 				}
 				break
 			}
 		}
 	}
-	return at, order
+	return at, k
 }
 
 // IndexOf returns the index in the list of the document with the given import order, and
 // whether it is in the list at all; when it is not, the index is where it would be (the index
-// of the first document after it). It blocks: call it off the UI goroutine.
+// of the first document after it; the end of a list by score). It blocks: call it off the UI
+// goroutine.
 func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
-	if p.status == "" {
+	if p.status == "" && p.score == nil {
 		return int(order - 1), true, nil
 	}
 	p.mu.Lock()
-	// the item in memory with that order, else the highest item in memory before it
-	at, o := -1, int64(0)
-	for k, page := range p.pages {
+	// the item in memory with that order, else the highest item in memory before it (in
+	// import order; a list by score is walked from its start)
+	at, k := -1, key{}
+	for n, page := range p.pages {
 		for j, s := range page {
-			idx := k*PageSize + j
+			idx := n*PageSize + j
 			if s.Order == order {
 				p.mu.Unlock()
 				return idx, true, nil
 			}
-			if s.Order < order && idx > at {
-				at, o = idx, s.Order
+			if p.score == nil && s.Order < order && idx > at {
+				at, k = idx, keyOf(s)
 			}
 		}
 	}
 	p.mu.Unlock()
 	for {
-		q := p.query(skipChunk)
-		q.After = o
-		chunk, err := p.st.Documents(ctx, q)
+		chunk, err := p.read(ctx, k, 0, skipChunk)
 		if err != nil {
 			return 0, false, fmt.Errorf("document list: %w", err)
 		}
 		for j, s := range chunk {
-			if s.Order >= order {
+			if s.Order == order || p.score == nil && s.Order > order {
 				return at + 1 + j, s.Order == order, nil
 			}
 		}
@@ -280,7 +284,7 @@ func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 			return at + 1 + len(chunk), false, nil
 		}
 		at += len(chunk)
-		o = chunk[len(chunk)-1].Order
+		k = keyOf(chunk[len(chunk)-1])
 	}
 }
 

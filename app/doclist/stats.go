@@ -20,6 +20,9 @@ import (
 func (l *List) header() fyne.CanvasObject {
 	l.Choice = widget.NewSelect(filterOptions(), l.onFilter)
 	l.Choice.SetSelected(filterAll)
+	l.Sort = widget.NewSelect(sortOptions(nil), l.onSort)
+	l.Sort.SetSelected(sortOption(false, ""))
+	l.Sort.Hide()
 	l.Progress = widget.NewProgressBar()
 	l.Progress.TextFormatter = func() string {
 		return fmt.Sprintf("%s / %s done", msg.Thousands(l.done), msg.Thousands(l.total))
@@ -28,7 +31,7 @@ func (l *List) header() fyne.CanvasObject {
 	l.counts.Importance = widget.LowImportance
 	l.counts.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Show"), nil, l.Choice),
+		container.NewBorder(nil, nil, widget.NewLabel("Show"), l.Sort, l.Choice),
 		l.Progress, l.counts, widget.NewSeparator())
 }
 
@@ -99,4 +102,5 @@ func (l *List) ShowStats(s store.Stats, err error) {
 		}
 	}
 	l.counts.SetText(strings.Join(parts, " · "))
+	l.showSources(s)
 }

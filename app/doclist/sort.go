@@ -1,0 +1,169 @@
+package doclist
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// The list can be sorted by the lowest score of each document's suggestions, the documents a
+// model (or any source) is least sure of first, so that an annotator checks those first. It
+// then lists the documents that have suggestions, whatever their status, a page at a time
+// from the index the store keeps (store.DocumentsByScore); the status filter waits.
+
+// The sort choices: import order, the lowest score of any source, and of each source.
+const (
+	sortImport = "In order"
+	sortLowest = "Least sure"
+	sortOf     = "Least sure: "
+)
+
+// sortOptions returns the sort choices for the sources of the project's suggestions.
+func sortOptions(sources []string) []string {
+	opts := []string{lang.L(sortImport), lang.L(sortLowest)}
+	for _, s := range sources {
+		opts = append(opts, lang.L(sortOf)+s)
+	}
+	return opts
+}
+
+// sortOption returns the choice of a sort: import order when byScore is false, else by the
+// lowest score of source ("" for any).
+func sortOption(byScore bool, source string) string {
+	switch {
+	case !byScore:
+		return lang.L(sortImport)
+	case source == "":
+		return lang.L(sortLowest)
+	}
+	return lang.L(sortOf) + source
+}
+
+// onSort lists the documents in the order chosen.
+func (l *List) onSort(opt string) {
+	byScore, source := opt != lang.L(sortImport), strings.TrimPrefix(opt, lang.L(sortOf))
+	if !byScore || opt == lang.L(sortLowest) {
+		source = ""
+	}
+	if l.docs == nil || byScore == l.byScore && source == l.scoreSource {
+		return
+	}
+	l.SetSort(byScore, source)
+}
+
+// SetSort lists the documents with suggestions by the lowest score of source's ("" for any),
+// when byScore is set, else every document in import order (of the status filtered).
+func (l *List) SetSort(byScore bool, source string) {
+	l.byScore, l.scoreSource = byScore, source
+	if l.Sort.Selected != sortOption(byScore, source) {
+		l.Sort.SetSelected(sortOption(byScore, source))
+	}
+	if byScore {
+		l.Choice.Disable()
+		l.SetFilter("", nil)
+		return
+	}
+	l.Choice.Enable()
+	l.SetFilter(l.filter, nil)
+}
+
+// SortedByScore reports whether the list is sorted by score, and by whose.
+func (l *List) SortedByScore() (bool, string) { return l.byScore, l.scoreSource }
+
+// pagerFor returns a pager of the list as it is sorted, of status in import order.
+func (l *List) pagerFor(status labels.Status) *Pager {
+	if !l.byScore {
+		return l.NewPager(l.st, l.annotator, status)
+	}
+	var p *Pager
+	p = NewScorePager(l.st, l.annotator, l.scoreSource, func(err error) { l.pageLoaded(p, err) })
+	p.Go = l.run.Go
+	return p
+}
+
+// lengthOf counts the documents of the list as it is sorted, of status in import order.
+func (l *List) lengthOf(ctx context.Context, st *store.Store, name string, status labels.Status, byScore bool, source string) (int, error) {
+	if byScore {
+		return st.CountDocumentsByScore(ctx, source)
+	}
+	return listLength(ctx, st, name, status)
+}
+
+// showSources follows the suggestions of the project in the statistics s: the sort choices,
+// and when what was suggested changed (a run, here or in another program) OnSources and the
+// list sorted by score read again.
+func (l *List) showSources(s store.Stats) {
+	var sources []string
+	total := 0
+	for src, c := range s.Suggestions {
+		if c.Suggested > 0 {
+			sources = append(sources, src)
+			total += c.Suggested
+		}
+	}
+	slices.Sort(sources)
+	changed := total != l.suggested
+	l.suggested = total
+	if !slices.Equal(sources, l.sources) {
+		l.sources = sources
+		l.Sort.Options = sortOptions(sources)
+		l.Sort.Refresh()
+		if len(sources) > 0 {
+			l.Sort.Show()
+		} else {
+			l.Sort.Hide()
+		}
+		if l.byScore && l.scoreSource != "" && !slices.Contains(sources, l.scoreSource) {
+			l.SetSort(len(sources) > 0, "")
+			changed = false
+		}
+	}
+	if changed && l.OnSources != nil {
+		l.OnSources(sources)
+	}
+	if changed && l.byScore {
+		l.SetFilter("", nil)
+	}
+}
+
+// NewScorePager returns a pager over the documents of st that have suggestions of source
+// ("" for any), the lowest scored first, with the statuses of annotator; loaded is as
+// NewPager's.
+func NewScorePager(st *store.Store, annotator, source string, loaded func(error)) *Pager {
+	p := NewPager(st, annotator, "", loaded)
+	p.score = &store.ScorePage{Source: source}
+	return p
+}
+
+// key is where a page starts or ends: a document's import order, and its lowest score in a
+// list by score.
+type key struct {
+	order int64
+	score float64
+}
+
+// keyOf returns the key of s.
+func keyOf(s store.ScoredSummary) key { return key{s.Order, s.Score} }
+
+// read reads up to limit summaries of the list after the key after (from the start when its
+// order is 0), or before the order before (when not 0; in import order only).
+func (p *Pager) read(ctx context.Context, after key, before int64, limit int) ([]store.ScoredSummary, error) {
+	if p.score != nil {
+		q := *p.score
+		q.AfterScore, q.AfterOrder, q.Limit, q.Annotator = after.score, after.order, limit, p.annotator
+		return p.st.DocumentsByScore(ctx, q)
+	}
+	q := p.query(limit)
+	q.After, q.Before = after.order, before
+	docs, err := p.st.Documents(ctx, q)
+	out := make([]store.ScoredSummary, len(docs))
+	for i, d := range docs {
+		out[i].Summary = d
+	}
+	return out, err
+}
