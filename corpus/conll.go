@@ -20,7 +20,7 @@ var ErrBadTag = errors.New("unknown tag")
 // documents.
 //
 // A document's text is its tokens joined by single spaces, its sentences joined by "\n"; its
-// Tokens are the tokens' offsets in that text, so that a token export gives back exactly the
+// Packed tokens are the tokens' offsets in that text, so that a token export gives back exactly the
 // tokens read. A document ends at a -DOCSTART- line, at the end of the file, and, when
 // Options.SentencesPerDoc is above 0, after that many sentences (ANERcorp has no boundaries at
 // all; an AQMAR file is one article). Its ExternalID is the file's name without extension,
@@ -72,7 +72,7 @@ type conllResult struct {
 type conllDoc struct {
 	text      *strings.Builder // nil until the first sentence: the text is built in place, not copied at the end
 	runes     int
-	tokens    []labels.Offsets
+	tokens    labels.TokenPacker // packed as read: a document can have millions
 	spans     []labels.Span
 	bytes     [][2]int // the byte range of each span in text
 	sentences int      // sentences kept
@@ -233,7 +233,7 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 		start, b0 := d.runes, d.text.Len()
 		d.text.WriteString(t.text)
 		d.runes += utf8.RuneCountInString(t.text)
-		d.tokens = append(d.tokens, labels.Offsets{Start: start, End: d.runes})
+		d.tokens.Add(start, d.runes)
 		switch label := t.tag[min(2, len(t.tag)):]; {
 		case t.tag == "O":
 			open = -1
@@ -247,7 +247,7 @@ func (c *CoNLLReader) addSentence(sent []conllToken) {
 		}
 	}
 	d.sentences++
-	c.grow.grew(d.text.Len() + 16*len(d.tokens)) // its text and tokens grow by doubling
+	c.grow.grew(d.text.Len() + d.tokens.Size()) // its text and tokens grow by doubling
 }
 
 // endDoc turns the document read into a record, unless it is empty or dropped. Documents
@@ -269,7 +269,8 @@ func (c *CoNLLReader) endDoc() {
 		d.spans[i].Text = text[d.bytes[i][0]:d.bytes[i][1]]
 	}
 	rec := Record{Line: d.line}
-	rec.Doc = labels.Document{ExternalID: c.base, SourceFile: c.name, Title: d.title, Text: text, Tokens: d.tokens}
+	toks, _ := d.tokens.Packed() // tokens are read non-empty, one after the other
+	rec.Doc = labels.Document{ExternalID: c.base, SourceFile: c.name, Title: d.title, Text: text, Packed: toks}
 	rec.Spans = d.spans
 	if c.count == 1 {
 		c.pending = &rec

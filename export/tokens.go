@@ -26,7 +26,8 @@ var maxCached = 1 << 16 // a variable for tests
 // with the record's spans, not its text. Its slices are reused from record to record.
 type tokens struct {
 	text  string
-	own   []labels.Offsets // the document's own tokens, or nil
+	doc   *labels.Document // whose own tokens (labels.Document.OwnTokens) are walked, when it has them
+	own   bool             // the document has its own tokens
 	o     tokenOptions
 	spans []*labels.Span // the entity spans written, in the order they are written
 	layer []int          // layer[i]: the tag column spans[i] needs (see layers)
@@ -62,14 +63,14 @@ type tokenOptions struct {
 // build checks how rec, whose text is checked, meets its tokens, for a format taking o, and
 // finds the tokens each entity span covers.
 //
-// The tokens are the document's own (Doc.Tokens) when it has them, else arabic.Tokens's.
+// The tokens are the document's own (Doc.Tokens or Doc.Packed) when it has them, else arabic.Tokens's.
 // An entity span covers the tokens it overlaps. A span edge that falls inside a token splits
 // the token there when o.split, and is an error wrapping ErrTokenEdge otherwise; an edge in the
 // white space (or format characters) between tokens is fine. A span that overlaps no token is
 // an error wrapping ErrNoToken. With o.columns, spans that need more tag columns than the
 // format writes (nested or crossing ones) are an error wrapping ErrOverlap that lists them.
 func (t *tokens) build(rec *labels.Annotated, o tokenOptions) error {
-	t.text, t.own, t.o = rec.Doc.Text, rec.Doc.Tokens, o
+	t.text, t.doc, t.own, t.o = rec.Doc.Text, &rec.Doc, rec.Doc.HasOwnTokens(), o
 	t.pick(rec.Spans, o.columns > 0)
 	if o.columns > 0 {
 		t.layer, t.over = layers(t.spans, t.layer, t.over)
@@ -124,7 +125,7 @@ func (t *tokens) walk(fn func(tk tok) bool) {
 		}
 		return fn(tk)
 	}
-	if t.own == nil {
+	if !t.own {
 		// arabic.Tokens never makes a token of white space, nor puts white space in one.
 		for b, at := range arabic.Tokens(t.text) {
 			if !emit(tok{at.Start, at.End, b, b + len(at.Text)}) {
@@ -134,7 +135,7 @@ func (t *tokens) walk(fn func(tk tok) bool) {
 		return
 	}
 	x := labels.NewTextIndex(t.text)
-	for _, o := range t.own {
+	for o := range t.doc.OwnTokens() {
 		from, _ := x.ByteOffset(o.Start) // checked: inside the text
 		to, _ := x.ByteOffset(o.End)
 		if t.o.dropSpace && allSpace(t.text[from:to]) {
@@ -243,7 +244,7 @@ func (t *tokens) writable(tk tok, e *int) error {
 				describe(sp), ErrTokenEdge, text, tk.start, tk.end)
 		}
 	}
-	if t.o.noSpace && t.own != nil && hasSpace(t.text[tk.from:tk.to]) {
+	if t.o.noSpace && t.own && hasSpace(t.text[tk.from:tk.to]) {
 		return fmt.Errorf("%w: token [%d,%d) %q holds white space, which a CoNLL line cannot", ErrBadToken, tk.start, tk.end, t.text[tk.from:tk.to])
 	}
 	return nil

@@ -129,7 +129,7 @@ func setPageSize(path string) error {
 
 // openWriter opens the one writer connection, creating the file when it is missing.
 func openWriter(path string) (*sql.DB, error) {
-	w, err := sql.Open("sqlite3", dsn(path, writerParams))
+	w, err := sql.Open(writerDriver, dsn(path, writerParams))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
