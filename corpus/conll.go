@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -46,12 +48,17 @@ type CoNLLReader struct {
 	perDoc     int
 	max        int // the largest document text, in bytes
 
-	sent      []conllToken // the sentence being read
-	sentLine  int          // the line its first token is on
-	sentLines int          // its lines, good and bad
-	sentBad   bool         // a line of it was bad
-	sentSize  int          // its bytes in the text
-	doc       conllDoc     // the document being read
+	// The tokens of a sentence go into its document as they are read; a bad line takes the
+	// document back to where it was before the sentence (mark), so that a sentence of
+	// millions of tokens (a text without line breaks) is not held twice.
+	sentLine  int       // the line its first token is on
+	sentLines int       // its lines, good and bad
+	sentBad   bool      // a line of it was bad
+	sentSize  int       // its bytes in the text: each token and the space or line break before it
+	mark      conllMark // the document before the sentence
+	open      int       // the span the sentence's last token began or continued, or -1
+	doc       conllDoc  // the document being read
+	labels    map[string]string
 
 	grow    growth  // of the document being read
 	count   int     // documents read, made into records or not
@@ -61,8 +68,6 @@ type CoNLLReader struct {
 	eof     bool
 }
 
-type conllToken struct{ text, tag string }
-
 type conllResult struct {
 	rec Record
 	err error
@@ -70,7 +75,7 @@ type conllResult struct {
 
 // conllDoc is a document being put together.
 type conllDoc struct {
-	text      *strings.Builder // nil until the first sentence: the text is built in place, not copied at the end
+	text      []byte // handed over as the record's text, not copied (textOf)
 	runes     int
 	tokens    labels.TokenPacker // packed as read: a document can have millions
 	spans     []labels.Span
@@ -80,6 +85,12 @@ type conllDoc struct {
 	line      int
 	title     string
 	dropped   bool // too large, or cut by a failed read
+}
+
+// conllMark is how far a document had gone, for a bad sentence to be taken out.
+type conllMark struct {
+	text, runes, spans int
+	tokens             labels.TokenMark
 }
 
 // NewCoNLLReader returns a reader of the CoNLL file in r, named name.
@@ -133,12 +144,12 @@ func (c *CoNLLReader) step() {
 		}
 		return
 	}
-	fields := splitFields(string(b))
+	tok, tag, fields := splitLine(b)
 	switch {
-	case len(fields) == 0:
+	case fields == 0:
 		c.endSentence()
 		return
-	case fields[0] == "-DOCSTART-":
+	case string(tok) == "-DOCSTART-":
 		c.endSentence()
 		c.endDoc()
 		return
@@ -146,38 +157,39 @@ func (c *CoNLLReader) step() {
 	c.lined = true
 	c.content()
 	c.sentLines++
-	if len(fields) != 2 {
+	if fields != 2 {
 		word := "fields"
-		if len(fields) == 1 {
+		if fields == 1 {
 			word = "field"
 		}
-		c.fail(fmt.Errorf("%d %s, want TOKEN TAG: %q", len(fields), word, cut(string(b), 60)))
+		c.fail(fmt.Errorf("%d %s, want TOKEN TAG: %q", fields, word, cut(string(b), 60)))
 		return
 	}
-	if !validTag(fields[1]) {
-		c.fail(fmt.Errorf("%w %q", ErrBadTag, fields[1]))
+	if !validTag(tag) {
+		c.fail(fmt.Errorf("%w %q", ErrBadTag, tag))
 		return
 	}
-	if strings.IndexFunc(fields[0], unicode.IsSpace) >= 0 {
+	if bytes.IndexFunc(tok, unicode.IsSpace) >= 0 {
 		// A token is joined to the next by one space in the text: white space inside it (a
 		// stray CR, a no-break space) would make a different token of it when read back.
-		c.fail(fmt.Errorf("token %q holds white space", fields[0]))
+		c.fail(fmt.Errorf("token %q holds white space", tok))
 		return
 	}
 	if c.sentBad || c.doc.dropped {
 		return
 	}
-	if len(c.sent) == 0 {
-		c.sentLine = c.lines.n
+	if c.sentSize == 0 {
+		c.beginSentence()
 	}
-	c.sent = append(c.sent, conllToken{text: fields[0], tag: fields[1]})
-	c.sentSize += len(fields[0]) + 1
-	if c.doc.textLen()+c.sentSize > c.max {
+	c.sentSize += len(tok) + 1
+	if c.mark.text+c.sentSize > c.max {
 		c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Line: c.lines.n, Err: fmt.Errorf(
 			"%w: the document passes %s here: set a number of sentences per document", ErrTooLong, sizeOf(c.max))}})
-		c.doc.dropped = true
-		c.sent, c.sentSize = c.sent[:0], 0
+		c.doc = conllDoc{dropped: true, seen: c.doc.seen}
+		c.sentSize = 0
+		return
 	}
+	c.addToken(tok, tag)
 }
 
 // content notes a line of tokens: when the first document is waiting, another one has begun.
@@ -189,65 +201,86 @@ func (c *CoNLLReader) content() {
 	}
 }
 
-// fail reports a bad line and marks its sentence bad.
+// fail reports a bad line, marks its sentence bad and takes what it added out of the document.
 func (c *CoNLLReader) fail(err error) {
 	c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Line: c.lines.n, Err: err}})
 	c.sentBad = true
+	if c.sentSize > 0 && !c.doc.dropped {
+		d, m := &c.doc, c.mark
+		d.text, d.runes, d.spans, d.bytes = d.text[:m.text], m.runes, d.spans[:m.spans], d.bytes[:m.spans]
+		d.tokens.Truncate(m.tokens)
+	}
 }
 
-// endSentence adds the sentence read to the document, unless it was bad.
+// beginSentence notes where the document is before the first token of a sentence.
+func (c *CoNLLReader) beginSentence() {
+	d := &c.doc
+	c.sentLine, c.open = c.lines.n, -1
+	c.mark = conllMark{text: len(d.text), runes: d.runes, spans: len(d.spans), tokens: d.tokens.Mark()}
+}
+
+// addToken appends a good token of the sentence to the document: its text, its offsets and
+// its tag's span.
+func (c *CoNLLReader) addToken(tok, tag []byte) {
+	d := &c.doc
+	switch {
+	case len(d.text) > c.mark.text:
+		d.text = append(d.text, ' ')
+		d.runes++
+	case d.sentences > 0:
+		d.text = append(d.text, '\n')
+		d.runes++
+	}
+	start, b0 := d.runes, len(d.text)
+	d.text = append(d.text, tok...)
+	d.runes += utf8.RuneCount(tok)
+	d.tokens.Add(start, d.runes)
+	switch label := tag[min(2, len(tag)):]; {
+	case string(tag) == "O":
+		c.open = -1
+	case tag[0] == 'B' || c.open < 0 || d.spans[c.open].Label != string(label):
+		d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: c.label(label), Start: start, End: d.runes,
+			Origin: labels.OriginImport})
+		d.bytes = append(d.bytes, [2]int{b0, len(d.text)})
+		c.open = len(d.spans) - 1
+	default:
+		d.spans[c.open].End = d.runes
+		d.bytes[c.open][1] = len(d.text)
+	}
+	c.grow.grew(len(d.text) + d.tokens.Size()) // its text and tokens grow by doubling
+}
+
+// label returns b as a string, the same string for the same label.
+func (c *CoNLLReader) label(b []byte) string {
+	if s, ok := c.labels[string(b)]; ok {
+		return s
+	}
+	if c.labels == nil {
+		c.labels = map[string]string{}
+	}
+	s := string(b)
+	c.labels[s] = s
+	return s
+}
+
+// endSentence ends the sentence read: the document keeps it unless it was bad.
 func (c *CoNLLReader) endSentence() {
-	sent, lines, bad := c.sent, c.sentLines, c.sentBad
-	c.sent, c.sentLines, c.sentBad, c.sentSize = c.sent[:0], 0, false, 0
+	lines, bad, size := c.sentLines, c.sentBad, c.sentSize
+	c.sentLines, c.sentBad, c.sentSize = 0, false, 0
 	if lines == 0 {
 		return
 	}
 	d := &c.doc
 	d.seen++
-	if !bad && !d.dropped {
-		c.addSentence(sent)
+	if !bad && !d.dropped && size > 0 {
+		if d.sentences == 0 {
+			d.line, d.title = c.sentLine, conllTitle(d.text[c.mark.text:])
+		}
+		d.sentences++
 	}
 	if c.perDoc > 0 && d.seen >= c.perDoc {
 		c.endDoc()
 	}
-}
-
-// addSentence appends a good sentence to the document: its text, tokens and spans.
-func (c *CoNLLReader) addSentence(sent []conllToken) {
-	d := &c.doc
-	if d.text == nil {
-		d.text = new(strings.Builder)
-	}
-	if d.sentences == 0 {
-		d.line, d.title = c.sentLine, conllTitle(sent)
-	} else {
-		d.text.WriteByte('\n')
-		d.runes++
-	}
-	open := -1
-	for i, t := range sent {
-		if i > 0 {
-			d.text.WriteByte(' ')
-			d.runes++
-		}
-		start, b0 := d.runes, d.text.Len()
-		d.text.WriteString(t.text)
-		d.runes += utf8.RuneCountInString(t.text)
-		d.tokens.Add(start, d.runes)
-		switch label := t.tag[min(2, len(t.tag)):]; {
-		case t.tag == "O":
-			open = -1
-		case t.tag[0] == 'B' || open < 0 || d.spans[open].Label != label:
-			d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: label, Start: start, End: d.runes, Origin: labels.OriginImport})
-			d.bytes = append(d.bytes, [2]int{b0, d.text.Len()})
-			open = len(d.spans) - 1
-		default:
-			d.spans[open].End = d.runes
-			d.bytes[open][1] = d.text.Len()
-		}
-	}
-	d.sentences++
-	c.grow.grew(d.text.Len() + d.tokens.Size()) // its text and tokens grow by doubling
 }
 
 // endDoc turns the document read into a record, unless it is empty or dropped. Documents
@@ -264,12 +297,12 @@ func (c *CoNLLReader) endDoc() {
 	if d.dropped || d.sentences == 0 {
 		return
 	}
-	text := d.text.String()
+	text := textOf(d.text)
 	for i := range d.spans {
 		d.spans[i].Text = text[d.bytes[i][0]:d.bytes[i][1]]
 	}
-	rec := Record{Line: d.line}
 	toks, _ := d.tokens.Packed() // tokens are read non-empty, one after the other
+	rec := Record{Line: d.line}
 	rec.Doc = labels.Document{ExternalID: c.base, SourceFile: c.name, Title: d.title, Text: text, Packed: toks}
 	rec.Spans = d.spans
 	if c.count == 1 {
@@ -280,22 +313,40 @@ func (c *CoNLLReader) endDoc() {
 	c.queue = append(c.queue, conllResult{rec: rec})
 }
 
-// textLen returns the bytes of the document's text so far.
-func (d *conllDoc) textLen() int {
-	if d.text == nil {
-		return 0
-	}
-	return d.text.Len()
-}
+// textOf returns the bytes of a document's text as a string without copying them: the
+// document gives them up (nothing writes them afterwards), as a strings.Builder does.
+func textOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// splitFields splits a line at runs of spaces and tabs.
-func splitFields(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+// splitLine splits a line at runs of spaces and tabs, and returns its first two fields and
+// how many it has.
+func splitLine(b []byte) (first, second []byte, fields int) {
+	for len(b) > 0 {
+		i := 0
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+			i++
+		}
+		b = b[i:]
+		if len(b) == 0 {
+			break
+		}
+		i = 0
+		for i < len(b) && b[i] != ' ' && b[i] != '\t' {
+			i++
+		}
+		switch fields++; fields {
+		case 1:
+			first = b[:i]
+		case 2:
+			second = b[:i]
+		}
+		b = b[i:]
+	}
+	return first, second, fields
 }
 
 // validTag reports whether tag is "O" or "B-LABEL" or "I-LABEL" with LABEL [A-Za-z][A-Za-z0-9_]*.
-func validTag(tag string) bool {
-	if tag == "O" {
+func validTag(tag []byte) bool {
+	if string(tag) == "O" {
 		return true
 	}
 	if len(tag) < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-' {
@@ -314,14 +365,17 @@ func validTag(tag string) bool {
 // maxCoNLLTitle is the longest title, in code points, made of a document's first tokens.
 const maxCoNLLTitle = 80
 
-// conllTitle joins the first tokens of a sentence up to maxCoNLLTitle code points.
-func conllTitle(sent []conllToken) string {
+// conllTitle joins the first tokens of a sentence, whose text is its tokens joined by single
+// spaces, up to maxCoNLLTitle code points.
+func conllTitle(sentence []byte) string {
 	var b strings.Builder
 	n := 0
-	for i, t := range sent {
-		w := utf8.RuneCountInString(t.text)
+	for i := 0; len(sentence) > 0; i++ {
+		t, rest, _ := bytes.Cut(sentence, []byte(" "))
+		sentence = rest
+		w := utf8.RuneCount(t)
 		if i == 0 && w > maxCoNLLTitle {
-			return cut(t.text, maxCoNLLTitle)
+			return cut(string(t), maxCoNLLTitle)
 		}
 		if i > 0 {
 			if n+1+w > maxCoNLLTitle {
@@ -331,7 +385,7 @@ func conllTitle(sent []conllToken) string {
 			b.WriteByte(' ')
 			n++
 		}
-		b.WriteString(t.text)
+		b.Write(t)
 		n += w
 	}
 	return b.String()

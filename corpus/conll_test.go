@@ -113,6 +113,31 @@ func TestCoNLLNoise(t *testing.T) {
 	}
 }
 
+// TestCoNLLBadLineInsideSentence: a bad line after good ones takes its whole sentence out,
+// the tokens and spans read before it too, whether the sentence is the document's first or not.
+func TestCoNLLBadLineInsideSentence(t *testing.T) {
+	data := "قبل B-ORG\nخطأ OO\nبعد O\n\n" + // left out: the title comes from the next sentence
+		"أول O\nسطر B-LOC\n\n" +
+		"ثم B-PER\nكلام I-PER\nخطأ B-\nبعد O\n\n" +
+		"آخر I-PER\nسطر I-PER\n"
+	recs, errs := readAll(t, "conll", "f.txt", data, Options{})
+	if len(errs) != 2 || len(recs) != 1 {
+		t.Fatalf("%d records, errors %v", len(recs), errs)
+	}
+	r := recs[0]
+	checkRecord(t, r)
+	checkCoNLLTokens(t, r)
+	var spans []string
+	for _, sp := range r.Spans {
+		spans = append(spans, sp.Label+"="+sp.Text)
+	}
+	if r.Doc.Text != "أول سطر\nآخر سطر" || r.Doc.Title != "أول سطر" || r.Line != 5 || r.Doc.Packed.Len() != 4 ||
+		!slices.Equal(spans, []string{"LOC=سطر", "PER=آخر سطر"}) {
+		t.Errorf("the bad sentences are not left out whole: %q (title %q, line %d), %d tokens, spans %q",
+			r.Doc.Text, r.Doc.Title, r.Line, r.Doc.Packed.Len(), spans)
+	}
+}
+
 func TestCoNLLLabelsNotJudged(t *testing.T) {
 	recs, errs := readAll(t, "conll", "f.txt", "كرة B-MISS1\nالقدم I-MIS1\nو O\nفي I-MIS\n", Options{})
 	if len(errs) > 0 || len(recs) != 1 {

@@ -124,10 +124,26 @@ func uvarint(p []byte) (uint64, int) {
 // TokenPacker packs tokens one at a time: a reader of a large corpus builds a document's
 // PackedTokens as it reads, without a slice of Offsets.
 type TokenPacker struct {
-	buf PackedTokens
-	end int   // where the last token ends
-	n   int   // tokens added
-	err error // about the first token refused
+	buf   PackedTokens
+	end   int   // where the last token ends
+	n     int   // tokens added
+	err   error // about the first token refused
+	errAt int   // which token that was, 1-based
+}
+
+// TokenMark is how far a TokenPacker had gone, for Truncate.
+type TokenMark struct{ size, end, n int }
+
+// Mark returns how far the packer has gone.
+func (p *TokenPacker) Mark() TokenMark { return TokenMark{len(p.buf), p.end, p.n} }
+
+// Truncate drops the tokens added since m was marked: a reader that drops a bad sentence of
+// a document drops its tokens so.
+func (p *TokenPacker) Truncate(m TokenMark) {
+	p.buf, p.end, p.n = p.buf[:m.size], m.end, m.n
+	if p.errAt > m.n {
+		p.err, p.errAt = nil, 0
+	}
 }
 
 // Add packs the token [start, end), which must be non-empty and after the one before (or at
@@ -138,7 +154,7 @@ func (p *TokenPacker) Add(start, end int) {
 		return
 	}
 	if start < p.end || end <= start {
-		p.err = fmt.Errorf("token %d [%d,%d) is out of order or empty", p.n, start, end)
+		p.err, p.errAt = fmt.Errorf("token %d [%d,%d) is out of order or empty", p.n, start, end), p.n
 		return
 	}
 	if p.buf == nil {

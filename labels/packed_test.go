@@ -67,6 +67,27 @@ func TestPackTokensRefuses(t *testing.T) {
 	}
 }
 
+// TestTokenPackerTruncate: the tokens added after a mark go, and the error about one of them.
+func TestTokenPackerTruncate(t *testing.T) {
+	var tp TokenPacker
+	tp.Add(0, 3)
+	m := tp.Mark()
+	tp.Add(4, 300)
+	tp.Add(2, 1)
+	tp.Truncate(m)
+	tp.Add(3, 5)
+	if p, err := tp.Packed(); err != nil || !slices.Equal(p, PackedTokens{0, 2, 0, 1}) {
+		t.Errorf("after Truncate: %v, %v", p, err)
+	}
+	tp.Add(2, 1)
+	m = tp.Mark()
+	tp.Add(3, 4)
+	tp.Truncate(m)
+	if _, err := tp.Packed(); err == nil {
+		t.Errorf("Truncate dropped the error about a token before the mark")
+	}
+}
+
 // TestPackedTokensCheck: a list that passes its text, is cut short or reads in more bytes
 // than it needs is refused.
 func TestPackedTokensCheck(t *testing.T) {
