@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/goccy/go-json"
 	"github.com/tawsim/tawsim/labels"
@@ -29,7 +30,7 @@ type nativeRecord struct {
 	ExternalID  string          `json:"external_id"`
 	SourceFile  string          `json:"source_file"`
 	Title       *string         `json:"title"`
-	Text        *string         `json:"text"`
+	Text        *jsonText       `json:"text"`
 	Annotator   string          `json:"annotator"`
 	Status      string          `json:"status"`
 	Entities    []nativeSpan    `json:"entities"`
@@ -52,17 +53,21 @@ type nativeStance struct {
 	Label  string `json:"label"`
 }
 
-func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
+func parseNative(line []byte, eol bool, done func()) (Record, bool, error) {
 	var nr nativeRecord
 	if err := decodeLine(line, &nr, eol); err != nil {
 		return Record{}, false, err
+	}
+	done() // the values are copies: the line can go before the spans are made
+	if len(line) >= bigLine {
+		runtime.GC()
 	}
 	if nr.Text == nil || *nr.Text == "" {
 		return Record{}, false, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
 	}
 	var rec Record
 	d := &rec.Doc
-	d.Text, d.ExternalID, d.SourceFile = *nr.Text, nr.ExternalID, nr.SourceFile
+	d.Text, d.ExternalID, d.SourceFile = string(*nr.Text), nr.ExternalID, nr.SourceFile
 	switch {
 	case isUUID(nr.ID):
 		d.ID = nr.ID
@@ -89,6 +94,9 @@ func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
 		}
 	}
 	x := labels.NewTextIndex(d.Text)
+	if n := len(nr.Entities) + len(nr.StanceSpans); n > 0 {
+		rec.Spans = make([]labels.Span, 0, n)
+	}
 	if d.Tokens, err = nativeTokens(x, nr.Tokens); err != nil {
 		return Record{}, false, err
 	}

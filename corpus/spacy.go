@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/goccy/go-json"
 	"github.com/google/uuid"
@@ -28,7 +29,7 @@ func NewSpacyReader(name string, r io.Reader) Reader {
 }
 
 type spacyRecord struct {
-	Text   *string         `json:"text"`
+	Text   *jsonText       `json:"text"`
 	Tokens []spacyToken    `json:"tokens"`
 	Spans  []spacySpan     `json:"spans"`
 	Ents   []spacySpan     `json:"ents"`
@@ -52,10 +53,14 @@ type spacySpan struct {
 	Text       *string `json:"text"`
 }
 
-func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
+func parseSpacy(line []byte, eol bool, done func()) (Record, bool, error) {
 	var sr spacyRecord
 	if err := decodeLine(line, &sr, eol); err != nil {
 		return Record{}, false, err
+	}
+	done() // the values are copies: the line can go before the spans are made
+	if len(line) >= bigLine {
+		runtime.GC()
 	}
 	switch sr.Answer {
 	case "", "accept":
@@ -69,7 +74,7 @@ func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
 	}
 	var rec Record
 	d := &rec.Doc
-	d.Text = *sr.Text
+	d.Text = string(*sr.Text)
 	d.Title = Title(d.Text)
 	var err error
 	if d.Metadata, err = objectCopy("meta", sr.Meta); err != nil {
@@ -77,6 +82,9 @@ func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
 	}
 	spacyIdentity(&rec, sr.Meta)
 	x := labels.NewTextIndex(d.Text)
+	if n := len(sr.Spans) + len(sr.Ents); n > 0 {
+		rec.Spans = make([]labels.Span, 0, n)
+	}
 	if d.Tokens, err = spacyTokens(x, sr.Tokens); err != nil {
 		return Record{}, false, err
 	}
