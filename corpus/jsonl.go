@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"runtime"
@@ -36,7 +37,7 @@ type nativeRecord struct {
 	Entities    []nativeSpan    `json:"entities"`
 	Stance      []nativeStance  `json:"stance"`
 	StanceSpans []nativeSpan    `json:"stance_spans"`
-	Tokens      [][]*int        `json:"tokens"`
+	Tokens      nativeTokenList `json:"tokens"`
 	Metadata    json.RawMessage `json:"metadata"`
 }
 
@@ -97,7 +98,7 @@ func parseNative(line []byte, eol bool, done func()) (Record, bool, error) {
 	if n := len(nr.Entities) + len(nr.StanceSpans); n > 0 {
 		rec.Spans = make([]labels.Span, 0, n)
 	}
-	if d.Tokens, err = nativeTokens(x, nr.Tokens); err != nil {
+	if d.Packed, err = nativeTokens(x, nr.Tokens); err != nil {
 		return Record{}, false, err
 	}
 	if err := nativeSpans(x, &rec, "entities", labels.KindEntity, nr.Entities); err != nil {
@@ -116,11 +117,15 @@ func parseNative(line []byte, eol bool, done func()) (Record, bool, error) {
 	return rec, false, nil
 }
 
-// nativeTokens checks the [[start,end],...] tokens of a record.
-func nativeTokens(x *labels.TextIndex, toks [][]*int) ([]labels.Offsets, error) {
-	if toks == nil {
+// nativeTokens checks the [[start,end],...] tokens of a record and returns them packed.
+func nativeTokens(x *labels.TextIndex, l nativeTokenList) (labels.PackedTokens, error) {
+	switch {
+	case !l.present:
 		return nil, nil
+	case l.slow == nil:
+		return l.packed, checkPacked(x, l.packed, nil, nil)
 	}
+	toks := l.slow
 	out := make([]labels.Offsets, len(toks))
 	prev := 0
 	for i, t := range toks {
@@ -135,7 +140,33 @@ func nativeTokens(x *labels.TextIndex, toks [][]*int) ([]labels.Offsets, error) 
 		}
 		out[i], prev = labels.Offsets{Start: *t[0], End: *t[1]}, *t[1]
 	}
-	return out, nil
+	return labels.PackTokens(out) // checked
+}
+
+// checkPacked checks tokens read straight (in order and non-empty: packed) against the text,
+// each with its given text when texts is not nil (sizes as spacyTokenList holds them).
+func checkPacked(x *labels.TextIndex, p labels.PackedTokens, texts, sizes []byte) error {
+	i, prev := 0, 0
+	for t := range p.All() {
+		var given *string
+		if sizes != nil {
+			size, n := binary.Uvarint(sizes)
+			sizes = sizes[n:]
+			if size > 0 {
+				text := texts[:size-1]
+				texts = texts[size-1:]
+				if got, _ := x.Slice(t.Start, t.End); string(text) != got {
+					s := string(text)
+					given = &s // for the message
+				}
+			}
+		}
+		if err := checkToken(x, i, t.Start, t.End, prev, given); err != nil {
+			return fmt.Errorf("tokens: %w", err)
+		}
+		i, prev = i+1, t.End
+	}
+	return nil
 }
 
 // nativeSpans checks the spans under key and adds them to rec.

@@ -1,10 +1,8 @@
 package corpus
 
 import (
-	"bytes"
 	stdjson "encoding/json"
 	"reflect"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -52,77 +50,54 @@ func jsonWord(raw []byte) string {
 }
 
 // unquote returns the JSON string b, quotes included, unescaped as encoding/json does, built
-// in one string of its size; false when b is not one well-formed JSON string of UTF-8.
+// in one buffer of its size that becomes the string; false when b is not one well-formed
+// JSON string of UTF-8.
 func unquote(b []byte) (string, bool) {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' || !utf8.Valid(b) {
+	buf, n, ok := appendString(make([]byte, 0, len(b)), b)
+	if !ok || n != len(b) {
 		return "", false
 	}
-	b = b[1 : len(b)-1]
-	var out strings.Builder
-	out.Grow(len(b))
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\\')
-		plain := b
-		if i >= 0 {
-			plain = b[:i]
-		}
-		for _, c := range plain {
-			if c < 0x20 || c == '"' {
-				return "", false
-			}
-		}
-		out.Write(plain)
-		if i < 0 {
-			break
-		}
-		n, ok := unescape(&out, b[i:])
-		if !ok {
-			return "", false
-		}
-		b = b[i+n:]
-	}
-	return out.String(), true
+	return textOf(buf), true
 }
 
-// unescape writes the escape that b begins with and returns its length.
-func unescape(out *strings.Builder, b []byte) (int, bool) {
+// unescape appends the character of the escape that b begins with to dst, and returns its
+// length in b.
+func unescape(dst, b []byte) ([]byte, int, bool) {
 	if len(b) < 2 {
-		return 0, false
+		return dst, 0, false
 	}
 	switch c := b[1]; c {
 	case '"', '\\', '/':
-		out.WriteByte(c)
+		dst = append(dst, c)
 	case 'b':
-		out.WriteByte('\b')
+		dst = append(dst, '\b')
 	case 'f':
-		out.WriteByte('\f')
+		dst = append(dst, '\f')
 	case 'n':
-		out.WriteByte('\n')
+		dst = append(dst, '\n')
 	case 'r':
-		out.WriteByte('\r')
+		dst = append(dst, '\r')
 	case 't':
-		out.WriteByte('\t')
+		dst = append(dst, '\t')
 	case 'u':
 		r := hex4(b[2:])
 		if r < 0 {
-			return 0, false
+			return dst, 0, false
 		}
 		if utf16.IsSurrogate(r) {
 			// A pair is one code point; half of one is U+FFFD, as encoding/json reads it.
 			if len(b) >= 12 && b[6] == '\\' && b[7] == 'u' {
 				if dec := utf16.DecodeRune(r, hex4(b[8:])); dec != utf8.RuneError {
-					out.WriteRune(dec)
-					return 12, true
+					return utf8.AppendRune(dst, dec), 12, true
 				}
 			}
 			r = utf8.RuneError
 		}
-		out.WriteRune(r)
-		return 6, true
+		return utf8.AppendRune(dst, r), 6, true
 	default:
-		return 0, false
+		return dst, 0, false
 	}
-	return 2, true
+	return dst, 2, true
 }
 
 // hex4 reads the four hex digits that b begins with, or returns -1.

@@ -1,0 +1,315 @@
+package corpus
+
+import (
+	"encoding/binary"
+	stdjson "encoding/json"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tawsim/tawsim/labels"
+)
+
+// A record's own tokens come in JSON as lists of millions of small values: decoded into
+// slices of structs and pointers they took about a hundred bytes a token, six times the
+// text. The lists below are read straight into packed tokens (labels.PackedTokens, two bytes
+// a token) when they have the usual shape; anything else is decoded as before, by the
+// standard library, so that a list that is wrong is reported as it always was.
+
+// nativeTokenList is the "tokens" of a native record: [[start, end], ...] or null.
+type nativeTokenList struct {
+	present bool
+	packed  labels.PackedTokens // the tokens, when read straight
+	slow    [][]*int            // the tokens otherwise
+}
+
+// UnmarshalJSON reads the list.
+func (l *nativeTokenList) UnmarshalJSON(b []byte) error {
+	*l = nativeTokenList{}
+	s := scanner{b: b}
+	if s.literal("null") && s.end() {
+		return nil
+	}
+	l.present = true
+	if p, ok := scanPairs(scanner{b: b}); ok {
+		l.packed = p
+		return nil
+	}
+	return stdjson.Unmarshal(b, &l.slow)
+}
+
+// scanPairs reads [[start, end], ...] of tokens non-empty and in order, packed, or false.
+func scanPairs(s scanner) (labels.PackedTokens, bool) {
+	var tp labels.TokenPacker
+	ok := s.list(func() bool {
+		if !s.char('[') {
+			return false
+		}
+		start, ok := s.int()
+		if !ok || !s.char(',') {
+			return false
+		}
+		end, ok := s.int()
+		if !ok || !s.char(']') || start < 0 {
+			return false
+		}
+		tp.Add(start, end)
+		return true
+	})
+	p, err := tp.Packed()
+	return p, ok && err == nil && s.end()
+}
+
+// spacyTokenList is the "tokens" of a spaCy or Prodigy record: [{"text","start","end","id",
+// "ws"}, ...], other keys skipped.
+type spacyTokenList struct {
+	packed labels.PackedTokens // the tokens, when read straight
+	texts  []byte              // their "text"s, one after the other
+	sizes  []byte              // for each token, a varint: 1 + the bytes of its text, 0 for none
+	slow   []spacyToken        // the tokens otherwise
+	n      int
+}
+
+// UnmarshalJSON reads the list.
+func (l *spacyTokenList) UnmarshalJSON(b []byte) error {
+	*l = spacyTokenList{}
+	s := scanner{b: b}
+	if s.literal("null") && s.end() {
+		return nil
+	}
+	if l.scan(scanner{b: b}) {
+		return nil
+	}
+	*l = spacyTokenList{}
+	err := stdjson.Unmarshal(b, &l.slow)
+	l.n = len(l.slow)
+	return err
+}
+
+// spacyTokenKeys are the keys of a spaCy token that spacyTokenList reads.
+var spacyTokenKeys = []string{"start", "end", "id", "text"}
+
+// scan reads the usual shape: tokens in order, each with its start and end, its id when
+// given the token's index.
+func (l *spacyTokenList) scan(s scanner) bool {
+	var tp labels.TokenPacker
+	ok := s.list(func() bool {
+		start, end, id, text := -1, -1, l.n, -1
+		var seen [4]bool
+		ok := s.object(func(key []byte) bool {
+			k := slices.IndexFunc(spacyTokenKeys, func(w string) bool { return strings.EqualFold(w, string(key)) })
+			if k < 0 {
+				return s.skip()
+			}
+			if seen[k] || string(key) != spacyTokenKeys[k] {
+				return false // the decoder takes the last of a key and matches keys in any case
+			}
+			seen[k] = true
+			var ok bool
+			switch k {
+			case 0:
+				start, ok = s.int()
+			case 1:
+				end, ok = s.int()
+			case 2:
+				id, ok = s.int()
+			case 3:
+				from := len(l.texts)
+				l.texts, ok = s.str(l.texts)
+				text = len(l.texts) - from
+			}
+			return ok
+		})
+		if !ok || start < 0 || end < 0 || id != l.n {
+			return false
+		}
+		tp.Add(start, end)
+		l.sizes = binary.AppendUvarint(l.sizes, uint64(text+1))
+		l.n++
+		return true
+	})
+	p, err := tp.Packed()
+	l.packed = p
+	return ok && err == nil && s.end()
+}
+
+// scanner reads JSON of a known shape from b; every method skips the white space before
+// what it reads and reports false when b does not hold it.
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) space() {
+	for s.i < len(s.b) && (s.b[s.i] == ' ' || s.b[s.i] == '\t' || s.b[s.i] == '\n' || s.b[s.i] == '\r') {
+		s.i++
+	}
+}
+
+// char reads the byte c.
+func (s *scanner) char(c byte) bool {
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// literal reads the word w (null, true, false).
+func (s *scanner) literal(w string) bool {
+	s.space()
+	if len(s.b)-s.i >= len(w) && string(s.b[s.i:s.i+len(w)]) == w {
+		s.i += len(w)
+		return true
+	}
+	return false
+}
+
+// end reports whether nothing but white space is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.i == len(s.b)
+}
+
+// int reads an integer: digits, a minus sign before them, no fraction or exponent, at most 18
+// digits and no leading zero.
+func (s *scanner) int() (int, bool) {
+	s.space()
+	neg := s.i < len(s.b) && s.b[s.i] == '-'
+	if neg {
+		s.i++
+	}
+	from, n := s.i, 0
+	for s.i < len(s.b) && s.i-from < 19 && '0' <= s.b[s.i] && s.b[s.i] <= '9' {
+		n = n*10 + int(s.b[s.i]-'0')
+		s.i++
+	}
+	digits := s.i - from
+	if digits == 0 || digits > 18 || s.b[from] == '0' && digits > 1 ||
+		s.i < len(s.b) && (s.b[s.i] == '.' || s.b[s.i] == 'e' || s.b[s.i] == 'E') {
+		return 0, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// str reads a string and appends it, unescaped, to dst.
+func (s *scanner) str(dst []byte) ([]byte, bool) {
+	s.space()
+	dst, n, ok := appendString(dst, s.b[s.i:])
+	s.i += n
+	return dst, ok
+}
+
+// list reads [item, item, ...], item reading one element.
+func (s *scanner) list(item func() bool) bool {
+	if !s.char('[') {
+		return false
+	}
+	if s.char(']') {
+		return true
+	}
+	for {
+		if !item() {
+			return false
+		}
+		if s.char(']') {
+			return true
+		}
+		if !s.char(',') {
+			return false
+		}
+	}
+}
+
+// object reads {"key": value, ...}, value reading the value of each key.
+func (s *scanner) object(value func(key []byte) bool) bool {
+	if !s.char('{') {
+		return false
+	}
+	if s.char('}') {
+		return true
+	}
+	var key []byte
+	for {
+		var ok bool
+		if key, ok = s.str(key[:0]); !ok || !s.char(':') || !value(key) {
+			return false
+		}
+		if s.char('}') {
+			return true
+		}
+		if !s.char(',') {
+			return false
+		}
+	}
+}
+
+// skip reads any value without keeping it.
+func (s *scanner) skip() bool {
+	s.space()
+	if s.i == len(s.b) {
+		return false
+	}
+	switch c := s.b[s.i]; {
+	case c == '"':
+		_, ok := s.str(nil)
+		return ok
+	case c == '[':
+		return s.list(s.skip)
+	case c == '{':
+		return s.object(func([]byte) bool { return s.skip() })
+	case c == 't':
+		return s.literal("true")
+	case c == 'f':
+		return s.literal("false")
+	case c == 'n':
+		return s.literal("null")
+	}
+	var f stdjson.Number
+	from := s.i
+	for s.i < len(s.b) && (s.b[s.i] == '-' || s.b[s.i] == '+' || s.b[s.i] == '.' || s.b[s.i] == 'e' || s.b[s.i] == 'E' ||
+		'0' <= s.b[s.i] && s.b[s.i] <= '9') {
+		s.i++
+	}
+	return s.i > from && stdjson.Unmarshal(s.b[from:s.i], &f) == nil
+}
+
+// appendString appends the JSON string that b begins with, unescaped as encoding/json reads
+// it, to dst, and returns how many bytes of b it took; false when b does not begin with a
+// well-formed string of UTF-8.
+func appendString(dst, b []byte) ([]byte, int, bool) {
+	if len(b) == 0 || b[0] != '"' {
+		return dst, 0, false
+	}
+	from := 1 // the bytes from here to i are copied as they are
+	for i := 1; i < len(b); {
+		switch c := b[i]; {
+		case c == '"':
+			if !utf8.Valid(b[from:i]) {
+				return dst, 0, false
+			}
+			return append(dst, b[from:i]...), i + 1, true
+		case c == '\\':
+			if !utf8.Valid(b[from:i]) {
+				return dst, 0, false
+			}
+			dst = append(dst, b[from:i]...)
+			var n int
+			var ok bool
+			if dst, n, ok = unescape(dst, b[i:]); !ok {
+				return dst, 0, false
+			}
+			i += n
+			from = i
+		case c < 0x20:
+			return dst, 0, false
+		default:
+			i++
+		}
+	}
+	return dst, 0, false
+}
