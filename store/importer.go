@@ -134,7 +134,7 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // leaves nothing behind. Labels the schema lacks are collected for Commit. Add takes the
 // record's spans as they are stored: it sorts them and fills in their annotator, origin,
 // times, ids and labels as the schema spells them, in rec.Spans itself.
-func (imp *Importer) Add(rec labels.Annotated) error {
+func (imp *Importer) Add(rec labels.Annotated) (err error) {
 	if err := imp.ctx.Err(); err != nil {
 		return err
 	}
@@ -146,6 +146,16 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 	if err != nil {
 		imp.restore(saved)
 		return err
+	}
+	if len(rec.Doc.Text)+len(rec.Doc.Packed)+spanSize*len(c.spans) >= bigText {
+		if err := imp.cache(leanCacheKiB); err != nil {
+			return err
+		}
+		defer func() {
+			if e := imp.cache(writerCacheKiB); err == nil {
+				err = e
+			}
+		}()
 	}
 	row, annotator, spans, stances := c.row, c.annotator, c.spans, c.stances
 	id, fresh, err := imp.insertDocument(row)
@@ -194,6 +204,20 @@ func (imp *Importer) restore(st importState) {
 	imp.schema.Entities = imp.schema.Entities[:st.entities]
 	imp.schema.StanceLabels = imp.schema.StanceLabels[:st.stance]
 	imp.schema.Targets = imp.schema.Targets[:st.targets]
+}
+
+// spanSize is about the bytes of a span in its set's JSON.
+const spanSize = 150
+
+// leanCacheKiB is the page cache of the writer while it writes a large record: its pages are
+// written once, and would fill the cache that the indexes of many small documents use
+// (writerCacheKiB), 64 MB of memory on top of the record's.
+const leanCacheKiB = 4096
+
+// cache sets the writer's page cache to kib KiB.
+func (imp *Importer) cache(kib int) error {
+	_, err := imp.tx.ExecContext(imp.run, fmt.Sprintf("PRAGMA cache_size = -%d", kib))
+	return err
 }
 
 // insertDocument inserts the document and reports whether it is new.
