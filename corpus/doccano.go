@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -47,7 +47,7 @@ func parseDoccano(line []byte, eol bool, done func()) (Record, bool, error) {
 	}
 	done() // the values are copies: the line can go before the text is decoded
 	if len(m["text"]) >= bigLine {
-		runtime.GC()
+		debug.FreeOSMemory()
 	}
 	var rec Record
 	if isNull(m["text"]) {

@@ -1,10 +1,9 @@
 package corpus
 
 import (
-	"encoding/binary"
 	"fmt"
 	"io"
-	"runtime"
+	"runtime/debug"
 
 	"github.com/goccy/go-json"
 	"github.com/tawsim/tawsim/labels"
@@ -61,7 +60,7 @@ func parseNative(line []byte, eol bool, done func()) (Record, bool, error) {
 	}
 	done() // the values are copies: the line can go before the spans are made
 	if len(line) >= bigLine {
-		runtime.GC()
+		debug.FreeOSMemory()
 	}
 	if nr.Text == nil || *nr.Text == "" {
 		return Record{}, false, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
@@ -123,7 +122,16 @@ func nativeTokens(x *labels.TextIndex, l nativeTokenList) (labels.PackedTokens, 
 	case !l.present:
 		return nil, nil
 	case l.slow == nil:
-		return l.packed, checkPacked(x, l.packed, nil, nil)
+		return l.packed, checkPacked(x, func(fn func(int, labels.Offsets, []byte) error) error {
+			i := 0
+			for t := range l.packed.All() {
+				if err := fn(i, t, nil); err != nil {
+					return err
+				}
+				i++
+			}
+			return nil
+		})
 	}
 	toks := l.slow
 	out := make([]labels.Offsets, len(toks))
@@ -144,29 +152,21 @@ func nativeTokens(x *labels.TextIndex, l nativeTokenList) (labels.PackedTokens, 
 }
 
 // checkPacked checks tokens read straight (in order and non-empty: packed) against the text,
-// each with its given text when texts is not nil (sizes as spacyTokenList holds them).
-func checkPacked(x *labels.TextIndex, p labels.PackedTokens, texts, sizes []byte) error {
-	i, prev := 0, 0
-	for t := range p.All() {
+// each with its given text when it has one (nil for none): each gives them in order.
+func checkPacked(x *labels.TextIndex, each func(func(i int, t labels.Offsets, text []byte) error) error) error {
+	prev := 0
+	return each(func(i int, t labels.Offsets, text []byte) error {
 		var given *string
-		if sizes != nil {
-			size, n := binary.Uvarint(sizes)
-			sizes = sizes[n:]
-			if size > 0 {
-				text := texts[:size-1]
-				texts = texts[size-1:]
-				if got, _ := x.Slice(t.Start, t.End); string(text) != got {
-					s := string(text)
-					given = &s // for the message
-				}
-			}
+		if got, _ := x.Slice(t.Start, t.End); text != nil && string(text) != got {
+			s := string(text)
+			given = &s // for the message
 		}
 		if err := checkToken(x, i, t.Start, t.End, prev, given); err != nil {
 			return fmt.Errorf("tokens: %w", err)
 		}
-		i, prev = i+1, t.End
-	}
-	return nil
+		prev = t.End
+		return nil
+	})
 }
 
 // nativeSpans checks the spans under key and adds them to rec.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 )
 
 // MaxRecord is the largest record a reader accepts, in bytes: a line of JSONL, a row of CSV,
@@ -94,9 +95,10 @@ func (l *lineReader) raw() ([]byte, error) {
 				c := cap(l.buf)
 				l.buf = append(l.buf, chunk...)
 				if cap(l.buf) != c && len(l.buf) >= bigGrowth {
-					// The line moved to a larger buffer: the one it outgrew is garbage, and a
-					// long line outgrows one every quarter of its size (append's growth).
-					runtime.GC()
+					// The line moved to a larger buffer: the one it outgrew goes back to the
+					// system, and a long line outgrows one every quarter of its size (append's
+					// growth).
+					debug.FreeOSMemory()
 				}
 				if len(l.buf) > l.max+2 {
 					long, l.buf = true, nil

@@ -3,7 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io"
-	"runtime"
+	"runtime/debug"
 
 	"github.com/goccy/go-json"
 	"github.com/google/uuid"
@@ -60,7 +60,7 @@ func parseSpacy(line []byte, eol bool, done func()) (Record, bool, error) {
 	}
 	done() // the values are copies: the line can go before the spans are made
 	if len(line) >= bigLine {
-		runtime.GC()
+		debug.FreeOSMemory()
 	}
 	switch sr.Answer {
 	case "", "accept":
@@ -128,7 +128,7 @@ func spacyTokens(x *labels.TextIndex, l spacyTokenList) (labels.PackedTokens, er
 	case l.n == 0:
 		return nil, nil
 	case l.slow == nil:
-		return l.packed, checkPacked(x, l.packed, l.texts, l.sizes)
+		return l.packed, checkPacked(x, l.each)
 	}
 	toks := l.slow
 	out := make([]labels.Offsets, len(toks))

@@ -61,13 +61,15 @@ func scanPairs(s scanner) (labels.PackedTokens, bool) {
 }
 
 // spacyTokenList is the "tokens" of a spaCy or Prodigy record: [{"text","start","end","id",
-// "ws"}, ...], other keys skipped.
+// "ws"}, ...], other keys skipped. A token's text is not copied: it is found again in the
+// list's JSON (raw, which the record's line holds anyway) when the tokens are checked.
 type spacyTokenList struct {
-	packed labels.PackedTokens // the tokens, when read straight
-	texts  []byte              // their "text"s, one after the other
-	sizes  []byte              // for each token, a varint: 1 + the bytes of its text, 0 for none
-	slow   []spacyToken        // the tokens otherwise
-	n      int
+	packed  labels.PackedTokens // the tokens, when read straight
+	raw     []byte              // the list's JSON
+	texts   []byte              // for each token, where its text is in raw (see scanText)
+	escaped []byte              // the texts that hold escapes, unescaped, one after the other
+	slow    []spacyToken        // the tokens otherwise
+	n       int
 }
 
 // UnmarshalJSON reads the list.
@@ -93,9 +95,11 @@ var spacyTokenKeys = []string{"start", "end", "id", "text"}
 // given the token's index.
 func (l *spacyTokenList) scan(s scanner) bool {
 	var tp labels.TokenPacker
+	at := 0 // where the text noted last ends in s.b
 	ok := s.list(func() bool {
 		start, end, id, text := -1, -1, l.n, -1
 		var seen [4]bool
+		mark := len(l.texts)
 		ok := s.object(func(key []byte) bool {
 			k := slices.IndexFunc(spacyTokenKeys, func(w string) bool { return strings.EqualFold(w, string(key)) })
 			if k < 0 {
@@ -114,30 +118,85 @@ func (l *spacyTokenList) scan(s scanner) bool {
 			case 2:
 				id, ok = s.int()
 			case 3:
-				from := len(l.texts)
-				l.texts, ok = s.str(l.texts)
-				text = len(l.texts) - from
+				ok = l.scanText(&s, &at)
+				text = 0
 			}
 			return ok
 		})
 		if !ok || start < 0 || end < 0 || id != l.n {
 			return false
 		}
+		if text < 0 {
+			l.texts = append(l.texts[:mark], 0) // no text
+		}
 		tp.Add(start, end)
-		l.sizes = binary.AppendUvarint(l.sizes, uint64(text+1))
 		l.n++
 		return true
 	})
 	p, err := tp.Packed()
-	l.packed = p
+	l.packed, l.raw = p, s.b
 	return ok && err == nil && s.end()
+}
+
+// scanText reads the string value of a token's "text" and notes in l.texts where it is: a
+// varint for the bytes between the end of the text noted before (*at) and its start, plus
+// 2, then its length; or 1 when it holds escapes, its length, and the text unescaped in
+// l.escaped. (0 is a token without a text.)
+func (l *spacyTokenList) scanText(s *scanner, at *int) bool {
+	s.space()
+	from := s.i
+	n, escapes, ok := stringEnd(s.b[from:])
+	if !ok {
+		return false
+	}
+	s.i += n
+	if escapes {
+		size := len(l.escaped)
+		if l.escaped, _, ok = appendString(l.escaped, s.b[from:]); !ok {
+			return false
+		}
+		l.texts = binary.AppendUvarint(append(l.texts, 1), uint64(len(l.escaped)-size))
+		return true
+	}
+	l.texts = binary.AppendUvarint(l.texts, uint64(from+1-*at)+2)
+	l.texts = binary.AppendUvarint(l.texts, uint64(n-2))
+	*at = from + n - 1
+	return true
+}
+
+// each calls fn with each token read straight, its index and its text (nil for none), until
+// fn returns an error.
+func (l *spacyTokenList) each(fn func(i int, t labels.Offsets, text []byte) error) error {
+	i, at, texts, escaped := 0, 0, l.texts, l.escaped
+	for t := range l.packed.All() {
+		var text []byte
+		kind, k := binary.Uvarint(texts)
+		texts = texts[k:]
+		switch {
+		case kind == 1:
+			size, k := binary.Uvarint(texts)
+			texts = texts[k:]
+			text, escaped = escaped[:size:size], escaped[size:]
+		case kind > 1:
+			size, k := binary.Uvarint(texts)
+			texts = texts[k:]
+			from := at + int(kind) - 2
+			text, at = l.raw[from:from+int(size)], from+int(size)
+		}
+		if err := fn(i, t, text); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
 }
 
 // scanner reads JSON of a known shape from b; every method skips the white space before
 // what it reads and reports false when b does not hold it.
 type scanner struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	key []byte // the key object read last, reused
 }
 
 func (s *scanner) space() {
@@ -233,10 +292,9 @@ func (s *scanner) object(value func(key []byte) bool) bool {
 	if s.char('}') {
 		return true
 	}
-	var key []byte
 	for {
 		var ok bool
-		if key, ok = s.str(key[:0]); !ok || !s.char(':') || !value(key) {
+		if s.key, ok = s.str(s.key[:0]); !ok || !s.char(':') || !value(s.key) {
 			return false
 		}
 		if s.char('}') {
@@ -276,6 +334,27 @@ func (s *scanner) skip() bool {
 		s.i++
 	}
 	return s.i > from && stdjson.Unmarshal(s.b[from:s.i], &f) == nil
+}
+
+// stringEnd returns the length of the JSON string that b begins with, quotes included, and
+// whether it holds escapes; false when b does not begin with a well-formed string of UTF-8.
+func stringEnd(b []byte) (int, bool, bool) {
+	if len(b) == 0 || b[0] != '"' {
+		return 0, false, false
+	}
+	escapes := false
+	for i := 1; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			return i + 1, escapes, escapes || utf8.Valid(b[1:i])
+		case c == '\\':
+			escapes = true
+			i++
+		case c < 0x20:
+			return 0, false, false
+		}
+	}
+	return 0, false, false
 }
 
 // appendString appends the JSON string that b begins with, unescaped as encoding/json reads
