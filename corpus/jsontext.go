@@ -3,6 +3,7 @@ package corpus
 import (
 	stdjson "encoding/json"
 	"reflect"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -23,7 +24,8 @@ var stringType = reflect.TypeOf("")
 // UnmarshalJSON takes a JSON string, as the decoders do.
 func (t *jsonText) UnmarshalJSON(b []byte) error {
 	if len(b) == 0 || b[0] != '"' {
-		return &stdjson.UnmarshalTypeError{Value: jsonWord(b), Type: stringType}
+		kind, _, _ := strings.Cut(jsonValue(b), " ") // as the decoders name it: "number", not "number 5"
+		return &stdjson.UnmarshalTypeError{Value: kind, Type: stringType}
 	}
 	if len(b) >= bigText {
 		if s, ok := unquote(b); ok {
@@ -32,21 +34,6 @@ func (t *jsonText) UnmarshalJSON(b []byte) error {
 		}
 	}
 	return json.Unmarshal(b, (*string)(t)) // a short string, or one that is not well formed
-}
-
-// jsonWord names the kind of a JSON value as the decoders' errors do.
-func jsonWord(raw []byte) string {
-	switch jsonKind(raw) {
-	case "a number":
-		return "number"
-	case "an object":
-		return "object"
-	case "a list":
-		return "array"
-	case "a boolean":
-		return "bool"
-	}
-	return "null"
 }
 
 // unquote returns the JSON string b, quotes included, unescaped as encoding/json does, built
