@@ -114,6 +114,7 @@ func (c *CoNLLReader) Read() (Record, error) {
 		return Record{}, io.EOF
 	}
 	r := c.queue[0]
+	c.queue[0] = conllResult{} // the queue's array does not keep the document
 	c.queue = c.queue[1:]
 	return r.rec, r.err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"runtime/debug"
 	"sync/atomic"
 
 	"github.com/tawsim/tawsim/corpus"
@@ -69,6 +70,12 @@ func readAhead(ctx context.Context, rd corpus.Reader) (a *ahead, stop func()) {
 // next returns the next result, the one before it being stored (or left out): false when
 // the reader has stopped.
 func (a *ahead) next() (read, bool) {
+	if a.last > aheadBytes {
+		// The large record before is stored: it and what storing it left go back to the
+		// system before the next one is read. Under GOGC=400 the next collection would come
+		// when the heap is five times the record, which was still held at the last one.
+		debug.FreeOSMemory()
+	}
 	a.inFlight.Add(-a.last)
 	select {
 	case a.freed <- struct{}{}:
