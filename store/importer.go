@@ -206,20 +206,6 @@ func (imp *Importer) restore(st importState) {
 	imp.schema.Targets = imp.schema.Targets[:st.targets]
 }
 
-// spanSize is about the bytes of a span in its set's JSON.
-const spanSize = 150
-
-// leanCacheKiB is the page cache of the writer while it writes a large record: its pages are
-// written once, and would fill the cache that the indexes of many small documents use
-// (writerCacheKiB), 64 MB of memory on top of the record's.
-const leanCacheKiB = 4096
-
-// cache sets the writer's page cache to kib KiB.
-func (imp *Importer) cache(kib int) error {
-	_, err := imp.tx.ExecContext(imp.run, fmt.Sprintf("PRAGMA cache_size = -%d", kib))
-	return err
-}
-
 // insertDocument inserts the document and reports whether it is new.
 func (imp *Importer) insertDocument(row docRow) (string, bool, error) {
 	id := row.doc.ID
