@@ -1,13 +1,16 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -21,7 +24,7 @@ var ErrBadTag = errors.New("unknown tag")
 // of nesting, the outermost first ("فلسطين I-ORG B-GPE": a GPE inside an ORG).
 //
 // A document's text is its tokens joined by single spaces, its sentences joined by "\n"; its
-// Tokens are the tokens' offsets in that text, so that a token export gives back exactly the
+// Packed tokens are the tokens' offsets in that text, so that a token export gives back exactly the
 // tokens read. A document ends at a -DOCSTART- line, at the end of the file, and, when
 // Options.SentencesPerDoc is above 0, after that many sentences (ANERcorp has no boundaries at
 // all; an AQMAR file is one article). Its ExternalID is the file's name without extension,
@@ -52,13 +55,17 @@ type CoNLLReader struct {
 	perDoc     int
 	max        int // the largest document text, in bytes
 
-	sent      []conllToken // the sentence being read
-	open      []int        // while a sentence is added: the span open in each tag column
-	sentLine  int          // the line its first token is on
-	sentLines int          // its lines, good and bad
-	sentBad   bool         // a line of it was bad
-	sentSize  int          // its bytes in the text
-	doc       conllDoc     // the document being read
+	// The tokens of a sentence go into its document as they are read; a bad line takes the
+	// document back to where it was before the sentence (mark), so that a sentence of
+	// millions of tokens (a text without line breaks) is not held twice.
+	sentLine  int       // the line its first token is on
+	sentLines int       // its lines, good and bad
+	sentBad   bool      // a line of it was bad
+	sentSize  int       // its bytes in the text: each token and the space or line break before it
+	mark      conllMark // the document before the sentence
+	open      []int     // per tag column, the span the sentence's last token began or continued there, or -1
+	doc       conllDoc  // the document being read
+	labels    map[string]string
 
 	grow    growth  // of the document being read
 	count   int     // documents read, made into records or not
@@ -68,9 +75,6 @@ type CoNLLReader struct {
 	eof     bool
 }
 
-// conllToken is a token of a sentence and its tags, one a column, separated by single spaces.
-type conllToken struct{ text, tags string }
-
 type conllResult struct {
 	rec Record
 	err error
@@ -78,9 +82,9 @@ type conllResult struct {
 
 // conllDoc is a document being put together.
 type conllDoc struct {
-	text      *strings.Builder // nil until the first sentence: the text is built in place, not copied at the end
+	text      []byte // handed over as the record's text, not copied (textOf)
 	runes     int
-	tokens    []labels.Offsets
+	tokens    labels.TokenPacker // packed as read: a document can have millions
 	spans     []labels.Span
 	bytes     [][2]int // the byte range of each span in text
 	sentences int      // sentences kept
@@ -88,6 +92,12 @@ type conllDoc struct {
 	line      int
 	title     string
 	dropped   bool // too large, or cut by a failed read
+}
+
+// conllMark is how far a document had gone, for a bad sentence to be taken out.
+type conllMark struct {
+	text, runes, spans int
+	tokens             labels.TokenMark
 }
 
 // NewCoNLLReader returns a reader of the CoNLL file in r, named name.
@@ -111,6 +121,7 @@ func (c *CoNLLReader) Read() (Record, error) {
 		return Record{}, io.EOF
 	}
 	r := c.queue[0]
+	c.queue[0] = conllResult{} // the queue's array does not keep the document
 	c.queue = c.queue[1:]
 	return r.rec, r.err
 }
@@ -141,12 +152,12 @@ func (c *CoNLLReader) step() {
 		}
 		return
 	}
-	fields := splitFields(string(b))
+	tok, tags, fields := splitLine(b)
 	switch {
-	case len(fields) == 0:
+	case fields == 0:
 		c.endSentence()
 		return
-	case fields[0] == "-DOCSTART-":
+	case string(tok) == "-DOCSTART-":
 		c.endSentence()
 		c.endDoc()
 		return
@@ -154,40 +165,37 @@ func (c *CoNLLReader) step() {
 	c.lined = true
 	c.content()
 	c.sentLines++
-	if len(fields) < 2 {
+	if fields < 2 {
 		c.fail(fmt.Errorf("1 field, want TOKEN TAG [TAG ...]: %q", cut(string(b), 60)))
 		return
 	}
-	for _, tag := range fields[1:] {
+	for tag := range eachField(tags) {
 		if !validTag(tag) {
-			c.fail(fmt.Errorf("%w %q", ErrBadTag, cut(tag, 30)))
+			c.fail(fmt.Errorf("%w %q", ErrBadTag, cut(string(tag), 30)))
 			return
 		}
 	}
-	if strings.IndexFunc(fields[0], unicode.IsSpace) >= 0 {
+	if bytes.IndexFunc(tok, unicode.IsSpace) >= 0 {
 		// A token is joined to the next by one space in the text: white space inside it (a
 		// stray CR, a no-break space) would make a different token of it when read back.
-		c.fail(fmt.Errorf("token %q holds white space", fields[0]))
+		c.fail(fmt.Errorf("token %q holds white space", tok))
 		return
 	}
 	if c.sentBad || c.doc.dropped {
 		return
 	}
-	if len(c.sent) == 0 {
-		c.sentLine = c.lines.n
+	if c.sentSize == 0 {
+		c.beginSentence()
 	}
-	tags := fields[1]
-	if len(fields) > 2 {
-		tags = strings.Join(fields[1:], " ")
-	}
-	c.sent = append(c.sent, conllToken{text: fields[0], tags: tags})
-	c.sentSize += len(fields[0]) + 1
-	if c.doc.textLen()+c.sentSize > c.max {
+	c.sentSize += len(tok) + 1
+	if c.mark.text+c.sentSize > c.max {
 		c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Line: c.lines.n, Err: fmt.Errorf(
 			"%w: the document passes %s here: set a number of sentences per document", ErrTooLong, sizeOf(c.max))}})
-		c.doc.dropped = true
-		c.sent, c.sentSize = c.sent[:0], 0
+		c.doc = conllDoc{dropped: true, seen: c.doc.seen}
+		c.sentSize = 0
+		return
 	}
+	c.addToken(tok, tags)
 }
 
 // content notes a line of tokens: when the first document is waiting, another one has begun.
@@ -199,82 +207,103 @@ func (c *CoNLLReader) content() {
 	}
 }
 
-// fail reports a bad line and marks its sentence bad.
+// fail reports a bad line, marks its sentence bad and takes what it added out of the document.
 func (c *CoNLLReader) fail(err error) {
 	c.queue = append(c.queue, conllResult{err: &Error{File: c.name, Line: c.lines.n, Err: err}})
 	c.sentBad = true
+	if c.sentSize > 0 && !c.doc.dropped {
+		d, m := &c.doc, c.mark
+		d.text, d.runes, d.spans, d.bytes = d.text[:m.text], m.runes, d.spans[:m.spans], d.bytes[:m.spans]
+		d.tokens.Truncate(m.tokens)
+	}
 }
 
-// endSentence adds the sentence read to the document, unless it was bad.
+// beginSentence notes where the document is before the first token of a sentence.
+func (c *CoNLLReader) beginSentence() {
+	d := &c.doc
+	c.sentLine, c.open = c.lines.n, c.open[:0]
+	c.mark = conllMark{text: len(d.text), runes: d.runes, spans: len(d.spans), tokens: d.tokens.Mark()}
+}
+
+// addToken appends a good token of the sentence to the document: its text, its offsets and
+// the span of each of its tags, a tag column each.
+func (c *CoNLLReader) addToken(tok, tags []byte) {
+	d := &c.doc
+	switch {
+	case len(d.text) > c.mark.text:
+		d.text = append(d.text, ' ')
+		d.runes++
+	case d.sentences > 0:
+		d.text = append(d.text, '\n')
+		d.runes++
+	}
+	start, b0 := d.runes, len(d.text)
+	d.text = append(d.text, tok...)
+	d.runes += utf8.RuneCount(tok)
+	d.tokens.Add(start, d.runes)
+	col := 0
+	for tag := range eachField(tags) {
+		if col == len(c.open) {
+			c.open = append(c.open, -1)
+		}
+		c.open[col] = c.tag(tag, c.open[col], start, b0)
+		col++
+	}
+	for ; col < len(c.open); col++ {
+		c.open[col] = -1 // a column the line lacks is "O"
+	}
+	c.grow.grew(len(d.text) + d.tokens.Size()) // its text and tokens grow by doubling
+}
+
+// tag applies the tag of one column to the token just written, [start, d.runes) at byte b0,
+// given the span open in that column (-1 for none), and returns the span open after it.
+func (c *CoNLLReader) tag(tag []byte, open, start, b0 int) int {
+	d := &c.doc
+	switch label := tag[min(2, len(tag)):]; {
+	case string(tag) == "O":
+		return -1
+	case tag[0] == 'B' || open < 0 || d.spans[open].Label != string(label):
+		d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: c.label(label), Start: start, End: d.runes,
+			Origin: labels.OriginImport})
+		d.bytes = append(d.bytes, [2]int{b0, len(d.text)})
+		return len(d.spans) - 1
+	}
+	d.spans[open].End = d.runes
+	d.bytes[open][1] = len(d.text)
+	return open
+}
+
+// label returns b as a string, the same string for the same label.
+func (c *CoNLLReader) label(b []byte) string {
+	if s, ok := c.labels[string(b)]; ok {
+		return s
+	}
+	if c.labels == nil {
+		c.labels = map[string]string{}
+	}
+	s := string(b)
+	c.labels[s] = s
+	return s
+}
+
+// endSentence ends the sentence read: the document keeps it unless it was bad.
 func (c *CoNLLReader) endSentence() {
-	sent, lines, bad := c.sent, c.sentLines, c.sentBad
-	c.sent, c.sentLines, c.sentBad, c.sentSize = c.sent[:0], 0, false, 0
+	lines, bad, size := c.sentLines, c.sentBad, c.sentSize
+	c.sentLines, c.sentBad, c.sentSize = 0, false, 0
 	if lines == 0 {
 		return
 	}
 	d := &c.doc
 	d.seen++
-	if !bad && !d.dropped {
-		c.addSentence(sent)
+	if !bad && !d.dropped && size > 0 {
+		if d.sentences == 0 {
+			d.line, d.title = c.sentLine, conllTitle(d.text[c.mark.text:])
+		}
+		d.sentences++
 	}
 	if c.perDoc > 0 && d.seen >= c.perDoc {
 		c.endDoc()
 	}
-}
-
-// addSentence appends a good sentence to the document: its text, tokens and spans.
-func (c *CoNLLReader) addSentence(sent []conllToken) {
-	d := &c.doc
-	if d.text == nil {
-		d.text = new(strings.Builder)
-	}
-	if d.sentences == 0 {
-		d.line, d.title = c.sentLine, conllTitle(sent)
-	} else {
-		d.text.WriteByte('\n')
-		d.runes++
-	}
-	c.open = c.open[:0] // per tag column, the span its last tag began or continued, or -1
-	for i, t := range sent {
-		if i > 0 {
-			d.text.WriteByte(' ')
-			d.runes++
-		}
-		start, b0 := d.runes, d.text.Len()
-		d.text.WriteString(t.text)
-		d.runes += utf8.RuneCountInString(t.text)
-		d.tokens = append(d.tokens, labels.Offsets{Start: start, End: d.runes})
-		rest, col := t.tags, 0
-		for ; rest != ""; col++ {
-			var tag string
-			tag, rest, _ = strings.Cut(rest, " ")
-			if col == len(c.open) {
-				c.open = append(c.open, -1)
-			}
-			c.open[col] = d.tag(tag, c.open[col], start, b0)
-		}
-		for ; col < len(c.open); col++ {
-			c.open[col] = -1 // a column the line lacks is "O"
-		}
-	}
-	d.sentences++
-	c.grow.grew(d.text.Len() + 16*len(d.tokens)) // its text and tokens grow by doubling
-}
-
-// tag applies the tag of one column to the token just written, [start, d.runes) at byte b0,
-// given the span open in that column (-1 for none), and returns the span open after it.
-func (d *conllDoc) tag(tag string, open, start, b0 int) int {
-	switch label := tag[min(2, len(tag)):]; {
-	case tag == "O":
-		return -1
-	case tag[0] == 'B' || open < 0 || d.spans[open].Label != label:
-		d.spans = append(d.spans, labels.Span{Kind: labels.KindEntity, Label: label, Start: start, End: d.runes, Origin: labels.OriginImport})
-		d.bytes = append(d.bytes, [2]int{b0, d.text.Len()})
-		return len(d.spans) - 1
-	}
-	d.spans[open].End = d.runes
-	d.bytes[open][1] = d.text.Len()
-	return open
 }
 
 // endDoc turns the document read into a record, unless it is empty or dropped. Documents
@@ -291,12 +320,13 @@ func (c *CoNLLReader) endDoc() {
 	if d.dropped || d.sentences == 0 {
 		return
 	}
-	text := d.text.String()
+	text := textOf(d.text)
 	for i := range d.spans {
 		d.spans[i].Text = text[d.bytes[i][0]:d.bytes[i][1]]
 	}
+	toks, _ := d.tokens.Packed() // tokens are read non-empty, one after the other
 	rec := Record{Line: d.line}
-	rec.Doc = labels.Document{ExternalID: c.base, SourceFile: c.name, Title: d.title, Text: text, Tokens: d.tokens}
+	rec.Doc = labels.Document{ExternalID: c.base, SourceFile: c.name, Title: d.title, Text: text, Packed: toks}
 	rec.Spans = d.spans
 	if c.count == 1 {
 		c.pending = &rec
@@ -306,22 +336,57 @@ func (c *CoNLLReader) endDoc() {
 	c.queue = append(c.queue, conllResult{rec: rec})
 }
 
-// textLen returns the bytes of the document's text so far.
-func (d *conllDoc) textLen() int {
-	if d.text == nil {
-		return 0
+// textOf returns the bytes of a document's text as a string without copying them: the
+// document gives them up (nothing writes them afterwards), as a strings.Builder does.
+func textOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// splitLine splits a line at runs of spaces and tabs, and returns its first field, the rest
+// of the line after it (the tags, without the white space around them) and how many fields
+// the line has.
+func splitLine(b []byte) (first, rest []byte, fields int) {
+	t := bytes.TrimLeft(b, " \t")
+	if len(t) == 0 {
+		return nil, nil, 0
 	}
-	return d.text.Len()
+	i := bytes.IndexAny(t, " \t")
+	if i < 0 {
+		i = len(t)
+	}
+	first, rest = t[:i], bytes.Trim(t[i:], " \t")
+	fields = 1
+	for range eachField(rest) {
+		fields++
+	}
+	return first, rest, fields
 }
 
-// splitFields splits a line at runs of spaces and tabs.
-func splitFields(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' })
+// eachField yields the fields of b, separated by runs of spaces and tabs.
+func eachField(b []byte) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		for len(b) > 0 {
+			i := 0
+			for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+				i++
+			}
+			b = b[i:]
+			if len(b) == 0 {
+				return
+			}
+			i = 0
+			for i < len(b) && b[i] != ' ' && b[i] != '\t' {
+				i++
+			}
+			if !yield(b[:i]) {
+				return
+			}
+			b = b[i:]
+		}
+	}
 }
 
 // validTag reports whether tag is "O" or "B-LABEL" or "I-LABEL" with LABEL [A-Za-z][A-Za-z0-9_]*.
-func validTag(tag string) bool {
-	if tag == "O" {
+func validTag(tag []byte) bool {
+	if string(tag) == "O" {
 		return true
 	}
 	if len(tag) < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-' {
@@ -340,14 +405,17 @@ func validTag(tag string) bool {
 // maxCoNLLTitle is the longest title, in code points, made of a document's first tokens.
 const maxCoNLLTitle = 80
 
-// conllTitle joins the first tokens of a sentence up to maxCoNLLTitle code points.
-func conllTitle(sent []conllToken) string {
+// conllTitle joins the first tokens of a sentence, whose text is its tokens joined by single
+// spaces, up to maxCoNLLTitle code points.
+func conllTitle(sentence []byte) string {
 	var b strings.Builder
 	n := 0
-	for i, t := range sent {
-		w := utf8.RuneCountInString(t.text)
+	for i := 0; len(sentence) > 0; i++ {
+		t, rest, _ := bytes.Cut(sentence, []byte(" "))
+		sentence = rest
+		w := utf8.RuneCount(t)
 		if i == 0 && w > maxCoNLLTitle {
-			return cut(t.text, maxCoNLLTitle)
+			return cut(string(t), maxCoNLLTitle)
 		}
 		if i > 0 {
 			if n+1+w > maxCoNLLTitle {
@@ -357,7 +425,7 @@ func conllTitle(sent []conllToken) string {
 			b.WriteByte(' ')
 			n++
 		}
-		b.WriteString(t.text)
+		b.Write(t)
 		n += w
 	}
 	return b.String()

@@ -33,8 +33,8 @@ func TestCoNLLDocuments(t *testing.T) {
 		t.Errorf("doc 1: %+v", r.Doc)
 	}
 	wantTokens := offs(0, 4, 5, 10, 11, 13, 14, 19, 20, 21, 22, 24, 25, 29, 30, 31, 32, 36, 37, 42, 43, 51, 52, 58, 59, 64)
-	if !reflect.DeepEqual(r.Doc.Tokens, wantTokens) {
-		t.Errorf("tokens %v", r.Doc.Tokens)
+	if got := slices.Collect(r.Doc.OwnTokens()); !reflect.DeepEqual(got, wantTokens) {
+		t.Errorf("tokens %v", got)
 	}
 	ent := func(s, e int, text, label string) labels.Span {
 		return labels.Span{Start: s, End: e, Text: text, Label: label, Kind: labels.KindEntity, Origin: labels.OriginImport}
@@ -45,7 +45,7 @@ func TestCoNLLDocuments(t *testing.T) {
 		t.Errorf("spans\n got %+v\nwant %+v", r.Spans, wantSpans)
 	}
 	r = recs[1]
-	if r.Doc.Text != "مرحبا عالم" || r.Line != 20 || r.Doc.ExternalID != "news#2" || len(r.Spans) != 0 || len(r.Doc.Tokens) != 2 {
+	if r.Doc.Text != "مرحبا عالم" || r.Line != 20 || r.Doc.ExternalID != "news#2" || len(r.Spans) != 0 || r.Doc.Packed.Len() != 2 {
 		t.Errorf("doc 2: %+v", r)
 	}
 }
@@ -108,9 +108,34 @@ func TestCoNLLNoise(t *testing.T) {
 		}
 		r := recs[0]
 		checkRecord(t, r)
-		if r.Doc.Text != "أول سطر\nآخر سطر" || len(r.Doc.Tokens) != 4 || len(r.Spans) != 2 || r.Spans[1].Text != "آخر سطر" || r.Spans[1].Label != "PER" {
+		if r.Doc.Text != "أول سطر\nآخر سطر" || r.Doc.Packed.Len() != 4 || len(r.Spans) != 2 || r.Spans[1].Text != "آخر سطر" || r.Spans[1].Label != "PER" {
 			t.Errorf("%s: the bad sentence is not left out: %q %+v", c.name, r.Doc.Text, r.Spans)
 		}
+	}
+}
+
+// TestCoNLLBadLineInsideSentence: a bad line after good ones takes its whole sentence out,
+// the tokens and spans read before it too, whether the sentence is the document's first or not.
+func TestCoNLLBadLineInsideSentence(t *testing.T) {
+	data := "قبل B-ORG\nخطأ OO\nبعد O\n\n" + // left out: the title comes from the next sentence
+		"أول O\nسطر B-LOC\n\n" +
+		"ثم B-PER\nكلام I-PER\nخطأ B-\nبعد O\n\n" +
+		"آخر I-PER\nسطر I-PER\n"
+	recs, errs := readAll(t, "conll", "f.txt", data, Options{})
+	if len(errs) != 2 || len(recs) != 1 {
+		t.Fatalf("%d records, errors %v", len(recs), errs)
+	}
+	r := recs[0]
+	checkRecord(t, r)
+	checkCoNLLTokens(t, r)
+	var spans []string
+	for _, sp := range r.Spans {
+		spans = append(spans, sp.Label+"="+sp.Text)
+	}
+	if r.Doc.Text != "أول سطر\nآخر سطر" || r.Doc.Title != "أول سطر" || r.Line != 5 || r.Doc.Packed.Len() != 4 ||
+		!slices.Equal(spans, []string{"LOC=سطر", "PER=آخر سطر"}) {
+		t.Errorf("the bad sentences are not left out whole: %q (title %q, line %d), %d tokens, spans %q",
+			r.Doc.Text, r.Doc.Title, r.Line, r.Doc.Packed.Len(), spans)
 	}
 }
 
@@ -231,8 +256,8 @@ func checkAQMAR(t *testing.T, path string) {
 			toks, tags, prev = append(toks, tok), append(tags, tag), tag
 		}
 	}
-	if aqmarNoise[base] == nil && len(r.Doc.Tokens) != nonBlank {
-		t.Errorf("%s: %d tokens, %d non-blank lines", base, len(r.Doc.Tokens), nonBlank)
+	if aqmarNoise[base] == nil && r.Doc.Packed.Len() != nonBlank {
+		t.Errorf("%s: %d tokens, %d non-blank lines", base, r.Doc.Packed.Len(), nonBlank)
 	}
 	gotToks, gotTags := tokensAndTags(r)
 	if !slices.Equal(gotToks, toks) || !slices.Equal(gotTags, tags) {
@@ -243,7 +268,7 @@ func checkAQMAR(t *testing.T, path string) {
 // tokensAndTags turns a record back into tokens and IOB2 tags, as a CoNLL export would.
 func tokensAndTags(r Record) (toks, tags []string) {
 	x := labels.NewTextIndex(r.Doc.Text)
-	for _, tok := range r.Doc.Tokens {
+	for tok := range r.Doc.OwnTokens() {
 		s, _ := x.Slice(tok.Start, tok.End)
 		tag := "O"
 		for _, sp := range r.Spans {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -47,13 +47,13 @@ func parseDoccano(line []byte, eol bool, done func()) (Record, bool, error) {
 	}
 	done() // the values are copies: the line can go before the text is decoded
 	if len(m["text"]) >= bigLine {
-		runtime.GC()
+		debug.FreeOSMemory()
 	}
 	var rec Record
 	if isNull(m["text"]) {
 		return Record{}, false, fmt.Errorf("%w: \"text\" is missing", ErrNoText)
 	}
-	if err := decodeKey(m, "text", &rec.Doc.Text); err != nil {
+	if err := decodeKey(m, "text", (*jsonText)(&rec.Doc.Text)); err != nil {
 		return Record{}, false, err
 	}
 	delete(m, "text") // its copy goes before the spans are read
@@ -137,6 +137,15 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		return jsonError(err, key)
+	}
+	spans := 0
+	for _, it := range items {
+		if jsonKind(it) == "a list" {
+			spans++
+		}
+	}
+	if spans > 0 {
+		rec.Spans = slices.Grow(rec.Spans, spans)
 	}
 	for i, it := range items {
 		where := fmt.Sprintf("%s[%d]", key, i)

@@ -75,7 +75,7 @@ func checkRecord(t testing.TB, rec Record) {
 		}
 	}
 	prev, n := 0, labels.RuneLen(text)
-	for _, tok := range rec.Doc.Tokens {
+	for tok := range rec.Doc.OwnTokens() {
 		if tok.Start < prev || tok.End <= tok.Start || tok.End > n {
 			t.Fatalf("line %d: token %v after %d in a text of %d", rec.Line, tok, prev, n)
 		}

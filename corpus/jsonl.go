@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/goccy/go-json"
 	"github.com/tawsim/tawsim/labels"
@@ -30,13 +31,13 @@ type nativeRecord struct {
 	ExternalID  string          `json:"external_id"`
 	SourceFile  string          `json:"source_file"`
 	Title       *string         `json:"title"`
-	Text        *string         `json:"text"`
+	Text        *jsonText       `json:"text"`
 	Annotator   string          `json:"annotator"`
 	Status      string          `json:"status"`
 	Entities    []nativeSpan    `json:"entities"`
 	Stance      []nativeStance  `json:"stance"`
 	StanceSpans []nativeSpan    `json:"stance_spans"`
-	Tokens      [][]*int        `json:"tokens"`
+	Tokens      nativeTokenList `json:"tokens"`
 	Metadata    json.RawMessage `json:"metadata"`
 	// Suggestions are the document's suggestions, with the record's annotator's decisions.
 	Suggestions []nativeSuggestion `json:"suggestions"`
@@ -58,24 +59,29 @@ type nativeStance struct {
 	Label  string `json:"label"`
 }
 
-func parseNative(line []byte, eol bool, _ func()) (Record, bool, error) {
-	rec, err := parseNativeRecord(line, eol, "")
+func parseNative(line []byte, eol bool, done func()) (Record, bool, error) {
+	rec, err := parseNativeRecord(line, eol, "", done)
 	return rec, false, err
 }
 
 // parseNativeRecord reads one native record; with predictions (the source of entities without
-// model_version) its entities become suggestions (NewPredictionsJSONLReader).
-func parseNativeRecord(line []byte, eol bool, predictions string) (Record, error) {
+// model_version) its entities become suggestions (NewPredictionsJSONLReader). done is called
+// once the line has been decoded, when the reader may let it go.
+func parseNativeRecord(line []byte, eol bool, predictions string, done func()) (Record, error) {
 	var nr nativeRecord
 	if err := decodeLine(line, &nr, eol); err != nil {
 		return Record{}, err
+	}
+	done() // the values are copies: the line can go before the spans are made
+	if len(line) >= bigLine {
+		debug.FreeOSMemory()
 	}
 	if nr.Text == nil || *nr.Text == "" {
 		return Record{}, fmt.Errorf("%w: \"text\" is missing or empty", ErrNoText)
 	}
 	var rec Record
 	d := &rec.Doc
-	d.Text, d.ExternalID, d.SourceFile = *nr.Text, nr.ExternalID, nr.SourceFile
+	d.Text, d.ExternalID, d.SourceFile = string(*nr.Text), nr.ExternalID, nr.SourceFile
 	switch {
 	case isUUID(nr.ID):
 		d.ID = nr.ID
@@ -102,7 +108,10 @@ func parseNativeRecord(line []byte, eol bool, predictions string) (Record, error
 		}
 	}
 	x := labels.NewTextIndex(d.Text)
-	if d.Tokens, err = nativeTokens(x, nr.Tokens); err != nil {
+	if n := len(nr.Entities) + len(nr.StanceSpans); n > 0 {
+		rec.Spans = make([]labels.Span, 0, n)
+	}
+	if d.Packed, err = nativeTokens(x, nr.Tokens); err != nil {
 		return Record{}, err
 	}
 	if rec.Suggestions, err = nativeSuggestions(x, d.Text, nr.Suggestions); err != nil {
@@ -137,11 +146,24 @@ func parseNativeRecord(line []byte, eol bool, predictions string) (Record, error
 	return rec, nil
 }
 
-// nativeTokens checks the [[start,end],...] tokens of a record.
-func nativeTokens(x *labels.TextIndex, toks [][]*int) ([]labels.Offsets, error) {
-	if toks == nil {
+// nativeTokens checks the [[start,end],...] tokens of a record and returns them packed.
+func nativeTokens(x *labels.TextIndex, l nativeTokenList) (labels.PackedTokens, error) {
+	switch {
+	case !l.present:
 		return nil, nil
+	case l.slow == nil:
+		return l.packed, checkPacked(x, func(fn func(int, labels.Offsets, []byte) error) error {
+			i := 0
+			for t := range l.packed.All() {
+				if err := fn(i, t, nil); err != nil {
+					return err
+				}
+				i++
+			}
+			return nil
+		})
 	}
+	toks := l.slow
 	out := make([]labels.Offsets, len(toks))
 	prev := 0
 	for i, t := range toks {
@@ -156,7 +178,25 @@ func nativeTokens(x *labels.TextIndex, toks [][]*int) ([]labels.Offsets, error) 
 		}
 		out[i], prev = labels.Offsets{Start: *t[0], End: *t[1]}, *t[1]
 	}
-	return out, nil
+	return labels.PackTokens(out) // checked
+}
+
+// checkPacked checks tokens read straight (in order and non-empty: packed) against the text,
+// each with its given text when it has one (nil for none): each gives them in order.
+func checkPacked(x *labels.TextIndex, each func(func(i int, t labels.Offsets, text []byte) error) error) error {
+	prev := 0
+	return each(func(i int, t labels.Offsets, text []byte) error {
+		var given *string
+		if got, _ := x.Slice(t.Start, t.End); text != nil && string(text) != got {
+			s := string(text)
+			given = &s // for the message
+		}
+		if err := checkToken(x, i, t.Start, t.End, prev, given); err != nil {
+			return fmt.Errorf("tokens: %w", err)
+		}
+		prev = t.End
+		return nil
+	})
 }
 
 // nativeSpans checks the spans under key and adds them to rec.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 )
 
 // MaxRecord is the largest record a reader accepts, in bytes: a line of JSONL, a row of CSV,
@@ -53,7 +54,6 @@ type lineReader struct {
 	eol  bool   // whether the line last read ended with "\n"
 	buf  []byte // the line being put together from several reads
 	dead bool   // the input failed: every later read is io.EOF
-	grow growth
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -70,7 +70,6 @@ func (l *lineReader) raw() ([]byte, error) {
 	}
 	l.release()
 	l.buf = l.buf[:0]
-	l.grow.reset()
 	long, started := false, false
 	for {
 		chunk, err := l.br.ReadSlice('\n')
@@ -93,10 +92,16 @@ func (l *lineReader) raw() ([]byte, error) {
 			return line, nil
 		case errors.Is(err, bufio.ErrBufferFull):
 			if !long {
+				c := cap(l.buf)
 				l.buf = append(l.buf, chunk...)
-				l.grow.grew(len(l.buf))
+				if cap(l.buf) != c && len(l.buf) >= bigGrowth {
+					// The line moved to a larger buffer: the one it outgrew goes back to the
+					// system, and a long line outgrows one every quarter of its size (append's
+					// growth).
+					debug.FreeOSMemory()
+				}
 				if len(l.buf) > l.max+2 {
-					long, l.buf = true, l.buf[:0]
+					long, l.buf = true, nil
 				}
 			}
 		default:

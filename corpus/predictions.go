@@ -73,8 +73,8 @@ func nativeSuggestions(x *labels.TextIndex, text string, in []nativeSuggestion) 
 // status are not read, and stance or evidence spans are an error.
 func NewPredictionsJSONLReader(name string, r io.Reader) Reader {
 	source := filepath.Base(name)
-	parse := func(line []byte, eol bool, _ func()) (Record, bool, error) {
-		rec, err := parseNativeRecord(line, eol, source)
+	parse := func(line []byte, eol bool, done func()) (Record, bool, error) {
+		rec, err := parseNativeRecord(line, eol, source, done)
 		return rec, false, err
 	}
 	return &jsonLines{name: name, lines: newLineReader(r), parse: parse}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/goccy/go-json"
 	"github.com/google/uuid"
@@ -28,8 +29,8 @@ func NewSpacyReader(name string, r io.Reader) Reader {
 }
 
 type spacyRecord struct {
-	Text   *string         `json:"text"`
-	Tokens []spacyToken    `json:"tokens"`
+	Text   *jsonText       `json:"text"`
+	Tokens spacyTokenList  `json:"tokens"`
 	Spans  []spacySpan     `json:"spans"`
 	Ents   []spacySpan     `json:"ents"`
 	Meta   json.RawMessage `json:"meta"`
@@ -52,10 +53,14 @@ type spacySpan struct {
 	Text       *string `json:"text"`
 }
 
-func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
+func parseSpacy(line []byte, eol bool, done func()) (Record, bool, error) {
 	var sr spacyRecord
 	if err := decodeLine(line, &sr, eol); err != nil {
 		return Record{}, false, err
+	}
+	done() // the values are copies: the line can go before the spans are made
+	if len(line) >= bigLine {
+		debug.FreeOSMemory()
 	}
 	switch sr.Answer {
 	case "", "accept":
@@ -69,7 +74,7 @@ func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
 	}
 	var rec Record
 	d := &rec.Doc
-	d.Text = *sr.Text
+	d.Text = string(*sr.Text)
 	d.Title = Title(d.Text)
 	var err error
 	if d.Metadata, err = objectCopy("meta", sr.Meta); err != nil {
@@ -77,13 +82,17 @@ func parseSpacy(line []byte, eol bool, _ func()) (Record, bool, error) {
 	}
 	spacyIdentity(&rec, sr.Meta)
 	x := labels.NewTextIndex(d.Text)
-	if d.Tokens, err = spacyTokens(x, sr.Tokens); err != nil {
+	if n := len(sr.Spans) + len(sr.Ents); n > 0 {
+		rec.Spans = make([]labels.Span, 0, n)
+	}
+	if d.Packed, err = spacyTokens(x, sr.Tokens); err != nil {
 		return Record{}, false, err
 	}
-	if err := spacySpans(x, &rec, "spans", sr.Spans); err != nil {
+	at := tokensNamed(d.Packed, sr.Spans, sr.Ents)
+	if err := spacySpans(x, &rec, "spans", sr.Spans, sr.Tokens.n, at); err != nil {
 		return Record{}, false, err
 	}
-	if err := spacySpans(x, &rec, "ents", sr.Ents); err != nil {
+	if err := spacySpans(x, &rec, "ents", sr.Ents, sr.Tokens.n, at); err != nil {
 		return Record{}, false, err
 	}
 	sortSpans(rec.Spans)
@@ -113,10 +122,15 @@ func spacyIdentity(rec *Record, meta json.RawMessage) {
 	rec.Doc.ExternalID, rec.Annotator = m.ExternalID, m.Annotator
 }
 
-func spacyTokens(x *labels.TextIndex, toks []spacyToken) ([]labels.Offsets, error) {
-	if len(toks) == 0 {
+// spacyTokens checks the tokens of a record and returns them packed (nil for none).
+func spacyTokens(x *labels.TextIndex, l spacyTokenList) (labels.PackedTokens, error) {
+	switch {
+	case l.n == 0:
 		return nil, nil
+	case l.slow == nil:
+		return l.packed, checkPacked(x, l.each)
 	}
+	toks := l.slow
 	out := make([]labels.Offsets, len(toks))
 	prev := 0
 	for i, t := range toks {
@@ -131,11 +145,38 @@ func spacyTokens(x *labels.TextIndex, toks []spacyToken) ([]labels.Offsets, erro
 		}
 		out[i], prev = labels.Offsets{Start: *t.Start, End: *t.End}, *t.End
 	}
-	return out, nil
+	return labels.PackTokens(out) // checked
 }
 
-func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan) error {
-	toks := rec.Doc.Tokens
+// tokensNamed returns the tokens that the spans name by index (token_start, token_end), by
+// index: a record's tokens are packed, and the spans name few of them.
+func tokensNamed(toks labels.PackedTokens, spans ...[]spacySpan) map[int]labels.Offsets {
+	named := map[int]labels.Offsets{}
+	for _, list := range spans {
+		for _, s := range list {
+			for _, o := range []offset{s.TokenStart, s.TokenEnd} {
+				if o.set {
+					named[o.n] = labels.Offsets{}
+				}
+			}
+		}
+	}
+	if len(named) == 0 {
+		return named
+	}
+	i := 0
+	for t := range toks.All() {
+		if _, ok := named[i]; ok {
+			named[i] = t
+		}
+		i++
+	}
+	return named
+}
+
+// spacySpans checks the spans under key and adds them to rec; the record has n tokens, at
+// holds those the spans name.
+func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan, n int, at map[int]labels.Offsets) error {
 	for i, s := range spans {
 		if s.Start == nil || s.End == nil {
 			return fmt.Errorf("%s[%d]: start and end are required integers", key, i)
@@ -147,7 +188,7 @@ func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan)
 		if err := fillSpan(x, &sp, s.Text); err != nil {
 			return fmt.Errorf("%s[%d]: %w", key, i, err)
 		}
-		if err := spanTokens(toks, sp, s.TokenStart, s.TokenEnd); err != nil {
+		if err := spanTokens(n, at, sp, s.TokenStart, s.TokenEnd); err != nil {
 			return fmt.Errorf("%s[%d]: %w", key, i, err)
 		}
 		rec.Spans = append(rec.Spans, sp)
@@ -155,8 +196,9 @@ func spacySpans(x *labels.TextIndex, rec *Record, key string, spans []spacySpan)
 	return nil
 }
 
-// spanTokens checks that the tokens a span names (token_end inclusive) begin and end where it does.
-func spanTokens(toks []labels.Offsets, sp labels.Span, first, last offset) error {
+// spanTokens checks that the tokens a span names (token_end inclusive) begin and end where it
+// does; the record has n tokens, at holds those named.
+func spanTokens(n int, at map[int]labels.Offsets, sp labels.Span, first, last offset) error {
 	for _, c := range []struct {
 		key, verb string
 		idx       offset
@@ -170,10 +212,10 @@ func spanTokens(toks []labels.Offsets, sp labels.Span, first, last offset) error
 			continue
 		}
 		i := c.idx.n
-		if i < 0 || i >= len(toks) {
-			return fmt.Errorf("%s %d: the record has %d tokens", c.key, i, len(toks))
+		if i < 0 || i >= n {
+			return fmt.Errorf("%s %d: the record has %d tokens", c.key, i, n)
 		}
-		if got := c.of(toks[i]); got != c.at {
+		if got := c.of(at[i]); got != c.at {
 			return fmt.Errorf("%s %d %s at %d but the span [%d,%d) at %d", c.key, i, c.verb, got, sp.Start, sp.End, c.at)
 		}
 	}

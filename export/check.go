@@ -55,7 +55,7 @@ func (b *base) check(rec *labels.Annotated) error {
 			return err
 		}
 	}
-	return b.checkTokens(d.Tokens)
+	return b.checkTokens(d)
 }
 
 // checkSpan verifies one span of the current record.
@@ -78,14 +78,19 @@ func (b *base) checkSpan(sp *labels.Span) error {
 }
 
 // checkTokens verifies a document's own tokens against the current text.
-func (b *base) checkTokens(toks []labels.Offsets) error {
-	prev := 0
-	for i, t := range toks {
+func (b *base) checkTokens(d *labels.Document) error {
+	if d.Tokens == nil && d.Packed != nil {
+		if err := d.Packed.Check(b.text.len()); err != nil {
+			return fmt.Errorf("%w: %w", ErrBadToken, err)
+		}
+	}
+	prev, i := 0, 0
+	for t := range d.OwnTokens() {
 		if !b.text.inRange(t.Start, t.End) || t.Start < prev {
 			return fmt.Errorf("%w: token %d [%d,%d) is empty, out of order or outside a text of %d code points",
 				ErrBadToken, i, t.Start, t.End, b.text.len())
 		}
-		prev = t.End
+		prev, i = t.End, i+1
 	}
 	return nil
 }

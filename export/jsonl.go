@@ -63,7 +63,7 @@ func (j *jsonlWriter) write(rec *labels.Annotated, status labels.Status) []byte 
 	b = j.appendSpans(appendKey(b, "entities", false), rec.Spans, labels.KindEntity)
 	b = appendStances(appendKey(b, "stance", false), rec.Stances)
 	b = j.appendSpans(appendKey(b, "stance_spans", false), rec.Spans, labels.KindStance)
-	b = j.appendOffsets(appendKey(b, "tokens", false), d.Tokens)
+	b = j.appendOffsets(appendKey(b, "tokens", false), d)
 	b = append(appendKey(b, "metadata", false), j.meta.Bytes()...)
 	if len(rec.Suggestions) > 0 {
 		b = j.appendSuggestions(appendKey(b, "suggestions", false), rec.Suggestions)
@@ -124,16 +124,18 @@ func appendStances(b []byte, stances []labels.DocStance) []byte {
 	return append(b, ']')
 }
 
-// appendOffsets appends tokens as [[start,end],...], or null when tokens is nil.
-func (j *jsonlWriter) appendOffsets(b []byte, toks []labels.Offsets) []byte {
-	if toks == nil {
+// appendOffsets appends the own tokens of d as [[start,end],...], or null when it has none.
+func (j *jsonlWriter) appendOffsets(b []byte, d *labels.Document) []byte {
+	if !d.HasOwnTokens() {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, t := range toks {
-		if i > 0 {
+	first := true
+	for t := range d.OwnTokens() {
+		if !first {
 			b = append(b, ',')
 		}
+		first = false
 		b = append(b, '[')
 		b = strconv.AppendInt(b, int64(t.Start), 10)
 		b = append(b, ',')

@@ -25,7 +25,8 @@ var maxCached = 1 << 16 // a variable for tests
 // with the record's spans, not its text. Its slices are reused from record to record.
 type tokens struct {
 	text  string
-	own   []labels.Offsets // the document's own tokens, or nil
+	doc   *labels.Document // whose own tokens (labels.Document.OwnTokens) are walked, when it has them
+	own   bool             // the document has its own tokens
 	o     tokenOptions
 	spans []*labels.Span // the entity spans written, in the order they are written
 	left  int            // how many entity spans a flat format left out (tokenOptions.flat)
@@ -66,14 +67,14 @@ type tokenOptions struct {
 // build checks how rec, whose text is checked, meets its tokens, for a format taking o, and
 // finds the tokens each entity span covers.
 //
-// The tokens are the document's own (Doc.Tokens) when it has them, else arabic.Tokens's.
+// The tokens are the document's own (Doc.Tokens or Doc.Packed) when it has them, else arabic.Tokens's.
 // An entity span covers the tokens it overlaps. A span edge that falls inside a token splits
 // the token there when o.split, and is an error wrapping ErrTokenEdge otherwise; an edge in the
 // white space (or format characters) between tokens is fine. A span that overlaps no token is
 // an error wrapping ErrNoToken. With o.tags the spans are put in tag columns; with o.flat too,
 // only the spans of o.level are kept, and t.left says how many were left out.
 func (t *tokens) build(rec *labels.Annotated, o tokenOptions) error {
-	t.text, t.own, t.o = rec.Doc.Text, rec.Doc.Tokens, o
+	t.text, t.doc, t.own, t.o = rec.Doc.Text, &rec.Doc, rec.Doc.HasOwnTokens(), o
 	t.pick(rec.Spans, o.tags)
 	t.left = 0
 	t.cols = t.cols[:0]
@@ -150,9 +151,8 @@ func (t *tokens) walk(fn func(tk tok) bool) {
 	}
 	// The own tokens are checked (inside the text, not empty); arabic.Tokens never makes a
 	// token of white space, nor puts white space in one.
-	doc := labels.Document{Text: t.text, Tokens: t.own}
-	for tk := range doc.EachToken() {
-		if t.own != nil && t.o.dropSpace && allSpace(t.text[tk.From:tk.To]) {
+	for tk := range t.doc.EachToken() {
+		if t.own && t.o.dropSpace && allSpace(t.text[tk.From:tk.To]) {
 			continue
 		}
 		if !emit(tok{tk.Start, tk.End, tk.From, tk.To}) {
@@ -258,7 +258,7 @@ func (t *tokens) writable(tk tok, e *int) error {
 				describe(sp), ErrTokenEdge, text, tk.start, tk.end)
 		}
 	}
-	if t.o.noSpace && t.own != nil && hasSpace(t.text[tk.from:tk.to]) {
+	if t.o.noSpace && t.own && hasSpace(t.text[tk.from:tk.to]) {
 		return fmt.Errorf("%w: token [%d,%d) %q holds white space, which a CoNLL line cannot", ErrBadToken, tk.start, tk.end, t.text[tk.from:tk.to])
 	}
 	return nil

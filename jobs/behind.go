@@ -22,7 +22,7 @@ var inFlightBytes int64 = 16 << 20 // a variable for tests
 // recordBytes is about how much memory a record holds.
 func recordBytes(rec *labels.Annotated) int64 {
 	const span, offsets = 192, 16 // the sizes of labels.Span and labels.Offsets
-	return int64(len(rec.Doc.Text) + len(rec.Doc.Metadata) + offsets*len(rec.Doc.Tokens) + span*len(rec.Spans))
+	return int64(len(rec.Doc.Text) + len(rec.Doc.Metadata) + offsets*len(rec.Doc.Tokens) + len(rec.Doc.Packed) + span*len(rec.Spans))
 }
 
 // writeBehind reads the records that read gives and hands them to write in a goroutine of

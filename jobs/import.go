@@ -193,7 +193,11 @@ func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name strin
 	results, stop := readAhead(ctx, rd)
 	defer stop()
 	var f fed
-	for r := range results {
+	for {
+		r, ok := results.next()
+		if !ok {
+			break
+		}
 		rec, err := r.rec, r.err
 		if errors.Is(err, io.EOF) {
 			return f, nil

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"iter"
+	"slices"
 )
 
 // Document is one article of a corpus. Its Text is kept exactly as imported and never changes.
@@ -17,8 +19,25 @@ type Document struct {
 	Hash       string          // TextHash(Text), for de-duplication
 	Order      int64           // import order, 1-based, assigned by the store
 	// Tokens holds the document's own tokens when it came with them (CoNLL, spaCy).
-	// Nil means tokens are derived from Text by arabic.Tokenize.
+	// Nil, with Packed nil too, means tokens are derived from Text by arabic.Tokenize.
 	Tokens []Offsets
+	// Packed holds the document's own tokens instead of Tokens, in the compact form the
+	// project keeps them in: what a reader of a large corpus and an export pass on, a
+	// document of millions of tokens being too large as Offsets. A document has its own
+	// tokens in one of the two, or none. HasOwnTokens and OwnTokens read either.
+	Packed PackedTokens
+}
+
+// HasOwnTokens reports whether the document came with its own tokens (Tokens or Packed).
+func (d *Document) HasOwnTokens() bool { return d.Tokens != nil || d.Packed != nil }
+
+// OwnTokens returns the document's own tokens one at a time, from Tokens or Packed; none when
+// it has none.
+func (d *Document) OwnTokens() iter.Seq[Offsets] {
+	if d.Tokens != nil || d.Packed == nil {
+		return slices.Values(d.Tokens)
+	}
+	return d.Packed.All()
 }
 
 // Offsets is a half-open code point range [Start, End) into a document's text.

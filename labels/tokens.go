@@ -12,15 +12,15 @@ type Token struct {
 	From, To int // the token's bytes in the text, [From, To)
 }
 
-// EachToken yields the document's tokens in text order: its own (Tokens) when it came with
-// them, else those that arabic.Tokens finds in its text. They come one at a time, so that a
+// EachToken yields the document's tokens in text order: its own (Tokens or Packed, see
+// OwnTokens) when it came with them, else those that arabic.Tokens finds in its text. They come one at a time, so that a
 // long text is walked without holding its tokens (a text of 50 MB has millions of them). An
 // own token that is empty or does not lie within the text is left out; stores and exporters
 // refuse such tokens before they walk them.
 func (d *Document) EachToken() iter.Seq[Token] {
-	text, own := d.Text, d.Tokens
+	text, has, own := d.Text, d.HasOwnTokens(), d.OwnTokens()
 	return func(yield func(Token) bool) {
-		if own == nil {
+		if !has {
 			for b, t := range arabic.Tokens(text) {
 				if !yield(Token{Offsets{t.Start, t.End}, b, b + len(t.Text)}) {
 					return
@@ -29,7 +29,7 @@ func (d *Document) EachToken() iter.Seq[Token] {
 			return
 		}
 		x := NewTextIndex(text)
-		for _, o := range own {
+		for o := range own {
 			from, ok1 := x.ByteOffset(o.Start)
 			to, ok2 := x.ByteOffset(o.End)
 			if !ok1 || !ok2 || o.Start >= o.End {
@@ -46,7 +46,7 @@ func (d *Document) EachToken() iter.Seq[Token] {
 // a widget that shows the document whole.
 func (d *Document) TokenOffsets() []Offsets {
 	n := len(d.Tokens)
-	if d.Tokens == nil {
+	if !d.HasOwnTokens() {
 		n = len(d.Text)/8 + 1 // Arabic news runs about 11 bytes a token
 	}
 	out := make([]Offsets, 0, n)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -126,21 +125,23 @@ func (c *checker) schema(ctx context.Context) error {
 
 // documents checks each text against its hash, length and own tokens.
 func (c *checker) documents(ctx context.Context) error {
-	return eachRow(ctx, c.tx, "SELECT id, external_id, hash, runes, tokens, text FROM documents ORDER BY ord", nil,
+	return eachRow(ctx, c.tx, "SELECT id, external_id, hash, runes, "+tokensColumns+", text FROM documents ORDER BY ord", nil,
 		func(rows *sql.Rows) error {
 			var id, ext, hash, text string
 			var runes int
-			var tokens sql.NullString
-			if err := rows.Scan(&id, &ext, &hash, &runes, &tokens, &text); err != nil {
+			var tokens sql.RawBytes // checked before the next row
+			var blob sql.NullBool
+			if err := rows.Scan(&id, &ext, &hash, &runes, &tokens, &blob, &text); err != nil {
 				return err
 			}
-			c.document(Problem{DocID: id, ExternalID: ext}, hash, runes, tokens, text)
+			c.document(Problem{DocID: id, ExternalID: ext}, hash, runes, tokens, blob.Bool, text)
 			return nil
 		})
 }
 
-// document checks one document row.
-func (c *checker) document(at Problem, hash string, runes int, tokens sql.NullString, text string) {
+// document checks one document row: tokens and blob are its tokens column as tokensColumns
+// reads it.
+func (c *checker) document(at Problem, hash string, runes int, tokens []byte, blob bool, text string) {
 	if i := invalidUTF8At(text); i >= 0 {
 		c.add(at, "invalid UTF-8 at byte %d of the text", i)
 	}
@@ -151,16 +152,8 @@ func (c *checker) document(at Problem, hash string, runes int, tokens sql.NullSt
 	if n != runes {
 		c.add(at, "the text has %d code points, the stored count is %d", n, runes)
 	}
-	if !tokens.Valid {
-		return
-	}
-	var toks []labels.Offsets
-	if err := json.Unmarshal([]byte(tokens.String), &toks); err != nil {
-		c.add(at, "own tokens: %v", err)
-		return
-	}
-	if err := checkTokens(toks, n); err != nil {
-		c.add(at, "own tokens: %v", err)
+	if _, err := storedTokens(tokens, blob, n); err != nil {
+		c.add(at, "%v", err)
 	}
 }
 

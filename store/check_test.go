@@ -42,7 +42,8 @@ func TestCheckFindsCorruption(t *testing.T) {
 	must(t, err)
 	other, err := s.AddSpan(ctx, entity(t, ids[0], "a", text, "طرابلس", "LOC"))
 	must(t, err)
-	res, err := s.AddDocuments(ctx, []labels.Document{{Text: "فرنسا تدعو", Tokens: offs(0, 5, 6, 10)}})
+	res, err := s.AddDocuments(ctx, []labels.Document{{Text: "فرنسا تدعو", Tokens: offs(0, 5, 6, 10)},
+		{Text: "نص آخر", Tokens: offs(0, 2, 3, 6)}})
 	must(t, err)
 	must(t, s.SetState(ctx, labels.DocState{DocID: ids[0], Annotator: "a", Status: labels.StatusDone}))
 
@@ -52,7 +53,10 @@ func TestCheckFindsCorruption(t *testing.T) {
 		// The first span's text no longer matches; the second gets an unknown label.
 		"UPDATE span_sets SET spans = json_set(spans, '$[0].t', 'محمد', '$[1].s', 16, '$[1].e', 22, '$[1].l', 'PLACE') WHERE doc_id = '" + ids[0] + "'",
 		"INSERT INTO span_sets (doc_id, annotator, spans) VALUES ('" + res.IDs[0] + "', 'b', '[{\"i\": \"cut')",
-		"UPDATE documents SET tokens = '[{\"start\":0,\"end\":5},{\"start\":6,\"end\":99}]' WHERE id = '" + res.IDs[0] + "'",
+		// The second token passes the end of the text ([6,106) of 10 code points); the other
+		// document's are JSON, as before migration 0005.
+		"UPDATE documents SET tokens = x'00040163' WHERE id = '" + res.IDs[0] + "'",
+		"UPDATE documents SET tokens = '[{\"start\":0,\"end\":2},{\"start\":3,\"end\":6}]' WHERE id = '" + res.IDs[1] + "'",
 		"UPDATE documents SET hash = 'x' WHERE id = '" + ids[0] + "'",
 		"UPDATE doc_state SET status = 'finished'",
 		"PRAGMA foreign_keys = OFF",
@@ -69,7 +73,8 @@ func TestCheckFindsCorruption(t *testing.T) {
 		"document " + ids[0] + ` (external id "doc-1"), annotator "a", span ` + sp.ID + ": span text does not match the document text",
 		"document " + ids[0] + ` (external id "doc-1"), annotator "a", span ` + other.ID + ": label is not in the schema",
 		"document " + res.IDs[0] + `, annotator "b": the spans are damaged: not a valid array of spans`,
-		"document " + res.IDs[0] + ": own tokens: token 2 [6,99)",
+		"document " + res.IDs[0] + ": own tokens: damaged: malformed packed tokens: token 2 at byte 2 passes the end of the text of 10 code points",
+		"document " + res.IDs[1] + ": own tokens: damaged: a value of text where packed tokens belong",
 		"document " + ids[0] + ` (external id "doc-1"): the text's hash is`,
 		"unknown document status",
 		"foreign key: row 1 of doc_stance refers to a missing row of documents",

@@ -50,7 +50,7 @@ func withExternalID(ctx context.Context, q queryer, err error) error {
 	return err
 }
 
-// decodedSpan is one element of a span_sets array as read: the same keys as storedSpan, with
+// decodedSpan is one element of a span_sets array as read: the keys encodeSpans writes, with
 // offsets that tell a missing key from a zero.
 type decodedSpan struct {
 	ID      string    `json:"i"`

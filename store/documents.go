@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -59,7 +57,7 @@ type docRow struct {
 	doc      labels.Document
 	runes    int
 	metadata any // string or nil
-	tokens   any // string or nil
+	tokens   any // []byte (labels.PackedTokens) or nil
 }
 
 // newDocRow validates d and computes what the documents table stores besides it.
@@ -84,7 +82,7 @@ func newDocRow(d labels.Document) (docRow, error) {
 	if r.metadata, err = metadataValue(d.Metadata); err != nil {
 		return docRow{}, err
 	}
-	if r.tokens, err = tokensValue(d.Tokens, r.runes); err != nil {
+	if r.tokens, err = tokensValue(&d, r.runes); err != nil {
 		return docRow{}, err
 	}
 	return r, nil
@@ -132,70 +130,6 @@ func metadataValue(m json.RawMessage) (any, error) {
 		return nil, fmt.Errorf("%w: metadata must be a JSON object", ErrBadDocument)
 	}
 	return string(m), nil
-}
-
-// tokensValue checks a document's own tokens (non-empty, in order, not overlapping, inside
-// the text of n code points) and returns them as JSON (nil for none).
-func tokensValue(toks []labels.Offsets, n int) (any, error) {
-	if toks == nil {
-		return nil, nil
-	}
-	if err := checkTokens(toks, n); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadDocument, err)
-	}
-	return tokensJSON(toks), nil
-}
-
-// tokensJSON writes toks as the JSON array [{"start":..,"end":..},...] that the tokens column
-// holds, into a string of the exact size: a CoNLL document of tens of megabytes has millions
-// of tokens, and their JSON is larger than its text.
-func tokensJSON(toks []labels.Offsets) string {
-	const each = len(`{"start":,"end":},`)
-	n := 2
-	for _, t := range toks {
-		n += each + digits(t.Start) + digits(t.End)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	var num [20]byte
-	b.WriteByte('[')
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`{"start":`)
-		b.Write(strconv.AppendInt(num[:0], int64(t.Start), 10))
-		b.WriteString(`,"end":`)
-		b.Write(strconv.AppendInt(num[:0], int64(t.End), 10))
-		b.WriteByte('}')
-	}
-	b.WriteByte(']')
-	return b.String()
-}
-
-// digits returns how many characters n takes in decimal.
-func digits(n int) int {
-	d := 1
-	if n < 0 {
-		d, n = 2, -n
-	}
-	for ; n >= 10; n /= 10 {
-		d++
-	}
-	return d
-}
-
-// checkTokens verifies that toks are non-empty ranges, in order, inside [0, n).
-func checkTokens(toks []labels.Offsets, n int) error {
-	prev := 0
-	for i, t := range toks {
-		if t.Start < prev || t.End <= t.Start || t.End > n {
-			return fmt.Errorf("token %d [%d,%d) is out of order, empty or outside the text of %d code points",
-				i+1, t.Start, t.End, n)
-		}
-		prev = t.End
-	}
-	return nil
 }
 
 // describeDoc names a document in an error: its external id and source file when known.
@@ -291,7 +225,7 @@ func batchSummary(rows []docRow, res AddResult) batchAfter {
 }
 
 // documentColumns are the columns scanDocument reads, in its order.
-const documentColumns = "ord, id, external_id, source_file, title, hash, metadata, tokens, text"
+const documentColumns = "ord, id, external_id, source_file, title, hash, runes, metadata, " + tokensColumns + ", text"
 
 // Document returns the document with the given id (ErrNotFound when there is none).
 func (s *Store) Document(ctx context.Context, id string) (labels.Document, error) {
@@ -317,11 +251,14 @@ func (s *Store) DocumentByOrder(ctx context.Context, order int64) (labels.Docume
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
-// scanDocument reads documentColumns from row.
+// scanDocument reads documentColumns from row, with the document's own tokens as Offsets.
 func scanDocument(row scanner) (labels.Document, error) {
 	var d labels.Document
-	var metadata, tokens sql.NullString
-	err := row.Scan(&d.Order, &d.ID, &d.ExternalID, &d.SourceFile, &d.Title, &d.Hash, &metadata, &tokens, &d.Text)
+	var metadata sql.NullString
+	var runes int
+	var tokens []byte
+	var blob sql.NullBool
+	err := row.Scan(&d.Order, &d.ID, &d.ExternalID, &d.SourceFile, &d.Title, &d.Hash, &runes, &metadata, &tokens, &blob, &d.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, ErrNotFound
 	}
@@ -331,12 +268,11 @@ func scanDocument(row scanner) (labels.Document, error) {
 	if metadata.Valid {
 		d.Metadata = json.RawMessage(metadata.String)
 	}
-	if tokens.Valid {
-		if err := json.Unmarshal([]byte(tokens.String), &d.Tokens); err != nil {
-			return d, fmt.Errorf("stored tokens: %w", err)
-		}
+	p, err := storedTokens(tokens, blob.Bool, runes)
+	if err == nil {
+		d.Tokens, err = p.Unpack(runes)
 	}
-	return d, nil
+	return d, err
 }
 
 // CountDocuments returns the number of documents in the project (see lastOrder).

@@ -97,3 +97,19 @@ func TestOpenDuringExclusiveImport(t *testing.T) {
 		t.Errorf("the refusal says %q", err)
 	}
 }
+
+// TestLargeRecordKeepsTheCache: the writer's page cache, made small while a large record is
+// written, is the writer's again afterwards, for the small records that follow.
+func TestLargeRecordKeepsTheCache(t *testing.T) {
+	s, _ := newProject(t, labels.NestingFlat)
+	imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal"})
+	must(t, err)
+	defer imp.Rollback()
+	text := strings.Repeat("زار أردوغان طرابلس ", bigText/30)
+	must(t, imp.Add(labels.Annotated{Doc: labels.Document{Text: text}}))
+	var kib int
+	must(t, imp.tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib))
+	if kib != -writerCacheKiB {
+		t.Errorf("the cache after a record of %d bytes: %d, want %d", len(text), kib, -writerCacheKiB)
+	}
+}

@@ -86,7 +86,7 @@ func exportDocs(ctx context.Context, q queryer, after int64) ([]labels.Document,
 			return nil, err
 		}
 		docs = append(docs, d)
-		size += len(d.Text) + 16*len(d.Tokens)
+		size += len(d.Text) + len(d.Packed)
 	}
 	return docs, rows.Err()
 }

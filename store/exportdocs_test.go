@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,41 +13,56 @@ import (
 	"github.com/tawsim/tawsim/labels"
 )
 
-// FuzzDecodeTokens: decodeTokens reads what the JSON decoder reads, and fails where it fails.
-func FuzzDecodeTokens(f *testing.F) {
+// FuzzPackJSONTokens: the tokens of migration 0005 pack as the JSON decoder reads them,
+// and are refused where it refuses them, where they are null, out of order or outside the text.
+func FuzzPackJSONTokens(f *testing.F) {
 	for _, s := range []string{`[]`, `[{"start":0,"end":3},{"start":4,"end":12}]`, `[{"start":0,"end":3},]`,
 		`[{"start":01,"end":3}]`, `[{"end":3,"start":0}]`, `[ {"start": 0, "end": 3} ]`, `[{"start":-1,"end":3}]`,
-		`[{"start":123456789012345678901,"end":3}]`, `null`, `[{"start":0,"end":3}`, `[{"start":0,"end":3}]x`} {
-		f.Add([]byte(s))
+		`[{"start":123456789012345678901,"end":3}]`, `null`, `[{"start":0,"end":3}`, `[{"start":0,"end":3}]x`,
+		`[{"start":4,"end":12},{"start":0,"end":3}]`, `[{"start":0,"end":0}]`} {
+		f.Add([]byte(s), 12)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var want []labels.Offsets
-		werr := json.Unmarshal(data, &want)
-		got, err := decodeTokens(data)
-		if (err != nil) != (werr != nil) {
-			t.Fatalf("decodeTokens(%q): %v, the JSON decoder: %v", data, err, werr)
+	f.Fuzz(func(t *testing.T, data []byte, n int) {
+		var toks []labels.Offsets
+		werr := json.Unmarshal(data, &toks)
+		var want labels.PackedTokens
+		if werr == nil && toks == nil {
+			werr = errors.New("null")
 		}
-		if err == nil && (!reflect.DeepEqual(got, want) || (got == nil) != (want == nil)) {
-			t.Fatalf("decodeTokens(%q) = %v, the JSON decoder gives %v", data, got, want)
+		if werr == nil {
+			want, werr = labels.PackTokens(toks)
+		}
+		if werr == nil {
+			werr = want.Check(n)
+		}
+		got, err := packJSONTokens(data, n)
+		if (err != nil) != (werr != nil) {
+			t.Fatalf("packJSONTokens(%q, %d): %v, the JSON decoder: %v", data, n, err, werr)
+		}
+		if err == nil && (!bytes.Equal(got, want) || got == nil) {
+			t.Fatalf("packJSONTokens(%q) = %v, the JSON decoder gives %v", data, got, want)
 		}
 	})
 }
 
-// TestExportReadsStoredTokens: a document's own tokens come out of an export as they went in.
+// TestExportReadsStoredTokens: a document's own tokens come out of an export as they went
+// in, packed, and an empty list as an empty list.
 func TestExportReadsStoredTokens(t *testing.T) {
 	s := newStore(t)
 	toks := offs(0, 4, 5, 8)
-	_, err := s.AddDocuments(ctx, []labels.Document{{Text: "أحمد قال", Tokens: toks}, {Text: "نص بلا رموز"}})
+	_, err := s.AddDocuments(ctx, []labels.Document{{Text: "أحمد قال", Tokens: toks}, {Text: "نص بلا رموز"},
+		{Text: "نص برموز لا شيء فيها", Tokens: []labels.Offsets{}}})
 	must(t, err)
-	var got [][]labels.Offsets
+	var got []labels.Document
 	if err := s.Export(ctx, ExportFilter{}, func(a labels.Annotated) error {
-		got = append(got, a.Doc.Tokens)
+		got = append(got, a.Doc)
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || !reflect.DeepEqual(got[0], toks) || got[1] != nil {
-		t.Fatalf("the tokens exported: %v", got)
+	if len(got) != 3 || !reflect.DeepEqual(slices.Collect(got[0].OwnTokens()), toks) || got[0].Tokens != nil ||
+		got[1].HasOwnTokens() || !got[2].HasOwnTokens() || got[2].Packed.Len() != 0 {
+		t.Fatalf("the tokens exported: %+v", got)
 	}
 }
 

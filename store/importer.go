@@ -69,7 +69,7 @@ type Importer struct {
 	noted   []string          // the keys of unknown in the order they came, for restore
 	last    int64
 	stmts   importStmts
-	buf     []storedSpan // reused by insertSpans
+	buf     []byte // reused by insertSpans, up to keptSpanSet
 	res     ImportResult
 	t       time.Time
 	slice   importSlice
@@ -137,8 +137,10 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // targets are matched to the schema's without regard to case (labels.Schema.StanceFold,
 // FindTarget) and stored as the schema spells them, whether the text is new or not.
 // Everything is checked before anything is written, so a refused record (a *RecordError)
-// leaves nothing behind. Labels the schema lacks are collected for Commit.
-func (imp *Importer) Add(rec labels.Annotated) error {
+// leaves nothing behind. Labels the schema lacks are collected for Commit. Add takes the
+// record's spans as they are stored: it sorts them and fills in their annotator, origin,
+// times, ids and labels as the schema spells them, in rec.Spans itself.
+func (imp *Importer) Add(rec labels.Annotated) (err error) {
 	if err := imp.ctx.Err(); err != nil {
 		return err
 	}
@@ -150,6 +152,16 @@ func (imp *Importer) Add(rec labels.Annotated) error {
 	if err != nil {
 		imp.restore(saved)
 		return err
+	}
+	if len(rec.Doc.Text)+len(rec.Doc.Packed)+spanSize*len(c.spans) >= bigText {
+		if err := imp.cache(leanCacheKiB); err != nil {
+			return err
+		}
+		defer func() {
+			if e := imp.cache(writerCacheKiB); err == nil {
+				err = e
+			}
+		}()
 	}
 	row, annotator, spans, stances := c.row, c.annotator, c.spans, c.stances
 	id, fresh, err := imp.insertDocument(row)
@@ -271,12 +283,16 @@ func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.S
 	imp.counts.add(spans, 1)
 	spans = append(spans, have...)
 	sortSpans(spans)
-	data, buf, err := encodeSpans(imp.buf, spans)
-	imp.buf = buf
-	if err != nil {
-		return err
+	data := encodeSpans(imp.buf[:0], spans)
+	imp.buf = nil
+	if cap(data) <= keptSpanSet {
+		imp.buf = data
 	}
-	if _, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, string(data)); err != nil {
+	_, err := imp.stmts.spans.ExecContext(imp.run, docID, annotator, textArg(data))
+	if err == nil && len(data) >= bigText {
+		err = imp.stmts.renewSpans(imp.ctx, imp.tx)
+	}
+	if err != nil {
 		return err
 	}
 	if err := indexSpanLabels(imp.run, imp.tx, docID, annotator, have, spans); err != nil {
@@ -285,6 +301,9 @@ func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.S
 	imp.res.Spans += added
 	return nil
 }
+
+// keptSpanSet is the largest buffer of a span set an import keeps for the next record.
+const keptSpanSet = 1 << 20
 
 func (imp *Importer) insertStances(docID, annotator string, stances []labels.DocStance) error {
 	for _, ds := range stances {

@@ -53,9 +53,9 @@ func (imp *Importer) checkStances(in []labels.DocStance) ([]labels.DocStance, er
 }
 
 // checkSpans validates spans against the text, the schema and each other, and returns them
-// ready to insert, by start.
-func (imp *Importer) checkSpans(text, annotator string, in []labels.Span) ([]labels.Span, error) {
-	spans := append([]labels.Span(nil), in...)
+// ready to insert, by start: spans itself, sorted and filled in, not a copy (a record of
+// hundreds of thousands of spans would be held twice).
+func (imp *Importer) checkSpans(text, annotator string, spans []labels.Span) ([]labels.Span, error) {
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	var active []labels.Span // entity spans that may still overlap the next ones
 	x := labels.NewTextIndex(text)

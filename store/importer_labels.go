@@ -119,10 +119,7 @@ func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
 	if s.doc, err = tx.PrepareContext(ctx, insertDocument); err != nil {
 		return err
 	}
-	// An annotator's set is inserted whole: on a new document, or on one where the annotator
-	// had none (a damaged empty set is replaced).
-	if s.spans, err = tx.PrepareContext(ctx, `INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, ?, ?)
-ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`); err != nil {
+	if s.spans, err = tx.PrepareContext(ctx, insertSpanSet); err != nil {
 		return err
 	}
 	if s.stance, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
@@ -141,11 +138,25 @@ VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = ex
 // driver keeps a copy of the last arguments of a statement in C memory, for the next ones.
 const bigText = 8 << 20
 
-// renewDoc prepares the document's statement again, letting go of the copy of a large text.
+// insertSpanSet inserts an annotator's set whole: on a new document, or on one where the
+// annotator had none (a damaged empty set is replaced).
+const insertSpanSet = `INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, ?, ?)
+ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`
+
+// renewDoc prepares the document's statement again, letting go of the copy of a large text
+// that SQLite keeps bound to it.
 func (s *importStmts) renewDoc(ctx context.Context, tx *sql.Tx) error {
 	s.doc.Close()
 	var err error
 	s.doc, err = tx.PrepareContext(ctx, insertDocument)
+	return err
+}
+
+// renewSpans does for the span sets' statement what renewDoc does for the documents'.
+func (s *importStmts) renewSpans(ctx context.Context, tx *sql.Tx) error {
+	s.spans.Close()
+	var err error
+	s.spans, err = tx.PrepareContext(ctx, insertSpanSet)
 	return err
 }
 
@@ -155,4 +166,18 @@ func (s *importStmts) close() {
 			st.Close()
 		}
 	}
+}
+
+// spanSize is about the bytes of a span in its set's JSON.
+const spanSize = 150
+
+// leanCacheKiB is the page cache of the writer while it writes a large record: its pages are
+// written once, and would fill the cache that the indexes of many small documents use
+// (writerCacheKiB), 64 MB of memory on top of the record's.
+const leanCacheKiB = 4096
+
+// cache sets the writer's page cache to kib KiB.
+func (imp *Importer) cache(kib int) error {
+	_, err := imp.tx.ExecContext(imp.run, fmt.Sprintf("PRAGMA cache_size = -%d", kib))
+	return err
 }

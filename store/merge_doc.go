@@ -117,10 +117,7 @@ func (m *merger) work(ctx context.Context, w *sourceWork, to target, mine Work) 
 		m.res.Spans += len(spans)
 		all := append(slices.Clone(mine.Spans), spans...)
 		sortSpans(all)
-		data, _, err := encodeSpans(nil, all)
-		if err != nil {
-			return nil, err
-		}
+		data := encodeSpans(nil, all)
 		if _, err := m.stmts.spans.ExecContext(ctx, to.id, w.annotator, string(data)); err != nil {
 			return nil, err
 		}

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -104,7 +106,9 @@ func TestMigrationInAGapRefused(t *testing.T) {
 // by a build whose numbering had a gap where this build has a migration) gets them.
 func TestMissingMigrationsApplied(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.tawsim")
-	db := rawDB(t, path)
+	db, err := sql.Open(writerDriver, dsn(path, url.Values{"mode": {"rwc"}})) // with the migrations' functions
+	must(t, err)
+	db.SetMaxOpenConns(1)
 	for _, m := range migrations {
 		if m.version != 4 {
 			must(t, applyMigration(ctx, db, path, m))

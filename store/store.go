@@ -130,7 +130,7 @@ func setPageSize(path string) error {
 
 // openWriter opens the one writer connection, creating the file when it is missing.
 func openWriter(path string) (*sql.DB, error) {
-	w, err := sql.Open("sqlite3", dsn(path, writerParams))
+	w, err := sql.Open(writerDriver, dsn(path, writerParams))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -181,13 +181,16 @@ func (s *Store) Close() error {
 // Path returns the path the project was opened with.
 func (s *Store) Path() string { return s.path }
 
+// writerCacheKiB is the writer's page cache, in KiB: 64 MB.
+const writerCacheKiB = 65536
+
 // writerParams are the writer's connection settings (mattn/go-sqlite3 DSN parameters).
 var writerParams = url.Values{
 	"_journal_mode":    {"WAL"},
 	"_foreign_keys":    {"1"},
 	"_busy_timeout":    {fmt.Sprint(busyTimeoutMS)},
 	"_synchronous":     {"FULL"},
-	"_cache_size":      {"-65536"},
+	"_cache_size":      {fmt.Sprint(-writerCacheKiB)},
 	"_txlock":          {"immediate"},
 	"_stmt_cache_size": {"32"},
 	"mode":             {"rwc"},
