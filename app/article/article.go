@@ -96,6 +96,9 @@ type Article struct {
 	// OnKey gets the keys typed while the widget has the focus that it did not use itself
 	// (Delete, BackSpace, Return, Up, Down...); it reports whether it handled the key.
 	OnKey func(ev *fyne.KeyEvent) bool
+	// OnLaneTapped is called after a click on the bar of a span of a lane (SetLanes), whose
+	// words are then selected: lane is its index in SetLanes.
+	OnLaneTapped func(lane int, sp labels.Span)
 
 	doc      labels.Document
 	an       *analysis
@@ -109,6 +112,7 @@ type Article struct {
 
 	spans   []shownSpan // what SetSpans gave, ordered by start
 	nest    []nestBand  // the spans drawn as bands, by start
+	lanes   laneSet     // what SetLanes gave (lanes.go)
 	selSpan string      // the id of the selected span
 	sel     selection   // the token selection
 	splits  map[int32]*split
@@ -150,6 +154,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.d.size, a.laid = 0, false
 	a.gen++
 	a.spans, a.nest, a.selSpan, a.sel = nil, nil, "", selection{}
+	a.lanes.spans = nil // their number stays, and the room they take
 	a.splits, a.cutsOK = nil, false
 	a.input = input{focused: a.input.focused, shift: a.input.shift}
 	a.deco++
@@ -331,4 +336,5 @@ func (a *Article) measure(ts float32) {
 		rows:       a.nestRows,
 		nestStep:   a.bands().nestStep,
 	}
+	a.m.lanes = a.laneRoom()
 }

@@ -45,6 +45,10 @@ func (a *Article) Tapped(ev *fyne.PointEvent) {
 			return
 		}
 	}
+	if i := a.laneAt(ev.Position); i >= 0 {
+		a.tapLane(i)
+		return
+	}
 	if i := a.spanAt(ev.Position); i >= 0 {
 		sp := a.spans[i]
 		a.sel.cursor = a.tokenOf(sp.Start)

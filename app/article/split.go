@@ -35,6 +35,7 @@ func (a *Article) cutPieces() {
 	for _, s := range a.spans {
 		offs = append(offs, int32(cl.start(s.Start)), int32(cl.start(s.End)))
 	}
+	offs = a.laneCuts(offs)
 	if sel, ok := a.Selection(); ok {
 		offs = append(offs, int32(cl.start(sel.Start)))
 	}
