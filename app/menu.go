@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/palette"
@@ -65,6 +66,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Import…", shortcutImport, w.imports.show),
 		item("Export…", shortcutExport, w.exports.show),
+		item(lang.L("Merge projects…"), nil, w.merges.show),
 		fyne.NewMenuItemSeparator(),
 		item("Change annotator…", nil, func() { w.askName(w.cfg.Annotator == "") }),
 	)
@@ -96,7 +98,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, w.teamMenu(item), help)
 }
 
 // stanceMenu returns the Stance menu: the targets, the stance labels of the current target,

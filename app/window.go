@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/palette"
@@ -71,10 +72,13 @@ type Window struct {
 	status  *statusbar.Bar
 
 	ed         *editor       // the document open and the actions on it
+	review     *reviewMode   // Team → Review mode
 	dialogs    *dialogStack  // the dialogs open
 	nameDialog *nameDialog   // open while the window asks for the annotator's name
 	imports    *importDialog // File → Import…
 	exports    *exportDialog // File → Export…
+	merges     *mergeDialog  // File → Merge projects…
+	agreement  *agreementWindow
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the
@@ -110,10 +114,12 @@ func (w *Window) build() {
 	w.dialogs = &dialogStack{win: w.win}
 	w.status = statusbar.New(w.q.UI)
 	w.ed = newEditor(w)
-	w.imports, w.exports = &importDialog{w: w}, &exportDialog{w: w}
+	w.imports, w.exports, w.merges = &importDialog{w: w}, &exportDialog{w: w}, &mergeDialog{w: w}
 	w.view = newDocView(w.ed.doneNext, w.ed.skip, w.ed.askFlag)
-	w.view.article.OnSelect = w.ed.onSelect
-	w.view.article.OnSpanTapped = w.ed.onSpanTapped
+	w.review = newReviewMode(w)
+	w.view.article.OnSelect = func(sel article.Selection) { w.ed.onSelect(sel); w.review.selected() }
+	w.view.article.OnSpanTapped = func(sp labels.Span) { w.ed.onSpanTapped(sp); w.review.selected() }
+	w.view.article.OnLaneTapped = w.review.laneTapped
 	w.view.article.OnRune = w.onRune
 	w.view.article.OnKey = w.onKey
 
@@ -137,7 +143,7 @@ func (w *Window) build() {
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
 
 	text := container.NewBorder(container.NewVBox(w.view.header, w.palette.Object(), w.view.rule), nil, nil, nil, w.view.body)
-	left := container.NewHSplit(w.stance.Object(), text)
+	left := container.NewHSplit(container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object()), text)
 	left.Offset = 0.3
 	split := container.NewHSplit(left, w.list.Object())
 	split.Offset = 0.76

@@ -211,18 +211,27 @@ func (a *Article) laneAt(pos fyne.Position) int {
 	return -1
 }
 
-// tapLane selects the words of the lane's span i, as far as the tokens let (its start may
-// lie after a proclitic), and tells OnLaneTapped.
+// tapLane selects the words of the lane's span i and tells OnLaneTapped.
 func (a *Article) tapLane(i int) {
 	s := a.lanes.spans[i]
-	first, last := a.tokenOf(s.Start), a.tokenOf(s.End-1)
-	a.selectTokens(first, last, false)
-	if after := s.Start - a.an.tokens[first].Start; after > 0 {
-		a.sel.after = after
-		a.changed(true)
-	}
+	a.SelectWords(s.Start, s.End)
 	a.notifySelect()
 	if a.OnLaneTapped != nil {
 		a.OnLaneTapped(s.lane, s.Span)
+	}
+}
+
+// SelectWords selects the tokens from the one that holds code point start to the one that
+// holds end-1, the selection starting at start when start lies inside its token (after a
+// proclitic). It drops the selected span and does not call OnSelect.
+func (a *Article) SelectWords(start, end int) {
+	if len(a.an.tokens) == 0 || start >= end {
+		return
+	}
+	first, last := a.tokenOf(start), a.tokenOf(end-1)
+	a.selectTokens(first, last, false)
+	if after := start - a.an.tokens[first].Start; after > 0 {
+		a.sel.after = after
+		a.changed(true)
 	}
 }
