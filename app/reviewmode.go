@@ -148,7 +148,7 @@ func (r *reviewMode) shown() {
 	untouched := len(e.spans) == 0 && len(e.stances) == 0 && (e.state.Status == labels.StatusTodo || e.state.Status == "")
 	first := !r.tried[id]
 	r.tried[id] = true
-	st, p := r.st, store.Panel{Curator: w.cfg.Annotator, Annotators: r.panel}
+	st, p, seq := r.st, store.Panel{Curator: w.cfg.Annotator, Annotators: r.panel}, e.loads.Load()
 	if !first || !untouched {
 		readThen(w, lang.L("read the annotators' work"), func(ctx context.Context) (store.DocumentWork, error) { return st.DocumentWork(ctx, id) },
 			func(d store.DocumentWork) { r.read(d) })
@@ -177,6 +177,9 @@ func (r *reviewMode) shown() {
 				now = labels.StatusCurated
 			}
 			w.list.StatusChanged(id, order, labels.StatusTodo, now, nil)
+			if e.loads.Load() != seq {
+				return // another document is being opened
+			}
 			e.open(id, func() {
 				w.status.Say(lang.L("Every annotator made %s and gave %s here: they are in the gold. %s"),
 					msg.Plural(len(a.prop.Accepted), "span"), msg.Plural(len(a.prop.Gold), "stance"), settledText(a.prop.Settled))
