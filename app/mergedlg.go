@@ -42,7 +42,13 @@ func (md *mergeDialog) show() {
 	md.list = container.NewVBox()
 	md.showList()
 	add := widget.NewButton(lang.L("Add"), func() { md.add(strings.TrimSpace(md.entry.Text)) })
-	md.entry.OnSubmitted = func(s string) { md.add(strings.TrimSpace(s)) }
+	md.entry.OnSubmitted = func(s string) { // Enter adds what is typed, or merges when nothing is
+		if strings.TrimSpace(s) == "" && len(md.paths) > 0 {
+			d.Submit()
+			return
+		}
+		md.add(strings.TrimSpace(s))
+	}
 	file := widget.NewButton(lang.L("File…"), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err == nil && r != nil {
@@ -65,7 +71,7 @@ func (md *mergeDialog) show() {
 	})
 	lenient := widget.NewCheck(lang.L("Take in a project whose annotators' work differs from theirs here: keep this project's, take the rest and list the conflicts"), nil)
 	scroll := container.NewVScroll(md.list)
-	scroll.SetMinSize(fyne.NewSize(0, 120))
+	scroll.SetMinSize(fyne.NewSize(0, 150))
 	about := widget.NewLabel(fmt.Sprintf(lang.L("Each project's documents and every annotator's work come into %s, each project whole or not at all. "+
 		"The same work merged again adds nothing."), filepath.Base(w.cfg.Path)))
 	about.Wrapping = fyne.TextWrapWord

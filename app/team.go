@@ -77,7 +77,7 @@ func (w *Window) agreementWindow() *agreementWindow {
 	a.view.OnOpen = func(id string) { w.openFromAgreement(a, id) }
 	a.win.SetContent(container.NewBorder(nil, a.review, nil, nil, a.view.Object()))
 	a.win.SetCloseIntercept(a.win.Hide) // kept, with its filters, for the next time
-	a.win.Resize(fyne.NewSize(900, 640))
+	a.win.Resize(fyne.NewSize(960, 760))
 	w.agreement = a
 	return a
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/tawsim/tawsim/agreement"
@@ -17,8 +16,9 @@ import (
 
 // Cell sizes.
 const (
-	cellW = 76
-	cellH = 34
+	cellW   = 76
+	cellH   = 34
+	cellGap = 2
 )
 
 // The colour scale of figures: red at 0 (and below), amber at 0.5, green at 1. The number is
@@ -83,11 +83,12 @@ func textCell(text string, fill, ink color.Color) *Cell {
 
 // headCell returns a heading cell: a name, in bidi order (an Arabic name reads right to left).
 func headCell(text string) *Cell {
-	l := article.NewLabel(text)
-	l.Truncation = fyne.TextTruncateEllipsis
+	l := article.NewLabel(text) // as wide as the name: the grid's columns take the widest
 	min := canvas.NewRectangle(color.Transparent)
 	min.SetMinSize(fyne.NewSize(cellW, cellH))
-	return &Cell{CanvasObject: container.NewStack(min, container.NewCenter(l)), Text: text, Fill: color.Transparent}
+	pad := canvas.NewRectangle(color.Transparent) // a name never touches the next cell
+	pad.SetMinSize(fyne.NewSize(6, 0))
+	return &Cell{CanvasObject: container.NewStack(min, container.NewCenter(container.NewHBox(pad, l, pad))), Text: text, Fill: color.Transparent}
 }
 
 // noCell returns the cell of a pair of an annotator with themself.
@@ -111,15 +112,61 @@ func newGrid(rows [][]*Cell) *Grid {
 			cols = len(r)
 		}
 		for _, c := range r {
-			objs = append(objs, c)
+			objs = append(objs, c.CanvasObject) // a *Cell is no type Fyne draws
 		}
 	}
-	g.object = container.New(layout.NewGridLayoutWithColumns(max(cols, 1)), objs...)
+	g.object = container.New(&tableLayout{cols: max(cols, 1)}, objs...)
 	return g
 }
 
-// Object returns what a window lays out.
-func (g *Grid) Object() fyne.CanvasObject { return g.object }
+// tableLayout lays cells out cols a row, each column as wide as its widest cell and each row
+// as tall as its tallest, a pixel apart.
+type tableLayout struct{ cols int }
+
+// sizes returns the width of each column and the height of each row.
+func (t *tableLayout) sizes(objs []fyne.CanvasObject) (widths, heights []float32) {
+	widths = make([]float32, t.cols)
+	heights = make([]float32, (len(objs)+t.cols-1)/t.cols)
+	for i, o := range objs {
+		m := o.MinSize()
+		widths[i%t.cols] = max(widths[i%t.cols], m.Width)
+		heights[i/t.cols] = max(heights[i/t.cols], m.Height)
+	}
+	return widths, heights
+}
+
+// Layout places the cells.
+func (t *tableLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	widths, heights := t.sizes(objs)
+	y := float32(0)
+	for r, h := range heights {
+		x := float32(0)
+		for c, w := range widths {
+			if i := r*t.cols + c; i < len(objs) {
+				objs[i].Move(fyne.NewPos(x, y))
+				objs[i].Resize(fyne.NewSize(w, h))
+			}
+			x += w + cellGap
+		}
+		y += h + cellGap
+	}
+}
+
+// MinSize is the columns and the rows side by side.
+func (t *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	widths, heights := t.sizes(objs)
+	var w, h float32
+	for _, x := range widths {
+		w += x + cellGap
+	}
+	for _, y := range heights {
+		h += y + cellGap
+	}
+	return fyne.NewSize(max(w-cellGap, 0), max(h-cellGap, 0))
+}
+
+// Object returns what a window lays out: the grid at its narrowest.
+func (g *Grid) Object() fyne.CanvasObject { return container.NewHBox(g.object) }
 
 // Matrix returns the grid of a figure for each pair of names: names across and down, the
 // figure of names[i] and names[j] (score(i, j), i < j) in both of their cells, a dash on the

@@ -41,7 +41,7 @@ func newSpansTab() *spansTab {
 	}
 	t.measure = widget.NewSelect(names, func(string) { t.show(t.report) })
 	t.measure.SetSelectedIndex(0)
-	t.object = container.NewBorder(container.NewVBox(t.measure), nil, nil, nil, container.NewScroll(t.box))
+	t.object = container.NewBorder(container.NewVBox(t.measure), nil, nil, nil, container.NewVScroll(t.box))
 	return t
 }
 
@@ -113,7 +113,7 @@ type stanceTab struct {
 func newStanceTab() *stanceTab {
 	t := &stanceTab{box: container.NewVBox()}
 	t.target = widget.NewSelect(nil, func(string) { t.showKappa() })
-	t.object = container.NewScroll(t.box)
+	t.object = container.NewVScroll(t.box)
 	return t
 }
 
@@ -163,7 +163,7 @@ func (t *stanceTab) showKappa() {
 	})
 	objs = append(objs, caption(lang.L("Each target over the documents rated twice or more (Fleiss' κ: over those every annotator rated)")),
 		t.table.Object(), widget.NewSeparator(),
-		container.NewBorder(nil, nil, caption(lang.L("Cohen's κ, each pair, toward")), nil, t.target), t.matrix.Object())
+		container.NewBorder(nil, nil, title(lang.L("Cohen's κ, each pair, toward")), nil, t.target), t.matrix.Object())
 	t.box.Objects = objs
 	t.box.Refresh()
 }
@@ -183,10 +183,16 @@ func pairNames[P any](pairs []P, ab func(P) (string, string)) []string {
 	return names
 }
 
-// caption returns a small title.
+// caption returns a title over a grid, wrapped to the width it gets.
 func caption(text string) *widget.Label {
+	l := title(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// title returns a title on one line.
+func title(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle.Bold = true
-	l.Wrapping = fyne.TextWrapWord
 	return l
 }

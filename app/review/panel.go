@@ -164,7 +164,7 @@ func (p *Panel) under(name string, w store.Work, ok bool, s State) string {
 			return ""
 		}
 		if l := StanceOf(s.Work, name, s.Target.ID); l != "" {
-			return fmt.Sprintf(lang.L("stance toward %s: %s"), msg.Quote(s.Target.Name), l)
+			return fmt.Sprintf(lang.L("%s toward %s"), l, msg.Quote(s.Target.Name))
 		}
 		return fmt.Sprintf(lang.L("no stance toward %s"), msg.Quote(s.Target.Name))
 	}
@@ -204,7 +204,7 @@ func (p *Panel) majority(s State) string {
 		return ""
 	}
 	if l, ok := MajorityStance(s.Work, s.Panel, s.Curator, s.Target.ID); ok {
-		return fmt.Sprintf(lang.L("Enter takes the majority's stance toward %s: %s"), msg.Quote(s.Target.Name), l)
+		return fmt.Sprintf(lang.L("Enter takes %s, the majority's stance toward %s"), l, msg.Quote(s.Target.Name))
 	}
 	return fmt.Sprintf(lang.L("No majority stance toward %s"), msg.Quote(s.Target.Name))
 }
@@ -228,7 +228,7 @@ func (p *Panel) stances(s State) string {
 	if len(votes) == 0 {
 		votes = []string{lang.L("none")}
 	}
-	return fmt.Sprintf(lang.L("%s: %s · gold: %s"), msg.Quote(s.Target.Name), strings.Join(votes, " · "), gold)
+	return fmt.Sprintf(lang.L("%s · gold: %s · toward %s"), strings.Join(votes, " · "), gold, msg.Quote(s.Target.Name))
 }
 
 // entities counts the entity spans of spans.

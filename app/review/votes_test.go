@@ -122,7 +122,7 @@ func TestPanelShows(t *testing.T) {
 		`2 badr done · 3 spans ORG ` + msg.Quote("الجيش الوطني"),
 		`3 chadi in progress · 3 spans ORG ` + msg.Quote("الجيش الوطني الليبي"),
 		`Enter takes ORG ` + msg.Quote("الجيش الوطني الليبي"),
-		msg.Quote("LNA") + `: FAVOR 2 · AGAINST 1 · gold: —`,
+		`FAVOR 2 · AGAINST 1 · gold: — · toward ` + msg.Quote("LNA"),
 	} {
 		if i >= len(lines) || lines[i] != want {
 			t.Errorf("line %d: %q, want %q", i+1, lines[min(i, len(lines)-1)], want)
@@ -131,8 +131,8 @@ func TestPanelShows(t *testing.T) {
 	s.Range = nil
 	p.Show(s)
 	lines = p.Lines()
-	if !strings.HasSuffix(lines[2], `stance toward `+msg.Quote("LNA")+`: AGAINST`) ||
-		lines[3] != `Enter takes the majority's stance toward `+msg.Quote("LNA")+`: FAVOR` {
+	if !strings.HasSuffix(lines[2], `AGAINST toward `+msg.Quote("LNA")) ||
+		lines[3] != `Enter takes FAVOR, the majority's stance toward `+msg.Quote("LNA") {
 		t.Errorf("with nothing selected: %q", lines)
 	}
 }
