@@ -6,9 +6,13 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tawsim/tawsim/agreement"
+	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/internal/uitest"
 	"github.com/tawsim/tawsim/app/work"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
@@ -118,6 +122,9 @@ func TestViewCountsAndSorts(t *testing.T) {
 	if wantCells[1][2] != "0.7273" {
 		t.Errorf("amal–badr F1 %s, want 0.7273", wantCells[1][2])
 	}
+	if !drawn(v.Spans().Object(), "0.7273") || !drawn(v.Spans().Object(), "chadi") {
+		t.Error("the figures or the names of the grid are not drawn")
+	}
 	if c := v.Spans().Rows[1][2]; c.Fill != Scale(8.0/11) {
 		t.Errorf("the cell of 0.7273 is coloured %v, want %v", c.Fill, Scale(8.0/11))
 	}
@@ -168,4 +175,22 @@ func TestViewCountsAndSorts(t *testing.T) {
 	if p := v.Result().Report.Spans.Pairs; len(p) != 1 || p[0].Documents != 0 || cells(v.Spans())[1][2] != "n/a" || v.Note.Text != "No document was worked on by two of these annotators with work of that status." {
 		t.Errorf("over flagged work: %+v, says %q", v.Result().Report.Spans.Pairs, v.Note.Text)
 	}
+}
+
+// drawn reports whether o draws text: a canvas.Text, or a label, among the objects Fyne
+// draws of it.
+func drawn(o fyne.CanvasObject, text string) bool {
+	for _, c := range uitest.Objects(o) {
+		switch c := c.(type) {
+		case *canvas.Text:
+			if c.Text == text {
+				return true
+			}
+		case *article.Label:
+			if c.Text() == text {
+				return true
+			}
+		}
+	}
+	return false
 }
