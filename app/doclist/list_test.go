@@ -175,8 +175,8 @@ func TestCuratedStatus(t *testing.T) {
 	}
 	l.RefreshStats()
 	f.q.Wait()
-	if !strings.Contains(l.counts.Text, "2 curated") {
-		t.Errorf("the counts say %q", l.counts.Text)
+	if l.counts.Text != "299 to do · 2 curated" || l.Progress.TextFormatter() != "152 / 451 done" {
+		t.Errorf("the counts say %q, the progress %q", l.counts.Text, l.Progress.TextFormatter())
 	}
 	if !slices.Contains(l.Choice.Options, "curated") {
 		t.Fatalf("the filter offers %v", l.Choice.Options)
