@@ -181,6 +181,14 @@ var helpSections = []struct {
 		{"J, ↓, Page Down", "next document"},
 		{"K, ↑, Page Up", "previous document"},
 	}},
+	{"Review (Team → Review mode, a curator's gold)", [][2]string{
+		{"1–9", "take that annotator's span under the selection into the gold (nothing selected: their stance toward the target)"},
+		{"Enter", "take the majority's span under the selection (nothing selected: the majority's stance)"},
+		{"Alt+1–9", "the label with that digit as its key, on the gold"},
+		{"[ ]", "the previous, the next span of an annotator that the gold does not hold"},
+		{"D, Ctrl+Enter", "mark the document curated and open the next one"},
+		{"Ctrl+U, Ctrl+R, Ctrl+Shift+A", "take what every annotator made; Review mode on or off; the Agreement window"},
+	}},
 	{"Project", [][2]string{
 		{"Ctrl+O", "open another project"},
 		{"Ctrl+N", "create a new project"},
