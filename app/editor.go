@@ -182,6 +182,7 @@ func (e *editor) show(o opened) {
 	e.showSpans()
 	w.view.showHeader(e.doc, e.state.Status)
 	w.showEmpty()
+	w.review.shown()
 	if w.OnShown != nil {
 		w.OnShown(o.doc)
 	}
@@ -193,6 +194,7 @@ func (e *editor) showSpans() {
 	e.w.view.article.SetSpans(e.spans, e.w.schema)
 	e.showSuggestions()
 	e.w.stance.Show(e.doc.ID != "", e.stances, e.spans)
+	e.w.review.refresh()
 }
 
 // ready reports whether there is a document to annotate (shown, and no other one being opened)

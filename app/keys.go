@@ -28,6 +28,9 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 	if w.dialogs.covers() {
 		return ev.Name == fyne.KeyEscape && w.dialogs.dismiss()
 	}
+	if w.review.key(ev) {
+		return true
+	}
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyPageDown:
 		w.list.Move(1)
@@ -56,6 +59,10 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 // first; stance hotkeys that another key takes have no key (see takenKeys).
 func (w *Window) onRune(r rune) {
 	if w.dialogs.covers() {
+		return
+	}
+	defer w.review.refresh() // the current target, or the gold, may change
+	if w.review.rune(r) {
 		return
 	}
 	if l, ok := w.palette.Key(r); ok {

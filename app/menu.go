@@ -67,6 +67,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Import…", shortcutImport, w.imports.show),
 		item("Export…", shortcutExport, w.exports.show),
+		item(lang.L("Merge projects…"), nil, w.merges.show),
 		fyne.NewMenuItemSeparator(),
 		item("Change annotator…", nil, func() { w.askName(w.cfg.Annotator == "") }),
 	)
@@ -101,7 +102,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, w.teamMenu(item), help)
 }
 
 // stanceMenu returns the Stance menu: the targets, the stance labels of the current target,
@@ -185,6 +186,14 @@ var helpSections = []struct {
 		{"!", "flag the document with a note and open the next one"},
 		{"J, ↓, Page Down", "next document"},
 		{"K, ↑, Page Up", "previous document"},
+	}},
+	{"Review (Team → Review mode, a curator's gold)", [][2]string{
+		{"1–9", "take that annotator's span under the selection into the gold (nothing selected: their stance toward the target)"},
+		{"Enter", "take the majority's span under the selection (nothing selected: the majority's stance)"},
+		{"Alt+1–9", "the label with that digit as its key, on the gold"},
+		{"[ ]", "the previous, the next span of an annotator that the gold does not hold"},
+		{"D, Ctrl+Enter", "mark the document curated and open the next one"},
+		{"Ctrl+U, Ctrl+R, Ctrl+Shift+A", "take what every annotator made; Review mode on or off; the Agreement window"},
 	}},
 	{"Project", [][2]string{
 		{"Ctrl+O", "open another project"},

@@ -15,7 +15,8 @@ import (
 )
 
 // doneNext marks the document open done and opens the next one.
-func (e *editor) doneNext() { e.finish(labels.StatusDone, e.state.Note) }
+// In review mode it marks it curated.
+func (e *editor) doneNext() { e.finish(e.w.review.doneStatus(), e.state.Note) }
 
 // skip marks the document open skipped and opens the next one.
 func (e *editor) skip() { e.finish(labels.StatusSkipped, e.state.Note) }

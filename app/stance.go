@@ -99,6 +99,7 @@ func (e *editor) chooseStance(i int, l labels.Label) {
 					e.stances[t.ID] = now
 				}
 				e.w.stance.Show(true, e.stances, e.spans)
+				e.w.review.refresh()
 			}
 			switch {
 			case now == "":

@@ -26,6 +26,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/palette"
@@ -79,11 +80,14 @@ type Window struct {
 	sugPanel *suggestpanel.Panel
 
 	ed         *editor       // the document open and the actions on it
+	review     *reviewMode   // Team → Review mode
 	dialogs    *dialogStack  // the dialogs open
 	nameDialog *nameDialog   // open while the window asks for the annotator's name
 	imports    *importDialog // File → Import…
 	exports    *exportDialog // File → Export…
 	suggests   *suggestRuns  // the Suggestions menu's runs
+	merges     *mergeDialog  // File → Merge projects…
+	agreement  *agreementWindow
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the
@@ -119,14 +123,16 @@ func (w *Window) build() {
 	w.dialogs = &dialogStack{win: w.win}
 	w.status = statusbar.New(w.q.UI)
 	w.ed = newEditor(w)
-	w.imports, w.exports = &importDialog{w: w}, &exportDialog{w: w}
+	w.imports, w.exports, w.merges = &importDialog{w: w}, &exportDialog{w: w}, &mergeDialog{w: w}
 	w.view = newDocView(w.ed.doneNext, w.ed.skip, w.ed.askFlag)
-	w.view.article.OnSelect = w.ed.onSelectWords
+	w.view.article.OnSelect = func(sel article.Selection) { w.ed.onSelectWords(sel); w.review.selected() }
 	w.view.article.OnSuggestionHover = w.ed.hoverSuggestion
 	w.sugPanel, w.suggests = suggestpanel.New(), &suggestRuns{w: w}
 	w.sugPanel.OnShow = w.showSuggestions
 	w.sugPanel.OnAcceptAll = w.dialogs.unless(w.ed.acceptAllSuggestions)
-	w.view.article.OnSpanTapped = w.ed.onSpanTapped
+	w.view.article.OnSpanTapped = func(sp labels.Span) { w.ed.onSpanTapped(sp); w.review.selected() }
+	w.review = newReviewMode(w)
+	w.view.article.OnLaneTapped = w.review.laneTapped
 	w.view.article.OnRune = w.onRune
 	w.view.article.OnKey = w.onKey
 
@@ -155,7 +161,7 @@ func (w *Window) build() {
 	// the article keeps room for a line of a dozen words when the window is narrow
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
-	left := container.NewHSplit(w.stance.Object(), container.NewStack(floor, text))
+	left := container.NewHSplit(container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object()), container.NewStack(floor, text))
 	left.Offset = 0.3
 	split := container.NewHSplit(left, w.list.Object())
 	split.Offset = 0.76

@@ -108,6 +108,9 @@ type Article struct {
 	// OnSuggestionHover is called when the pointer comes to rest on a suggestion (ok set) and
 	// when it leaves the suggestions (ok false).
 	OnSuggestionHover func(s Suggested, ok bool)
+	// OnLaneTapped is called after a click on the bar of a span of a lane (SetLanes), whose
+	// words are then selected: lane is its index in SetLanes.
+	OnLaneTapped func(lane int, sp labels.Span)
 
 	doc      labels.Document
 	an       *analysis
@@ -123,6 +126,7 @@ type Article struct {
 	nest    []nestBand  // the spans drawn as bands, by start
 	sugs    []sugGroup  // the suggestions, in groups that overlap, by start
 	hover   int         // the group under the pointer, or -1
+	lanes   laneSet     // what SetLanes gave (lanes.go)
 	selSpan string      // the id of the selected span
 	sel     selection   // the token selection
 	splits  map[int32]*split
@@ -165,6 +169,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.gen++
 	a.spans, a.nest, a.selSpan, a.sel = nil, nil, "", selection{}
 	a.sugs, a.hover = nil, -1
+	a.lanes.spans = nil // their number stays, and the room they take
 	a.splits, a.cutsOK = nil, false
 	a.input = input{focused: a.input.focused, shift: a.input.shift}
 	a.deco++
@@ -346,4 +351,5 @@ func (a *Article) measure(ts float32) {
 		rows:       a.nestRows,
 		nestStep:   a.bands().nestStep,
 	}
+	a.m.lanes = a.laneRoom()
 }

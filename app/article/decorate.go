@@ -87,6 +87,7 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 		}
 	}
 	above = append(above, a.suggestionOutlines(from, to, vs, ve, b, names)...)
+	above = append(above, a.laneBars(from, to, vs, ve, b)...)
 	if sel, ok := a.Selection(); ok && int32(sel.Start) < ve && int32(sel.End) > vs {
 		fill := th.Color(theme.ColorNameSelection, v)
 		segs = a.segments(int32(sel.Start), int32(sel.End), segs[:0])

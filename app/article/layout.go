@@ -18,6 +18,7 @@ type metrics struct {
 	// below it (see nestRows); each takes nestStep more room under the line.
 	rows     func(s, e int32) int
 	nestStep float32
+	lanes    float32 // the room below every line for the lanes of a review (see lanes.go)
 }
 
 // line is one laid-out line: the pieces [first, last) of one paragraph, its top at y.
@@ -82,7 +83,7 @@ func (lay *layout) stack(an *analysis, m metrics) {
 			y += m.paraGap
 		}
 		ln.y = y
-		y += m.lineHeight + m.lineGap
+		y += m.lineHeight + m.lineGap + m.lanes
 		if m.rows != nil && ln.first < ln.last {
 			y += float32(m.rows(an.pieces[ln.first].start, an.pieces[ln.last-1].end)) * m.nestStep
 		}

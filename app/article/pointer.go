@@ -47,6 +47,10 @@ func (a *Article) Tapped(ev *fyne.PointEvent) {
 			return
 		}
 	}
+	if i := a.laneAt(ev.Position); i >= 0 {
+		a.tapLane(i)
+		return
+	}
 	i := a.spanAt(ev.Position)
 	if g := a.suggestionAt(ev.Position); g >= 0 && i < 0 {
 		a.tapSuggestion(g)

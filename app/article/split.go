@@ -39,6 +39,7 @@ func (a *Article) cutPieces() {
 		s := a.sugs[i].shown()
 		offs = append(offs, int32(cl.start(s.Start)), int32(cl.start(s.End)))
 	}
+	offs = a.laneCuts(offs)
 	if sel, ok := a.Selection(); ok {
 		offs = append(offs, int32(cl.start(sel.Start)))
 	}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/tawsim/tawsim/app/work"
@@ -142,5 +144,49 @@ func TestListGrowsWithAnImportElsewhere(t *testing.T) {
 	}
 	if s, err := f.l.Pager().Get(ctx, 451); err != nil || s.Title != "جديد" {
 		t.Errorf("the last item is %q (%v)", s.Title, err)
+	}
+}
+
+// TestCuratedStatus: a curator's curated documents have a colour of their own in the list, a
+// choice of the status filter, and a count beside the progress.
+func TestCuratedStatus(t *testing.T) {
+	f := newListFixture(t)
+	l := f.l
+	seen := map[fyne.ThemeColorName]labels.Status{}
+	for _, s := range labels.Statuses {
+		if s == labels.StatusSkipped {
+			continue // grey, as to do
+		}
+		c := StatusColor(s)
+		if o, ok := seen[c]; ok {
+			t.Errorf("%s has the colour of %s (%s)", s, o, c)
+		}
+		seen[c] = s
+	}
+	ctx := context.Background()
+	for _, order := range []int64{4, 7} {
+		s, err := l.Pager().Get(ctx, int(order-1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.st.SetState(ctx, labels.DocState{DocID: s.ID, Annotator: "tester", Status: labels.StatusCurated}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.RefreshStats()
+	f.q.Wait()
+	if l.counts.Text != "299 to do · 2 curated" || l.Progress.TextFormatter() != "152 / 451 done" {
+		t.Errorf("the counts say %q, the progress %q", l.counts.Text, l.Progress.TextFormatter())
+	}
+	if !slices.Contains(l.Choice.Options, "curated") {
+		t.Fatalf("the filter offers %v", l.Choice.Options)
+	}
+	l.Choice.SetSelected("curated")
+	f.q.Wait()
+	if l.Len() != 2 || l.Filter() != labels.StatusCurated {
+		t.Fatalf("the curated list: %d documents, filter %q", l.Len(), l.Filter())
+	}
+	if s, err := l.Pager().Get(ctx, 1); err != nil || s.Order != 7 || s.Status != labels.StatusCurated {
+		t.Errorf("the second curated document: %+v (%v)", s, err)
 	}
 }

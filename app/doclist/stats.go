@@ -81,7 +81,8 @@ func (l *List) RefreshStats() {
 	})
 }
 
-// ShowStats shows the annotator's progress: "1,204 / 3,400 done", and the other statuses.
+// ShowStats shows the annotator's progress: "1,204 / 3,400 done" (done or curated), and the
+// other statuses that some document has.
 func (l *List) ShowStats(s store.Stats, err error) {
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
@@ -89,7 +90,8 @@ func (l *List) ShowStats(s store.Stats, err error) {
 		}
 		return
 	}
-	l.total, l.done = s.Documents, s.Status[labels.StatusDone]
+	// a curator's curated documents are their done ones
+	l.total, l.done = s.Documents, s.Status[labels.StatusDone]+s.Status[labels.StatusCurated]
 	if l.OnTotal != nil {
 		l.OnTotal(l.total)
 	}
@@ -97,7 +99,7 @@ func (l *List) ShowStats(s store.Stats, err error) {
 	l.Progress.SetValue(float64(l.done))
 	var parts []string
 	for _, st := range labels.Statuses {
-		if st != labels.StatusDone {
+		if st != labels.StatusDone && (s.Status[st] > 0 || st == labels.StatusTodo) {
 			parts = append(parts, fmt.Sprintf("%s %s", msg.Thousands(s.Status[st]), StatusText(st)))
 		}
 	}

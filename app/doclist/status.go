@@ -19,7 +19,7 @@ func StatusText(s labels.Status) string {
 }
 
 // StatusColor colours a status: grey for to do and skipped, amber in progress, green done, red
-// flagged.
+// flagged, the theme's blue for curated (a curator's gold).
 func StatusColor(s labels.Status) fyne.ThemeColorName {
 	switch s {
 	case labels.StatusInProgress:
@@ -28,6 +28,8 @@ func StatusColor(s labels.Status) fyne.ThemeColorName {
 		return theme.ColorNameSuccess
 	case labels.StatusFlagged:
 		return theme.ColorNameError
+	case labels.StatusCurated:
+		return theme.ColorNamePrimary
 	}
 	return theme.ColorNamePlaceHolder
 }

@@ -1,0 +1,101 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/tawsim/tawsim/app/agreementview"
+	"github.com/tawsim/tawsim/store"
+)
+
+// The shortcuts of the Team menu.
+var (
+	shortcutAgreement = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutReview    = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUnanimous = &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// teamMenu returns the Team menu: the Agreement window, Review mode (checked while on) and
+// what every annotator made taken into the gold. item makes a menu item.
+func (w *Window) teamMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+	review := item(lang.L("Review mode"), shortcutReview, w.review.toggle)
+	review.Checked = w.review.on
+	return fyne.NewMenu(lang.L("Team"),
+		item(lang.L("Agreement…"), shortcutAgreement, w.showAgreement),
+		review,
+		item(lang.L("Take what every annotator made"), shortcutUnanimous, w.review.takeUnanimous),
+	)
+}
+
+// agreementWindow is Team → Agreement…: a window of its own that shows how far the project's
+// annotators agree; a click on a document opens it in the main window, in Review mode when
+// "Open in Review mode" is checked.
+type agreementWindow struct {
+	win    fyne.Window
+	view   *agreementview.View
+	review *widget.Check
+	st     *store.Store // the project it counted
+}
+
+// showAgreement shows the Agreement window over the project open, counting its agreement
+// again: every annotator's work but the curator's while review is on.
+func (w *Window) showAgreement() {
+	st, name := w.cfg.Store, w.cfg.Annotator
+	readThen(w, lang.L("list the project's annotators"), func(ctx context.Context) (store.Stats, error) { return st.Stats(ctx, "") },
+		func(s store.Stats) {
+			if st != w.cfg.Store {
+				return
+			}
+			a := w.agreementWindow()
+			leaveOut := ""
+			if w.review.on {
+				leaveOut = name
+			}
+			a.st = st
+			a.win.SetTitle(lang.L("Agreement") + " — " + filepath.Base(w.cfg.Path))
+			a.review.SetChecked(w.review.on || (name != "" && !slices.Contains(s.Annotators, name)))
+			a.view.SetProject(st, s.Annotators, leaveOut)
+			a.win.Show()
+			a.win.RequestFocus()
+		})
+}
+
+// agreementWindow returns the Agreement window, making it the first time.
+func (w *Window) agreementWindow() *agreementWindow {
+	if w.agreement != nil {
+		return w.agreement
+	}
+	a := &agreementWindow{win: w.app.NewWindow(lang.L("Agreement")), view: agreementview.New(w.q)}
+	a.review = widget.NewCheck(lang.L("Open documents in Review mode, as curator"), nil)
+	a.view.OnOpen = func(id string) { w.openFromAgreement(a, id) }
+	a.win.SetContent(container.NewBorder(nil, a.review, nil, nil, a.view.Object()))
+	a.win.SetCloseIntercept(a.win.Hide) // kept, with its filters, for the next time
+	a.win.Resize(fyne.NewSize(960, 760))
+	w.agreement = a
+	return a
+}
+
+// openFromAgreement opens document id of the Agreement window's list in the main window,
+// turning Review mode on first when the window asks for it.
+func (w *Window) openFromAgreement(a *agreementWindow, id string) {
+	if a.st != w.cfg.Store {
+		w.showAgreement() // another project is open: count its agreement instead
+		return
+	}
+	open := func() {
+		w.ed.open(id, nil)
+		w.win.RequestFocus()
+	}
+	if a.review.Checked && !w.review.on {
+		w.review.begin(open)
+		return
+	}
+	open()
+}
