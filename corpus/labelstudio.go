@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
-	"strings"
 
 	"github.com/goccy/go-json"
 	"github.com/tawsim/tawsim/labels"
@@ -113,12 +111,9 @@ func (l *labelStudio) parse(value []byte) (Record, error) {
 
 // prediction adds the suggestions of one prediction to rec.
 func (l *labelStudio) prediction(x *labels.TextIndex, text string, rec *Record, p lsPrediction) error {
-	source := strings.TrimSpace(jsonScalar(p.ModelVersion))
-	if source == "" {
-		source = l.source
-	}
-	if err := labels.CheckName(source); err != nil {
-		return fmt.Errorf("model_version: %w", err)
+	source, err := predictionSource(jsonScalar(p.ModelVersion), l.source)
+	if err != nil {
+		return err
 	}
 	for j, r := range p.Result {
 		if len(r.Value.Labels) == 0 {
@@ -133,8 +128,8 @@ func (l *labelStudio) prediction(x *labels.TextIndex, text string, rec *Record, 
 		if err == nil {
 			err = fillSuggestion(x, text, &g, r.Value.Text)
 		}
-		if err == nil && (math.IsNaN(g.Score) || math.IsInf(g.Score, 0)) {
-			err = fmt.Errorf("the score is %v", g.Score)
+		if err == nil {
+			err = checkScore(g.Score)
 		}
 		if err != nil {
 			return fmt.Errorf("result[%d]: %w", j, err)
@@ -200,14 +195,4 @@ func jsonScalar(raw []byte) string {
 		return string(bytes.TrimSpace(raw))
 	}
 	return ""
-}
-
-// firstScore returns the first score given, or 1.
-func firstScore(scores ...*float64) float64 {
-	for _, s := range scores {
-		if s != nil {
-			return *s
-		}
-	}
-	return 1
 }
