@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/goccy/go-json"
+	"github.com/tawsim/tawsim/internal/jsonkind"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -150,7 +151,7 @@ func taskData(data []byte, key string) (string, []byte, error) {
 	}
 	dec := stdjson.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != stdjson.Delim('{') {
-		return "", nil, fmt.Errorf("data: got %s, want an object", jsonKind(data))
+		return "", nil, fmt.Errorf("data: got %s, want an object", jsonkind.Of(data))
 	}
 	var text *string
 	meta := []byte{'{'}
@@ -166,7 +167,7 @@ func taskData(data []byte, key string) (string, []byte, error) {
 		}
 		if k == key {
 			if err := json.Unmarshal(v, &text); err != nil || text == nil {
-				return "", nil, fmt.Errorf("data.%s: got %s, want a string", key, jsonKind(v))
+				return "", nil, fmt.Errorf("data.%s: got %s, want a string", key, jsonkind.Of(v))
 			}
 			continue
 		}
@@ -191,7 +192,7 @@ func jsonScalar(raw []byte) string {
 	if json.Unmarshal(raw, &s) == nil {
 		return s
 	}
-	if k := jsonKind(raw); k == "a number" {
+	if k := jsonkind.Of(raw); k == "a number" {
 		return string(bytes.TrimSpace(raw))
 	}
 	return ""
