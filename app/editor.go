@@ -49,7 +49,7 @@ type opened struct {
 	damaged *store.DamagedError // the annotator's spans that cannot be read, if so
 }
 
-// storeReader is what readDocument reads from (a *store.Store).
+// storeReader is what readDocument reads from (a store.Project).
 type storeReader interface {
 	Document(ctx context.Context, id string) (labels.Document, error)
 	Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error)

@@ -134,7 +134,7 @@ func (w *Window) openProject(path string, create bool) {
 
 // openProjectFile opens (or, with create, creates) the project at path, giving it the default
 // schema when it has no labels. Its errors say what to do.
-func openProjectFile(ctx context.Context, path string, create bool, annotator string) (*store.Store, error) {
+func openProjectFile(ctx context.Context, path string, create bool, annotator string) (store.Project, error) {
 	base := filepath.Base(path)
 	_, err := os.Stat(path)
 	switch {

@@ -124,7 +124,7 @@ func inputSchema(ctx context.Context, path string) (labels.Schema, int, error) {
 // them first as CheckMerge does and merges none when that fails. A project refused for
 // what it holds (conflicting work without Lenient, a damaged row) is reported in its
 // MergedInput and the others go on; the error is for a merge that could not go on.
-func Merge(ctx context.Context, dst *store.Store, inputs []string, o MergeOptions) ([]MergedInput, error) {
+func Merge(ctx context.Context, dst store.Project, inputs []string, o MergeOptions) ([]MergedInput, error) {
 	sc, err := dst.Schema(ctx)
 	if err != nil {
 		return nil, err
@@ -157,7 +157,7 @@ func Merge(ctx context.Context, dst *store.Store, inputs []string, o MergeOption
 }
 
 // mergeOne merges the project at path into dst.
-func mergeOne(ctx context.Context, dst *store.Store, path string, o MergeOptions, progress func(read, total int)) (store.MergeResult, error) {
+func mergeOne(ctx context.Context, dst store.Project, path string, o MergeOptions, progress func(read, total int)) (store.MergeResult, error) {
 	src, err := store.OpenForReading(path)
 	if err != nil {
 		return store.MergeResult{}, err

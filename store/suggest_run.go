@@ -51,7 +51,7 @@ var runSlice = time.Second
 // BeginSuggestions starts a run of the named sources, each a valid name (labels.CheckName).
 // shared makes it commit every 150 ms as when others have the project open: for a run that
 // the window makes on its own store. Close it with Commit or Rollback.
-func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (*SuggestionRun, error) {
+func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (Suggester, error) {
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("begin suggestions: no source")
 	}

@@ -34,7 +34,7 @@ func checkAnnotator(name string) error {
 
 // openExisting opens a project that must already exist, for a command that only reads it:
 // a project that cannot be written here is read without writing anything.
-func openExisting(path string) (*store.Store, error) {
+func openExisting(path string) (store.Project, error) {
 	if err := needProject(path); err != nil {
 		return nil, err
 	}
@@ -42,7 +42,7 @@ func openExisting(path string) (*store.Store, error) {
 }
 
 // openToWrite opens a project that must already exist, for a command that changes it.
-func openToWrite(path string) (*store.Store, error) {
+func openToWrite(path string) (store.Project, error) {
 	if err := needProject(path); err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func needProject(path string) error {
 }
 
 // openOrCreate opens a project, creating it with the default schema when it is missing.
-func openOrCreate(ctx context.Context, path string) (*store.Store, error) {
+func openOrCreate(ctx context.Context, path string) (store.Project, error) {
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err
@@ -71,7 +71,7 @@ func openOrCreate(ctx context.Context, path string) (*store.Store, error) {
 }
 
 // openOrCreateWith creates a project with the given schema.
-func openOrCreateWith(ctx context.Context, path string, sc labels.Schema) (*store.Store, error) {
+func openOrCreateWith(ctx context.Context, path string, sc labels.Schema) (store.Project, error) {
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err

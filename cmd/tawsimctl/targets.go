@@ -105,7 +105,7 @@ type targetRow struct {
 }
 
 // listTargets prints the schema's targets in its order, with how many annotations use each.
-func listTargets(ctx context.Context, e *env, st *store.Store, asJSON bool) error {
+func listTargets(ctx context.Context, e *env, st store.Project, asJSON bool) error {
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return err
