@@ -118,6 +118,15 @@ type Suggester interface {
 // that way (a server project is merged into a file by copying it to a file first).
 var ErrOtherStore = errors.New("the other project is kept by another kind of store")
 
+// ErrUnavailable: the project's server cannot be reached (it is down, restarting, or the
+// network is). Nothing was written, or the write's outcome is unknown and the same write,
+// tried again, is recognised (span ids, upserts): a write that failed so can be tried again.
+var ErrUnavailable = errors.New("the project's server cannot be reached")
+
+// Retryable reports whether a write that failed with err can be tried again as it is: the
+// project was busy (IsBusy) or its server could not be reached (ErrUnavailable).
+func Retryable(err error) bool { return IsBusy(err) || errors.Is(err, ErrUnavailable) }
+
 var (
 	_ Project   = (*Store)(nil)
 	_ Import    = (*Importer)(nil)

@@ -293,13 +293,7 @@ func (s *Store) AddEntityLabels(ctx context.Context, annotator string, names []s
 		if err != nil {
 			return err
 		}
-		for _, name := range names {
-			if _, ok := sc.EntityFold(name); ok {
-				continue
-			}
-			n := len(sc.Entities) + len(sc.StanceLabels)
-			sc.Entities = append(sc.Entities, labels.Label{Name: name, Color: defaultColors[n%len(defaultColors)]})
-		}
+		AddEntityLabelsTo(&sc, names)
 		if err := sc.Validate(); err != nil {
 			return err
 		}
