@@ -1,8 +1,9 @@
 // Package pgtest starts a throwaway PostgreSQL server for the tests of a package: initdb and
 // pg_ctl in a temporary folder, on a free port of 127.0.0.1 and a Unix socket in that
 // folder, as the user postgres (or nobody) when the tests run as root, since PostgreSQL
-// refuses to run as root. One server serves a whole test binary (Main, from TestMain); each
-// test gets a database of its own (Database). Where PostgreSQL's programs are not installed
+// refuses to run as root. One server serves a whole test binary, started by the first test
+// that needs it and stopped by Main (from TestMain); each test gets a database of its own
+// (Database). Where PostgreSQL's programs are not installed
 // the tests that need a server skip and say why; scripts/deps.sh installs them.
 package pgtest
 
@@ -18,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -193,42 +195,37 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// shared is the cluster of this test binary (Main), nil when there is none.
+// The cluster of this test binary: started by the first test that asks for it (Shared),
+// stopped by Main when the tests are done.
 var (
+	once    sync.Once
 	shared  *Cluster
 	why     error
 	counter atomic.Int64
 )
 
-// Main starts the cluster of a test binary, runs its tests and stops it; for TestMain:
-// os.Exit(pgtest.Main(m)). Without PostgreSQL's programs the tests run, and those that
-// need a server skip (Database says why).
+// Main runs the tests of a binary and stops its cluster, if one of them started it; for
+// TestMain: os.Exit(pgtest.Main(m)).
 func Main(m *testing.M) int {
-	var err error
-	shared, err = Start()
-	if errors.Is(err, ErrNoServer) {
-		why = err
-		return m.Run()
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "pgtest:", err)
-		return 1
-	}
 	code := m.Run()
-	if err := shared.Stop(); err != nil {
-		fmt.Fprintln(os.Stderr, "pgtest:", err)
+	if shared != nil {
+		if err := shared.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, "pgtest:", err)
+		}
 	}
 	return code
 }
 
-// Shared returns the cluster of the test binary, skipping t when there is none.
+// Shared returns the cluster of the test binary, starting it the first time. Without
+// PostgreSQL's programs it skips t and says why; a server that fails to start fails t.
 func Shared(t testing.TB) *Cluster {
 	t.Helper()
-	if shared == nil {
-		if why == nil {
-			why = errors.New("pgtest.Main was not called from TestMain")
-		}
+	once.Do(func() { shared, why = Start() })
+	switch {
+	case errors.Is(why, ErrNoServer):
 		t.Skipf("no PostgreSQL server: %v", why)
+	case why != nil:
+		t.Fatalf("start a PostgreSQL server: %v", why)
 	}
 	return shared
 }
