@@ -16,7 +16,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -237,7 +236,7 @@ func (w *Window) Close() error {
 // updateTitle names the project and the annotator in the window title:
 // "Tawsim — news.tawsim — amal".
 func (w *Window) updateTitle() {
-	t := "Tawsim — " + filepath.Base(w.cfg.Path)
+	t := "Tawsim — " + projectName(w.cfg.Path)
 	if w.cfg.Annotator != "" {
 		t += " — " + w.cfg.Annotator
 	}

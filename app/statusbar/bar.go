@@ -100,6 +100,16 @@ func (b *Bar) ShowSaved() {
 	b.Saved.SetText("Saved ✓ " + b.last.Format("15:04:05"))
 }
 
+// Offline says that the actions shown are not saved yet because the project's server cannot
+// be reached: they wait, in order, and are written when it is back.
+func (b *Bar) Offline() {
+	if len(b.pending) == 0 {
+		return
+	}
+	b.Saved.Importance = widget.DangerImportance
+	b.Saved.SetText("Not saved yet: the server cannot be reached; your actions wait here and will be written when it is back…")
+}
+
 // Waiting says that the actions shown are not saved yet, while writes wait for the project:
 // busy when another program was seen holding it.
 func (b *Bar) Waiting(busy bool) {
