@@ -11,7 +11,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store"
 	"github.com/tawsim/tawsim/store/open"
 )
 
@@ -86,4 +90,32 @@ func projectName(path string) string {
 		return path
 	}
 	return filepath.Base(path)
+}
+
+// nextAssigned returns, after the write that ended with err, the next document of the
+// assignment queue of db for the annotator: "" when the project has none (a file) or
+// nothing is left, or the write failed.
+func nextAssigned(ctx context.Context, db store.Project, annotator string, err error) string {
+	a, ok := db.(store.Assigner)
+	if !ok || err != nil || annotator == "" {
+		return ""
+	}
+	id, err := a.NextAssigned(ctx, annotator)
+	if err != nil {
+		return ""
+	}
+	return id
+}
+
+// openAssigned opens the document the queue gave (next), after the one titled title was
+// marked status, and reports whether it did.
+func (e *editor) openAssigned(next, title string, status labels.Status) bool {
+	if next == "" || next == e.doc.ID {
+		return false
+	}
+	e.open(next, func() {
+		e.w.status.Say("Marked %s %s. The next document of the queue is open.", msg.Quote(title), doclist.StatusText(status))
+		e.keepMessage = true
+	})
+	return true
 }

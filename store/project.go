@@ -114,6 +114,17 @@ type Suggester interface {
 	Rollback() SuggestResult
 }
 
+// Assigner is a store that hands documents out from an assignment queue, so that a team
+// labels each document as many times as it should and no more (a server project).
+type Assigner interface {
+	// Assign gives every document perDocument slots in the queue; a slot taken is held for
+	// lease for its annotator, then goes to the next who asks.
+	Assign(ctx context.Context, perDocument int, lease time.Duration) (int, error)
+	// NextAssigned returns the id of the next document of the queue for annotator: "" when
+	// the project has no queue or nothing is left for them.
+	NextAssigned(ctx context.Context, annotator string) (string, error)
+}
+
 // ErrOtherStore: the project cannot take work from a project kept by another kind of store
 // that way (a server project is merged into a file by copying it to a file first).
 var ErrOtherStore = errors.New("the other project is kept by another kind of store")

@@ -32,6 +32,9 @@ func (s *Store) SetState(ctx context.Context, st labels.DocState) error {
 		if err := upsertState(ctx, tx, st); err != nil {
 			return err
 		}
+		if err := finishAssigned(ctx, tx, st); err != nil {
+			return err
+		}
 		return s.appendEvent(ctx, tx, st.Annotator, st.DocID, labels.ActionStateSet, before, st)
 	})
 	if err != nil {
