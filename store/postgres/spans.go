@@ -229,7 +229,7 @@ func eachSet(ctx context.Context, q db, annotator string, fn func(docID, annotat
 // saveSpans writes a set (none: removes its row), keeping the counts and the label index.
 func saveSpans(ctx context.Context, tx pgx.Tx, docID, annotator string, before, after []labels.Span) error {
 	if len(after) == 0 {
-		if _, err := tx.Exec(ctx, "DELETE FROM span_sets WHERE doc_id = $1 AND annotator = $2", docID, annotator); err != nil {
+		if _, err := later(tx).Exec(ctx, "DELETE FROM span_sets WHERE doc_id = $1 AND annotator = $2", docID, annotator); err != nil {
 			return err
 		}
 	} else {
@@ -237,7 +237,7 @@ func saveSpans(ctx context.Context, tx pgx.Tx, docID, annotator string, before, 
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO span_sets (doc_id, annotator, spans) VALUES ($1, $2, $3)
+		if _, err := later(tx).Exec(ctx, `INSERT INTO span_sets (doc_id, annotator, spans) VALUES ($1, $2, $3)
 ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`, docID, annotator, string(data)); err != nil {
 			return err
 		}
@@ -251,14 +251,14 @@ func indexLabels(ctx context.Context, tx pgx.Tx, docID, annotator string, before
 	added := slices.DeleteFunc(slices.Clone(is), func(l string) bool { return slices.Contains(was, l) })
 	gone := slices.DeleteFunc(was, func(l string) bool { return slices.Contains(is, l) })
 	if len(added) > 0 {
-		if _, err := tx.Exec(ctx, `INSERT INTO search_labels (label, annotator, ord)
+		if _, err := later(tx).Exec(ctx, `INSERT INTO search_labels (label, annotator, ord)
 SELECT l, $1, (SELECT ord FROM documents WHERE id = $2) FROM unnest($3::text[]) l ON CONFLICT DO NOTHING`,
 			annotator, docID, added); err != nil {
 			return err
 		}
 	}
 	if len(gone) > 0 {
-		_, err := tx.Exec(ctx, `DELETE FROM search_labels WHERE annotator = $1
+		_, err := later(tx).Exec(ctx, `DELETE FROM search_labels WHERE annotator = $1
 AND ord = (SELECT ord FROM documents WHERE id = $2) AND label = ANY($3)`, annotator, docID, gone)
 		return err
 	}
@@ -301,7 +301,7 @@ func (c spanCounts) write(ctx context.Context, tx pgx.Tx) error {
 		for i, k := range keys {
 			who[i], key[i], n[i] = k[0], k[1], int64(c[k])
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO counts (annotator, what, key, n)
+		if _, err := later(tx).Exec(ctx, `INSERT INTO counts (annotator, what, key, n)
 SELECT w, 'span', k, n FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t(w, k, n)
 ON CONFLICT (annotator, what, key) DO UPDATE SET n = counts.n + excluded.n`, who, key, n); err != nil {
 			return err

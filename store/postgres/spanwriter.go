@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -27,6 +28,9 @@ type spanWriter struct {
 }
 
 func newSpanWriter(ctx context.Context, tx pgx.Tx) (*spanWriter, error) {
+	if q, ok := tx.(*queued); ok && q.schema != nil {
+		return writerOf(tx, *q.schema), nil
+	}
 	sc, err := loadSchema(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -43,10 +47,30 @@ func (w *spanWriter) set(ctx context.Context, k setKey) ([]labels.Span, error) {
 	if spans, ok := w.sets[k]; ok {
 		return spans, nil
 	}
-	if _, err := w.text(ctx, k.doc); err != nil {
-		return nil, err
+	if _, ok := w.texts[k.doc]; !ok {
+		// The text and the set in one round trip; the set needs no row lock, its annotator's
+		// lock being held by every writer of it.
+		var text string
+		var data *string
+		err := w.tx.QueryRow(ctx, `SELECT d.text, s.spans FROM documents d
+LEFT JOIN span_sets s ON s.doc_id = d.id AND s.annotator = $2 WHERE d.id = $1`, k.doc, k.annotator).Scan(&text, &data)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil, fmt.Errorf("document %s: %w", k.doc, store.ErrNotFound)
+		}
+		if err != nil {
+			return nil, err
+		}
+		w.texts[k.doc] = text
+		var spans []labels.Span
+		if data != nil {
+			if spans, err = store.DecodeSpans([]byte(*data), k.doc, k.annotator); err != nil {
+				return nil, err
+			}
+		}
+		w.sets[k], w.loaded[k] = spans, spans
+		return spans, nil
 	}
-	spans, err := loadSpans(ctx, w.tx, k.doc, k.annotator, true)
+	spans, err := loadSpans(ctx, w.tx, k.doc, k.annotator, false)
 	if err != nil {
 		return nil, err
 	}

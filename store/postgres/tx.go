@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -54,20 +55,80 @@ func (s *Store) writeOnce(ctx context.Context, l locks, note string, fn func(tx 
 		return err
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	if err := takeLocks(ctx, tx, l); err != nil {
+	q := &queued{Tx: tx}
+	if l.schema == 1 {
+		// The schema is read with the locks, in one round trip: a write that holds it in
+		// share mode reads it (to validate against it) and nothing changes it meanwhile.
+		var data string
+		if err := takeLocks(ctx, tx, l, &data); err != nil {
+			return err
+		}
+		sc, err := store.DecodeSchema([]byte(data))
+		if err != nil {
+			return err
+		}
+		q.schema = &sc
+	} else if err := takeLocks(ctx, tx, l); err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(q); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, "SELECT pg_notify($1, $2)", notifyChannel, note); err != nil {
+	q.b.Queue("SELECT pg_notify($1, $2)", notifyChannel, note)
+	if err := q.send(ctx); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)
 }
 
-// takeLocks takes l's advisory locks inside tx, in one statement.
-func takeLocks(ctx context.Context, tx pgx.Tx, l locks) error {
+// queued is the transaction of a write with the statements it leaves for later: those whose
+// results nothing reads (a span set written back, the counts, the log), sent together in one
+// round trip before the commit, so that a label action costs a few round trips, not a dozen.
+type queued struct {
+	pgx.Tx
+	b      pgx.Batch
+	schema *labels.Schema // read with the locks, when the write holds the schema in share mode
+}
+
+// send runs the statements left for later.
+func (q *queued) send(ctx context.Context) error {
+	if q.b.Len() == 0 {
+		return nil
+	}
+	br := q.Tx.SendBatch(ctx, &q.b)
+	for range q.b.Len() {
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return err
+		}
+	}
+	q.b = pgx.Batch{}
+	return br.Close()
+}
+
+// later is what a statement whose result nothing reads runs on: the write's queue when tx is
+// a write's (queued), else tx itself.
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+type queue struct{ b *pgx.Batch }
+
+func (q queue) Exec(_ context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
+	q.b.Queue(sql, args...)
+	return pgconn.CommandTag{}, nil
+}
+
+func later(tx pgx.Tx) execer {
+	if q, ok := tx.(*queued); ok {
+		return queue{&q.b}
+	}
+	return tx
+}
+
+// takeLocks takes l's advisory locks inside tx, in one statement; with schema given, the
+// same statement reads the stored schema's JSON into it.
+func takeLocks(ctx context.Context, tx pgx.Tx, l locks, schema ...*string) error {
 	var parts []string
 	var args []any
 	if l.documents {
@@ -84,6 +145,17 @@ func takeLocks(ctx context.Context, tx pgx.Tx, l locks) error {
 	for _, a := range slices.Compact(names) {
 		args = append(args, a)
 		parts = append(parts, fmt.Sprintf("pg_advisory_xact_lock(%d, hashtext($%d))", lockAnnotator, len(args)))
+	}
+	if len(schema) > 0 {
+		q := "SELECT (SELECT json FROM schema WHERE id = 1)"
+		for _, p := range parts {
+			q += ", " + p
+		}
+		dest := []any{schema[0]}
+		for range parts {
+			dest = append(dest, new(any))
+		}
+		return tx.QueryRow(ctx, q, args...).Scan(dest...)
 	}
 	if len(parts) == 0 {
 		return nil
@@ -103,34 +175,51 @@ func lockAnnotators(ctx context.Context, tx pgx.Tx, names ...string) error {
 }
 
 // appendEvent logs one change inside tx; an annotator's change that can be undone goes on
-// their undo stack and empties their redo stack.
+// their undo stack and empties their redo stack, in the same statement.
 func (s *Store) appendEvent(ctx context.Context, tx pgx.Tx, annotator, docID string, action labels.Action, before, after any) error {
-	seq, err := s.logEvent(ctx, tx, annotator, docID, action, before, after)
-	if err != nil || !store.Undoable(action) || annotator == "" {
+	b, a, err := eventValues(action, before, after)
+	if err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `WITH gone AS (DELETE FROM undo WHERE annotator = $1 AND undone)
-INSERT INTO undo (annotator, seq) VALUES ($1, $2)`, annotator, seq)
-	return err
+	args := []any{store.FormatTime(s.now()), annotator, docID, string(action), b, a}
+	if !store.Undoable(action) || annotator == "" {
+		_, err = later(tx).Exec(ctx, insertEvent, args...)
+	} else {
+		_, err = later(tx).Exec(ctx, `WITH ev AS (`+insertEvent+` RETURNING seq),
+gone AS (DELETE FROM undo WHERE annotator = $2 AND undone)
+INSERT INTO undo (annotator, seq) SELECT $2, seq FROM ev`, args...)
+	}
+	if err != nil {
+		return fmt.Errorf("log %s: %w", action, err)
+	}
+	return nil
 }
 
-// logEvent adds one entry to the log inside tx and returns its sequence number.
+const insertEvent = "INSERT INTO events (time, annotator, doc_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6)"
+
+// logEvent adds one entry to the log inside tx, on no undo stack.
 func (s *Store) logEvent(ctx context.Context, tx pgx.Tx, annotator, docID string, action labels.Action, before, after any) (int64, error) {
-	b, err := jsonOrNull(before)
+	b, a, err := eventValues(action, before, after)
+	if err == nil {
+		_, err = later(tx).Exec(ctx, insertEvent, store.FormatTime(s.now()), annotator, docID, string(action), b, a)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("log %s: %w", action, err)
+	}
+	return 0, nil
+}
+
+// eventValues renders an event's before and after as stored.
+func eventValues(action labels.Action, before, after any) (*string, *string, error) {
+	b, err := jsonOrNull(before)
+	if err != nil {
+		return nil, nil, fmt.Errorf("log %s: %w", action, err)
 	}
 	a, err := jsonOrNull(after)
 	if err != nil {
-		return 0, fmt.Errorf("log %s: %w", action, err)
+		return nil, nil, fmt.Errorf("log %s: %w", action, err)
 	}
-	var seq int64
-	err = tx.QueryRow(ctx, `INSERT INTO events (time, annotator, doc_id, action, before, after)
-VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`, store.FormatTime(s.now()), annotator, docID, string(action), b, a).Scan(&seq)
-	if err != nil {
-		return 0, fmt.Errorf("log %s: %w", action, err)
-	}
-	return seq, nil
+	return b, a, nil
 }
 
 // jsonOrNull marshals v, or returns nil (NULL) for a nil v or one that marshals to null.
