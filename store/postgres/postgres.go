@@ -44,14 +44,16 @@ func IsURL(path string) bool {
 // comes back as it is.
 func Redact(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
+	if err != nil || !IsURL(raw) {
 		if err != nil && IsURL(raw) {
 			return "(a server URL that cannot be read)"
 		}
 		return raw
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.User(u.User.Username())
+	if u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.User(u.User.Username())
+		}
 	}
 	q := u.Query()
 	if q.Has("password") {
