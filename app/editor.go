@@ -51,7 +51,7 @@ type opened struct {
 	sgs     []labels.Suggestion // the suggestions pending for the annotator
 }
 
-// storeReader is what readDocument reads from (a *store.Store).
+// storeReader is what readDocument reads from (a store.Project).
 type storeReader interface {
 	Document(ctx context.Context, id string) (labels.Document, error)
 	Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error)

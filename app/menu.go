@@ -63,6 +63,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	}
 	file := fyne.NewMenu("File",
 		item("Open project…", shortcutOpen, w.askOpenProject),
+		item("Open server project…", nil, w.askServerProject),
 		item("New project…", shortcutNew, w.askNewProject),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", shortcutImport, w.imports.show),

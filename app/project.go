@@ -150,7 +150,7 @@ func (w *Window) open(path string, schema func() (labels.Schema, error)) {
 // openProjectFile opens the project at path, giving it the default schema when it has no
 // labels, or creates it with the schema that schema gives when schema is not nil. Its errors
 // say what to do.
-func openProjectFile(ctx context.Context, path string, schema func() (labels.Schema, error), annotator string) (*store.Store, error) {
+func openProjectFile(ctx context.Context, path string, schema func() (labels.Schema, error), annotator string) (store.Project, error) {
 	base := filepath.Base(path)
 	create := schema != nil
 	var sc labels.Schema

@@ -56,6 +56,7 @@ func (e *editor) finish(status labels.Status, note string) {
 	e.finishing = true
 	e.w.save(func(ctx context.Context) (func(), error) {
 		err := retriedErr(e.w, func() error { return db.SetState(ctx, st) })
+		next := nextAssigned(ctx, db, st.Annotator, err)
 		return func() {
 			e.finishing = false
 			if err != nil {
@@ -63,6 +64,9 @@ func (e *editor) finish(status labels.Status, note string) {
 			}
 			e.shownAt = time.Now()
 			e.stateSaved(st, order, old, func() {
+				if e.openAssigned(next, title, status) {
+					return
+				}
 				if !e.w.list.Move(1) {
 					e.w.status.Say("Marked %s %s. That was the last document of the list.", msg.Quote(title), doclist.StatusText(status))
 					return

@@ -41,7 +41,7 @@ type agreementWindow struct {
 	win    fyne.Window
 	view   *agreementview.View
 	review *widget.Check
-	st     *store.Store // the project it counted
+	st     store.Project // the project it counted
 }
 
 // showAgreement shows the Agreement window over the project open, counting its agreement

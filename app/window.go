@@ -17,7 +17,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -43,8 +42,8 @@ const articleMinWidth = 400
 
 // Config is what the main window works on.
 type Config struct {
-	Store *store.Store // the open project; the window owns it from New on, and Close closes it
-	Path  string       // its file, shown in the title and the status bar
+	Store store.Project // the open project; the window owns it from New on, and Close closes it
+	Path  string        // its file, shown in the title and the status bar
 	// Annotator is whose work the window shows and writes. When empty, the window asks for a
 	// name when it starts (see AnnotatorName).
 	Annotator string
@@ -67,7 +66,7 @@ type Window struct {
 	stop    context.CancelFunc // Close stops them: a file half read is not imported
 	closing bool               // Close was called
 	// the project and annotator that pollProject asks about, set on the UI goroutine
-	watched   atomic.Pointer[store.Store]
+	watched   atomic.Pointer[store.Project]
 	annotator atomic.Pointer[string]
 	polling   atomic.Bool // a poll is queued
 
@@ -183,7 +182,7 @@ type project struct {
 
 // readProject reads the schema, the number of documents and the first page of the list. It
 // blocks: call it off the UI goroutine, or before the window shows.
-func (w *Window) readProject(ctx context.Context, st *store.Store, annotator string) (project, error) {
+func (w *Window) readProject(ctx context.Context, st store.Project, annotator string) (project, error) {
 	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
 		return project{}, err
 	}
@@ -206,9 +205,9 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 }
 
 // adopt makes st (at path, read as p) the window's project, on the UI goroutine.
-func (w *Window) adopt(st *store.Store, path string, p project) {
+func (w *Window) adopt(st store.Project, path string, p project) {
 	w.cfg.Store, w.cfg.Path = st, path
-	w.watched.Store(st)
+	w.watched.Store(&st)
 	name := w.cfg.Annotator
 	w.annotator.Store(&name)
 	w.ed.close()
@@ -263,7 +262,7 @@ func (w *Window) Close() error {
 // updateTitle names the project and the annotator in the window title:
 // "Tawsim — news.tawsim — amal".
 func (w *Window) updateTitle() {
-	t := "Tawsim — " + filepath.Base(w.cfg.Path)
+	t := "Tawsim — " + projectName(w.cfg.Path)
 	if w.cfg.Annotator != "" {
 		t += " — " + w.cfg.Annotator
 	}

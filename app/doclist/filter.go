@@ -91,7 +91,7 @@ func (l *List) Reload(total int) {
 }
 
 // listLength counts the documents of status for annotator (all documents for "").
-func listLength(ctx context.Context, st *store.Store, annotator string, status labels.Status) (int, error) {
+func listLength(ctx context.Context, st store.Project, annotator string, status labels.Status) (int, error) {
 	if status == "" {
 		return st.CountDocuments(ctx)
 	}

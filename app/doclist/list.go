@@ -59,7 +59,7 @@ type List struct {
 	object   fyne.CanvasObject
 
 	run       Runner
-	st        *store.Store
+	st        store.Project
 	annotator string
 	docs      *Pager
 	count     int           // documents in the list
@@ -97,7 +97,7 @@ func (l *List) Object() fyne.CanvasObject { return l.object }
 
 // NewPager returns a pager over the documents of st with status (all for "") for annotator,
 // whose pages refresh the list as they arrive. It may be called off the UI goroutine.
-func (l *List) NewPager(st *store.Store, annotator string, status labels.Status) *Pager {
+func (l *List) NewPager(st store.Project, annotator string, status labels.Status) *Pager {
 	var p *Pager
 	p = NewPager(st, annotator, status, func(err error) { l.pageLoaded(p, err) })
 	p.Go = l.run.Go
@@ -120,7 +120,7 @@ func (l *List) pageLoaded(p *Pager, err error) {
 
 // SetProject shows the documents of st, total of them, for annotator: docs (from NewPager)
 // lists them all.
-func (l *List) SetProject(st *store.Store, annotator string, docs *Pager, total int) {
+func (l *List) SetProject(st store.Project, annotator string, docs *Pager, total int) {
 	l.st, l.annotator = st, annotator
 	l.total, l.count, l.docs, l.filter = total, total, docs, ""
 	l.current, l.inList = -1, false

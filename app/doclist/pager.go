@@ -25,7 +25,7 @@ const skipChunk = 10_000
 // corpus. It lists the documents of one status (for its annotator), or all of them when status
 // is "". It is safe for use by several goroutines.
 type Pager struct {
-	st        *store.Store
+	st        store.Project
 	annotator string
 	status    labels.Status // the filter; "" lists every document
 	// score, when set, lists the documents with suggestions by their lowest score instead
@@ -49,7 +49,7 @@ type Pager struct {
 
 // NewPager returns a pager over the documents of st with status (all for "") for annotator;
 // loaded, when not nil, is called when a page that Cached asked for arrives.
-func NewPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *Pager {
+func NewPager(st store.Project, annotator string, status labels.Status, loaded func(error)) *Pager {
 	return &Pager{
 		st: st, annotator: annotator, status: status, loaded: loaded,
 		pages: map[int][]store.ScoredSummary{}, used: map[int]uint64{}, loading: map[int]bool{},

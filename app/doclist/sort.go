@@ -87,7 +87,7 @@ func (l *List) pagerFor(status labels.Status) *Pager {
 }
 
 // lengthOf counts the documents of the list as it is sorted, of status in import order.
-func (l *List) lengthOf(ctx context.Context, st *store.Store, name string, status labels.Status, byScore bool, source string) (int, error) {
+func (l *List) lengthOf(ctx context.Context, st store.Project, name string, status labels.Status, byScore bool, source string) (int, error) {
 	if byScore {
 		return st.CountDocumentsByScore(ctx, source)
 	}
@@ -134,7 +134,7 @@ func (l *List) showSources(s store.Stats) {
 // NewScorePager returns a pager over the documents of st that have suggestions of source
 // ("" for any), the lowest scored first, with the statuses of annotator; loaded is as
 // NewPager's.
-func NewScorePager(st *store.Store, annotator, source string, loaded func(error)) *Pager {
+func NewScorePager(st store.Project, annotator, source string, loaded func(error)) *Pager {
 	p := NewPager(st, annotator, "", loaded)
 	p.score = &store.ScorePage{Source: source}
 	return p

@@ -27,6 +27,7 @@ type Bar struct {
 	ui      func(func()) // runs a function on the UI goroutine and waits for it
 	pending []time.Time  // when each write sent and not yet answered was sent, in order
 	last    time.Time    // when the last write was committed
+	away    bool         // the writes out wait for a server that cannot be reached (Offline)
 	object  fyne.CanvasObject
 }
 
@@ -92,6 +93,7 @@ func (b *Bar) ShowSaved() {
 	if len(b.pending) > 0 {
 		return
 	}
+	b.away = false
 	b.Saved.Importance = widget.SuccessImportance
 	if b.last.IsZero() {
 		b.Saved.SetText("")
@@ -100,12 +102,27 @@ func (b *Bar) ShowSaved() {
 	b.Saved.SetText("Saved ✓ " + b.last.Format("15:04:05"))
 }
 
+// Offline says that the actions shown are not saved yet because the project's server cannot
+// be reached: they wait, in order, and are written when it is back.
+func (b *Bar) Offline() {
+	if len(b.pending) == 0 {
+		return
+	}
+	b.away = true
+	b.Saved.Importance = widget.DangerImportance
+	b.Saved.SetText("Not saved yet: the server cannot be reached; your actions wait here and will be written when it is back…")
+}
+
 // Waiting says that the actions shown are not saved yet, while writes wait for the project:
 // busy when another program was seen holding it.
 func (b *Bar) Waiting(busy bool) {
 	if len(b.pending) == 0 {
 		return
 	}
+	if !busy && b.away {
+		return // the marker says why already: the server is away
+	}
+	b.away = false
 	b.Saved.Importance = widget.WarningImportance
 	if busy {
 		b.Saved.SetText("Not saved yet: another program is writing to the project; trying again…")

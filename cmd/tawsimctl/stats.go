@@ -40,7 +40,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		printStats(e.stdout, *db, s, sc)
+		printStats(e.stdout, shown(*db), s, sc)
 	}
 	return nil
 }
