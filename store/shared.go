@@ -84,7 +84,9 @@ func exportRow(r docRow) DocRow {
 
 // StoredTokens checks a document's stored own tokens (packed, nil for none) against its text
 // of n code points: tokens that do not read so are an error wrapping ErrDamaged.
-func StoredTokens(data []byte, n int) (labels.PackedTokens, error) { return storedTokens(data, true, n) }
+func StoredTokens(data []byte, n int) (labels.PackedTokens, error) {
+	return storedTokens(data, true, n)
+}
 
 // DescribeDocID names a document in a message: its id, and its external id when it has one.
 func DescribeDocID(id, externalID string) string { return describeDocID(id, externalID) }
