@@ -142,14 +142,18 @@ type checker struct {
 }
 
 func (c checker) documents(ctx context.Context) error {
-	return eachRow(ctx, c.tx, "SELECT id, external_id, hash, runes, text FROM documents ORDER BY ord", nil, func(rows pgx.Rows) error {
+	return eachRow(ctx, c.tx, "SELECT id, external_id, hash, runes, tokens, text FROM documents ORDER BY ord", nil, func(rows pgx.Rows) error {
 		var id, ext, hash, text string
 		var runes int
-		if err := rows.Scan(&id, &ext, &hash, &runes, &text); err != nil {
+		var tokens []byte
+		if err := rows.Scan(&id, &ext, &hash, &runes, &tokens, &text); err != nil {
 			return err
 		}
 		if labels.TextHash(text) != hash || labels.RuneLen(text) != runes {
 			c.add(store.Problem{DocID: id, ExternalID: ext, What: "the text does not match its stored hash or length"})
+		}
+		if _, err := store.StoredTokens(tokens, labels.RuneLen(text)); err != nil {
+			c.add(store.Problem{DocID: id, ExternalID: ext, What: err.Error()})
 		}
 		return nil
 	})
