@@ -13,7 +13,7 @@ import (
 
 // TestCopyFileToServerAndBack copies a project with every kind of work to a PostgreSQL
 // server and back to a new file, and checks that the three export the same bytes and keep
-// the same log and undo stacks.
+// the same log and undo stacks (own tokens, stored packed, among what they keep).
 func TestCopyFileToServerAndBack(t *testing.T) {
 	url := pgtest.Database(t)
 	dir := t.TempDir()
@@ -21,7 +21,7 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 	if code, _, errOut := ctl(t, "", "init", "--db", a, "--sample"); code != 0 {
 		t.Fatal(errOut)
 	}
-	in := writeFile(t, dir, "in.jsonl", `{"text":"زار أردوغان طرابلس","annotator":"badr","status":"done","entities":[{"start":4,"end":11,"label":"PERS","text":"أردوغان"}],"suggestions":[{"start":12,"end":18,"label":"LOC","source":"model-1","score":0.75}]}`+"\n")
+	in := writeFile(t, dir, "in.jsonl", `{"text":"زار أردوغان طرابلس","annotator":"badr","status":"done","entities":[{"start":4,"end":11,"label":"PERS","text":"أردوغان"}],"suggestions":[{"start":12,"end":18,"label":"LOC","source":"model-1","score":0.75}],"tokens":[[0,3],[4,11],[12,18]]}`+"\n")
 	importOK(t, a, "--format", "jsonl", in)
 	ctx := context.Background()
 	st, err := store.Open(a)
@@ -60,6 +60,9 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 		t.Fatalf("copy back: exit %d: %s %s", code, out, errOut)
 	}
 	want := exportOf(t, a, "--format", "jsonl")
+	if !strings.Contains(want, `"tokens":[[0,3],[4,11],[12,18]]`) {
+		t.Fatalf("the file exports no own tokens:\n%s", want)
+	}
 	if got := exportOf(t, url, "--format", "jsonl"); got != want {
 		t.Errorf("the server exports\n%s\nwant\n%s", got, want)
 	}
