@@ -134,7 +134,7 @@ func copyTime(b *testing.B, s *Store) time.Duration {
 		}
 	}
 	run("-c", `CREATE TABLE documents (ord bigint PRIMARY KEY, id text UNIQUE, external_id text, source_file text, title text,
-hash text UNIQUE, runes integer, created text, metadata text, tokens text, text text);
+hash text UNIQUE, runes integer, created text, metadata text, tokens bytea, text text);
 CREATE TABLE span_sets (doc_id text, annotator text, spans text, PRIMARY KEY (doc_id, annotator))`)
 	began := time.Now()
 	run("-c", `\copy documents FROM '`+docs+`'`, "-c", `\copy span_sets FROM '`+sets+`'`)
