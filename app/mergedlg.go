@@ -73,7 +73,7 @@ func (md *mergeDialog) show() {
 	scroll := container.NewVScroll(md.list)
 	scroll.SetMinSize(fyne.NewSize(0, 150))
 	about := widget.NewLabel(fmt.Sprintf(lang.L("Each project's documents and every annotator's work come into %s, each project whole or not at all. "+
-		"The same work merged again adds nothing."), filepath.Base(w.cfg.Path)))
+		"The same work merged again adds nothing."), projectName(w.cfg.Path)))
 	about.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{
 		widget.NewFormItem("", about),

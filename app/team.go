@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -59,7 +58,7 @@ func (w *Window) showAgreement() {
 				leaveOut = name
 			}
 			a.st = st
-			a.win.SetTitle(lang.L("Agreement") + " — " + filepath.Base(w.cfg.Path))
+			a.win.SetTitle(lang.L("Agreement") + " — " + projectName(w.cfg.Path))
 			a.review.SetChecked(w.review.on || (name != "" && !slices.Contains(s.Annotators, name)))
 			a.view.SetProject(st, s.Annotators, leaveOut)
 			a.win.Show()
