@@ -145,14 +145,7 @@ CREATE TABLE span_sets (doc_id text, annotator text, spans text, PRIMARY KEY (do
 // (validated, its set written with the counts, the label index, the log and the undo stack,
 // one transaction) then removed again, each an action. Goal: under 5 ms.
 func BenchmarkLabelAction(b *testing.B) {
-	s, err := Open(ctx, pgtest.Database(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.SetSchema(ctx, "admin", storetest.Schema(labels.NestingFlat)); err != nil {
-		b.Fatal(err)
-	}
+	s := benchProject(b)
 	text, offs := wordsText(0, 600)
 	res, err := s.AddDocuments(ctx, []labels.Document{{Text: text}})
 	if err != nil {
@@ -183,4 +176,18 @@ func BenchmarkLabelAction(b *testing.B) {
 		}
 		last = sp.ID
 	}
+}
+
+// benchProject opens a project with the contract's schema in a fresh database of the test
+// server, closed when the benchmark ends.
+func benchProject(b *testing.B) *Store {
+	s, err := Open(ctx, pgtest.Database(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	if err := s.SetSchema(ctx, "admin", storetest.Schema(labels.NestingFlat)); err != nil {
+		b.Fatal(err)
+	}
+	return s
 }

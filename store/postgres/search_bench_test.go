@@ -5,10 +5,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/tawsim/tawsim/internal/pgtest"
-	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
-	"github.com/tawsim/tawsim/store/storetest"
 )
 
 // BenchmarkSearch reads the first page of hits of searches over TAWSIM_BENCH_DOCS articles
@@ -20,14 +17,7 @@ func BenchmarkSearch(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("TAWSIM_BENCH_DOCS")); err == nil && v > 0 {
 		n = v
 	}
-	s, err := Open(ctx, pgtest.Database(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.SetSchema(ctx, "admin", storetest.Schema(labels.NestingFlat)); err != nil {
-		b.Fatal(err)
-	}
+	s := benchProject(b)
 	imp, err := s.BeginImport(ctx, store.ImportOptions{Annotator: "amal", Source: "bench.jsonl"})
 	if err != nil {
 		b.Fatal(err)
