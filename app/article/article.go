@@ -117,9 +117,11 @@ type Article struct {
 	selSpan string      // the id of the selected span
 	sel     selection   // the token selection
 	splits  map[int32]*split
-	cutsOK  bool   // splits matches the span edges, the selection and the text size
-	deco    uint64 // changes whenever the spans or the selections do
-	input   input  // the state of the pointer and the keyboard
+	cutsOK  bool             // splits matches the span edges, the selection and the text size
+	deco    uint64           // changes whenever the spans or the selections do
+	hits    []labels.Offsets // search hits (SetHits)
+	hit     int              // the current hit, -1 for none
+	input   input            // the state of the pointer and the keyboard
 }
 
 // The article is clicked, dragged and typed into.
@@ -133,7 +135,7 @@ var (
 
 // New returns an empty article widget.
 func New() *Article {
-	a := &Article{an: analyze(nil, nil, direction)}
+	a := &Article{an: analyze(nil, nil, direction), hit: -1}
 	a.ExtendBaseWidget(a)
 	return a
 }
@@ -155,6 +157,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.d.size, a.laid = 0, false
 	a.gen++
 	a.spans, a.nest, a.selSpan, a.sel = nil, nil, "", selection{}
+	a.hits, a.hit = nil, -1
 	a.splits, a.cutsOK = nil, false
 	a.input = input{focused: a.input.focused, shift: a.input.shift}
 	a.deco++
