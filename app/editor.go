@@ -159,6 +159,7 @@ func (e *editor) show(o opened) {
 	if !same {
 		e.shownAt = time.Now()
 		w.view.setDocument(o.doc)
+		w.markHits()
 		if !e.keepMessage {
 			w.status.Say("")
 		}

@@ -37,6 +37,8 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 		w.ed.deleteSelected()
 	case fyne.KeyF1:
 		w.showHelp()
+	case fyne.KeyF3:
+		return w.moveHit(1)
 	default:
 		return false
 	}

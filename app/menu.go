@@ -75,7 +75,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Redo", shortcutRedo, w.ed.redo),
 		fyne.NewMenuItemSeparator(),
 		item("Remove selected span", keyHint(fyne.KeyDelete), w.ed.deleteSelected),
+		fyne.NewMenuItemSeparator(),
 	)
+	edit.Items = append(edit.Items, w.searchItems(item)...)
 	var lab []*fyne.MenuItem
 	for _, l := range w.schema.Entities {
 		var sc fyne.Shortcut

@@ -29,6 +29,7 @@ import (
 	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/palette"
+	"github.com/tawsim/tawsim/app/search"
 	"github.com/tawsim/tawsim/app/stancepanel"
 	"github.com/tawsim/tawsim/app/statusbar"
 	"github.com/tawsim/tawsim/app/work"
@@ -59,6 +60,8 @@ type Window struct {
 	win    fyne.Window
 	cfg    Config
 	schema labels.Schema
+	// annotators are those who had worked on the project when it was opened, for the filters
+	annotators []string
 
 	q       *work.Queue
 	jobs    context.Context    // imports and exports run under it
@@ -75,6 +78,10 @@ type Window struct {
 	stance  *stancepanel.Panel
 	palette *palette.Palette
 	status  *statusbar.Bar
+	search  *search.Box
+
+	indexing  *store.Store       // the project whose search index catchUpSearch brings up to date
+	stopIndex context.CancelFunc // stops it
 
 	ed         *editor       // the document open and the actions on it
 	dialogs    *dialogStack  // the dialogs open
@@ -138,8 +145,11 @@ func (w *Window) build() {
 	w.list.OnOpen = w.ed.load
 	w.list.OnKey, w.list.OnRune = w.onKey, w.onRune
 	w.list.Open = func() (string, int64) { return w.ed.doc.ID, w.ed.doc.Order }
-	w.list.OnChanged = w.showEmpty
-	w.list.OnTotal = func(total int) { w.status.SetProject(w.cfg.Path, total) }
+	w.list.OnChanged = w.listChanged
+	w.list.OnTotal = func(total int) {
+		w.status.SetProject(w.cfg.Path, total)
+		w.catchUpSearch()
+	}
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
 
@@ -149,7 +159,8 @@ func (w *Window) build() {
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
 	left := container.NewHSplit(w.stance.Object(), container.NewStack(floor, text))
 	left.Offset = 0.3
-	split := container.NewHSplit(left, w.list.Object())
+	w.buildSearch()
+	split := container.NewHSplit(left, container.NewBorder(w.search.Object(), nil, nil, nil, w.list.Object()))
 	split.Offset = 0.76
 	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
 	top := container.NewVBox(container.NewPadded(w.palette.Object()), widget.NewSeparator())
@@ -162,9 +173,10 @@ func (w *Window) build() {
 
 // project is what the window reads of a project before it shows it.
 type project struct {
-	schema labels.Schema
-	total  int
-	docs   *doclist.Pager
+	schema     labels.Schema
+	total      int
+	docs       *doclist.Pager
+	annotators []string // who has worked on the project
 }
 
 // readProject reads the schema, the number of documents and the first page of the list. It
@@ -181,6 +193,10 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 	if err != nil {
 		return project{}, fmt.Errorf("open the document list: %w", err)
 	}
+	stats, err := st.Stats(ctx, "")
+	if err != nil {
+		return project{}, fmt.Errorf("count the annotators: %w", err)
+	}
 	docs := w.list.NewPager(st, annotator, "")
 	if n > 0 {
 		// the first page now, so that the list is filled when the window first shows
@@ -188,7 +204,7 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 			return project{}, fmt.Errorf("open the document list: %w", err)
 		}
 	}
-	return project{schema: sc, total: n, docs: docs}, nil
+	return project{schema: sc, total: n, docs: docs, annotators: stats.Annotators}, nil
 }
 
 // adopt makes st (at path, read as p) the window's project, on the UI goroutine.
@@ -198,12 +214,16 @@ func (w *Window) adopt(st *store.Store, path string, p project) {
 	name := w.cfg.Annotator
 	w.annotator.Store(&name)
 	w.ed.close()
+	w.search.Clear()
+	w.search.SetAnnotator(name)
+	w.annotators = p.annotators
 	w.list.SetProject(st, name, p.docs, p.total)
 	w.stance.Select(0)
 	w.setSchema(p.schema)
 	w.updateTitle()
 	w.status.SetProject(path, p.total)
 	w.showEmpty()
+	w.catchUpSearch()
 }
 
 // setSchema makes sc the schema the window labels with: the palette, the stance panel, the
@@ -214,6 +234,7 @@ func (w *Window) setSchema(sc labels.Schema) {
 	w.palette.SetSchema(sc)
 	w.stance.SetSchema(sc, takenKeys(w.palette))
 	w.win.SetMainMenu(w.mainMenu())
+	w.search.SetOptions(search.OptionsOf(sc, w.annotators))
 	w.ed.showSpans()
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/labels"
@@ -111,6 +112,7 @@ func (l *List) SetProject(st *store.Store, annotator string, docs *Pager, total 
 	l.st, l.annotator = st, annotator
 	l.total, l.count, l.docs, l.filter = total, total, docs, ""
 	l.current, l.inList = -1, false
+	l.Choice.Enable()
 	l.Choice.SetSelected(filterAll)
 	l.Rows.UnselectAll()
 	l.Rows.Refresh()
@@ -138,6 +140,8 @@ func (l *List) Empty() string {
 	switch {
 	case l.total == 0:
 		return "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I)."
+	case l.count == 0 && l.Searching():
+		return lang.L("No document matches the search.\nPress Escape in the search box to see every document again.")
 	case l.count == 0:
 		return fmt.Sprintf("No document is %s.\nChoose “All” above the list to see every document.", StatusText(l.filter))
 	}
@@ -148,6 +152,7 @@ func (l *List) Empty() string {
 func (l *List) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	s, ok := l.docs.Cached(i)
 	o.(*Row).set(s, ok)
+	l.more(i)
 }
 
 // onSelected opens the document selected in the list.
@@ -253,7 +258,7 @@ func (l *List) ProjectChanged(s store.Stats) {
 	grown := n - l.count
 	l.ShowStats(s, nil)
 	switch {
-	case grown == 0:
+	case grown == 0 || l.Searching(): // the search shows what it found; clearing it reads the list again
 	case grown > 0 && (l.filter == "" || (l.filter == labels.StatusTodo && grown <= added)):
 		l.count = n
 		l.docs.InvalidateFrom(math.MaxInt64) // the last page, which was short

@@ -23,11 +23,15 @@ const skipChunk = 10_000
 // Pager is the document list's window on the project: it holds the pages of summaries the list
 // has shown lately, fetches the others from the store when asked for them, and never the whole
 // corpus. It lists the documents of one status (for its annotator), or all of them when status
-// is "". It is safe for use by several goroutines.
+// is "", or the hits of a search (NewSearchPager). It is safe for use by several goroutines.
 type Pager struct {
 	st        *store.Store
 	annotator string
 	status    labels.Status // the filter; "" lists every document
+	search    SearchFunc    // the search listed, nil for documents by status
+	size      int           // the summaries of a page
+	known     int           // the summaries known to be in the list (a search's, as read)
+	ended     bool          // the list's last page has been read
 	// loaded is called, on the fetching goroutine, when a page that cached asked for arrives
 	// (or fails to).
 	loaded func(err error)
@@ -48,15 +52,48 @@ type Pager struct {
 // loaded, when not nil, is called when a page that Cached asked for arrives.
 func NewPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *Pager {
 	return &Pager{
-		st: st, annotator: annotator, status: status, loaded: loaded,
+		st: st, annotator: annotator, status: status, loaded: loaded, size: PageSize,
 		pages: map[int][]labels.Summary{}, used: map[int]uint64{}, loading: map[int]bool{},
 	}
+}
+
+// SearchFunc reads the hits of a search that come after the document of import order after
+// (0: from the first), at most limit of them, in import order; fewer than limit are the last.
+type SearchFunc func(ctx context.Context, after int64, limit int) ([]labels.Summary, error)
+
+// SearchPageSize is the number of hits fetched at a time: a page of a search costs more than
+// a page of documents, and the first one is waited for.
+const SearchPageSize = 100
+
+// NewSearchPager returns a pager over the hits that search reads; loaded is as for NewPager.
+// Its length is not known before its last page is read (Known).
+func NewSearchPager(search SearchFunc, loaded func(error)) *Pager {
+	p := NewPager(nil, "", "", loaded)
+	p.search, p.size = search, SearchPageSize
+	return p
+}
+
+// Known returns the number of summaries known to be in the list, and whether that is all of
+// them (its last page has been read). A list of documents by status is known by its counts
+// instead.
+func (p *Pager) Known() (int, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.known, p.ended
+}
+
+// read reads a page of the list: a search's hits after q.After, or the store's documents.
+func (p *Pager) read(ctx context.Context, q store.Page) ([]labels.Summary, error) {
+	if p.search != nil {
+		return p.search(ctx, q.After, q.Limit)
+	}
+	return p.st.Documents(ctx, q)
 }
 
 // Cached returns summary i when its page is in memory. When it is not, it starts fetching the
 // page in the background and returns false; loaded is called when it arrives.
 func (p *Pager) Cached(i int) (labels.Summary, bool) {
-	k := i / PageSize
+	k := i / p.size
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if s, ok := p.lookup(i); ok {
@@ -97,11 +134,11 @@ func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 	if i < 0 {
 		return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
 	}
-	page, err := p.Fetch(ctx, i/PageSize)
+	page, err := p.Fetch(ctx, i/p.size)
 	if err != nil {
 		return labels.Summary{}, err
 	}
-	if j := i % PageSize; j < len(page) {
+	if j := i % p.size; j < len(page) {
 		return page[j], nil
 	}
 	return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
@@ -109,14 +146,14 @@ func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 
 // lookup returns summary i from memory. p.mu is held.
 func (p *Pager) lookup(i int) (labels.Summary, bool) {
-	k := i / PageSize
+	k := i / p.size
 	page, ok := p.pages[k]
-	if i < 0 || !ok || i%PageSize >= len(page) {
+	if i < 0 || !ok || i%p.size >= len(page) {
 		return labels.Summary{}, false
 	}
 	p.tick++
 	p.used[k] = p.tick
-	return page[i%PageSize], true
+	return page[i%p.size], true
 }
 
 // query is the store's page query for this list, without its keys.
@@ -124,12 +161,13 @@ func (p *Pager) query(limit int) store.Page {
 	return store.Page{Limit: limit, Annotator: p.annotator, Status: p.status}
 }
 
-// Fetch reads page k (the summaries [k*PageSize, (k+1)*PageSize) of the list) from the store and
+// Fetch reads page k (the summaries [k*size, (k+1)*size) of the list, size being PageSize,
+// or SearchPageSize for a search) from the store and
 // keeps it. Pages are keyset-paged on import order: page k starts after the last document of page
 // k-1, or ends before the first of page k+1, when one of them is in memory. Without such a
 // neighbour, the unfiltered list starts page k after order k*PageSize (import orders run 1..N
 // without gaps: documents are never deleted); a filtered list has gaps, so seek walks to the
-// order that page k starts after.
+// order that page k starts after. A search is read forward only: after page k-1, or by a seek.
 func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 	p.fetching.Lock()
 	defer p.fetching.Unlock()
@@ -140,20 +178,20 @@ func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 		return page, nil
 	}
 
-	q := p.query(PageSize)
+	q := p.query(p.size)
 	p.mu.Lock()
 	prev, next, epoch := p.pages[k-1], p.pages[k+1], p.epoch
 	p.mu.Unlock()
 	switch {
 	case k == 0:
-	case len(prev) == PageSize:
+	case len(prev) == p.size:
 		q.After = prev[len(prev)-1].Order
-	case len(next) > 0:
+	case len(next) > 0 && p.search == nil:
 		q.Before = next[0].Order
-	case p.status == "":
+	case p.status == "" && p.search == nil:
 		q.After = int64(k) * PageSize
 	default:
-		after, err := p.seek(ctx, k*PageSize)
+		after, err := p.seek(ctx, k*p.size)
 		if err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
@@ -164,7 +202,7 @@ func (p *Pager) Fetch(ctx context.Context, k int) ([]labels.Summary, error) {
 	}
 	if page == nil {
 		var err error
-		if page, err = p.st.Documents(ctx, q); err != nil {
+		if page, err = p.read(ctx, q); err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
 	}
@@ -182,6 +220,10 @@ func (p *Pager) keep(k int, page []labels.Summary, epoch uint64) {
 	p.pages[k] = page
 	p.tick++
 	p.used[k] = p.tick
+	p.known = max(p.known, k*p.size+len(page))
+	if len(page) < p.size {
+		p.ended = true
+	}
 	for len(p.pages) > maxPages {
 		oldest, at := -1, ^uint64(0)
 		for j, t := range p.used {
@@ -206,7 +248,7 @@ func (p *Pager) seek(ctx context.Context, i int) (int64, error) {
 		n := min(i-1-at, skipChunk)
 		q := p.query(n)
 		q.After = order
-		chunk, err := p.st.Documents(ctx, q)
+		chunk, err := p.read(ctx, q)
 		if err != nil {
 			return 0, err
 		}
@@ -230,7 +272,7 @@ func (p *Pager) anchorBelow(i int) (int, int64) {
 	at, order := -1, int64(0)
 	for k, page := range p.pages {
 		for j := len(page) - 1; j >= 0; j-- {
-			if idx := k*PageSize + j; idx < i {
+			if idx := k*p.size + j; idx < i {
 				if idx > at {
 					at, order = idx, page[j].Order
 				}
@@ -245,7 +287,7 @@ func (p *Pager) anchorBelow(i int) (int, int64) {
 // whether it is in the list at all; when it is not, the index is where it would be (the index
 // of the first document after it). It blocks: call it off the UI goroutine.
 func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
-	if p.status == "" {
+	if p.status == "" && p.search == nil {
 		return int(order - 1), true, nil
 	}
 	p.mu.Lock()
@@ -253,7 +295,7 @@ func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 	at, o := -1, int64(0)
 	for k, page := range p.pages {
 		for j, s := range page {
-			idx := k*PageSize + j
+			idx := k*p.size + j
 			if s.Order == order {
 				p.mu.Unlock()
 				return idx, true, nil
@@ -267,7 +309,7 @@ func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 	for {
 		q := p.query(skipChunk)
 		q.After = o
-		chunk, err := p.st.Documents(ctx, q)
+		chunk, err := p.read(ctx, q)
 		if err != nil {
 			return 0, false, fmt.Errorf("document list: %w", err)
 		}
@@ -287,17 +329,13 @@ func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 // SetStatus changes the status of document id in the pages in memory, and returns its index in
 // the list, or -1 when no page in memory holds it.
 func (p *Pager) SetStatus(id string, st labels.Status) int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for k, page := range p.pages {
-		for j := range page {
-			if page[j].ID == id {
-				page[j].Status = st
-				return k*PageSize + j
-			}
-		}
+	i := p.indexOfID(id)
+	if i >= 0 {
+		p.mu.Lock()
+		p.pages[i/p.size][i%p.size].Status = st
+		p.mu.Unlock()
 	}
-	return -1
+	return i
 }
 
 // InvalidateFrom forgets the pages that hold or follow the document with import order order,
@@ -308,7 +346,7 @@ func (p *Pager) InvalidateFrom(order int64) {
 	defer p.mu.Unlock()
 	p.epoch++
 	for k, page := range p.pages {
-		if len(page) < PageSize || page[len(page)-1].Order >= order {
+		if len(page) < p.size || page[len(page)-1].Order >= order {
 			delete(p.pages, k)
 			delete(p.used, k)
 		}
