@@ -47,8 +47,8 @@ type Box struct {
 	form    *filterForm
 	object  fyne.CanvasObject
 	filters Filters
-	shown   Filters // the filters of the search shown
 	who     string  // the annotator whose statuses the hits show
+	asked   bool    // a search was asked for since the box was last cleared
 	s       schedule
 }
 
@@ -156,7 +156,8 @@ func (b *Box) Clear() {
 func (b *Box) changed(now bool) {
 	b.filter.SetText(b.filters.Button(lang.L("Filters")))
 	if !b.Active() {
-		if b.s.seq > 0 || b.info.Visible() {
+		if b.asked {
+			b.asked = false
 			b.s.clear()
 			b.info.Hide()
 			if b.OnClear != nil {
@@ -165,6 +166,7 @@ func (b *Box) changed(now bool) {
 		}
 		return
 	}
+	b.asked = true
 	if now {
 		b.s.now(b.Query())
 	} else {
