@@ -161,4 +161,3 @@ func (integerTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	return out
 }
-
