@@ -103,7 +103,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, doc, w.viewMenu(item), help)
 }
 
 // stanceMenu returns the Stance menu: the targets, the stance labels of the current target,

@@ -27,6 +27,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/assets"
+	"github.com/tawsim/tawsim/app/dashboard"
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/app/search"
@@ -88,6 +89,8 @@ type Window struct {
 	nameDialog *nameDialog   // open while the window asks for the annotator's name
 	imports    *importDialog // File → Import…
 	exports    *exportDialog // File → Export…
+
+	progress *dashboard.Dashboard // View → Progress…, the one opened last
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the

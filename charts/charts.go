@@ -86,8 +86,7 @@ func finished(p store.Progress) Figure {
 		return f
 	}
 	sort.Strings(names)
-	f.Note = fmt.Sprintf("%s finished (done, or curated) by %s, counted on the day their status was last set",
-		plural(total, "document"), plural(len(names), "annotator"))
+	f.Note = fmt.Sprintf("%s finished (done or curated) by %s", plural(total, "document"), plural(len(names), "annotator"))
 	for i, who := range names {
 		f.Key = append(f.Key, KeyItem{Name: who, Color: palette[i%len(palette)]})
 	}
