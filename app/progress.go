@@ -81,4 +81,3 @@ func chartFileName(project string, f charts.Figure) string {
 	base := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
 	return base + "-" + f.ID + ".png"
 }
-

@@ -47,8 +47,8 @@ type Box struct {
 	form    *filterForm
 	object  fyne.CanvasObject
 	filters Filters
-	who     string  // the annotator whose statuses the hits show
-	asked   bool    // a search was asked for since the box was last cleared
+	who     string // the annotator whose statuses the hits show
+	asked   bool   // a search was asked for since the box was last cleared
 	s       schedule
 }
 
