@@ -85,7 +85,6 @@ func New(run Runner) *Box {
 	b.filter = widget.NewButtonWithIcon(lang.L("Filters"), theme.MenuDropDownIcon(), b.openFilters)
 	b.filter.IconPlacement = widget.ButtonIconTrailingText
 	b.form = newFilterForm(b)
-	b.info.Importance = widget.LowImportance
 	b.info.SizeName = theme.SizeNameCaptionText
 	b.info.Truncation = fyne.TextTruncateEllipsis
 	b.info.Hide()
