@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -65,17 +66,12 @@ func (f Filters) Summary() string {
 	return strings.Join(parts, " · ")
 }
 
-// statusName names a status as the document list does.
+// statusName names a status as the document list does, "" for none.
 func statusName(s labels.Status) string {
-	switch s {
-	case "":
+	if s == "" {
 		return ""
-	case labels.StatusTodo:
-		return lang.L("to do")
-	case labels.StatusInProgress:
-		return lang.L("in progress")
 	}
-	return lang.L(string(s))
+	return doclist.StatusText(s)
 }
 
 // Options are what the filters offer: the schema's labels and targets, the project's
@@ -157,7 +153,7 @@ func newFilterForm(b *Box) *filterForm {
 	for _, s := range labels.Statuses {
 		statuses = append(statuses, statusName(s))
 	}
-	f.status = widget.NewSelect(statuses, pick(func(v string) { b.filters.Status = statusOf(v) }))
+	f.status = widget.NewSelect(statuses, pick(func(v string) { b.filters.Status = doclist.ParseStatus(v) }))
 	f.target = widget.NewSelect(nil, pick(func(v string) { b.filters.Target = f.targetID(v) }))
 	f.what = widget.NewSelect(nil, pick(func(v string) { b.filters.Stance = v }))
 	f.exact = widget.NewCheck(lang.L("Exact words (no proclitics)"), func(on bool) {
@@ -168,16 +164,6 @@ func newFilterForm(b *Box) *filterForm {
 	})
 	f.options(Options{})
 	return f
-}
-
-// statusOf returns the status that statusName names, "" for Any.
-func statusOf(name string) labels.Status {
-	for _, s := range labels.Statuses {
-		if statusName(s) == name {
-			return s
-		}
-	}
-	return ""
 }
 
 // targetName names target t in the target filter.
