@@ -143,6 +143,35 @@ func (d dayTicks) Ticks(min, max float64) []plot.Tick {
 // each in its colour, then labels the schema lacks.
 func entityLabels(p store.Progress, sc labels.Schema) Figure {
 	f := Figure{ID: "labels", Title: "Entity labels", XLabel: "label", YLabel: "spans"}
+	names, colors := labelOrder(p, sc)
+	total := 0
+	values := make([][]float64, len(names))
+	for i, name := range names {
+		values[i] = []float64{float64(p.EntityLabels[name])}
+		total += p.EntityLabels[name]
+	}
+	if total == 0 {
+		f.Empty = "No entity has been labeled yet."
+		return f
+	}
+	f.Note = plural(total, "entity span") + ", everyone's"
+	codes := codesFor(names, "L")
+	for i, name := range names {
+		if codes[i] != name { // the axis names the others
+			f.Key = append(f.Key, KeyItem{Code: codes[i], Name: name, Color: colors[i]})
+		}
+	}
+	f.draw = func(pl *plot.Plot, s Style) {
+		pl.Add(&bars{values: values, perCategory: colors})
+		pl.NominalX(codes...)
+		pl.Y.Min = 0
+	}
+	return f
+}
+
+// labelOrder returns the entity labels the chart of labels shows, with their colours: the
+// schema's in its order, then those the schema lacks that spans have.
+func labelOrder(p store.Progress, sc labels.Schema) ([]string, []color.NRGBA) {
 	var names []string
 	var colors []color.NRGBA
 	seen := map[string]bool{}
@@ -159,27 +188,7 @@ func entityLabels(p store.Progress, sc labels.Schema) Figure {
 	for _, name := range extra {
 		names, colors = append(names, name), append(colors, grey)
 	}
-	total := 0
-	values := make([][]float64, len(names))
-	for i, name := range names {
-		values[i] = []float64{float64(p.EntityLabels[name])}
-		total += p.EntityLabels[name]
-	}
-	if total == 0 {
-		f.Empty = "No entity has been labeled yet."
-		return f
-	}
-	f.Note = plural(total, "entity span") + ", everyone's"
-	codes := codesFor(names, "L")
-	for i, name := range names {
-		f.Key = append(f.Key, KeyItem{Code: codes[i], Name: name, Color: colors[i]})
-	}
-	f.draw = func(pl *plot.Plot, s Style) {
-		pl.Add(&bars{values: values, perCategory: colors})
-		pl.NominalX(codes...)
-		pl.Y.Min = 0
-	}
-	return f
+	return names, colors
 }
 
 // stances is the stacked bar chart of document stances per target: a bar per target of the

@@ -122,8 +122,9 @@ func (r Report) table(id string) ([]string, [][]string) {
 		return append([]string{"day"}, names...), rows
 	case "labels":
 		var rows [][]string
-		for _, k := range entityLabels(p, r.Schema).Key {
-			rows = append(rows, []string{k.Name, thousands(p.EntityLabels[k.Name])})
+		names, _ := labelOrder(p, r.Schema)
+		for _, name := range names {
+			rows = append(rows, []string{name, thousands(p.EntityLabels[name])})
 		}
 		return []string{"label", "spans"}, rows
 	case "stances":
