@@ -50,8 +50,8 @@ func (f Figure) Plot(s Style) *plot.Plot {
 // grows with it).
 func (f Figure) Image(w, h int, dpi float64, s Style) image.Image {
 	w, h = max(w, 16), max(h, 16)
-	inch := vg.Length(dpi)
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w)*vg.Inch/inch, vg.Length(h)*vg.Inch/inch), vgimg.UseDPI(int(dpi+0.5)))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	c := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(max(int(dpi+0.5), 24)))
 	f.Plot(s).Draw(draw.New(c))
 	return c.Image()
 }
