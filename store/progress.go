@@ -21,7 +21,7 @@ type Progress struct {
 	Status     map[labels.Status]int // (document, annotator) pairs per status, as Stats counts them
 	// Finished maps each annotator to the days on which they finished documents (status done,
 	// or curated for a curator), in order, each with how many: a document counts on the day
-	// its status was last set. Days are those of the location Progress was asked for.
+	// its state was last written. Days are those of the location Progress was asked for.
 	Finished     map[string][]DayCount
 	EntityLabels map[string]int            // entity spans per label, everyone's
 	DocStances   map[string]map[string]int // target id → stance label → documents, everyone's
