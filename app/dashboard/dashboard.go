@@ -104,7 +104,6 @@ func newCard(f charts.Figure, save func()) *Card {
 	title.Truncation = fyne.TextTruncateEllipsis
 	note := widget.NewLabel(f.Note)
 	note.Truncation = fyne.TextTruncateEllipsis
-	note.Importance = widget.LowImportance
 	note.SizeName = theme.SizeNameCaptionText
 	var body fyne.CanvasObject
 	if f.Empty != "" {
