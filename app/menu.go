@@ -53,8 +53,8 @@ func (k shiftHint) Mod() fyne.KeyModifier { return fyne.KeyModifierShift }
 // ShortcutName names the hint.
 func (k shiftHint) ShortcutName() string { return "Key:Shift+" + string(k) }
 
-// mainMenu returns the window's menus: File, Edit, Label and Stance (from the schema),
-// Document, Help.
+// mainMenu returns the window's menus: File, Edit (with the search), Label and Stance (from
+// the schema), Suggestions, Document, Team, View (the Progress view), Help.
 func (w *Window) mainMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, w.dialogs.unless(action))
@@ -76,7 +76,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Redo", shortcutRedo, w.ed.redo),
 		fyne.NewMenuItemSeparator(),
 		item("Remove selected span", keyHint(fyne.KeyDelete), w.ed.deleteSelected),
+		fyne.NewMenuItemSeparator(),
 	)
+	edit.Items = append(edit.Items, w.find.items(item)...)
 	var lab []*fyne.MenuItem
 	for _, l := range w.schema.Entities {
 		var sc fyne.Shortcut
@@ -102,7 +104,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, w.teamMenu(item), help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, w.teamMenu(item), w.progress.menu(item), help)
 }
 
 // stanceMenu returns the Stance menu: the targets, the stance labels of the current target,
