@@ -120,3 +120,50 @@ func TestListHitsOfAFilteredList(t *testing.T) {
 		t.Errorf("document 3 would be at %d of the done list (in it %v), want 1", cur, in)
 	}
 }
+
+// TestListSearchOverAListByScore: a search shows its hits in import order over a list sorted
+// by score, with the status and the sort choices waiting; a sort chosen meanwhile is kept
+// for when the search is cleared, and the list sorted so comes back with the document open
+// found in it, only the sort to choose.
+func TestListSearchOverAListByScore(t *testing.T) {
+	f := newListFixture(t)
+	l, ctx := f.l, context.Background()
+	f.suggestOn(t, 101, 400)
+	s, err := f.st.Stats(ctx, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.ShowStats(s, nil)
+	l.SetSort(true, "model-1")
+	f.q.Wait()
+	if l.Len() != 300 || f.open.Order != 400 {
+		t.Fatalf("by score: %d in the list, %d open", l.Len(), f.open.Order)
+	}
+	f.showSearch(t, store.Query{Text: "مقال", For: "tester"})
+	if !l.Searching() || l.Len() != SearchPageSize || !l.Choice.Disabled() || !l.Sort.Disabled() {
+		t.Fatalf("searching %v, %d in the list, choices disabled %v %v",
+			l.Searching(), l.Len(), l.Choice.Disabled(), l.Sort.Disabled())
+	}
+	if s, ok := l.Pager().Cached(0); !ok || s.Order != 2 {
+		t.Errorf("the first hit is %d, want 2 (import order)", s.Order)
+	}
+	l.SetSort(true, "") // any source's
+	f.q.Wait()
+	if !l.Searching() || l.Len() != SearchPageSize {
+		t.Fatalf("a sort chosen while searching: searching %v, %d in the list", l.Searching(), l.Len())
+	}
+	l.ClearSearch(nil)
+	f.q.Wait()
+	if by, src := l.SortedByScore(); l.Searching() || l.Len() != 300 || !by || src != "" {
+		t.Fatalf("after clearing: searching %v, %d in the list, by score %v of %q", l.Searching(), l.Len(), by, src)
+	}
+	if !l.Choice.Disabled() || l.Sort.Disabled() {
+		t.Errorf("after clearing: status choice disabled %v, sort disabled %v", l.Choice.Disabled(), l.Sort.Disabled())
+	}
+	if cur, in := l.Current(); !in || cur != 0 {
+		t.Errorf("the document open (400) at %d (in the list %v), want 0", cur, in)
+	}
+	if s, err := l.Pager().Get(ctx, 299); err != nil || s.Order != 101 {
+		t.Errorf("the surest is %d (%v), want 101", s.Order, err)
+	}
+}
