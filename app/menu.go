@@ -189,6 +189,12 @@ var helpSections = []struct {
 		{"J, ↓, Page Down", "next document"},
 		{"K, ↑, Page Up", "previous document"},
 	}},
+	{lang.L("Search (the box above the list)"), [][2]string{
+		{"Ctrl+F", lang.L("search the documents for a word or a phrase; Filters narrows by label, annotator, status, target, stance")},
+		{lang.L("Enter, ↓ in the box"), lang.L("open the next document found")},
+		{lang.L("Esc in the box"), lang.L("clear the search: every document again, the one open staying open")},
+		{"F3, Ctrl+G, Ctrl+Shift+G", lang.L("the next, the previous place found in the document open")},
+	}},
 	{"Review (Team → Review mode, a curator's gold)", [][2]string{
 		{"1–9", "take that annotator's span under the selection into the gold (nothing selected: their stance toward the target)"},
 		{"Enter", "take the majority's span under the selection (nothing selected: the majority's stance)"},

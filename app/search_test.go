@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -138,4 +139,17 @@ func containsText(o fyne.CanvasObject, text string) bool {
 		}
 	}
 	return false
+}
+
+// TestHelpListsTheSearchKeys: the help (F1) lists the search's keys with the others.
+func TestHelpListsTheSearchKeys(t *testing.T) {
+	w, shown := openWindow(t, searchDocs...)
+	start(t, w, shown)
+	w.showHelp()
+	text := overlayText(w)
+	for _, want := range []string{"Ctrl+F", "F3, Ctrl+G, Ctrl+Shift+G", "Esc in the box"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the help does not list %q", want)
+		}
+	}
 }
