@@ -134,6 +134,7 @@ func (w *Window) setAnnotator(name string) {
 	w.cfg.Annotator = name
 	w.annotator.Store(&name)
 	w.updateTitle()
+	w.search.SetAnnotator(name)
 	w.status.Say("Hello %s: your labels are saved under this name.", msg.Isolate(name))
 	w.list.SetAnnotator(name, func() {
 		// the document open stays open, with the new annotator's work (when it left the

@@ -170,6 +170,7 @@ func (e *editor) show(o opened) {
 	if !same {
 		e.shownAt = time.Now()
 		w.view.setDocument(o.doc)
+		w.find.markHits()
 		if !e.keepMessage {
 			w.status.Say("")
 		}

@@ -53,8 +53,8 @@ func (k shiftHint) Mod() fyne.KeyModifier { return fyne.KeyModifierShift }
 // ShortcutName names the hint.
 func (k shiftHint) ShortcutName() string { return "Key:Shift+" + string(k) }
 
-// mainMenu returns the window's menus: File, Edit, Label and Stance (from the schema),
-// Document, Help.
+// mainMenu returns the window's menus: File, Edit (with the search), Label and Stance (from
+// the schema), Suggestions, Document, Team, View (the Progress view), Help.
 func (w *Window) mainMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, w.dialogs.unless(action))
@@ -77,7 +77,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Redo", shortcutRedo, w.ed.redo),
 		fyne.NewMenuItemSeparator(),
 		item("Remove selected span", keyHint(fyne.KeyDelete), w.ed.deleteSelected),
+		fyne.NewMenuItemSeparator(),
 	)
+	edit.Items = append(edit.Items, w.find.items(item)...)
 	var lab []*fyne.MenuItem
 	for _, l := range w.schema.Entities {
 		var sc fyne.Shortcut
@@ -103,7 +105,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item("Previous document", keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", keyHint(fyne.KeyF1), w.showHelp))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, w.teamMenu(item), help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Label", lab...), stance, w.suggestionsMenu(item), doc, w.teamMenu(item), w.progress.menu(item), help)
 }
 
 // stanceMenu returns the Stance menu: the targets, the stance labels of the current target,
@@ -187,6 +189,12 @@ var helpSections = []struct {
 		{"!", "flag the document with a note and open the next one"},
 		{"J, ↓, Page Down", "next document"},
 		{"K, ↑, Page Up", "previous document"},
+	}},
+	{lang.L("Search (the box above the list)"), [][2]string{
+		{"Ctrl+F", lang.L("search the documents for a word or a phrase; Filters narrows by label, annotator, status, target, stance")},
+		{lang.L("Enter, ↓ in the box"), lang.L("open the next document found")},
+		{lang.L("Esc in the box"), lang.L("clear the search: every document again, the one open staying open")},
+		{"F3, Ctrl+G, Ctrl+Shift+G", lang.L("the next, the previous place found in the document open")},
 	}},
 	{"Review (Team → Review mode, a curator's gold)", [][2]string{
 		{"1–9", "take that annotator's span under the selection into the gold (nothing selected: their stance toward the target)"},

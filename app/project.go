@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
@@ -193,4 +194,59 @@ func openProjectFile(ctx context.Context, path string, schema func() (labels.Sch
 		return nil, fmt.Errorf("give %s the default labels: %w", base, err)
 	}
 	return st, nil
+}
+
+// project is what the window reads of a project before it shows it.
+type project struct {
+	schema     labels.Schema
+	total      int
+	docs       *doclist.Pager
+	annotators []string // who has worked on the project
+}
+
+// readProject reads the schema, the number of documents and the first page of the list. It
+// blocks: call it off the UI goroutine, or before the window shows.
+func (w *Window) readProject(ctx context.Context, st store.Project, annotator string) (project, error) {
+	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
+		return project{}, err
+	}
+	sc, err := st.Schema(ctx)
+	if err != nil {
+		return project{}, fmt.Errorf("read the label schema: %w", err)
+	}
+	n, err := st.CountDocuments(ctx)
+	if err != nil {
+		return project{}, fmt.Errorf("open the document list: %w", err)
+	}
+	stats, err := st.Stats(ctx, "")
+	if err != nil {
+		return project{}, fmt.Errorf("count the annotators: %w", err)
+	}
+	docs := w.list.NewPager(st, annotator, "")
+	if n > 0 {
+		// the first page now, so that the list is filled when the window first shows
+		if _, err := docs.Fetch(ctx, 0); err != nil {
+			return project{}, fmt.Errorf("open the document list: %w", err)
+		}
+	}
+	return project{schema: sc, total: n, docs: docs, annotators: stats.Annotators}, nil
+}
+
+// adopt makes st (at path, read as p) the window's project, on the UI goroutine.
+func (w *Window) adopt(st store.Project, path string, p project) {
+	w.cfg.Store, w.cfg.Path = st, path
+	w.watched.Store(&st)
+	name := w.cfg.Annotator
+	w.annotator.Store(&name)
+	w.ed.close()
+	w.search.Clear()
+	w.search.SetAnnotator(name)
+	w.find.annotators = p.annotators
+	w.list.SetProject(st, name, p.docs, p.total)
+	w.stance.Select(0)
+	w.setSchema(p.schema)
+	w.updateTitle()
+	w.status.SetProject(path, p.total)
+	w.showEmpty()
+	w.find.catchUp()
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/palette"
+	"github.com/tawsim/tawsim/app/search"
 	"github.com/tawsim/tawsim/app/stancepanel"
 	"github.com/tawsim/tawsim/app/statusbar"
 	"github.com/tawsim/tawsim/app/suggestpanel"
@@ -77,6 +78,7 @@ type Window struct {
 	palette  *palette.Palette
 	status   *statusbar.Bar
 	sugPanel *suggestpanel.Panel
+	search   *search.Box // above the list; find runs it
 
 	ed         *editor       // the document open and the actions on it
 	review     *reviewMode   // Team → Review mode
@@ -87,6 +89,8 @@ type Window struct {
 	suggests   *suggestRuns  // the Suggestions menu's runs
 	merges     *mergeDialog  // File → Merge projects…
 	agreement  *agreementWindow
+	find       *finder       // the search (Edit menu and the box)
+	progress   *progressView // View → Progress…
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the
@@ -150,8 +154,14 @@ func (w *Window) build() {
 	w.list.OnOpen = w.ed.load
 	w.list.OnKey, w.list.OnRune = w.onKey, w.onRune
 	w.list.Open = func() (string, int64) { return w.ed.doc.ID, w.ed.doc.Order }
-	w.list.OnChanged = w.showEmpty
-	w.list.OnTotal = func(total int) { w.status.SetProject(w.cfg.Path, total) }
+	w.list.OnChanged = func() {
+		w.showEmpty()
+		w.find.count() // the hits while a search shows
+	}
+	w.list.OnTotal = func(total int) {
+		w.status.SetProject(w.cfg.Path, total)
+		w.find.catchUp()
+	}
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
 	w.list.OnSources = w.suggestionsChanged
@@ -162,7 +172,8 @@ func (w *Window) build() {
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
 	left := container.NewHSplit(container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object()), container.NewStack(floor, text))
 	left.Offset = 0.3
-	split := container.NewHSplit(left, w.list.Object())
+	w.find, w.progress = newFinder(w), &progressView{w: w}
+	split := container.NewHSplit(left, container.NewBorder(w.search.Object(), nil, nil, nil, w.list.Object()))
 	split.Offset = 0.76
 	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
 	top := container.NewVBox(container.NewPadded(w.palette.Object()), widget.NewSeparator())
@@ -173,52 +184,6 @@ func (w *Window) build() {
 	w.win.Resize(fyne.NewSize(1280, 800))
 }
 
-// project is what the window reads of a project before it shows it.
-type project struct {
-	schema labels.Schema
-	total  int
-	docs   *doclist.Pager
-}
-
-// readProject reads the schema, the number of documents and the first page of the list. It
-// blocks: call it off the UI goroutine, or before the window shows.
-func (w *Window) readProject(ctx context.Context, st store.Project, annotator string) (project, error) {
-	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
-		return project{}, err
-	}
-	sc, err := st.Schema(ctx)
-	if err != nil {
-		return project{}, fmt.Errorf("read the label schema: %w", err)
-	}
-	n, err := st.CountDocuments(ctx)
-	if err != nil {
-		return project{}, fmt.Errorf("open the document list: %w", err)
-	}
-	docs := w.list.NewPager(st, annotator, "")
-	if n > 0 {
-		// the first page now, so that the list is filled when the window first shows
-		if _, err := docs.Fetch(ctx, 0); err != nil {
-			return project{}, fmt.Errorf("open the document list: %w", err)
-		}
-	}
-	return project{schema: sc, total: n, docs: docs}, nil
-}
-
-// adopt makes st (at path, read as p) the window's project, on the UI goroutine.
-func (w *Window) adopt(st store.Project, path string, p project) {
-	w.cfg.Store, w.cfg.Path = st, path
-	w.watched.Store(&st)
-	name := w.cfg.Annotator
-	w.annotator.Store(&name)
-	w.ed.close()
-	w.list.SetProject(st, name, p.docs, p.total)
-	w.stance.Select(0)
-	w.setSchema(p.schema)
-	w.updateTitle()
-	w.status.SetProject(path, p.total)
-	w.showEmpty()
-}
-
 // setSchema makes sc the schema the window labels with: the palette, the stance panel, the
 // menus and the keys follow it, and the spans are drawn again in its colours. The current
 // target stays current when sc still has it.
@@ -227,6 +192,7 @@ func (w *Window) setSchema(sc labels.Schema) {
 	w.palette.SetSchema(sc)
 	w.stance.SetSchema(sc, takenKeys(w.palette))
 	w.win.SetMainMenu(w.mainMenu())
+	w.search.SetOptions(search.OptionsOf(sc, w.find.annotators))
 	w.ed.showSpans()
 }
 

@@ -59,6 +59,9 @@ type Project interface {
 
 	// Counts, checks, and what others changed.
 	Stats(ctx context.Context, annotator string) (Stats, error)
+	// Progress is the work on the project as the dashboard draws it, finished documents
+	// counted by the day in loc.
+	Progress(ctx context.Context, loc *time.Location) (Progress, error)
 	Check(ctx context.Context) ([]Problem, error)
 	Recount(ctx context.Context) error
 	// Changed reports whether someone else changed the project since the last call.

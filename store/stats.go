@@ -38,25 +38,35 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	defer tx.Rollback()
-	var documents int
-	if err := tx.QueryRowContext(ctx, lastOrder).Scan(&documents); err != nil {
+	documents, rows, sc, err := readCountRows(ctx, tx)
+	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
+	return StatsOf(documents, annotator, rows, sc), nil
+}
+
+// readCountRows reads, in tx, the number of documents, the counts (rows at 0 left out) and
+// the schema: what StatsOf and ProgressOf sum up.
+func readCountRows(ctx context.Context, tx *sql.Tx) (int, []CountRow, labels.Schema, error) {
+	var documents int
+	if err := tx.QueryRowContext(ctx, lastOrder).Scan(&documents); err != nil {
+		return 0, nil, labels.Schema{}, err
+	}
 	var rows []CountRow
-	err = eachRow(ctx, tx, "SELECT annotator, what, key, n FROM counts WHERE n <> 0", nil, func(r *sql.Rows) error {
+	err := eachRow(ctx, tx, "SELECT annotator, what, key, n FROM counts WHERE n <> 0", nil, func(r *sql.Rows) error {
 		var c CountRow
 		err := r.Scan(&c.Annotator, &c.What, &c.Key, &c.N)
 		rows = append(rows, c)
 		return err
 	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+		return 0, nil, labels.Schema{}, err
 	}
 	sc, err := loadSchema(ctx, tx)
 	if err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+		return 0, nil, labels.Schema{}, err
 	}
-	return StatsOf(documents, annotator, rows, sc), nil
+	return documents, rows, sc, nil
 }
 
 // lastOrder reads the number of documents: their orders run 1..N without gaps (documents are

@@ -127,7 +127,7 @@ func (l *List) SetProject(st store.Project, annotator string, docs *Pager, total
 	l.byScore, l.scoreSource, l.sources, l.suggested = false, "", nil, 0
 	l.Sort.SetSelected(sortOption(false, ""))
 	l.Sort.Hide()
-	l.Choice.Enable()
+	l.enableChoices()
 	l.Choice.SetSelected(filterAll)
 	l.Rows.UnselectAll()
 	l.Rows.Refresh()
@@ -155,6 +155,8 @@ func (l *List) Empty() string {
 	switch {
 	case l.total == 0:
 		return "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I)."
+	case l.count == 0 && l.Searching():
+		return lang.L("No document matches the search.\nPress Escape in the search box to see every document again.")
 	case l.count == 0 && l.byScore:
 		return lang.L("No document has suggestions of that source.\nChoose “In order” above the list to see every document.")
 	case l.count == 0:
@@ -167,6 +169,7 @@ func (l *List) Empty() string {
 func (l *List) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	s, ok := l.docs.Cached(i)
 	o.(*Row).set(s, ok)
+	l.more(i)
 }
 
 // onSelected opens the document selected in the list.
@@ -276,7 +279,7 @@ func (l *List) ProjectChanged(s store.Stats) {
 	grown := n - l.count
 	l.ShowStats(s, nil)
 	switch {
-	case grown == 0:
+	case grown == 0 || l.Searching(): // the search shows what it found; clearing it reads the list again
 	case grown > 0 && (l.filter == "" || (l.filter == labels.StatusTodo && grown <= added)):
 		l.count = n
 		l.docs.InvalidateFrom(math.MaxInt64) // the last page, which was short

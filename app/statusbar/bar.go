@@ -23,6 +23,7 @@ type Bar struct {
 	Message *Message      // what a key did, or why it was refused
 	Saved   *widget.Label // the save marker: "Saving…", "Saved ✓ 14:02:31", "Not saved yet…"
 	Info    *widget.Label // the project and its size
+	Task    *widget.Label // work in the background: "Indexing for search: 12,000 of 100,000 documents"
 
 	ui      func(func()) // runs a function on the UI goroutine and waits for it
 	pending []time.Time  // when each write sent and not yet answered was sent, in order
@@ -34,9 +35,11 @@ type Bar struct {
 // New returns an empty bar. ui runs a function on the UI goroutine (the marker's timer calls
 // it from a goroutine of its own).
 func New(ui func(func())) *Bar {
-	b := &Bar{Message: NewMessage(), Saved: widget.NewLabel(""), Info: widget.NewLabel(""), ui: ui}
+	b := &Bar{Message: NewMessage(), Saved: widget.NewLabel(""), Info: widget.NewLabel(""), Task: widget.NewLabel(""), ui: ui}
+	b.Task.Importance = widget.LowImportance
+	b.Task.Hide()
 	b.object = container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(b.Saved, widget.NewSeparator(), b.Info), b.Message))
+		container.NewBorder(nil, nil, nil, container.NewHBox(b.Task, b.Saved, widget.NewSeparator(), b.Info), b.Message))
 	return b
 }
 
@@ -59,6 +62,16 @@ func (b *Bar) Warn(format string, args ...any) {
 func (b *Bar) SetProject(path string, documents int) {
 	count := msg.Plural(documents, "document")
 	b.Info.SetText(path + "  ·  " + count)
+}
+
+// SetTask shows what runs in the background beside the save marker, nothing when text is "".
+func (b *Bar) SetTask(text string) {
+	b.Task.SetText(text)
+	if text == "" {
+		b.Task.Hide()
+	} else {
+		b.Task.Show()
+	}
 }
 
 // Sent marks a write as sent: "Saving…", and "Not saved yet…" should it take longer than

@@ -34,7 +34,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	var q store.Query
 	flags.StringVar(&q.Label, "label", "", "documents with a span of this label")
 	flags.StringVar(&q.Annotator, "annotator", "", "the label, status and stance filters are this annotator's; alone: the documents they worked on")
-	status := flags.String("status", "", "documents of this status (todo, in_progress, done, skipped, flagged)")
+	status := flags.String("status", "", "documents of this status (todo, in_progress, done, skipped, flagged, curated)")
 	flags.StringVar(&q.Target, "target", "", "documents with a stance toward this target (id or name)")
 	flags.StringVar(&q.Stance, "stance", "", "documents with this stance label (toward --target when given)")
 	flags.BoolVar(&q.Exact, "exact", false, "match the words as written (normalized), without proclitics")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -38,6 +39,32 @@ func (s *Store) Stats(ctx context.Context, annotator string) (store.Stats, error
 	return st, nil
 }
 
+// Progress reads the project's progress from the counts every write keeps, from one
+// snapshot; finished documents are counted by the day, in loc, of their state's last change.
+func (s *Store) Progress(ctx context.Context, loc *time.Location) (store.Progress, error) {
+	var p store.Progress
+	err := s.read(ctx, func(tx pgx.Tx) error {
+		last, err := lastOrder(ctx, tx)
+		if err != nil {
+			return err
+		}
+		sc, err := loadSchema(ctx, tx)
+		if err != nil {
+			return err
+		}
+		rows, err := storedCounts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		p, err = store.ProgressOf(int(last), rows, sc, loc)
+		return err
+	})
+	if err != nil {
+		return store.Progress{}, fmt.Errorf("progress: %w", err)
+	}
+	return p, nil
+}
+
 // storedCounts reads the counts (rows at 0 left out).
 func storedCounts(ctx context.Context, q db) ([]store.CountRow, error) {
 	var out []store.CountRow
@@ -53,12 +80,12 @@ func storedCounts(ctx context.Context, q db) ([]store.CountRow, error) {
 // countRows counts what the counts count, from the rows themselves.
 func countRows(ctx context.Context, q db) (map[[3]string]int, error) {
 	got := map[[3]string]int{}
-	for _, query := range []string{
+	for _, query := range append([]string{
 		"SELECT annotator, 'status', status, count(*) FROM doc_state GROUP BY annotator, status",
 		"SELECT annotator, 'stance', target || chr(31) || label, count(*) FROM doc_stance GROUP BY 1, 3",
 		"SELECT '', 'suggestions', source, sum(n)::bigint FROM suggestion_sets GROUP BY source",
 		"SELECT annotator, 'decision', source || chr(31) || decision, count(*) FROM suggestion_decisions GROUP BY 1, 3",
-	} {
+	}, store.ProgressCountQueries()...) {
 		err := eachRow(ctx, q, query, nil, func(rows pgx.Rows) error {
 			var k [3]string
 			var n int
