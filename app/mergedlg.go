@@ -20,6 +20,7 @@ import (
 	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // mergeDialog is File → Merge projects…: it takes other projects (each annotator's, worked on
@@ -73,7 +74,7 @@ func (md *mergeDialog) show() {
 	scroll := container.NewVScroll(md.list)
 	scroll.SetMinSize(fyne.NewSize(0, 150))
 	about := widget.NewLabel(fmt.Sprintf(lang.L("Each project's documents and every annotator's work come into %s, each project whole or not at all. "+
-		"The same work merged again adds nothing."), projectName(w.cfg.Path)))
+		"The same work merged again adds nothing."), open.Title(w.cfg.Path)))
 	about.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{
 		widget.NewFormItem("", about),

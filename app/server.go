@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -81,15 +80,6 @@ func (w *Window) openServerProject(url string) {
 			w.q.Go(func() { old.Close() })
 		}
 	})
-}
-
-// projectName is how the title names the project at path: a file by its name, a server
-// project by its URL (without a password).
-func projectName(path string) string {
-	if open.IsServer(path) {
-		return path
-	}
-	return filepath.Base(path)
 }
 
 // nextAssigned returns, after the write that ended with err, the next document of the

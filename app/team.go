@@ -12,6 +12,7 @@ import (
 
 	"github.com/tawsim/tawsim/app/agreementview"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // The shortcuts of the Team menu.
@@ -58,7 +59,7 @@ func (w *Window) showAgreement() {
 				leaveOut = name
 			}
 			a.st = st
-			a.win.SetTitle(lang.L("Agreement") + " — " + projectName(w.cfg.Path))
+			a.win.SetTitle(lang.L("Agreement") + " — " + open.Title(w.cfg.Path))
 			a.review.SetChecked(w.review.on || (name != "" && !slices.Contains(s.Annotators, name)))
 			a.view.SetProject(st, s.Annotators, leaveOut)
 			a.win.Show()

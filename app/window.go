@@ -36,6 +36,7 @@ import (
 	"github.com/tawsim/tawsim/app/work"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // articleMinWidth is the narrowest the article's column gets, however narrow the window.
@@ -228,7 +229,7 @@ func (w *Window) Close() error {
 // updateTitle names the project and the annotator in the window title:
 // "Tawsim — news.tawsim — amal".
 func (w *Window) updateTitle() {
-	t := "Tawsim — " + projectName(w.cfg.Path)
+	t := "Tawsim — " + open.Title(w.cfg.Path)
 	if w.cfg.Annotator != "" {
 		t += " — " + w.cfg.Annotator
 	}

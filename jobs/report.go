@@ -11,6 +11,7 @@ import (
 
 	"github.com/tawsim/tawsim/charts"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // WriteReport writes the progress of the project st as the HTML page of charts.Report to
@@ -34,7 +35,7 @@ func WriteReport(ctx context.Context, st store.Project, name string, force bool,
 	if err != nil {
 		return err
 	}
-	r := charts.Report{Project: filepath.Base(st.Path()), Written: time.Now().In(loc), Progress: p, Schema: sc}
+	r := charts.Report{Project: open.Title(st.Path()), Written: time.Now().In(loc), Progress: p, Schema: sc}
 	return writeWhole(out, r.WriteHTML)
 }
 

@@ -6,6 +6,7 @@ package open
 
 import (
 	"context"
+	"path/filepath"
 	"time"
 
 	"github.com/tawsim/tawsim/store"
@@ -20,6 +21,16 @@ func IsServer(path string) bool { return postgres.IsURL(path) }
 
 // Name returns how to show path to people: a server URL without its password.
 func Name(path string) string { return postgres.Redact(path) }
+
+// Title returns how to name the project at path in a title: a file by its base name, a
+// server project by its whole URL without the password (its last part alone, the database,
+// would not say which server).
+func Title(path string) string {
+	if IsServer(path) {
+		return Name(path)
+	}
+	return filepath.Base(path)
+}
 
 // Project opens the project at path to read and write it, creating it when it is missing (a
 // file; a server database must exist, its tables are made).
