@@ -146,10 +146,14 @@ func jsonError(err error, key string) error {
 			}
 			path += p
 		}
-		if path == "" {
-			return fmt.Errorf("got %s, want %s", valueOf(te.Value), wantOf(te.Type))
+		msg := fmt.Sprintf("got %s, want %s", valueOf(te.Value), wantOf(te.Type))
+		if n, ok := strings.CutPrefix(te.Value, "number "); ok && wantOf(te.Type) == "a number" {
+			msg = fmt.Sprintf("the number %s is too large to read", n) // only a float's range refuses a number
 		}
-		return fmt.Errorf("%s: got %s, want %s", path, valueOf(te.Value), wantOf(te.Type))
+		if path == "" {
+			return errors.New(msg)
+		}
+		return fmt.Errorf("%s: %s", path, msg)
 	}
 	if key != "" {
 		return fmt.Errorf("%s: invalid JSON: %w", key, err)

@@ -110,6 +110,7 @@ func TestLabelStudioErrors(t *testing.T) {
 		{"no end", strings.Replace(task(26, 32, "طرابلس"), `"end":32,`, ``, 1), 1, []string{"start and end are required"}},
 		{"no text", `{"data":{"body":"x"}}`, 1, []string{"data.text is missing"}},
 		{"text not a string", `{"data":{"text":3}}`, 1, []string{"data.text: got a number, want a string"}},
+		{"score too large", `{"data":{"text":"x"},"predictions":[{"score":1e400,"result":[]}]}`, 1, []string{"predictions[0].score: the number 1e400 is too large to read"}},
 		{"bad model", `{"data":{"text":"x"},"predictions":[{"model_version":"a\u202eb","result":[]}]}`, 1, []string{"model_version", "bidi"}},
 		{"cut short", "[\n" + task(26, 32, "طرابلس") + ",\n{\"data\":", 3, []string{"ends inside this value"}},
 		{"no comma", "[" + task(26, 32, "طرابلس") + "\n" + task(26, 32, "طرابلس") + "]", 2, []string{"a comma is missing"}},
