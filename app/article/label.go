@@ -39,14 +39,20 @@ type Label struct {
 	Color fyne.ThemeColorName
 
 	text  string
+	dir   bidi.Direction
 	an    *analysis
 	d     drawing
 	order scratch
 }
 
-// NewLabel returns a label showing text.
-func NewLabel(text string) *Label {
-	l := &Label{}
+// NewLabel returns a label showing text in the direction of its first strong character.
+func NewLabel(text string) *Label { return NewLabelDir(text, bidi.Auto) }
+
+// NewLabelDir returns a label showing text in direction dir: bidi.RightToLeft for the words
+// of a right-to-left window, which read from the right whatever they start with (a file name,
+// a number).
+func NewLabelDir(text string, dir bidi.Direction) *Label {
+	l := &Label{dir: dir}
 	l.ExtendBaseWidget(l)
 	l.SetText(text)
 	return l
@@ -59,13 +65,21 @@ func (l *Label) SetText(text string) {
 	}
 	l.text = text
 	doc := labels.Document{Text: text}
-	l.an = analyze([]rune(text), doc.TokenOffsets(), bidi.Auto)
+	l.an = analyze([]rune(text), doc.TokenOffsets(), l.dir)
 	l.d.size = 0
 	l.Refresh()
 }
 
 // Text returns the text shown.
 func (l *Label) Text() string { return l.text }
+
+// SetColor draws the text in the theme colour name ("" for the foreground).
+func (l *Label) SetColor(name fyne.ThemeColorName) {
+	if l.Color != name {
+		l.Color = name
+		l.Refresh()
+	}
+}
 
 // CreateRenderer returns the label's renderer. It is called by Fyne.
 func (l *Label) CreateRenderer() fyne.WidgetRenderer {
