@@ -1,5 +1,6 @@
 // Package palette is the row of entity labels above the article: a button per label of the
-// schema, tinted with its colour and showing its hotkey, and the keys that give a label. It
+// schema, tinted with its colour and showing its hotkey, from the start edge (the right, in
+// Arabic), and the keys that give a label. It
 // owns its buttons and the keys; the window gives it the schema and learns of a label chosen
 // through OnLabel. Its Button also draws the stance labels of the stance panel and the help.
 package palette
@@ -9,9 +10,10 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -28,7 +30,7 @@ type Palette struct {
 
 // New returns an empty palette; SetSchema fills it.
 func New() *Palette {
-	return &Palette{box: container.NewHBox(), keys: map[rune]labels.Label{}}
+	return &Palette{box: mirror.Row(), keys: map[rune]labels.Label{}}
 }
 
 // Object returns what the window lays out.
@@ -38,7 +40,7 @@ func (p *Palette) Object() fyne.CanvasObject { return p.box }
 func (p *Palette) SetSchema(sc labels.Schema) {
 	p.schema, p.keys = sc, Hotkeys(sc)
 	p.buttons = p.buttons[:0]
-	objs := []fyne.CanvasObject{widget.NewLabel("Label")}
+	objs := []fyne.CanvasObject{widget.NewLabel(lang.X("palette.label", "Label"))}
 	for _, l := range sc.Entities {
 		b := NewButton(l, func() {
 			if p.OnLabel != nil {
@@ -49,7 +51,7 @@ func (p *Palette) SetSchema(sc labels.Schema) {
 		objs = append(objs, b)
 	}
 	if len(sc.Entities) == 0 {
-		objs = append(objs, widget.NewLabel("This project has no entity labels."))
+		objs = append(objs, widget.NewLabel(lang.X("palette.none", "This project has no entity labels.")))
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
@@ -86,7 +88,7 @@ func (p *Palette) KeyList() string {
 		return "1-" + ks[len(ks)-1]
 	}
 	if len(ks) == 0 {
-		return "a label's button"
+		return lang.X("palette.no_keys", "a label's button")
 	}
 	return strings.Join(ks, ", ")
 }
