@@ -74,6 +74,16 @@ func (p *panes) ShowStance() {
 func (p *panes) build(narrow bool) {
 	p.narrow, p.built = narrow, true
 	list, stance := p.list, p.stance
+	for _, o := range []struct {
+		obj    fyne.CanvasObject
+		hidden bool
+	}{{p.list, p.hideList}, {p.stance, p.hideStance}} {
+		if o.hidden {
+			o.obj.Hide()
+		} else {
+			o.obj.Show()
+		}
+	}
 	if p.hideList {
 		list = nil
 	}
@@ -100,7 +110,6 @@ func (p *panes) build(narrow bool) {
 	case narrow:
 		for _, o := range []fyne.CanvasObject{list, stance} {
 			if o != nil {
-				o.Show()
 				p.side = keepOffset(p.side, mirror.Split(o, p.text, 0.3))
 				p.root = p.side
 				return
@@ -109,8 +118,6 @@ func (p *panes) build(narrow bool) {
 		p.root = p.text
 		return
 	}
-	p.list.Show()
-	p.stance.Show()
 	rest := p.text
 	if stance != nil {
 		p.inner = keepOffset(p.inner, mirror.Split(p.text, stance, 0.7))
