@@ -1,15 +1,12 @@
 package article
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/arabic/bidi"
-	"github.com/tawsim/tawsim/labels"
 )
 
 // Text shows text of several lines and paragraphs the way Article does (token by token in
@@ -20,16 +17,8 @@ import (
 // Like a wrapping label it asks for little width and is as tall as its text at its width.
 type Text struct {
 	widget.BaseWidget
+	words // TextSize and Color, the text and its drawing
 
-	// TextSize is the size of the text; 0 is the theme's text size.
-	TextSize float32
-	// Color names the theme colour of the text; "" is the foreground colour.
-	Color fyne.ThemeColorName
-
-	text string
-	dir  bidi.Direction
-	an   *analysis
-	d    drawing
 	lay  layout
 	size fyne.Size // the size lay was made for (its width) and at which text size (height)
 }
@@ -37,7 +26,7 @@ type Text struct {
 // NewText returns a text widget showing text, each paragraph in direction dir (bidi.Auto:
 // the direction of its first strong character).
 func NewText(text string, dir bidi.Direction) *Text {
-	t := &Text{dir: dir}
+	t := &Text{words: words{dir: dir}}
 	t.ExtendBaseWidget(t)
 	t.SetText(text)
 	return t
@@ -45,18 +34,11 @@ func NewText(text string, dir bidi.Direction) *Text {
 
 // SetText shows text.
 func (t *Text) SetText(text string) {
-	if t.an != nil && text == t.text {
-		return
+	if t.set(text) {
+		t.size = fyne.Size{}
+		t.Refresh()
 	}
-	t.text = text
-	doc := labels.Document{Text: text}
-	t.an = analyze([]rune(text), doc.TokenOffsets(), t.dir)
-	t.d.size, t.size = 0, fyne.Size{}
-	t.Refresh()
 }
-
-// Text returns the text shown.
-func (t *Text) Text() string { return t.text }
 
 // SetColor draws the text in the theme colour name ("" for the foreground).
 func (t *Text) SetColor(name fyne.ThemeColorName) {
@@ -112,16 +94,10 @@ func (r *textRenderer) Refresh() {
 // ensure measures the text at the theme's size and lays it out at width.
 func (r *textRenderer) ensure(width float32) {
 	t := r.t
-	ts := t.TextSize
-	if ts <= 0 {
-		ts = t.Theme().Size(theme.SizeNameText)
-	}
-	if t.d.size != ts {
-		t.d.measure(t.an, ts)
-		t.d.measureTo(t.an, len(t.an.pieces))
+	if t.measure(t.Theme()) {
 		t.size = fyne.Size{}
 	}
-	if t.size.Width == width && t.size.Height == ts {
+	if t.size.Width == width && t.size.Height == t.d.size {
 		return
 	}
 	th := t.Theme()
@@ -147,40 +123,19 @@ func (r *textRenderer) ensure(width float32) {
 			t.lay.x[i] -= shift
 		}
 	}
-	t.size = fyne.NewSize(width, ts)
+	t.size = fyne.NewSize(width, t.d.size)
 }
 
 // Layout places a canvas.Text per piece.
 func (r *textRenderer) Layout(size fyne.Size) {
 	t := r.t
 	r.ensure(size.Width)
-	name := t.Color
-	if name == "" {
-		name = theme.ColorNameForeground
-	}
-	fg := t.Theme().Color(name, fyne.CurrentApp().Settings().ThemeVariant())
+	fg := t.color(t.Theme())
 	objects := r.objects[:0]
 	for _, ln := range t.lay.lines {
 		for j := ln.first; j < ln.last; j++ {
-			objects = append(objects, r.piece(j, ln.y, fg)...)
+			objects = append(objects, t.piece(j, t.lay.x[j], ln.y, fg)...)
 		}
 	}
 	r.objects = objects
-}
-
-// piece returns the objects that draw piece j on the line whose top is y.
-func (r *textRenderer) piece(j int32, y float32, fg color.Color) []fyne.CanvasObject {
-	d := &r.t.d
-	x := r.t.lay.x[j]
-	if d.fonts[j] == fontBox {
-		frame, digits := newBox(d.shown[j], d.size, fg)
-		placeBox(frame, digits, x, d.widths[j], y+d.ascent, d.size)
-		return []fyne.CanvasObject{frame, digits}
-	}
-	k := d.fonts[j]
-	c := &canvas.Text{Text: d.shown[j], Color: fg, TextSize: d.size, FontSource: k.source()}
-	sz := measured.measure(d.shown[j], k, d.size)
-	c.Resize(fyne.NewSize(sz.w, sz.h))
-	c.Move(fyne.NewPos(x, y+d.dy[j]))
-	return []fyne.CanvasObject{c}
 }

@@ -206,8 +206,9 @@ func (r *buttonRenderer) Layout(size fyne.Size) {
 	if code.Width > 0 {
 		r.code.Resize(code)
 		place(r.code, x+name.Width+pad/2, code.Width, code.Height)
-		// on the name's baseline, not in the middle of its height
-		r.code.Move(fyne.NewPos(r.code.Position().X, r.name.Position().Y+name.Height-code.Height-pad/4))
+		// nearer the name's baseline than the middle of the button: Arabic letters sit low in
+		// their line's height
+		r.code.Move(r.code.Position().AddXY(0, code.Height/4))
 	}
 }
 
