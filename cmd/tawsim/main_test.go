@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 func TestAppIDMatchesFyneAppToml(t *testing.T) {
@@ -106,5 +108,16 @@ func TestFyneLogDropsOnlyTheEmptyPreferencesReport(t *testing.T) {
 	want := "Fyne error:  Preferences load error:\n  Cause: invalid character 'x'\n  At: /fyne/app/preferences.go:103\nanother line\n"
 	if out.String() != want {
 		t.Errorf("logged %q, want %q", out.String(), want)
+	}
+}
+
+// TestWindowFitsTheScreen: a window larger than the screen is made as large as the screen
+// less room for a title bar and a panel; a smaller one is left as it is.
+func TestWindowFitsTheScreen(t *testing.T) {
+	if got := fitted(fyne.NewSize(1280, 800), fyne.NewSize(1024, 600)); got != fyne.NewSize(1024, 540) {
+		t.Errorf("on 1024×600: %v", got)
+	}
+	if got := fitted(fyne.NewSize(1280, 800), fyne.NewSize(1920, 1080)); got != fyne.NewSize(1280, 800) {
+		t.Errorf("on 1920×1080: %v", got)
 	}
 }
