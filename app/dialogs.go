@@ -5,7 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/textfield"
 )
 
@@ -25,6 +30,80 @@ func (s *dialogStack) show(d dialog.Dialog) {
 		}
 	})
 	d.Show()
+	mirrorTitle(s.win)
+}
+
+// mirrorTitle puts the title of the dialog on top of win at its right edge in a right-to-left
+// window. Fyne's dialogs draw their title at the left and leave it at its own size, which
+// they never set; it is given the dialog's width here, aligned to the right.
+func mirrorTitle(win fyne.Window) {
+	if !locale.RTL() {
+		return
+	}
+	pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		return
+	}
+	box, ok := pop.Content.(*fyne.Container)
+	if !ok || len(box.Objects) != 5 {
+		return
+	}
+	if title, ok := box.Objects[4].(*widget.Label); ok {
+		title.Alignment = fyne.TextAlignTrailing
+		title.Resize(fyne.NewSize(box.Size().Width, title.MinSize().Height))
+		title.Refresh()
+	}
+}
+
+// newDialog returns a dialog titled title showing content, with buttons in a row at its
+// bottom, in the window's direction: the last one (the dialog's action) at the end.
+func (w *Window) newDialog(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, content, w.win)
+	if locale.RTL() {
+		buttons = slices.Clone(buttons)
+		slices.Reverse(buttons)
+	}
+	d.SetButtons(buttons)
+	return d
+}
+
+// dialogSize returns a dialog size of width (the height its content needs), narrower when the
+// window is: a dialog keeps 20 pixels of the window on each side.
+func (w *Window) dialogSize(width float32) fyne.Size {
+	if cw := w.win.Canvas().Size().Width; cw > 0 {
+		width = max(min(width, cw-40), min(width, 320))
+	}
+	return fyne.NewSize(width, 0)
+}
+
+// closeButton returns a button that closes the dialog on top of the window.
+func (w *Window) closeButton() *widget.Button {
+	return widget.NewButton(lang.X("dialog.close", "Close"), func() { w.dialogs.dismiss() })
+}
+
+// message returns a dialog titled title that says text, with an OK button: Fyne's information
+// dialog, laid out in the window's direction and with text in the bidi-aware text widget.
+func (w *Window) message(title, text string) *dialog.CustomDialog {
+	t := mirror.Text(text)
+	var d *dialog.CustomDialog
+	d = w.newDialog(title, t, widget.NewButton(lang.X("OK", "OK"), func() { d.Hide() }))
+	d.Resize(w.dialogSize(560))
+	return d
+}
+
+// confirm returns a dialog titled title that asks question, with No and Yes buttons; Yes
+// calls yes.
+func (w *Window) confirm(title, question string, yes func()) *dialog.CustomDialog {
+	var d *dialog.CustomDialog
+	no := widget.NewButtonWithIcon(lang.X("No", "No"), theme.CancelIcon(), func() { d.Hide() })
+	ok := widget.NewButtonWithIcon(lang.X("Yes", "Yes"), theme.ConfirmIcon(), func() {
+		d.Hide()
+		yes()
+	})
+	ok.Importance = widget.HighImportance
+	d = w.newDialog(title, mirror.Text(question), no, ok)
+	d.Resize(w.dialogSize(520))
+	return d
 }
 
 // dismiss dismisses the dialog shown last by show, and reports whether there was one.

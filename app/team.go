@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/agreementview"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/store"
 )
 
@@ -25,12 +26,12 @@ var (
 // teamMenu returns the Team menu: the Agreement window, Review mode (checked while on) and
 // what every annotator made taken into the gold. item makes a menu item.
 func (w *Window) teamMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
-	review := item(lang.L("Review mode"), shortcutReview, w.review.toggle)
+	review := item(lang.X("menu.review", "Review mode"), shortcutReview, w.review.toggle)
 	review.Checked = w.review.on
-	return fyne.NewMenu(lang.L("Team"),
-		item(lang.L("Agreement…"), shortcutAgreement, w.showAgreement),
+	return fyne.NewMenu(lang.X("menu.team", "Team"),
+		item(lang.X("menu.agreement", "Agreement…"), shortcutAgreement, w.showAgreement),
 		review,
-		item(lang.L("Take what every annotator made"), shortcutUnanimous, w.review.takeUnanimous),
+		item(lang.X("menu.unanimous", "Take what every annotator made"), shortcutUnanimous, w.review.takeUnanimous),
 	)
 }
 
@@ -48,7 +49,7 @@ type agreementWindow struct {
 // again: every annotator's work but the curator's while review is on.
 func (w *Window) showAgreement() {
 	st, name := w.cfg.Store, w.cfg.Annotator
-	readThen(w, lang.L("list the project's annotators"), func(ctx context.Context) (store.Stats, error) { return st.Stats(ctx, "") },
+	readThen(w, lang.X("review.list_failed", "list the project's annotators"), func(ctx context.Context) (store.Stats, error) { return st.Stats(ctx, "") },
 		func(s store.Stats) {
 			if st != w.cfg.Store {
 				return
@@ -59,7 +60,7 @@ func (w *Window) showAgreement() {
 				leaveOut = name
 			}
 			a.st = st
-			a.win.SetTitle(lang.L("Agreement") + " — " + filepath.Base(w.cfg.Path))
+			a.win.SetTitle(lang.X("agreement.title", "Agreement") + " — " + filepath.Base(w.cfg.Path))
 			a.review.SetChecked(w.review.on || (name != "" && !slices.Contains(s.Annotators, name)))
 			a.view.SetProject(st, s.Annotators, leaveOut)
 			a.win.Show()
@@ -72,10 +73,10 @@ func (w *Window) agreementWindow() *agreementWindow {
 	if w.agreement != nil {
 		return w.agreement
 	}
-	a := &agreementWindow{win: w.app.NewWindow(lang.L("Agreement")), view: agreementview.New(w.q)}
-	a.review = widget.NewCheck(lang.L("Open documents in Review mode, as curator"), nil)
+	a := &agreementWindow{win: w.app.NewWindow(lang.X("agreement.title", "Agreement")), view: agreementview.New(w.q)}
+	a.review = widget.NewCheck(lang.X("agreement.review", "Open documents in Review mode, as curator"), nil)
 	a.view.OnOpen = func(id string) { w.openFromAgreement(a, id) }
-	a.win.SetContent(container.NewBorder(nil, a.review, nil, nil, a.view.Object()))
+	a.win.SetContent(container.NewBorder(nil, mirror.CheckRow(a.review), nil, nil, a.view.Object()))
 	a.win.SetCloseIntercept(a.win.Hide) // kept, with its filters, for the next time
 	a.win.Resize(fyne.NewSize(960, 760))
 	w.agreement = a

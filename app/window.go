@@ -19,17 +19,20 @@ import (
 	"image/color"
 	"path/filepath"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
-	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/app/palette"
+	"github.com/tawsim/tawsim/app/prefs"
 	"github.com/tawsim/tawsim/app/stancepanel"
 	"github.com/tawsim/tawsim/app/statusbar"
 	"github.com/tawsim/tawsim/app/suggestpanel"
@@ -48,11 +51,21 @@ type Config struct {
 	// Annotator is whose work the window shows and writes. When empty, the window asks for a
 	// name when it starts (see AnnotatorName).
 	Annotator string
+	// Prefs are the annotator's preferences (prefs.Load), applied when the window is made;
+	// the Preferences dialog changes them and keeps them. The language and the digits are
+	// locale's, set before New (SetLocale).
+	Prefs prefs.Prefs
 }
 
-// Window is Tawsim's main window: the document list on the right (the side an Arabic reader
-// starts from), the article beside it with the palette above it, the stance panel at the left,
-// the status bar below.
+// SetLocale makes the language and the digits of p the window's, before New makes it.
+func SetLocale(p prefs.Prefs) {
+	locale.Set(p.Language)
+	locale.SetDigits(p.Digits)
+}
+
+// Window is Tawsim's main window: the document list at the start (the right in Arabic, the
+// side an Arabic reader starts from; the left in English), the article beside it with the
+// palette above it, the stance panel at the end, the status bar below (panes.go).
 type Window struct {
 	// OnShown, when set, is called on the UI goroutine each time a document has been shown.
 	OnShown func(labels.Document)
@@ -78,6 +91,7 @@ type Window struct {
 	palette  *palette.Palette
 	status   *statusbar.Bar
 	sugPanel *suggestpanel.Panel
+	panes    *panes
 
 	ed         *editor       // the document open and the actions on it
 	review     *reviewMode   // Team → Review mode
@@ -100,7 +114,7 @@ func New(a fyne.App, cfg Config) (*Window, error) { return newWindow(a, cfg, nil
 func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	// the theme first: a text measured before it (Fyne keeps its measures) would keep the
 	// line height of Fyne's own font
-	a.Settings().SetTheme(assets.NewTheme())
+	a.Settings().SetTheme(newTheme(cfg.Prefs.Theme))
 	w := &Window{app: a, cfg: cfg, q: work.New(uiCalls)}
 	w.jobs, w.stop = context.WithCancel(context.Background())
 	w.list = doclist.New(w.q)
@@ -117,10 +131,17 @@ func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	return w, nil
 }
 
-// build makes the panels, wires them, and lays the window out.
+// build makes the window, then its panels.
 func (w *Window) build() {
-	w.win = w.app.NewWindow("Tawsim")
+	w.win = w.app.NewWindow(lang.X("window.name", "Tawsim"))
 	w.dialogs = &dialogStack{win: w.win}
+	w.buildPanels()
+	w.win.Resize(fyne.NewSize(1280, 800))
+}
+
+// buildPanels makes the panels in the window's language, wires them, and lays the window out
+// in its direction.
+func (w *Window) buildPanels() {
 	w.status = statusbar.New(w.q.UI)
 	w.ed = newEditor(w)
 	w.imports, w.exports, w.merges = &importDialog{w: w}, &exportDialog{w: w}, &mergeDialog{w: w}
@@ -161,17 +182,17 @@ func (w *Window) build() {
 	// the article keeps room for a line of a dozen words when the window is narrow
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
-	left := container.NewHSplit(container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object()), container.NewStack(floor, text))
-	left.Offset = 0.3
-	split := container.NewHSplit(left, w.list.Object())
-	split.Offset = 0.76
+	// Review mode's panel tops the stance panel's column
+	stance := container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object())
+	w.panes = newPanes(w.list.Object(), container.NewStack(floor, text), stance)
+	w.panes.setHidden(w.cfg.Prefs.HideList, w.cfg.Prefs.HideStance)
+	w.applyTextPrefs()
 	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
 	top := container.NewVBox(container.NewPadded(w.palette.Object()), widget.NewSeparator())
-	w.win.SetContent(container.NewBorder(top, w.status.Object(), nil, nil, split))
+	w.win.SetContent(container.NewBorder(top, w.status.Object(), nil, nil, w.panes))
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.onKey(ev) })
 	w.win.Canvas().SetOnTypedRune(w.onRune)
 	w.addShortcuts()
-	w.win.Resize(fyne.NewSize(1280, 800))
 }
 
 // project is what the window reads of a project before it shows it.
@@ -189,17 +210,17 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 	}
 	sc, err := st.Schema(ctx)
 	if err != nil {
-		return project{}, fmt.Errorf("read the label schema: %w", err)
+		return project{}, fmt.Errorf("%s: %w", lang.X("err.schema", "read the label schema"), err)
 	}
 	n, err := st.CountDocuments(ctx)
 	if err != nil {
-		return project{}, fmt.Errorf("open the document list: %w", err)
+		return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
 	}
 	docs := w.list.NewPager(st, annotator, "")
 	if n > 0 {
 		// the first page now, so that the list is filled when the window first shows
 		if _, err := docs.Fetch(ctx, 0); err != nil {
-			return project{}, fmt.Errorf("open the document list: %w", err)
+			return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
 		}
 	}
 	return project{schema: sc, total: n, docs: docs}, nil
@@ -263,7 +284,7 @@ func (w *Window) Close() error {
 // updateTitle names the project and the annotator in the window title:
 // "Tawsim — news.tawsim — amal".
 func (w *Window) updateTitle() {
-	t := "Tawsim — " + filepath.Base(w.cfg.Path)
+	t := lang.X("window.name", "Tawsim") + " — " + filepath.Base(w.cfg.Path)
 	if w.cfg.Annotator != "" {
 		t += " — " + w.cfg.Annotator
 	}
@@ -275,7 +296,11 @@ func (w *Window) showEmpty() { w.view.showEmpty(w.list.Empty()) }
 
 // showError reports an error the annotator has to act on in a dialog.
 func (w *Window) showError(err error) {
-	w.dialogs.show(dialog.NewError(err, w.win))
+	text := err.Error()
+	if r, size := utf8.DecodeRuneInString(text); r != utf8.RuneError {
+		text = string(unicode.ToUpper(r)) + text[size:]
+	}
+	w.dialogs.show(w.message(lang.X("Error", "Error"), text))
 }
 
 // focusArticle gives the keyboard focus back to the article after a click elsewhere, so that
@@ -305,7 +330,7 @@ func (w *Window) save(work func(ctx context.Context) (func(), error), failed fun
 				failed()
 			}
 			if err != nil && (refused == nil || !refused(err)) {
-				w.showError(fmt.Errorf("%w\n\nNothing was changed. Check that the project file is on a disk with free space that you can write to, then try again", err))
+				w.showError(fmt.Errorf("%w\n\n%s", err, lang.X("err.not_saved", "Nothing was changed. Check that the project file is on a disk with free space that you can write to, then try again")))
 			}
 			w.status.ShowSaved()
 		}
@@ -314,7 +339,7 @@ func (w *Window) save(work func(ctx context.Context) (func(), error), failed fun
 
 // reloadSchema reads the schema again and shows it (another program changed it).
 func (w *Window) reloadSchema() {
-	readThen(w, "read the label schema", w.cfg.Store.Schema, w.setSchema)
+	readThen(w, lang.X("err.schema", "read the label schema"), w.cfg.Store.Schema, w.setSchema)
 }
 
 // readThen runs read in the queue, then show with what it read on the UI goroutine; when the

@@ -1,4 +1,4 @@
-// Package doclist is the document list at the right of the window: a row per document of the
+// Package doclist is the document list at the start of the window (the right, in Arabic): a row per document of the
 // project (its number, title and status), the status filter above it, and the corpus's
 // progress. It pages through the project without holding the corpus (Pager), follows the
 // statuses the annotator gives, and moves from document to document. It owns its widgets and
@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -55,7 +57,8 @@ type List struct {
 	Choice   *widget.Select      // the status filter
 	Sort     *widget.Select      // the order: import, or the lowest score first
 	Progress *widget.ProgressBar // the annotator's documents done
-	counts   *widget.Label       // the other statuses
+	counts   mirror.Texter       // the other statuses
+	progress mirror.Texter       // the words of the progress bar, in a right-to-left window
 	object   fyne.CanvasObject
 
 	run       Runner
@@ -111,7 +114,7 @@ func (l *List) pageLoaded(p *Pager, err error) {
 			return
 		}
 		if err != nil {
-			l.warn("Could not read the document list: %v", err)
+			l.warn("%s", lang.X("list.read_failed", "Could not read the document list: {{.Err}}", msg.M{"Err": err}))
 			return
 		}
 		l.Rows.Refresh()
@@ -128,7 +131,7 @@ func (l *List) SetProject(st *store.Store, annotator string, docs *Pager, total 
 	l.Sort.SetSelected(sortOption(false, ""))
 	l.Sort.Hide()
 	l.Choice.Enable()
-	l.Choice.SetSelected(filterAll)
+	l.Choice.SetSelected(filterAll())
 	l.Rows.UnselectAll()
 	l.Rows.Refresh()
 	l.RefreshStats()
@@ -154,11 +157,13 @@ func (l *List) Pager() *Pager { return l.docs }
 func (l *List) Empty() string {
 	switch {
 	case l.total == 0:
-		return "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I)."
+		return lang.X("list.empty", "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I).")
 	case l.count == 0 && l.byScore:
-		return lang.L("No document has suggestions of that source.\nChoose “In order” above the list to see every document.")
+		return lang.X("list.none_scored", "No document has suggestions of that source.\nChoose “{{.Order}}” above the list to see every document.",
+			msg.M{"Order": sortOption(false, "")})
 	case l.count == 0:
-		return fmt.Sprintf("No document is %s.\nChoose “All” above the list to see every document.", StatusText(l.filter))
+		return lang.X("list.none", "No document is {{.Status}}.\nChoose “{{.All}}” above the list to see every document.",
+			msg.M{"Status": StatusText(l.filter), "All": filterAll()})
 	}
 	return ""
 }
