@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-json"
+	"github.com/tawsim/tawsim/internal/jsonkind"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -104,7 +105,7 @@ func decodeKey(m map[string]json.RawMessage, key string, v any) error {
 
 // doccanoID returns the text of a doccano id, a number or a string.
 func doccanoID(raw json.RawMessage) (string, error) {
-	switch k := jsonKind(raw); k {
+	switch k := jsonkind.Of(raw); k {
 	case "nothing", "null":
 		return "", nil
 	case "a number":
@@ -121,7 +122,7 @@ func doccanoID(raw json.RawMessage) (string, error) {
 // doccanoLabels reads the value of "label", "labels" or "cats": a list of [start, end, label]
 // triples (spans) and of strings (document labels), or one string.
 func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMessage) error {
-	switch jsonKind(raw) {
+	switch jsonkind.Of(raw) {
 	case "nothing", "null":
 		return nil
 	case "a string":
@@ -132,7 +133,7 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 		return addDocLabel(rec, key, s)
 	case "a list":
 	default:
-		return fmt.Errorf("%s: got %s, want a list", key, jsonKind(raw))
+		return fmt.Errorf("%s: got %s, want a list", key, jsonkind.Of(raw))
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
@@ -140,7 +141,7 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 	}
 	spans := 0
 	for _, it := range items {
-		if jsonKind(it) == "a list" {
+		if jsonkind.Of(it) == "a list" {
 			spans++
 		}
 	}
@@ -149,7 +150,7 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 	}
 	for i, it := range items {
 		where := fmt.Sprintf("%s[%d]", key, i)
-		switch jsonKind(it) {
+		switch jsonkind.Of(it) {
 		case "a string":
 			var s string
 			if err := json.Unmarshal(it, &s); err != nil {
@@ -162,7 +163,7 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 			var t []json.RawMessage
 			var label string
 			if json.Unmarshal(it, &t) != nil || len(t) != 3 ||
-				jsonKind(t[2]) != "a string" || json.Unmarshal(t[2], &label) != nil {
+				jsonkind.Of(t[2]) != "a string" || json.Unmarshal(t[2], &label) != nil {
 				return fmt.Errorf("%s: got %s, want [start, end, \"LABEL\"]", where, cut(string(it), 60))
 			}
 			start, err := intAt(t[0])
@@ -177,7 +178,7 @@ func doccanoLabels(x *labels.TextIndex, rec *Record, key string, raw json.RawMes
 				return err
 			}
 		default:
-			return fmt.Errorf("%s: got %s, want [start, end, \"LABEL\"] or a label", where, jsonKind(it))
+			return fmt.Errorf("%s: got %s, want [start, end, \"LABEL\"] or a label", where, jsonkind.Of(it))
 		}
 	}
 	return nil

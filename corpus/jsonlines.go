@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-json"
+	"github.com/tawsim/tawsim/internal/jsonkind"
 )
 
 // ErrNoText is wrapped by the error about a record without a text.
@@ -74,7 +75,7 @@ const bigLine = 8 << 20
 func decodeLine(b []byte, v any, eol bool) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 || b[0] != '{' {
-		return fmt.Errorf("the line holds %s, want a JSON object {...}", jsonKind(b))
+		return fmt.Errorf("the line holds %s, want a JSON object {...}", jsonkind.Of(b))
 	}
 	if at := loneSurrogate(b); at >= 0 {
 		return fmt.Errorf("%w: %s at byte %d of the line is half of a UTF-16 surrogate pair, not a character",
@@ -213,29 +214,6 @@ func wantOf(t reflect.Type) string {
 	return t.String()
 }
 
-// jsonKind names the kind of the JSON value raw holds, from its first byte.
-func jsonKind(raw []byte) string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return "nothing"
-	}
-	switch raw[0] {
-	case '"':
-		return "a string"
-	case '{':
-		return "an object"
-	case '[':
-		return "a list"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return "a number"
-	}
-	return "something that is not JSON"
-}
-
 // isNull reports whether raw is absent or JSON null.
 func isNull(raw []byte) bool {
 	raw = bytes.TrimSpace(raw)
@@ -247,7 +225,7 @@ func objectCopy(key string, raw []byte) ([]byte, error) {
 	if isNull(raw) {
 		return nil, nil
 	}
-	if k := jsonKind(raw); k != "an object" {
+	if k := jsonkind.Of(raw); k != "an object" {
 		return nil, fmt.Errorf("%s: got %s, want an object", key, k)
 	}
 	return bytes.Clone(raw), nil

@@ -6,11 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
-	"strings"
 
 	"github.com/goccy/go-json"
+	"github.com/tawsim/tawsim/internal/jsonkind"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -113,12 +112,9 @@ func (l *labelStudio) parse(value []byte) (Record, error) {
 
 // prediction adds the suggestions of one prediction to rec.
 func (l *labelStudio) prediction(x *labels.TextIndex, text string, rec *Record, p lsPrediction) error {
-	source := strings.TrimSpace(jsonScalar(p.ModelVersion))
-	if source == "" {
-		source = l.source
-	}
-	if err := labels.CheckName(source); err != nil {
-		return fmt.Errorf("model_version: %w", err)
+	source, err := predictionSource(jsonScalar(p.ModelVersion), l.source)
+	if err != nil {
+		return err
 	}
 	for j, r := range p.Result {
 		if len(r.Value.Labels) == 0 {
@@ -133,8 +129,8 @@ func (l *labelStudio) prediction(x *labels.TextIndex, text string, rec *Record, 
 		if err == nil {
 			err = fillSuggestion(x, text, &g, r.Value.Text)
 		}
-		if err == nil && (math.IsNaN(g.Score) || math.IsInf(g.Score, 0)) {
-			err = fmt.Errorf("the score is %v", g.Score)
+		if err == nil {
+			err = checkScore(g.Score)
 		}
 		if err != nil {
 			return fmt.Errorf("result[%d]: %w", j, err)
@@ -155,7 +151,7 @@ func taskData(data []byte, key string) (string, []byte, error) {
 	}
 	dec := stdjson.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != stdjson.Delim('{') {
-		return "", nil, fmt.Errorf("data: got %s, want an object", jsonKind(data))
+		return "", nil, fmt.Errorf("data: got %s, want an object", jsonkind.Of(data))
 	}
 	var text *string
 	meta := []byte{'{'}
@@ -171,7 +167,7 @@ func taskData(data []byte, key string) (string, []byte, error) {
 		}
 		if k == key {
 			if err := json.Unmarshal(v, &text); err != nil || text == nil {
-				return "", nil, fmt.Errorf("data.%s: got %s, want a string", key, jsonKind(v))
+				return "", nil, fmt.Errorf("data.%s: got %s, want a string", key, jsonkind.Of(v))
 			}
 			continue
 		}
@@ -196,18 +192,8 @@ func jsonScalar(raw []byte) string {
 	if json.Unmarshal(raw, &s) == nil {
 		return s
 	}
-	if k := jsonKind(raw); k == "a number" {
+	if k := jsonkind.Of(raw); k == "a number" {
 		return string(bytes.TrimSpace(raw))
 	}
 	return ""
-}
-
-// firstScore returns the first score given, or 1.
-func firstScore(scores ...*float64) float64 {
-	for _, s := range scores {
-		if s != nil {
-			return *s
-		}
-	}
-	return 1
 }

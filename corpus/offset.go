@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+
+	"github.com/tawsim/tawsim/internal/jsonkind"
 )
 
 // offset is an optional whole number read from JSON (a token index). A JSON decoder leaves
@@ -32,7 +34,7 @@ func (o *offset) UnmarshalJSON(b []byte) error {
 
 // jsonValue describes raw for a message: "null", "number 1.5", "string".
 func jsonValue(raw []byte) string {
-	switch jsonKind(raw) {
+	switch jsonkind.Of(raw) {
 	case "a number":
 		return "number " + cut(string(raw), 20)
 	case "a string":

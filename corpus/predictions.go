@@ -86,11 +86,9 @@ func predictedSpans(x *labels.TextIndex, text string, nr *nativeRecord, source s
 	if len(nr.Stance) > 0 || len(nr.StanceSpans) > 0 {
 		return nil, errors.New("predictions are entity spans: the record has stance or evidence spans")
 	}
-	if v := strings.TrimSpace(nr.ModelVersion); v != "" {
-		source = v
-	}
-	if err := labels.CheckName(source); err != nil {
-		return nil, fmt.Errorf("model_version: %w", err)
+	source, err := predictionSource(nr.ModelVersion, source)
+	if err != nil {
+		return nil, err
 	}
 	var out []labels.Suggestion
 	for i, s := range nr.Entities {
@@ -101,8 +99,8 @@ func predictedSpans(x *labels.TextIndex, text string, nr *nativeRecord, source s
 			return nil, fmt.Errorf("entities[%d]: no label", i)
 		}
 		g := labels.Suggestion{Start: *s.Start, End: *s.End, Label: s.Label, Source: source, Score: firstScore(s.Score)}
-		if math.IsNaN(g.Score) || math.IsInf(g.Score, 0) {
-			return nil, fmt.Errorf("entities[%d]: the score is %v", i, g.Score)
+		if err := checkScore(g.Score); err != nil {
+			return nil, fmt.Errorf("entities[%d]: %w", i, err)
 		}
 		if err := fillSuggestion(x, text, &g, s.Text); err != nil {
 			return nil, fmt.Errorf("entities[%d]: %w", i, err)
@@ -110,6 +108,37 @@ func predictedSpans(x *labels.TextIndex, text string, nr *nativeRecord, source s
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// predictionSource returns the source of a model's predictions: the model's version, trimmed,
+// else fallback (the file's name); either must be a valid name.
+func predictionSource(version, fallback string) (string, error) {
+	source := strings.TrimSpace(version)
+	if source == "" {
+		source = fallback
+	}
+	if err := labels.CheckName(source); err != nil {
+		return "", fmt.Errorf("model_version: %w", err)
+	}
+	return source, nil
+}
+
+// firstScore returns the first score given, or 1.
+func firstScore(scores ...*float64) float64 {
+	for _, s := range scores {
+		if s != nil {
+			return *s
+		}
+	}
+	return 1
+}
+
+// checkScore refuses a score that is not a finite number.
+func checkScore(score float64) error {
+	if math.IsNaN(score) || math.IsInf(score, 0) {
+		return fmt.Errorf("the score is %v", score)
+	}
+	return nil
 }
 
 // fillSuggestion checks g's offsets against the text and sets g.Text to the text they cover;

@@ -115,23 +115,15 @@ type importStmts struct {
 }
 
 func (s *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
-	var err error
-	if s.doc, err = tx.PrepareContext(ctx, insertDocument); err != nil {
-		return err
-	}
-	if s.spans, err = tx.PrepareContext(ctx, insertSpanSet); err != nil {
-		return err
-	}
-	if s.stance, err = tx.PrepareContext(ctx, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
-VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator, target) DO UPDATE SET label = excluded.label`); err != nil {
-		return err
-	}
-	if s.byHash, err = tx.PrepareContext(ctx, "SELECT id, ord FROM documents WHERE hash = ?"); err != nil {
-		return err
-	}
-	s.state, err = tx.PrepareContext(ctx, `INSERT INTO doc_state (doc_id, annotator, ord, status, updated)
-VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status`)
-	return err
+	return prepareAll(ctx, tx, []stmtSQL{
+		{&s.doc, insertDocument},
+		{&s.spans, insertSpanSet},
+		{&s.stance, `INSERT INTO doc_stance (doc_id, annotator, target, label, updated)
+VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator, target) DO UPDATE SET label = excluded.label`},
+		{&s.byHash, "SELECT id, ord FROM documents WHERE hash = ?"},
+		{&s.state, `INSERT INTO doc_state (doc_id, annotator, ord, status, updated)
+VALUES (?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status`},
+	})
 }
 
 // bigText is the size of a text after whose insert the statement is prepared anew: the
@@ -146,27 +138,15 @@ ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`
 // renewDoc prepares the document's statement again, letting go of the copy of a large text
 // that SQLite keeps bound to it.
 func (s *importStmts) renewDoc(ctx context.Context, tx *sql.Tx) error {
-	s.doc.Close()
-	var err error
-	s.doc, err = tx.PrepareContext(ctx, insertDocument)
-	return err
+	return renew(ctx, tx, &s.doc, insertDocument)
 }
 
 // renewSpans does for the span sets' statement what renewDoc does for the documents'.
 func (s *importStmts) renewSpans(ctx context.Context, tx *sql.Tx) error {
-	s.spans.Close()
-	var err error
-	s.spans, err = tx.PrepareContext(ctx, insertSpanSet)
-	return err
+	return renew(ctx, tx, &s.spans, insertSpanSet)
 }
 
-func (s *importStmts) close() {
-	for _, st := range []*sql.Stmt{s.doc, s.spans, s.stance, s.state, s.byHash} {
-		if st != nil {
-			st.Close()
-		}
-	}
-}
+func (s *importStmts) close() { closeAll(s.doc, s.spans, s.stance, s.state, s.byHash) }
 
 // spanSize is about the bytes of a span in its set's JSON.
 const spanSize = 150

@@ -217,14 +217,10 @@ const insertOrSkip = `INSERT INTO documents
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 
 func (s *mergeStmts) prepare(ctx context.Context, tx *sql.Tx) error {
-	for _, p := range []struct {
-		stmt **sql.Stmt
-		sql  string
-	}{
+	return prepareAll(ctx, tx, []stmtSQL{
 		{&s.doc, insertOrSkip},
 		{&s.byHash, "SELECT id, ord FROM documents WHERE hash = ?"},
-		{&s.spans, `INSERT INTO span_sets (doc_id, annotator, spans) VALUES (?, ?, ?)
-ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`},
+		{&s.spans, insertSpanSet},
 		{&s.stance, "INSERT INTO doc_stance (doc_id, annotator, target, label, updated) VALUES (?, ?, ?, ?, ?)"},
 		{&s.state, `INSERT INTO doc_state (doc_id, annotator, ord, status, note, seconds, updated) VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status, note = excluded.note,
@@ -234,29 +230,15 @@ ON CONFLICT (doc_id, annotator) DO UPDATE SET status = excluded.status, note = e
 		{&s.haveStances, "SELECT doc_id, annotator, target, label, updated FROM doc_stance WHERE doc_id = ? ORDER BY annotator, target"},
 		{&s.haveStates, "SELECT annotator, status, note, seconds FROM doc_state WHERE doc_id = ?"},
 		{&s.haveEvents, "SELECT time, annotator, action, before, after FROM events WHERE doc_id = ? AND annotator <> ''"},
-	} {
-		var err error
-		if *p.stmt, err = tx.PrepareContext(ctx, p.sql); err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 // renewDoc prepares the document's statement again, letting go of the driver's copy of a
 // large text.
 func (s *mergeStmts) renewDoc(ctx context.Context, tx *sql.Tx) error {
-	s.doc.Close()
-	var err error
-	s.doc, err = tx.PrepareContext(ctx, insertOrSkip)
-	return err
+	return renew(ctx, tx, &s.doc, insertOrSkip)
 }
 
 func (s *mergeStmts) close() {
-	for _, st := range []*sql.Stmt{s.doc, s.byHash, s.spans, s.stance, s.state, s.event, s.haveSpans, s.haveStances,
-		s.haveStates, s.haveEvents} {
-		if st != nil {
-			st.Close()
-		}
-	}
+	closeAll(s.doc, s.byHash, s.spans, s.stance, s.state, s.event, s.haveSpans, s.haveStances, s.haveStates, s.haveEvents)
 }

@@ -166,20 +166,7 @@ func schemaVersions(ctx context.Context, db queryer) ([]int, error) {
 	if err != nil || n == 0 {
 		return nil, err
 	}
-	rows, err := db.QueryContext(ctx, "SELECT version FROM schema_migrations ORDER BY version")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var versions []int
-	for rows.Next() {
-		var v int
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		versions = append(versions, v)
-	}
-	return versions, rows.Err()
+	return column[int](ctx, db, "SELECT version FROM schema_migrations ORDER BY version")
 }
 
 // Migration is one schema change recorded in a project file.

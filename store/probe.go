@@ -119,21 +119,8 @@ func probeDB(ctx context.Context, db *sql.DB, path string) error {
 
 // tableNames lists the tables of db that are not SQLite's own.
 func tableNames(ctx context.Context, db queryer) ([]string, error) {
-	rows, err := db.QueryContext(ctx,
+	return column[string](ctx, db,
 		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		names = append(names, n)
-	}
-	return names, rows.Err()
 }
 
 // checkVersion refuses a file that recorded a migration this build does not embed: a newer

@@ -211,27 +211,13 @@ func checkNesting(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 	if sc.Nesting == labels.NestingOverlap {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT doc_id, annotator, spans FROM span_sets ORDER BY doc_id, annotator")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var docID, annotator string
-		var data []byte
-		if err := rows.Scan(&docID, &annotator, &data); err != nil {
-			return err
-		}
-		spans, err := decodeSpans(data, docID, annotator)
-		if err != nil {
-			return err
-		}
+	return eachSpanSet(ctx, tx, func(docID, annotator string, spans []labels.Span) error {
 		if a, b, ok := breaksNesting(spans, sc); ok {
 			return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
 				labels.ErrOverlap, sc.Nesting, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
 		}
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // breaksNesting finds two entity spans of a set, in stored order, that sc's rule forbids

@@ -195,8 +195,3 @@ func (t thenStream) seek(ctx context.Context, x int64) (int64, error) {
 	}
 	return t.then.seek(ctx, x)
 }
-
-// emptyStream holds no order.
-type emptyStream struct{}
-
-func (emptyStream) seek(context.Context, int64) (int64, error) { return 0, nil }

@@ -170,3 +170,20 @@ func eachRow(ctx context.Context, q queryer, query string, args []any, fn func(*
 	}
 	return rows.Err()
 }
+
+// column runs query, whose rows have one column, and returns its values in order.
+func column[T any](ctx context.Context, q queryer, query string, args ...any) ([]T, error) {
+	var out []T
+	err := eachRow(ctx, q, query, args, func(rows *sql.Rows) error {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -255,11 +255,8 @@ func insertDecisions(ctx context.Context, tx *sql.Tx, docID, annotator string, e
 // applyDecision takes a decision back (to is null) or makes it again (from is null), with its
 // spans, for Undo and Redo, and logs the change as an event that goes on no stack.
 func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var have, want *decision
-	if err := decodeOptional(from, &have); err != nil {
-		return err
-	}
-	if err := decodeOptional(to, &want); err != nil {
+	have, want, err := decodeChange[decision](from, to)
+	if err != nil {
 		return err
 	}
 	w, err := newSpanWriter(ctx, tx)

@@ -78,16 +78,13 @@ func (r *SuggestionRun) begin() error {
 		return err
 	}
 	r.tx, r.began = tx, time.Now()
-	if r.upsert, err = tx.PrepareContext(r.run, `INSERT INTO suggestion_sets (doc_id, source, ord, n, low, updated, items)
+	return prepareAll(r.run, tx, []stmtSQL{
+		{&r.upsert, `INSERT INTO suggestion_sets (doc_id, source, ord, n, low, updated, items)
 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, source) DO UPDATE
-SET n = excluded.n, low = excluded.low, updated = excluded.updated, items = excluded.items`); err != nil {
-		return err
-	}
-	if r.del, err = tx.PrepareContext(r.run, "DELETE FROM suggestion_sets WHERE doc_id = ? AND source = ?"); err != nil {
-		return err
-	}
-	r.doc, err = tx.PrepareContext(r.run, "SELECT ord, runes FROM documents WHERE id = ?")
-	return err
+SET n = excluded.n, low = excluded.low, updated = excluded.updated, items = excluded.items`},
+		{&r.del, "DELETE FROM suggestion_sets WHERE doc_id = ? AND source = ?"},
+		{&r.doc, "SELECT ord, runes FROM documents WHERE id = ?"},
+	})
 }
 
 // Put replaces the suggestions of the run's sources for the document doc (its ID and Text)
@@ -273,11 +270,7 @@ func (r *SuggestionRun) Rollback() SuggestResult {
 }
 
 func (r *SuggestionRun) closeStmts() {
-	for _, st := range []*sql.Stmt{r.upsert, r.del, r.doc} {
-		if st != nil {
-			st.Close()
-		}
-	}
+	closeAll(r.upsert, r.del, r.doc)
 	r.upsert, r.del, r.doc = nil, nil, nil
 }
 

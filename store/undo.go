@@ -127,11 +127,8 @@ func (s *Store) apply(ctx context.Context, tx *sql.Tx, ev labels.Event, forward 
 
 // applySpan turns the span from (nil: none) into the span to (nil: none).
 func (s *Store) applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var have, want *labels.Span
-	if err := decodeOptional(from, &have); err != nil {
-		return err
-	}
-	if err := decodeOptional(to, &want); err != nil {
+	have, want, err := decodeChange[labels.Span](from, to)
+	if err != nil {
 		return err
 	}
 	w, err := newSpanWriter(ctx, tx)
@@ -195,11 +192,8 @@ func (s *Store) applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, fro
 
 // applyStance sets a document stance to to, or clears it when to is null.
 func (s *Store) applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var have, want *labels.DocStance
-	if err := decodeOptional(from, &have); err != nil {
-		return err
-	}
-	if err := decodeOptional(to, &want); err != nil {
+	have, want, err := decodeChange[labels.DocStance](from, to)
+	if err != nil {
 		return err
 	}
 	target := ""
@@ -226,6 +220,17 @@ func (s *Store) applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, fr
 	}
 	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceSet, before, want)
 	return err
+}
+
+// decodeChange decodes the values an event changes from and to, each nil for null or nothing.
+func decodeChange[T any](from, to json.RawMessage) (have, want *T, err error) {
+	if err := decodeOptional(from, &have); err != nil {
+		return nil, nil, err
+	}
+	if err := decodeOptional(to, &want); err != nil {
+		return nil, nil, err
+	}
+	return have, want, nil
 }
 
 // decodeOptional decodes JSON into *dst, leaving it nil for null or nothing.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/tawsim/tawsim/internal/jsonkind"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -88,7 +89,7 @@ func (p *Patterns) add(line []byte, source string) error {
 	case len(pat) == 0:
 		return errors.New(`no "pattern"`)
 	default:
-		return fmt.Errorf(`"pattern" is %s, want a string or a list of tokens`, kindOf(pat))
+		return fmt.Errorf(`"pattern" is %s, want a string or a list of tokens`, jsonkind.Of(pat))
 	}
 	return nil
 }
@@ -131,7 +132,7 @@ func (s *TokenSpec) set(k string, v json.RawMessage) error {
 	}
 	var val string
 	if err := json.Unmarshal(v, &val); err != nil {
-		return fmt.Errorf(`%q is %s, want a string (predicates such as {"IN": [...]} are %w)`, k, kindOf(v), ErrUnsupported)
+		return fmt.Errorf(`%q is %s, want a string (predicates such as {"IN": [...]} are %w)`, k, jsonkind.Of(v), ErrUnsupported)
 	}
 	switch {
 	case val == "":
@@ -163,30 +164,9 @@ func decodeJSON(b []byte, v any, what string) error {
 	case errors.As(err, &se):
 		return fmt.Errorf("invalid JSON after byte %d: %v", se.Offset, se)
 	case errors.As(err, &te):
-		return fmt.Errorf("%s is %s, want %s", what, kindOf(b), wantOf(v))
+		return fmt.Errorf("%s is %s, want %s", what, jsonkind.Of(b), wantOf(v))
 	}
 	return fmt.Errorf("%s: %v", what, err)
-}
-
-// kindOf names the kind of the JSON value b.
-func kindOf(b []byte) string {
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 {
-		return "nothing"
-	}
-	switch b[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "a list"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
 }
 
 // wantOf names what v, the target of decodeJSON, holds.

@@ -112,7 +112,7 @@ func (s span) appendTo(order []int, base int) []int {
 
 // visualSpans applies rule L2 to items with the given levels and appends to spans their runs
 // of equal level in visual order. L2 reverses the runs at each level from the highest down to
-// the lowest odd one, so a run at level v ends up reversed when v-lowestOdd+1 is odd; the
+// the lowest odd one, so a run at level v ends up reversed when v-lowOdd+1 is odd; the
 // reversal of the sequence of runs is done on the runs alone.
 func visualSpans(levels []uint8, spans []span) []span {
 	var hi uint8

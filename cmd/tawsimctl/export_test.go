@@ -236,10 +236,3 @@ func TestWojoodRoundTrip(t *testing.T) {
 		t.Errorf("%d spans in the project, %d in the file", got, want)
 	}
 }
-
-func readSeed(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "seeds", name))
-	must(t, err)
-	return data
-}

@@ -39,7 +39,7 @@ func doccanoRecord(id, text string, words ...string) string {
 		start := len([]rune(text[:b]))
 		label = append(label, []any{start, start + len([]rune(words[i])), words[i+1]})
 	}
-	data, _ := json.MarshalNoEscape(map[string]any{"id": id, "text": text, "label": label})
+	data, _ := json.Marshal(map[string]any{"id": id, "text": text, "label": label})
 	return string(data) + "\n"
 }
 
@@ -85,7 +85,7 @@ func reorder(t *testing.T, lines string) string {
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
-		data, _ := json.MarshalNoEscape(r)
+		data, _ := json.Marshal(r)
 		b.Write(data)
 		b.WriteByte('\n')
 	}

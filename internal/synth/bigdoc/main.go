@@ -58,7 +58,7 @@ func run(mb int, dir string) error {
 		{"big.spacy.jsonl", map[string]any{"text": text, "spans": spans}},
 	}
 	for _, f := range files {
-		b, err := json.MarshalNoEscape(f.v)
+		b, err := json.Marshal(f.v)
 		if err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ func run(entries, articles int, gazetteer, jsonl string) error {
 		return err
 	}
 	return writeLines(jsonl, len(texts), func(i int) ([]byte, error) {
-		return json.MarshalNoEscape(struct {
+		return json.Marshal(struct {
 			ExternalID string `json:"external_id"`
 			Text       string `json:"text"`
 		}{fmt.Sprintf("a%d", i+1), texts[i]})

@@ -73,9 +73,7 @@ func generate(dir string) ([]byte, error) {
 		return nil, err
 	}
 	props := make([]uint8, maxRune+1)
-	for r, c := range classes {
-		props[r] = c
-	}
+	copy(props, classes)
 	for _, b := range brackets {
 		props[b.r] |= flagBracket
 	}
