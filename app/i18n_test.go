@@ -66,16 +66,18 @@ func shownTexts(o fyne.CanvasObject) []string {
 var latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.'/-]*`)
 
 // allowedLatin are the words in Latin letters an Arabic window may show: key names, the
-// names of formats and of the tools and corpora they come from, the name of the language English.
+// names of formats and of the tools and corpora they come from, of measures (F1, AC1), the
+// name of the language English.
 var allowedLatin = strings.Fields(`Ctrl Shift Alt Delete Backspace Enter Esc Home End Page Up Down F1
 	English LANG ar_ txt jsonl doccano doccano-stance spacy spacy-doc hf conll csv stance stance-claims
-	CoNLL BIO JSONL spaCy Prodigy Hugging Face Doc JSON spans.sc SpanCategorizer ents ANERcorp tester`)
+	CoNLL BIO JSONL spaCy Prodigy Hugging Face Doc JSON spans.sc SpanCategorizer ents ANERcorp labelstudio AC1 tester`)
 
 // foreignWords returns the words in Latin letters of texts that an Arabic window should not
-// show: neither in allowedLatin nor data (the names of the project's labels and targets),
-// nor a file name (a word with a dot or a slash), nor a single letter (a key).
-func foreignWords(texts []string, sc labels.Schema) []string {
-	data := slices.Clone(allowedLatin)
+// show: neither in allowedLatin nor data (the names of the project's labels and targets, and
+// names, the annotators'), nor a file name (a word with a dot or a slash), nor a single letter
+// (a key).
+func foreignWords(texts []string, sc labels.Schema, names ...string) []string {
+	data := append(slices.Clone(allowedLatin), names...)
 	for _, l := range append(slices.Clone(sc.Entities), sc.StanceLabels...) {
 		data = append(data, l.Name)
 	}

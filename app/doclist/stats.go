@@ -18,7 +18,8 @@ import (
 	"github.com/tawsim/tawsim/store"
 )
 
-// header makes what sits above the rows: the status filter and the corpus's progress.
+// header makes what sits above the rows: the status filter, the order (shown when there are
+// suggestions) and the corpus's progress.
 func (l *List) header() fyne.CanvasObject {
 	l.Choice = widget.NewSelect(filterOptions(), l.onFilter)
 	l.Choice.Alignment = mirror.Align(false)
@@ -40,7 +41,8 @@ func (l *List) header() fyne.CanvasObject {
 	l.counts = mirror.Label("")
 	mirror.Faint(l.counts)
 	return container.NewVBox(
-		mirror.Border(nil, nil, widget.NewLabel(lang.X("list.show", "Show")), l.Sort, l.Choice),
+		mirror.Border(nil, nil, widget.NewLabel(lang.X("list.show", "Show")), nil, l.Choice),
+		l.Sort, // a row of its own: "Lowest score: model-1" would not fit beside the filter
 		bar, l.counts, widget.NewSeparator())
 }
 
