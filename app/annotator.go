@@ -121,8 +121,8 @@ func (w *Window) askName(required bool) {
 	}
 	form, _ := formGrid([]*widget.FormItem{widget.NewFormItem(lang.X("name.name", "Name"), nd.entry)}, func() {})
 	content := container.NewVBox(text, form, nd.problem)
-	nd.d = w.newDialog(title, content, buttons...)
-	nd.d.Resize(w.dialogSize(460))
+	nd.d = w.dialogs.newDialog(title, content, buttons...)
+	nd.d.Resize(w.dialogs.size(460))
 	w.nameDialog = nd
 	nd.d.Show()
 	mirrorTitle(w.win)

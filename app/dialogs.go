@@ -57,8 +57,8 @@ func mirrorTitle(win fyne.Window) {
 
 // newDialog returns a dialog titled title showing content, with buttons in a row at its
 // bottom, in the window's direction: the last one (the dialog's action) at the end.
-func (w *Window) newDialog(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) *dialog.CustomDialog {
-	d := dialog.NewCustomWithoutButtons(title, content, w.win)
+func (s *dialogStack) newDialog(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, content, s.win)
 	if locale.RTL() {
 		buttons = slices.Clone(buttons)
 		slices.Reverse(buttons)
@@ -67,33 +67,33 @@ func (w *Window) newDialog(title string, content fyne.CanvasObject, buttons ...f
 	return d
 }
 
-// dialogSize returns a dialog size of width (the height its content needs), narrower when the
+// size returns a dialog size of width (the height its content needs), narrower when the
 // window is: a dialog keeps 20 pixels of the window on each side.
-func (w *Window) dialogSize(width float32) fyne.Size {
-	if cw := w.win.Canvas().Size().Width; cw > 0 {
+func (s *dialogStack) size(width float32) fyne.Size {
+	if cw := s.win.Canvas().Size().Width; cw > 0 {
 		width = max(min(width, cw-40), min(width, 320))
 	}
 	return fyne.NewSize(width, 0)
 }
 
 // closeButton returns a button that closes the dialog on top of the window.
-func (w *Window) closeButton() *widget.Button {
-	return widget.NewButton(lang.X("dialog.close", "Close"), func() { w.dialogs.dismiss() })
+func (s *dialogStack) closeButton() *widget.Button {
+	return widget.NewButton(lang.X("dialog.close", "Close"), func() { s.dismiss() })
 }
 
 // message returns a dialog titled title that says text, with an OK button: Fyne's information
 // dialog, laid out in the window's direction and with text in the bidi-aware text widget.
-func (w *Window) message(title, text string) *dialog.CustomDialog {
+func (s *dialogStack) message(title, text string) *dialog.CustomDialog {
 	t := mirror.Text(text)
 	var d *dialog.CustomDialog
-	d = w.newDialog(title, t, widget.NewButton(lang.X("OK", "OK"), func() { d.Hide() }))
-	d.Resize(w.dialogSize(560))
+	d = s.newDialog(title, t, widget.NewButton(lang.X("OK", "OK"), func() { d.Hide() }))
+	d.Resize(s.size(560))
 	return d
 }
 
 // confirm returns a dialog titled title that asks question, with No and Yes buttons; Yes
 // calls yes.
-func (w *Window) confirm(title, question string, yes func()) *dialog.CustomDialog {
+func (s *dialogStack) confirm(title, question string, yes func()) *dialog.CustomDialog {
 	var d *dialog.CustomDialog
 	no := widget.NewButtonWithIcon(lang.X("No", "No"), theme.CancelIcon(), func() { d.Hide() })
 	ok := widget.NewButtonWithIcon(lang.X("Yes", "Yes"), theme.ConfirmIcon(), func() {
@@ -101,8 +101,8 @@ func (w *Window) confirm(title, question string, yes func()) *dialog.CustomDialo
 		yes()
 	})
 	ok.Importance = widget.HighImportance
-	d = w.newDialog(title, mirror.Text(question), no, ok)
-	d.Resize(w.dialogSize(520))
+	d = s.newDialog(title, mirror.Text(question), no, ok)
+	d.Resize(s.size(520))
 	return d
 }
 
@@ -127,6 +127,21 @@ func (s *dialogStack) unless(action func()) func() {
 			action()
 		}
 	}
+}
+
+// fileButton returns a button that chooses a file to open, from folder dir, and puts its path
+// in into.
+func (s *dialogStack) fileButton(label, dir string, into *dialogEntry) *widget.Button {
+	return widget.NewButton(label, func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				into.SetText(r.URI().Path())
+				r.Close()
+			}
+		}, s.win)
+		startIn(d, dir)
+		d.Show()
+	})
 }
 
 // dialogEntry is a text field in a dialog: Escape in it dismisses the dialog, as it does

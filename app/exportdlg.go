@@ -99,12 +99,12 @@ func (ed *exportDialog) show() {
 	}
 	items[1].HintText = lang.X("export.statuses_hint", "none checked exports every document")
 	f.format.Alignment = mirror.Align(false)
-	d = w.newForm(lang.X("export.title", "Export training data"), lang.X("export.confirm", "Export"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(lang.X("export.title", "Export training data"), lang.X("export.confirm", "Export"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if ok {
 			ed.asking(f.options(w.cfg.Annotator))
 		}
 	})
-	d.Resize(w.dialogSize(680))
+	d.Resize(w.dialogs.size(680))
 	w.dialogs.show(d)
 }
 
@@ -156,7 +156,7 @@ func (ed *exportDialog) asking(o jobs.ExportOptions) {
 		if len(names) > 1 {
 			question = lang.X("export.exist", "{{.Names}}\nexist. Replace them?", msg.M{"Names": strings.Join(names, "\n")})
 		}
-		w.dialogs.show(w.confirm(lang.X("export.replace", "Replace?"), question, func() {
+		w.dialogs.show(w.dialogs.confirm(lang.X("export.replace", "Replace?"), question, func() {
 			o.Force = true
 			ed.run(o)
 		}))
@@ -195,7 +195,7 @@ func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancell
 	w := ed.w
 	switch {
 	case cancelled:
-		w.dialogs.show(w.message(lang.X("export.cancelled", "Export cancelled"),
+		w.dialogs.show(w.dialogs.message(lang.X("export.cancelled", "Export cancelled"),
 			lang.X("export.cancelled_text", "Nothing was written: {{.Name}} is as it was.", msg.M{"Name": msg.Name(safetext.Escape(filepath.Base(o.Out)))})))
 	case errors.Is(err, export.ErrTokenEdge) && !o.Writer.SplitClitics:
 		w.showError(fmt.Errorf("%s\n\n%s", safetext.Escape(err.Error()), lang.X("export.token_edge", "A span starts or ends inside a token (after a proclitic). Export again with "+
@@ -222,6 +222,6 @@ func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancell
 			text += "\n" + msg.CountWith("export.removed", "Removed {{.N}} unfinished files ({{.Size}}) that exports stopped by force had left beside it.",
 				len(removed), msg.M{"Size": msg.Name(jobs.ByteSize(size))})
 		}
-		w.dialogs.show(w.message(lang.X("export.finished", "Export finished"), text))
+		w.dialogs.show(w.dialogs.message(lang.X("export.finished", "Export finished"), text))
 	}
 }

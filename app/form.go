@@ -29,9 +29,9 @@ type formRow struct {
 	err  error         // the widget's verdict
 }
 
-// newForm makes a form dialog titled title over w's window; callback gets true when the
+// newForm makes a form dialog titled title over the window; callback gets true when the
 // confirm button (or Submit) closes it, false when it is dismissed.
-func (w *Window) newForm(title, confirm, dismiss string, items []*widget.FormItem, callback func(bool)) *formDialog {
+func (s *dialogStack) newForm(title, confirm, dismiss string, items []*widget.FormItem, callback func(bool)) *formDialog {
 	fd := &formDialog{}
 	var grid *fyne.Container
 	grid, fd.items = formGrid(items, func() { fd.check() })
@@ -39,7 +39,7 @@ func (w *Window) newForm(title, confirm, dismiss string, items []*widget.FormIte
 	fd.confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() { fd.Submit() })
 	fd.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(dismiss, theme.CancelIcon(), func() { fd.Hide() })
-	fd.CustomDialog = w.newDialog(title, grid, cancel, fd.confirm)
+	fd.CustomDialog = s.newDialog(title, grid, cancel, fd.confirm)
 	fd.SetOnClosed(func() {
 		if !done && callback != nil {
 			callback(false)

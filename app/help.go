@@ -118,8 +118,13 @@ func keyLabel(key string) fyne.CanvasObject {
 	return l
 }
 
-// heading returns a bold title at the start edge.
-func heading(text string) *widget.Label {
+// heading returns a title at the start edge: bold, or in a right-to-left window the
+// bidi-aware words ("الموقف (لوحة الموقف)", whose brackets Fyne's label would put out of
+// place).
+func heading(text string) fyne.CanvasObject {
+	if locale.RTL() {
+		return mirror.Label(text)
+	}
 	h := widget.NewLabel(text)
 	h.TextStyle.Bold = true
 	h.Alignment = mirror.Align(false)
@@ -154,8 +159,8 @@ func (w *Window) showHelp() {
 	labelHelp(box, lang.X("help.project_labels", "This project's labels"), w.schema.Entities)
 	labelHelp(box, lang.X("help.project_stance_labels", "This project's stance labels"), w.schema.StanceLabels)
 	scroll := container.NewVScroll(box)
-	d := w.newDialog(lang.X("help.title", "Keyboard shortcuts"), scroll, w.closeButton())
-	d.Resize(fyne.NewSize(w.dialogSize(640).Width, min(720, w.win.Canvas().Size().Height-40)))
+	d := w.dialogs.newDialog(lang.X("help.title", "Keyboard shortcuts"), scroll, w.dialogs.closeButton())
+	d.Resize(fyne.NewSize(w.dialogs.size(640).Width, min(720, w.win.Canvas().Size().Height-40)))
 	w.dialogs.show(d)
 }
 

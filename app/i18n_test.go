@@ -98,6 +98,54 @@ func foreignWords(texts []string, sc labels.Schema, names ...string) []string {
 	return out
 }
 
+// outOfOrder reports whether Fyne, which knows nothing of bidi, would draw s out of order in
+// a right-to-left window: it draws the runs of a text in the order of its characters, so an
+// Arabic text with brackets, digits or Latin letters in it reads out of order (the article's
+// labels and mirror.Words order them themselves).
+func outOfOrder(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) &&
+		(strings.ContainsAny(s, "()[]{}0123456789") || latinWord.MatchString(s))
+}
+
+// fyneTexts returns the texts below o that Fyne's own widgets draw (canvas.Text, which every
+// label, button, check and select of Fyne's ends in), leaving out those of the article's
+// labels and of mirror.Words, which draw their pieces in the order bidi gives them, and
+// hidden objects.
+func fyneTexts(o fyne.CanvasObject) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	switch o := o.(type) {
+	case *article.Article, *textfield.Field, *dialogEntry, *article.Label, *article.Text, *mirror.Words:
+		return nil
+	case *canvas.Text:
+		return []string{o.Text}
+	case *fyne.Container:
+		var out []string
+		for _, c := range o.Objects {
+			out = append(out, fyneTexts(c)...)
+		}
+		return out
+	case fyne.Widget:
+		var out []string
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			out = append(out, fyneTexts(c)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// checkOrder fails the test when Fyne would draw a text below o out of order (outOfOrder).
+func checkOrder(t *testing.T, what string, o fyne.CanvasObject) {
+	t.Helper()
+	for _, s := range fyneTexts(o) {
+		if outOfOrder(s) {
+			t.Errorf("%s: Fyne draws %q out of order", what, s)
+		}
+	}
+}
+
 // menuTexts returns the labels of the window's menus and of their items.
 func menuTexts(w *Window) []string {
 	var out []string
@@ -131,24 +179,23 @@ func TestArabicWindowShowsNoEnglish(t *testing.T) {
 		}
 	}
 	check("the window", shownTexts(w.win.Content()))
+	checkOrder(t, "the window", w.win.Content())
 	check("the menus", menuTexts(w))
 	for _, m := range menuTexts(w) {
-		// Fyne's menus draw the runs of a label in the order of its characters: an Arabic
-		// label with brackets, Latin letters or digits in it reads out of order
-		if strings.ContainsFunc(m, unicode.IsLetter) && strings.ContainsAny(m, "()[]{}0123456789") ||
-			latinWord.MatchString(m) && strings.ContainsFunc(m, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
+		if outOfOrder(m) {
 			t.Errorf("the menu item %q mixes Arabic with what Fyne's menus would put out of order", m)
 		}
 	}
 	w.panes.choose(true)
 	w.win.Resize(fyne.NewSize(1000, 600)) // narrow: the list and the stance panel in one column
 	check("the narrow window", shownTexts(w.win.Content()))
+	checkOrder(t, "the narrow window", w.win.Content())
 	w.win.Resize(fyne.NewSize(1400, 900))
 	for _, d := range []struct {
 		name string
 		open func()
 	}{
-		{"Preferences", w.showPreferences},
+		{"Preferences", w.settings.show},
 		{"Import", w.imports.show},
 		{"Export", w.exports.show},
 		{"Help", w.showHelp},
@@ -170,6 +217,7 @@ func TestArabicWindowShowsNoEnglish(t *testing.T) {
 			texts = slices.DeleteFunc(texts, func(s string) bool { return strings.EqualFold(s, labels.ErrNoAnnotator.Error()) })
 		}
 		check("the "+d.name+" dialog", texts)
+		checkOrder(t, "the "+d.name+" dialog", top)
 		w.win.Canvas().Overlays().Remove(top)
 		w.nameDialog = nil
 	}

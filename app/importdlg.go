@@ -81,7 +81,7 @@ func (id *importDialog) show() {
 	f.lenient = widget.NewCheck(lang.X("import.lenient", "Import the good records of files with errors, and list the bad ones"), nil)
 	f.addLabels = widget.NewCheck(lang.X("import.add_labels", "Add labels the project does not have yet (instead of refusing the file)"), nil)
 
-	chooseFile := w.fileButton(lang.X("import.file", "File…"), f.path)
+	chooseFile := w.dialogs.fileButton(lang.X("import.file", "File…"), filepath.Dir(w.cfg.Path), f.path)
 	chooseFolder := widget.NewButton(lang.X("dialog.folder", "Folder…"), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
@@ -99,12 +99,12 @@ func (id *importDialog) show() {
 		widget.NewFormItem("", container.NewVBox(mirror.CheckRow(f.lenient), mirror.CheckRow(f.addLabels))),
 	}
 	f.format.Alignment = mirror.Align(false)
-	d = w.newForm(lang.X("import.title", "Import a corpus"), lang.X("import.confirm", "Import"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(lang.X("import.title", "Import a corpus"), lang.X("import.confirm", "Import"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if ok {
 			id.run([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
 		}
 	})
-	d.Resize(w.dialogSize(640))
+	d.Resize(w.dialogs.size(640))
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(f.path)
 }
@@ -204,8 +204,8 @@ func (id *importDialog) imported(t jobs.ImportTally, err error, lenient, cancell
 	if err != nil || cancelled {
 		title = lang.X("import.stopped", "Import stopped")
 	}
-	d := w.newDialog(title, content, w.closeButton())
-	d.Resize(w.dialogSize(640))
+	d := w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(640))
 	w.dialogs.show(d)
 }
 
@@ -280,7 +280,7 @@ func newProgressDialog(w *Window, title string, counted func(int) string, cancel
 		p.count.SetText(lang.X("progress.cancelling", "Cancelling…"))
 		cancel()
 	})
-	p.d = w.newDialog(title, container.NewVBox(container.NewStack(p.bar, p.running), p.count), stop)
+	p.d = w.dialogs.newDialog(title, container.NewVBox(container.NewStack(p.bar, p.running), p.count), stop)
 	p.d.Resize(fyne.NewSize(400, 0))
 	p.d.Show()
 	mirrorTitle(w.win)

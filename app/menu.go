@@ -73,7 +73,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item(lang.X("menu.merge", "Merge projects…"), nil, w.merges.show),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.annotator", "Change annotator…"), nil, func() { w.askName(w.cfg.Annotator == "") }),
-		item(lang.X("menu.preferences", "Preferences…"), shortcutPrefs, w.showPreferences),
+		item(lang.X("menu.preferences", "Preferences…"), shortcutPrefs, w.settings.show),
 	)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Edit"),
 		item(lang.X("menu.undo", "Undo"), shortcutUndo, w.ed.undo),
@@ -102,15 +102,15 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item(lang.X("menu.previous_doc", "Previous document"), keyHint("K"), func() { w.list.Move(-1) }),
 	)
 	view := fyne.NewMenu(lang.X("menu.view", "View"),
-		item(lang.X("menu.bigger", "Larger text"), shortcutBigger, func() { w.stepTextSize(1) }),
-		item(lang.X("menu.smaller", "Smaller text"), shortcutSmaller, func() { w.stepTextSize(-1) }),
+		item(lang.X("menu.bigger", "Larger text"), shortcutBigger, func() { w.settings.step(1) }),
+		item(lang.X("menu.smaller", "Smaller text"), shortcutSmaller, func() { w.settings.step(-1) }),
 		fyne.NewMenuItemSeparator(),
-		item(lang.X("menu.show_list", "Show or hide the document list"), nil, func() { w.togglePanel(true) }),
-		item(lang.X("menu.show_stance", "Show or hide the stance panel"), nil, func() { w.togglePanel(false) }),
+		item(lang.X("menu.show_list", "Show or hide the document list"), nil, func() { w.settings.toggle(true) }),
+		item(lang.X("menu.show_stance", "Show or hide the stance panel"), nil, func() { w.settings.toggle(false) }),
 	)
 	help := fyne.NewMenu(lang.X("menu.help", "Help"), item(lang.X("menu.keys", "Keyboard shortcuts"), keyHint(fyne.KeyF1), w.showHelp))
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu(lang.X("menu.label", "Label"), lab...), stance,
-		w.suggestionsMenu(item), doc, w.teamMenu(item), view, help)
+		w.suggests.menu(item), doc, w.team.menu(item), view, help)
 }
 
 // labelTitle names label l in a menu: "ORG — Organization" in English; in Arabic its Arabic
@@ -164,5 +164,5 @@ func (w *Window) stanceMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuI
 func (w *Window) addShortcuts() {
 	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.dialogs.unless(w.ed.redo)() })
 	plus := &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	w.win.Canvas().AddShortcut(plus, func(fyne.Shortcut) { w.dialogs.unless(func() { w.stepTextSize(1) })() })
+	w.win.Canvas().AddShortcut(plus, func(fyne.Shortcut) { w.dialogs.unless(func() { w.settings.step(1) })() })
 }

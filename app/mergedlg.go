@@ -82,14 +82,14 @@ func (md *mergeDialog) show() {
 		widget.NewFormItem(lang.X("merge.to_merge", "To merge"), scroll),
 		widget.NewFormItem("", mirror.CheckRow(lenient)),
 	}
-	d = w.newForm(lang.X("merge.title", "Merge projects"), lang.X("merge.confirm", "Merge"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(lang.X("merge.title", "Merge projects"), lang.X("merge.confirm", "Merge"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		md.add(strings.TrimSpace(md.entry.Text)) // typed and not added yet
 		md.run(slices.Clone(md.paths), lenient.Checked)
 	})
-	d.Resize(w.dialogSize(680))
+	d.Resize(w.dialogs.size(680))
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(md.entry)
 }
@@ -215,13 +215,13 @@ func (md *mergeDialog) merged(merged []jobs.MergedInput, err error, lenient, can
 			d.Hide()
 			md.run(refused, true)
 		}
-		d = w.newDialog(title, content, w.closeButton())
-		d.Resize(w.dialogSize(680))
+		d = w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+		d.Resize(w.dialogs.size(680))
 		w.dialogs.show(d)
 		return
 	}
-	d := w.newDialog(title, content, w.closeButton())
-	d.Resize(w.dialogSize(680))
+	d := w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(680))
 	w.dialogs.show(d)
 }
 

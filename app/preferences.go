@@ -36,16 +36,22 @@ func newTheme(t prefs.Theme) fyne.Theme {
 // Prefs returns the preferences the window applies.
 func (w *Window) Prefs() prefs.Prefs { return w.cfg.Prefs }
 
-// applyTextPrefs gives the article the text size and line spacing of the preferences.
-func (w *Window) applyTextPrefs() {
+// settings applies the preferences to the window, keeps them, and shows the Preferences
+// dialog.
+type settings struct{ w *Window }
+
+// applyText gives the article the text size and line spacing of the preferences.
+func (s *settings) applyText() {
+	w := s.w
 	w.view.article.SetTextSize(w.cfg.Prefs.TextSize)
 	w.view.article.SetLineSpacing(w.cfg.Prefs.Spacing())
 }
 
-// setPrefs applies p at once and keeps it for the next start: the theme, the article's text,
+// set applies p at once and keeps it for the next start: the theme, the article's text,
 // the panels shown, the digits of counts, and the language (the window's panels are made
 // again in it, the document open staying open).
-func (w *Window) setPrefs(p prefs.Prefs) {
+func (s *settings) set(p prefs.Prefs) {
+	w := s.w
 	old := w.cfg.Prefs
 	w.cfg.Prefs = p
 	if err := prefs.Save(p); err != nil {
@@ -54,7 +60,7 @@ func (w *Window) setPrefs(p prefs.Prefs) {
 	if p.Theme != old.Theme {
 		w.app.Settings().SetTheme(newTheme(p.Theme))
 	}
-	w.applyTextPrefs()
+	s.applyText()
 	if p.HideList != old.HideList || p.HideStance != old.HideStance {
 		w.panes.setHidden(p.HideList, p.HideStance)
 	}
@@ -110,29 +116,32 @@ func (w *Window) rebuild() {
 	})
 }
 
-// stepTextSize makes the article's text textStep larger (d > 0) or smaller (d < 0), within
+// step makes the article's text textStep larger (d > 0) or smaller (d < 0), within
 // prefs.MinTextSize and prefs.MaxTextSize, and keeps the size.
-func (w *Window) stepTextSize(d int) {
+func (s *settings) step(d int) {
+	w := s.w
 	p := w.cfg.Prefs
 	size := float64(w.view.article.TextSize()) + float64(d*textStep)
 	p.TextSize = float32(math.Max(prefs.MinTextSize, math.Min(prefs.MaxTextSize, math.Round(size))))
-	w.setPrefs(p)
+	s.set(p)
 	w.status.Say("%s", lang.X("prefs.text_size_now", "Text size {{.Size}}.", msg.M{"Size": msg.Thousands(int(p.TextSize))}))
 }
 
-// togglePanel shows or hides the document list (list set) or the stance panel.
-func (w *Window) togglePanel(list bool) {
+// toggle shows or hides the document list (list set) or the stance panel.
+func (s *settings) toggle(list bool) {
+	w := s.w
 	p := w.cfg.Prefs
 	if list {
 		p.HideList = !p.HideList
 	} else {
 		p.HideStance = !p.HideStance
 	}
-	w.setPrefs(p)
+	s.set(p)
 }
 
-// showPreferences opens the Preferences dialog: every change applies at once and is kept.
-func (w *Window) showPreferences() {
+// show opens the Preferences dialog: every change applies at once and is kept.
+func (s *settings) show() {
+	w := s.w
 	p := w.cfg.Prefs
 	var d *dialog.CustomDialog
 
@@ -146,8 +155,8 @@ func (w *Window) showPreferences() {
 			return
 		}
 		d.Hide()
-		w.setPrefs(q)
-		w.showPreferences() // in the new language
+		s.set(q)
+		s.show() // in the new language
 	}
 
 	size := widget.NewSlider(prefs.MinTextSize, prefs.MaxTextSize)
@@ -158,7 +167,7 @@ func (w *Window) showPreferences() {
 		q := w.cfg.Prefs
 		q.TextSize = float32(v)
 		sizeText.SetText(msg.Thousands(int(v)))
-		w.setPrefs(q)
+		s.set(q)
 	}
 
 	spacings := []float32{1, 1.25, 1.5, 1.75, 2}
@@ -175,7 +184,7 @@ func (w *Window) showPreferences() {
 	spacing.OnChanged = func(string) {
 		q := w.cfg.Prefs
 		q.LineSpacing = spacings[spacing.SelectedIndex()]
-		w.setPrefs(q)
+		s.set(q)
 	}
 
 	themes := []prefs.Theme{prefs.ThemeSystem, prefs.ThemeLight, prefs.ThemeDark}
@@ -189,7 +198,7 @@ func (w *Window) showPreferences() {
 	colours.OnChanged = func(string) {
 		q := w.cfg.Prefs
 		q.Theme = themes[colours.SelectedIndex()]
-		w.setPrefs(q)
+		s.set(q)
 	}
 
 	list := widget.NewCheck(lang.X("prefs.show_list", "The document list"), nil)
@@ -199,7 +208,7 @@ func (w *Window) showPreferences() {
 	panels := func(bool) {
 		q := w.cfg.Prefs
 		q.HideList, q.HideStance = !list.Checked, !stance.Checked
-		w.setPrefs(q)
+		s.set(q)
 	}
 	list.OnChanged, stance.OnChanged = panels, panels
 
@@ -212,7 +221,7 @@ func (w *Window) showPreferences() {
 	digits.OnChanged = func(string) {
 		q := w.cfg.Prefs
 		q.Digits = []locale.Digits{locale.Western, locale.ArabicIndic}[digits.SelectedIndex()]
-		w.setPrefs(q)
+		s.set(q)
 	}
 	for _, s := range []*widget.Select{language, spacing, colours, digits} {
 		s.Alignment = mirror.Align(false)
@@ -230,7 +239,7 @@ func (w *Window) showPreferences() {
 	items[1].HintText = lang.X("prefs.text_size_hint", "Also Ctrl+= and Ctrl+- in the window.")
 	items[5].HintText = lang.X("prefs.digits_hint", "For counts and numbers in the window; the documents' text is never changed.")
 	grid, _ := formGrid(items, func() {})
-	d = w.newDialog(lang.X("prefs.title", "Preferences"), grid, w.closeButton())
-	d.Resize(w.dialogSize(600))
+	d = w.dialogs.newDialog(lang.X("prefs.title", "Preferences"), grid, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(600))
 	w.dialogs.show(d)
 }

@@ -38,7 +38,7 @@ func TestPreferencesApplyAtOnceAndStay(t *testing.T) {
 
 	p := w.Prefs()
 	p.Theme, p.LineSpacing, p.HideStance, p.Digits = prefs.ThemeDark, 1.5, true, locale.ArabicIndic
-	w.setPrefs(p)
+	w.settings.set(p)
 	w.q.Wait()
 	if c := w.app.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); c != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
 		t.Errorf("the dark theme draws the background %v", c)
@@ -72,7 +72,7 @@ func TestLanguageChangesLive(t *testing.T) {
 	open := next(t, shown)
 	p := w.Prefs()
 	p.Language = locale.Arabic
-	w.setPrefs(p)
+	w.settings.set(p)
 	w.q.Wait()
 	if d := next(t, shown); d.ID != open.ID {
 		t.Errorf("after the change the window shows %q, not %q", d.Title, open.Title)

@@ -75,7 +75,7 @@ func (w *Window) askNewProject() {
 		widget.NewFormItem(lang.X("project.name", "File name"), name),
 	}
 	items = append(items, schema.items()...)
-	d = w.newForm(lang.X("project.new_title", "New project"), lang.X("project.create", "Create"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(lang.X("project.new_title", "New project"), lang.X("project.create", "Create"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -85,7 +85,7 @@ func (w *Window) askNewProject() {
 		}
 		w.open(filepath.Join(dir, file), schema.reader())
 	})
-	d.Resize(w.dialogSize(560))
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 }
 

@@ -32,13 +32,13 @@ func (e *editor) askFlag() {
 	note.SetText(e.state.Note)
 	item := widget.NewFormItem(lang.X("flag.note", "Note"), note)
 	item.HintText = lang.X("flag.hint", "Enter flags it and opens the next document; Escape cancels.")
-	d = e.w.newForm(lang.X("flag.title", "Flag this document"), lang.X("flag.confirm", "Flag"), lang.X("Cancel", "Cancel"), []*widget.FormItem{item}, func(ok bool) {
+	d = e.w.dialogs.newForm(lang.X("flag.title", "Flag this document"), lang.X("flag.confirm", "Flag"), lang.X("Cancel", "Cancel"), []*widget.FormItem{item}, func(ok bool) {
 		if ok {
 			e.finish(labels.StatusFlagged, strings.TrimSpace(note.Text))
 		}
 	})
 	note.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(e.w.dialogSize(560))
+	d.Resize(e.w.dialogs.size(560))
 	e.w.dialogs.show(d)
 	e.w.win.Canvas().Focus(note)
 }

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,8 +30,9 @@ const (
 	sourcePropagation                   // what annotators labeled, suggested elsewhere
 )
 
-// suggestRuns runs the sources of the Suggestions menu off the UI goroutine, with their
-// progress shown as an import's, and sums each run up; it shows what they suggested after.
+// suggestRuns is the Suggestions menu: it runs its sources off the UI goroutine, with their
+// progress shown as an import's, sums each run up and shows what they suggested after, and
+// shows or hides the suggestions.
 type suggestRuns struct{ w *Window }
 
 // suggestForm is what the form of a run asks.
@@ -84,7 +84,7 @@ func (r *suggestRuns) ask(kind sourceKind) {
 		}
 		f.path.SetPlaceHolder(suggestPlaceholder(kind))
 		items = append(items, widget.NewFormItem(lang.X("suggest.file", "File"), f.path),
-			widget.NewFormItem("", mirror.Row(w.fileButton(lang.X("import.file", "File…"), f.path))))
+			widget.NewFormItem("", mirror.Row(w.dialogs.fileButton(lang.X("import.file", "File…"), filepath.Dir(w.cfg.Path), f.path))))
 	}
 	if kind == sourcePredictions {
 		f.format = widget.NewSelect(corpus.PredictionFormats(), nil)
@@ -102,12 +102,12 @@ func (r *suggestRuns) ask(kind sourceKind) {
 	if kind != sourcePropagation {
 		items = append(items, widget.NewFormItem("", mirror.CheckRow(f.addLabels)))
 	}
-	d = w.newForm(suggestTitle(kind), lang.X("suggest.run", "Run"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(suggestTitle(kind), lang.X("suggest.run", "Run"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if ok {
 			r.start(kind, f)
 		}
 	})
-	d.Resize(w.dialogSize(560))
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 	if kind != sourcePropagation {
 		w.win.Canvas().Focus(f.path)
@@ -234,42 +234,30 @@ func (r *suggestRuns) summary(title, text string, more fyne.CanvasObject) {
 	if more != nil {
 		content.Add(container.NewVScroll(more))
 	}
-	d := w.newDialog(title, content, w.closeButton())
-	d.Resize(w.dialogSize(560))
+	d := w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 }
 
-// fileButton returns a button that chooses a file to open, from the project's folder, and
-// puts its path in into.
-func (w *Window) fileButton(label string, into *dialogEntry) *widget.Button {
-	return widget.NewButton(label, func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				into.SetText(r.URI().Path())
-				r.Close()
-			}
-		}, w.win)
-		startIn(d, filepath.Dir(w.cfg.Path))
-		d.Show()
-	})
-}
-
-// suggestionsChanged follows what the project's suggestions are after a run, here or in
+// changed follows what the project's suggestions are after a run, here or in
 // another program: the bar shows when there are any, and the document open gets its own.
-func (w *Window) suggestionsChanged(sources []string) {
+func (r *suggestRuns) changed(sources []string) {
+	w := r.w
 	w.sugPanel.SetAvailable(len(sources) > 0)
 	w.ed.reloadPending(w.ed.doc.ID)
 }
 
-// showSuggestions draws the suggestions, or hides them, and says so in the menu.
-func (w *Window) showSuggestions(on bool) {
+// show draws the suggestions, or hides them, and says so in the menu.
+func (r *suggestRuns) show(bool) {
+	w := r.w
 	w.ed.showSuggestions()
 	w.win.SetMainMenu(w.mainMenu())
 }
 
-// suggestionsMenu returns the Suggestions menu: the keys that decide on suggestions, the
+// menu returns the Suggestions menu: the keys that decide on suggestions, the
 // runs of sources, and whether suggestions are shown. item makes a menu item.
-func (w *Window) suggestionsMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+func (r *suggestRuns) menu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+	w := r.w
 	show := item(lang.X("suggest.show", "Show suggestions"), nil, func() { w.sugPanel.SetShown(!w.sugPanel.Shown()) })
 	show.Checked = w.sugPanel.Shown()
 	return fyne.NewMenu(lang.X("menu.suggestions", "Suggestions"),

@@ -38,8 +38,8 @@ func (w *Window) showTargets() {
 	td.add = widget.NewButton(lang.X("targets.add", "Add target…"), func() { td.ask(nil) })
 	td.add.Importance = widget.HighImportance
 	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(td.rows))
-	td.d = w.newDialog(lang.X("targets.title", "Stance targets"), content, widget.NewButton(lang.X("dialog.close", "Close"), func() { td.d.Hide() }), td.add)
-	td.d.Resize(fyne.NewSize(w.dialogSize(680).Width, min(560, w.win.Canvas().Size().Height-40)))
+	td.d = w.dialogs.newDialog(lang.X("targets.title", "Stance targets"), content, widget.NewButton(lang.X("dialog.close", "Close"), func() { td.d.Hide() }), td.add)
+	td.d.Resize(fyne.NewSize(w.dialogs.size(680).Width, min(560, w.win.Canvas().Size().Height-40)))
 	w.dialogs.show(td.d)
 	td.fill()
 }
@@ -136,7 +136,7 @@ func (td *targetsDialog) ask(old *labels.Target) {
 	if old != nil {
 		title, confirm = lang.X("targets.rename_title", "Rename {{.Name}}", msg.M{"Name": old.Name}), lang.X("targets.rename_confirm", "Rename")
 	}
-	d = w.newForm(title, confirm, lang.X("Cancel", "Cancel"), []*widget.FormItem{idItem, nameItem, widget.NewFormItem(lang.X("targets.name_ar", "Arabic name"), nameAr)},
+	d = w.dialogs.newForm(title, confirm, lang.X("Cancel", "Cancel"), []*widget.FormItem{idItem, nameItem, widget.NewFormItem(lang.X("targets.name_ar", "Arabic name"), nameAr)},
 		func(ok bool) {
 			if !ok {
 				return
@@ -150,7 +150,7 @@ func (td *targetsDialog) ask(old *labels.Target) {
 	name.OnSubmitted = func(string) { d.Submit() }
 	nameAr.OnSubmitted = func(string) { d.Submit() }
 	id.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(w.dialogSize(560))
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(name)
 }

@@ -23,13 +23,17 @@ var (
 	shortcutUnanimous = &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// teamMenu returns the Team menu: the Agreement window, Review mode (checked while on) and
+// team is the Team menu and the Agreement window it opens.
+type team struct{ w *Window }
+
+// menu returns the Team menu: the Agreement window, Review mode (checked while on) and
 // what every annotator made taken into the gold. item makes a menu item.
-func (w *Window) teamMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+func (tm *team) menu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+	w := tm.w
 	review := item(lang.X("menu.review", "Review mode"), shortcutReview, w.review.toggle)
 	review.Checked = w.review.on
 	return fyne.NewMenu(lang.X("menu.team", "Team"),
-		item(lang.X("menu.agreement", "Agreement…"), shortcutAgreement, w.showAgreement),
+		item(lang.X("menu.agreement", "Agreement…"), shortcutAgreement, tm.showAgreement),
 		review,
 		item(lang.X("menu.unanimous", "Take what every annotator made"), shortcutUnanimous, w.review.takeUnanimous),
 	)
@@ -47,14 +51,15 @@ type agreementWindow struct {
 
 // showAgreement shows the Agreement window over the project open, counting its agreement
 // again: every annotator's work but the curator's while review is on.
-func (w *Window) showAgreement() {
+func (tm *team) showAgreement() {
+	w := tm.w
 	st, name := w.cfg.Store, w.cfg.Annotator
 	readThen(w, lang.X("review.list_failed", "list the project's annotators"), func(ctx context.Context) (store.Stats, error) { return st.Stats(ctx, "") },
 		func(s store.Stats) {
 			if st != w.cfg.Store {
 				return
 			}
-			a := w.agreementWindow()
+			a := tm.agreementWindow()
 			leaveOut := ""
 			if w.review.on {
 				leaveOut = name
@@ -69,13 +74,14 @@ func (w *Window) showAgreement() {
 }
 
 // agreementWindow returns the Agreement window, making it the first time.
-func (w *Window) agreementWindow() *agreementWindow {
+func (tm *team) agreementWindow() *agreementWindow {
+	w := tm.w
 	if w.agreement != nil {
 		return w.agreement
 	}
 	a := &agreementWindow{win: w.app.NewWindow(lang.X("agreement.title", "Agreement")), view: agreementview.New(w.q)}
 	a.review = widget.NewCheck(lang.X("agreement.review", "Open documents in Review mode, as curator"), nil)
-	a.view.OnOpen = func(id string) { w.openFromAgreement(a, id) }
+	a.view.OnOpen = func(id string) { tm.openFromAgreement(a, id) }
 	a.win.SetContent(container.NewBorder(nil, mirror.CheckRow(a.review), nil, nil, a.view.Object()))
 	a.win.SetCloseIntercept(a.win.Hide) // kept, with its filters, for the next time
 	a.win.Resize(fyne.NewSize(960, 760))
@@ -85,9 +91,10 @@ func (w *Window) agreementWindow() *agreementWindow {
 
 // openFromAgreement opens document id of the Agreement window's list in the main window,
 // turning Review mode on first when the window asks for it.
-func (w *Window) openFromAgreement(a *agreementWindow, id string) {
+func (tm *team) openFromAgreement(a *agreementWindow, id string) {
+	w := tm.w
 	if a.st != w.cfg.Store {
-		w.showAgreement() // another project is open: count its agreement instead
+		tm.showAgreement() // another project is open: count its agreement instead
 		return
 	}
 	open := func() {

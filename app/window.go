@@ -96,6 +96,8 @@ type Window struct {
 	ed         *editor       // the document open and the actions on it
 	review     *reviewMode   // Team → Review mode
 	dialogs    *dialogStack  // the dialogs open
+	settings   *settings     // File → Preferences…, and the View menu
+	team       *team         // the Team menu
 	nameDialog *nameDialog   // open while the window asks for the annotator's name
 	imports    *importDialog // File → Import…
 	exports    *exportDialog // File → Export…
@@ -134,7 +136,7 @@ func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 // build makes the window, then its panels.
 func (w *Window) build() {
 	w.win = w.app.NewWindow(lang.X("window.name", "Tawsim"))
-	w.dialogs = &dialogStack{win: w.win}
+	w.dialogs, w.settings, w.team = &dialogStack{win: w.win}, &settings{w: w}, &team{w: w}
 	w.buildPanels()
 	w.win.Resize(fyne.NewSize(1280, 800))
 }
@@ -149,7 +151,7 @@ func (w *Window) buildPanels() {
 	w.view.article.OnSelect = func(sel article.Selection) { w.ed.onSelectWords(sel); w.review.selected() }
 	w.view.article.OnSuggestionHover = w.ed.hoverSuggestion
 	w.sugPanel, w.suggests = suggestpanel.New(), &suggestRuns{w: w}
-	w.sugPanel.OnShow = w.showSuggestions
+	w.sugPanel.OnShow = w.suggests.show
 	w.sugPanel.OnAcceptAll = w.dialogs.unless(w.ed.acceptAllSuggestions)
 	w.view.article.OnSpanTapped = func(sp labels.Span) { w.ed.onSpanTapped(sp); w.review.selected() }
 	w.review = newReviewMode(w)
@@ -176,7 +178,7 @@ func (w *Window) buildPanels() {
 	w.list.OnTotal = func(total int) { w.status.SetProject(w.cfg.Path, total) }
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
-	w.list.OnSources = w.suggestionsChanged
+	w.list.OnSources = w.suggests.changed
 
 	text := container.NewBorder(container.NewVBox(w.view.header, w.sugPanel.Object(), w.view.rule), nil, nil, nil, w.view.body)
 	// the article keeps room for a line of a dozen words when the window is narrow
@@ -186,7 +188,7 @@ func (w *Window) buildPanels() {
 	stance := container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object())
 	w.panes = newPanes(w.list.Object(), container.NewStack(floor, text), stance)
 	w.panes.setHidden(w.cfg.Prefs.HideList, w.cfg.Prefs.HideStance)
-	w.applyTextPrefs()
+	w.settings.applyText()
 	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
 	top := container.NewVBox(container.NewPadded(w.palette.Object()), widget.NewSeparator())
 	w.win.SetContent(container.NewBorder(top, w.status.Object(), nil, nil, w.panes))
@@ -300,7 +302,7 @@ func (w *Window) showError(err error) {
 	if r, size := utf8.DecodeRuneInString(text); r != utf8.RuneError {
 		text = string(unicode.ToUpper(r)) + text[size:]
 	}
-	w.dialogs.show(w.message(lang.X("Error", "Error"), text))
+	w.dialogs.show(w.dialogs.message(lang.X("Error", "Error"), text))
 }
 
 // focusArticle gives the keyboard focus back to the article after a click elsewhere, so that

@@ -49,7 +49,7 @@ func newSpansTab() *spansTab {
 	t.measure = widget.NewSelect(names, func(string) { t.show(t.report) })
 	t.measure.Alignment = mirror.Align(false)
 	t.measure.SetSelectedIndex(0)
-	t.object = container.NewBorder(container.NewVBox(t.measure), nil, nil, nil, container.NewVScroll(t.box))
+	t.object = container.NewBorder(mirror.SelectRow(t.measure), nil, nil, nil, container.NewVScroll(t.box))
 	return t
 }
 

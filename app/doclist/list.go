@@ -56,6 +56,7 @@ type List struct {
 	Rows     *Rows               // the rows
 	Choice   *widget.Select      // the status filter
 	Sort     *widget.Select      // the order: import, or the lowest score first
+	sortRow  fyne.CanvasObject   // what lays Sort out (mirror.SelectRow)
 	Progress *widget.ProgressBar // the annotator's documents done
 	counts   mirror.Texter       // the other statuses
 	progress mirror.Texter       // the words of the progress bar, in a right-to-left window
@@ -129,7 +130,7 @@ func (l *List) SetProject(st *store.Store, annotator string, docs *Pager, total 
 	l.current, l.inList = -1, false
 	l.byScore, l.scoreSource, l.sources, l.suggested = false, "", nil, 0
 	l.Sort.SetSelected(sortOption(false, ""))
-	l.Sort.Hide()
+	l.showSort(false)
 	l.Choice.Enable()
 	l.Choice.SetSelected(filterAll())
 	l.Rows.UnselectAll()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/tawsim/tawsim/app/msg"
@@ -119,11 +120,7 @@ func (l *List) showSources(s store.Stats) {
 		l.sources = sources
 		l.Sort.Options = sortOptions(sources)
 		l.Sort.Refresh()
-		if len(sources) > 0 {
-			l.Sort.Show()
-		} else {
-			l.Sort.Hide()
-		}
+		l.showSort(len(sources) > 0)
 		if l.byScore && l.scoreSource != "" && !slices.Contains(sources, l.scoreSource) {
 			l.SetSort(len(sources) > 0, "")
 			changed = false
@@ -172,4 +169,16 @@ func (p *Pager) read(ctx context.Context, after key, before int64, limit int) ([
 		out[i].Summary = d
 	}
 	return out, err
+}
+
+// showSort shows the choice of order (there are suggestions) or hides it.
+func (l *List) showSort(on bool) {
+	for _, o := range []fyne.CanvasObject{l.Sort, l.sortRow} {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	l.sortRow.Refresh()
 }

@@ -27,7 +27,8 @@ func (l *List) header() fyne.CanvasObject {
 	l.Sort = widget.NewSelect(sortOptions(nil), l.onSort)
 	l.Sort.Alignment = mirror.Align(false)
 	l.Sort.SetSelected(sortOption(false, ""))
-	l.Sort.Hide()
+	l.sortRow = mirror.SelectRow(l.Sort)
+	l.showSort(false)
 	l.Progress = widget.NewProgressBar()
 	l.Progress.TextFormatter = l.progressText
 	var bar fyne.CanvasObject = l.Progress
@@ -42,7 +43,7 @@ func (l *List) header() fyne.CanvasObject {
 	mirror.Faint(l.counts)
 	return container.NewVBox(
 		mirror.Border(nil, nil, widget.NewLabel(lang.X("list.show", "Show")), nil, l.Choice),
-		l.Sort, // a row of its own: "Lowest score: model-1" would not fit beside the filter
+		l.sortRow, // a row of its own: "Lowest score: model-1" would not fit beside the filter
 		bar, l.counts, widget.NewSeparator())
 }
 
