@@ -32,14 +32,14 @@ type reviewMode struct {
 	work  store.DocumentWork // their work on the document open; Doc.ID "" until read
 	tried map[string]bool    // the documents adjudicated (or found touched) since review began
 	view  *review.Panel
-	box   *fyne.Container // holds view; hidden while review is off
+	box   *container.Scroll // holds view, scrolled on a small screen; hidden while review is off
 }
 
 // newReviewMode returns review mode, off, and gives the labels whose key is a digit Alt and
 // that digit, since in review the digits take the annotators' spans.
 func newReviewMode(w *Window) *reviewMode {
 	r := &reviewMode{w: w, view: review.New()}
-	r.box = container.NewVBox(r.view.Object())
+	r.box = container.NewVScroll(r.view.Object())
 	r.box.Hide()
 	for d := '0'; d <= '9'; d++ {
 		sc := &desktop.CustomShortcut{KeyName: fyne.KeyName(string(d)), Modifier: fyne.KeyModifierAlt}

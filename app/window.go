@@ -184,8 +184,9 @@ func (w *Window) buildPanels() {
 	// the article keeps room for a line of a dozen words when the window is narrow
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
-	// Review mode's panel tops the stance panel's column
-	stance := container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object())
+	// Review mode's panel shares the stance panel's column, above it: each scrolls, so that
+	// the column fits a small screen whatever the number of annotators
+	stance := container.NewVSplit(w.review.box, w.stance.Object())
 	w.panes = newPanes(w.list.Object(), container.NewStack(floor, text), stance)
 	w.panes.setHidden(w.cfg.Prefs.HideList, w.cfg.Prefs.HideStance)
 	w.settings.applyText()
