@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -58,13 +59,43 @@ func mirrorTitle(win fyne.Window) {
 // newDialog returns a dialog titled title showing content, with buttons in a row at its
 // bottom, in the window's direction: the last one (the dialog's action) at the end.
 func (s *dialogStack) newDialog(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) *dialog.CustomDialog {
-	d := dialog.NewCustomWithoutButtons(title, content, s.win)
+	fit := container.New(&fitLayout{win: s.win}, container.NewVScroll(content))
+	d := dialog.NewCustomWithoutButtons(title, fit, s.win)
 	if locale.RTL() {
 		buttons = slices.Clone(buttons)
 		slices.Reverse(buttons)
 	}
 	d.SetButtons(buttons)
 	return d
+}
+
+// dialogChrome is the height a dialog takes around its content (its title, its buttons, the
+// paddings) and the margin it keeps from the window's edges.
+const dialogChrome = 150
+
+// fitLayout gives a dialog's content, in a scroll, the height it needs, no more than the
+// window leaves it: on a small screen (1024x600) a tall form scrolls instead of running over
+// its buttons and out of the window.
+type fitLayout struct{ win fyne.Window }
+
+func (l *fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		if sc, ok := o.(*container.Scroll); ok {
+			m = m.Max(sc.Content.MinSize())
+		}
+	}
+	if h := l.win.Canvas().Size().Height - dialogChrome; h > 0 && m.Height > h {
+		m.Height = max(h, 120)
+	}
+	return m
 }
 
 // size returns a dialog size of width (the height its content needs), narrower when the
