@@ -92,7 +92,7 @@ func labelHelp(box *fyne.Container, title string, ls []labels.Label) {
 	if len(ls) == 0 {
 		return
 	}
-	box.Add(heading(title))
+	box.Add(mirror.Title(title))
 	grid := container.New(&helpLayout{})
 	for _, l := range ls {
 		grid.Add(palette.NewButton(l, nil))
@@ -118,24 +118,11 @@ func keyLabel(key string) fyne.CanvasObject {
 	return l
 }
 
-// heading returns a title at the start edge: bold, or in a right-to-left window the
-// bidi-aware words ("الموقف (لوحة الموقف)", whose brackets Fyne's label would put out of
-// place).
-func heading(text string) fyne.CanvasObject {
-	if locale.RTL() {
-		return mirror.Label(text)
-	}
-	h := widget.NewLabel(text)
-	h.TextStyle.Bold = true
-	h.Alignment = mirror.Align(false)
-	return h
-}
-
 // showHelp shows the keyboard shortcuts and the project's labels.
 func (w *Window) showHelp() {
 	box := container.NewVBox()
 	for _, sec := range helpSections() {
-		box.Add(heading(sec.title))
+		box.Add(mirror.Title(sec.title))
 		grid := container.New(&helpLayout{})
 		for _, k := range sec.keys {
 			key, what := k[0], k[1]

@@ -84,7 +84,7 @@ func (tm *team) agreementWindow() *agreementWindow {
 	a.view.OnOpen = func(id string) { tm.openFromAgreement(a, id) }
 	a.win.SetContent(container.NewBorder(nil, mirror.CheckRow(a.review), nil, nil, a.view.Object()))
 	a.win.SetCloseIntercept(a.win.Hide) // kept, with its filters, for the next time
-	size := fyne.NewSize(960, 760) // no larger than the main window, which fits the screen
+	size := fyne.NewSize(960, 760)      // no larger than the main window, which fits the screen
 	if cs := w.win.Canvas().Size(); cs.Width > 0 && cs.Height > 0 {
 		size = size.Min(cs)
 	}

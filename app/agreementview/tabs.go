@@ -173,7 +173,7 @@ func (t *stanceTab) showKappa() {
 	})
 	objs = append(objs, caption(lang.X("agreement.each_target", "Each target over the documents rated twice or more (Fleiss' κ: over those every annotator rated)")),
 		t.table.Object(), widget.NewSeparator(),
-		mirror.Border(nil, nil, title(lang.X("agreement.cohen", "Cohen's κ, each pair, toward")), nil, t.target), t.matrix.Object())
+		mirror.Border(nil, nil, mirror.Title(lang.X("agreement.cohen", "Cohen's κ, each pair, toward")), nil, t.target), t.matrix.Object())
 	t.box.Objects = objs
 	t.box.Refresh()
 }
@@ -202,15 +202,5 @@ func caption(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.TextStyle.Bold = true
 	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// title returns a title on one line, as caption does.
-func title(text string) fyne.CanvasObject {
-	if locale.RTL() {
-		return mirror.Label(text)
-	}
-	l := widget.NewLabel(text)
-	l.TextStyle.Bold = true
 	return l
 }

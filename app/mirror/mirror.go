@@ -116,6 +116,17 @@ func Text(text string) Texter {
 	return l
 }
 
+// Title returns a title on one line: Fyne's label in bold, or in a right-to-left window
+// Words ("الموقف (لوحة الموقف)", whose brackets Fyne's label would put out of place).
+func Title(text string) fyne.CanvasObject {
+	if locale.RTL() {
+		return newWords(text, false)
+	}
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
 // Caption returns Text in the caption size and the placeholder colour: a hint, or what a
 // format is.
 func Caption(text string) Texter {
