@@ -198,63 +198,6 @@ func (w *Window) buildPanels() {
 	w.addShortcuts()
 }
 
-// project is what the window reads of a project before it shows it.
-type project struct {
-	schema labels.Schema
-	total  int
-	docs   *doclist.Pager
-}
-
-// readProject reads the schema, the number of documents and the first page of the list. It
-// blocks: call it off the UI goroutine, or before the window shows.
-func (w *Window) readProject(ctx context.Context, st *store.Store, annotator string) (project, error) {
-	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
-		return project{}, err
-	}
-	sc, err := st.Schema(ctx)
-	if err != nil {
-		return project{}, fmt.Errorf("%s: %w", lang.X("err.schema", "read the label schema"), err)
-	}
-	n, err := st.CountDocuments(ctx)
-	if err != nil {
-		return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
-	}
-	docs := w.list.NewPager(st, annotator, "")
-	if n > 0 {
-		// the first page now, so that the list is filled when the window first shows
-		if _, err := docs.Fetch(ctx, 0); err != nil {
-			return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
-		}
-	}
-	return project{schema: sc, total: n, docs: docs}, nil
-}
-
-// adopt makes st (at path, read as p) the window's project, on the UI goroutine.
-func (w *Window) adopt(st *store.Store, path string, p project) {
-	w.cfg.Store, w.cfg.Path = st, path
-	w.watched.Store(st)
-	name := w.cfg.Annotator
-	w.annotator.Store(&name)
-	w.ed.close()
-	w.list.SetProject(st, name, p.docs, p.total)
-	w.stance.Select(0)
-	w.setSchema(p.schema)
-	w.updateTitle()
-	w.status.SetProject(path, p.total)
-	w.showEmpty()
-}
-
-// setSchema makes sc the schema the window labels with: the palette, the stance panel, the
-// menus and the keys follow it, and the spans are drawn again in its colours. The current
-// target stays current when sc still has it.
-func (w *Window) setSchema(sc labels.Schema) {
-	w.schema = sc
-	w.palette.SetSchema(sc)
-	w.stance.SetSchema(sc, takenKeys(w.palette))
-	w.win.SetMainMenu(w.mainMenu())
-	w.ed.showSpans()
-}
-
 // Window returns the Fyne window.
 func (w *Window) Window() fyne.Window { return w.win }
 
