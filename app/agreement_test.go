@@ -76,3 +76,20 @@ func TestAgreementWindow(t *testing.T) {
 		t.Errorf("the document opened in review with %d lanes, %d annotators' work", w.view.article.LaneCount(), len(w.review.work.Work))
 	}
 }
+
+// TestAgreementTitleNamesServerProject: the Agreement window names a server project as the
+// main window's title does, by its URL (without a password), not by the URL's last part.
+func TestAgreementTitleNamesServerProject(t *testing.T) {
+	w, shown := openWindow(t)
+	start(t, w, shown)
+	const url = "postgres://amal@db.example/newsroom"
+	w.cfg.Path = url // as adopt names a project opened on a server
+	menuItem(t, w, "Agreement…").Action()
+	w.q.Wait()
+	if w.agreement == nil {
+		t.Fatal("no Agreement window")
+	}
+	if got := w.agreement.win.Title(); got != "Agreement — "+url {
+		t.Errorf("the Agreement window's title is %q", got)
+	}
+}

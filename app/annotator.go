@@ -141,6 +141,7 @@ func (w *Window) setAnnotator(name string) {
 	w.cfg.Annotator = name
 	w.annotator.Store(&name)
 	w.updateTitle()
+	w.search.SetAnnotator(name)
 	w.status.Say("%s", lang.X("name.hello", "Hello {{.Name}}: your labels are saved under this name.", msg.M{"Name": msg.Isolate(name)}))
 	w.list.SetAnnotator(name, func() {
 		// the document open stays open, with the new annotator's work (when it left the

@@ -53,7 +53,7 @@ type opened struct {
 	sgs     []labels.Suggestion // the suggestions pending for the annotator
 }
 
-// storeReader is what readDocument reads from (a *store.Store).
+// storeReader is what readDocument reads from (a store.Project).
 type storeReader interface {
 	Document(ctx context.Context, id string) (labels.Document, error)
 	Spans(ctx context.Context, docID, annotator string) ([]labels.Span, error)
@@ -172,6 +172,7 @@ func (e *editor) show(o opened) {
 	if !same {
 		e.shownAt = time.Now()
 		w.view.setDocument(o.doc)
+		w.find.markHits()
 		if !e.keepMessage {
 			w.status.Say("")
 		}

@@ -60,7 +60,7 @@ func (s *dialogStack) newForm(title, confirm, dismiss string, items []*widget.Fo
 // hint below it; changed is called when a widget's verdict on its value changes.
 func formGrid(items []*widget.FormItem, changed func()) (*fyne.Container, []*formRow) {
 	var rows []*formRow
-	grid := container.New(&helpLayout{})
+	grid := mirror.Pairs()
 	for _, it := range items {
 		r := &formRow{item: it}
 		name := widget.NewLabel(it.Text)

@@ -66,6 +66,12 @@ func helpSections() []helpSection {
 			{"J, ↓, Page Down", lang.X("help.next", "next document")},
 			{"K, ↑, Page Up", lang.X("help.previous", "previous document")},
 		}},
+		{lang.X("help.search", "Search (the box above the list)"), [][2]string{
+			{"Ctrl+F", lang.X("help.search.focus", "search the documents for a word or a phrase; Filters narrows by label, annotator, status, target, stance")},
+			{lang.X("help.key.search_enter", "Enter, ↓ in the box"), lang.X("help.search.next_doc", "open the next document found")},
+			{lang.X("help.key.search_escape", "Esc in the box"), lang.X("help.search.clear", "clear the search: every document again, the one open staying open")},
+			{"F3, Ctrl+G, Ctrl+Shift+G", lang.X("help.search.hits", "the next, the previous place found in the document open")},
+		}},
 		{lang.X("help.review", "Review (Team → Review mode, a curator's gold)"), [][2]string{
 			{"1–9", lang.X("help.review.take", "take that annotator's span under the selection into the gold (nothing selected: their stance toward the target)")},
 			{"Enter", lang.X("help.review.majority", "take the majority's span under the selection (nothing selected: the majority's stance)")},
@@ -93,7 +99,7 @@ func labelHelp(box *fyne.Container, title string, ls []labels.Label) {
 		return
 	}
 	box.Add(mirror.Title(title))
-	grid := container.New(&helpLayout{})
+	grid := mirror.Pairs()
 	for _, l := range ls {
 		grid.Add(palette.NewButton(l, nil))
 		desc := strings.TrimSpace(l.DescriptionEn + "\n" + l.DescriptionAr)
@@ -123,7 +129,7 @@ func (w *Window) showHelp() {
 	box := container.NewVBox()
 	for _, sec := range helpSections() {
 		box.Add(mirror.Title(sec.title))
-		grid := container.New(&helpLayout{})
+		grid := mirror.Pairs()
 		for _, k := range sec.keys {
 			key, what := k[0], k[1]
 			switch key {
@@ -149,50 +155,4 @@ func (w *Window) showHelp() {
 	d := w.dialogs.newDialog(lang.X("help.title", "Keyboard shortcuts"), scroll, w.dialogs.closeButton())
 	d.Resize(fyne.NewSize(w.dialogs.size(640).Width, min(720, w.win.Canvas().Size().Height-40)))
 	w.dialogs.show(d)
-}
-
-// helpLayout lays out pairs of objects in two columns: the first, at the start edge, as wide
-// as its widest object, the second taking the rest of the width.
-type helpLayout struct{}
-
-// Layout places the pairs.
-func (l *helpLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	first := l.firstWidth(objs)
-	rtl := locale.RTL()
-	y := float32(0)
-	for i := 0; i+1 < len(objs); i += 2 {
-		// a wrapping text is as tall as it is at its width: given the width first
-		objs[i+1].Resize(fyne.NewSize(size.Width-first, objs[i+1].MinSize().Height))
-		objs[i+1].Resize(fyne.NewSize(size.Width-first, objs[i+1].MinSize().Height))
-		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
-		objs[i].Resize(fyne.NewSize(first, objs[i].MinSize().Height))
-		if rtl {
-			objs[i].Move(fyne.NewPos(size.Width-first, y))
-			objs[i+1].Move(fyne.NewPos(0, y))
-		} else {
-			objs[i].Move(fyne.NewPos(0, y))
-			objs[i+1].Move(fyne.NewPos(first, y))
-		}
-		y += h
-	}
-}
-
-// MinSize is the two columns at their minimum widths, as tall as the pairs.
-func (l *helpLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	first := l.firstWidth(objs)
-	var second, h float32
-	for i := 0; i+1 < len(objs); i += 2 {
-		second = max(second, objs[i+1].MinSize().Width)
-		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
-	}
-	return fyne.NewSize(first+second, h)
-}
-
-// firstWidth is the width of the widest object of the first column.
-func (l *helpLayout) firstWidth(objs []fyne.CanvasObject) float32 {
-	var w float32
-	for i := 0; i < len(objs); i += 2 {
-		w = max(w, objs[i].MinSize().Width)
-	}
-	return w
 }

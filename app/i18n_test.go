@@ -69,8 +69,9 @@ var latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.'/-]*`)
 // names of formats and of the tools and corpora they come from, of measures (F1, AC1), the
 // name of the language English.
 var allowedLatin = strings.Fields(`Ctrl Shift Alt Delete Backspace Enter Esc Home End Page Up Down F1
-	English LANG ar_ txt jsonl doccano doccano-stance spacy spacy-doc hf conll csv stance stance-claims
-	CoNLL BIO JSONL spaCy Prodigy Hugging Face Doc JSON spans.sc SpanCategorizer ents ANERcorp labelstudio AC1 tester`)
+	F3 English LANG ar_ txt jsonl doccano doccano-stance spacy spacy-doc hf conll csv stance stance-claims
+	CoNLL BIO JSONL spaCy Prodigy Hugging Face Doc JSON spans.sc SpanCategorizer ents ANERcorp labelstudio AC1 tester
+	postgres pgpass PGPASSWORD`)
 
 // foreignWords returns the words in Latin letters of texts that an Arabic window should not
 // show: neither in allowedLatin nor data (the names of the project's labels and targets, and

@@ -48,6 +48,8 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 		}
 	case fyne.KeyF1:
 		w.showHelp()
+	case fyne.KeyF3:
+		return w.find.moveHit(1)
 	default:
 		return false
 	}

@@ -55,9 +55,9 @@ func (k shiftHint) Mod() fyne.KeyModifier { return fyne.KeyModifierShift }
 // ShortcutName names the hint.
 func (k shiftHint) ShortcutName() string { return "Key:Shift+" + string(k) }
 
-// mainMenu returns the window's menus: File, Edit, Label and Stance (from the schema),
-// Document, View, Help. Fyne's driver draws the menu bar from the left whatever the language;
-// the labels are translated.
+// mainMenu returns the window's menus: File, Edit (with the search), Label and Stance (from
+// the schema), Suggestions, Document, Team, View (the Progress view), Help. Fyne's driver
+// draws the menu bar from the left whatever the language; the labels are translated.
 func (w *Window) mainMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, w.dialogs.unless(action))
@@ -66,6 +66,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	}
 	file := fyne.NewMenu(lang.X("menu.file", "File"),
 		item(lang.X("menu.open", "Open project…"), shortcutOpen, w.askOpenProject),
+		item(lang.X("menu.open_server", "Open server project…"), nil, w.askServerProject),
 		item(lang.X("menu.new", "New project…"), shortcutNew, w.askNewProject),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.import", "Import…"), shortcutImport, w.imports.show),
@@ -80,7 +81,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item(lang.X("menu.redo", "Redo"), shortcutRedo, w.ed.redo),
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.remove_span", "Remove selected span"), keyHint(fyne.KeyDelete), w.ed.deleteSelected),
+		fyne.NewMenuItemSeparator(),
 	)
+	edit.Items = append(edit.Items, w.find.items(item)...)
 	var lab []*fyne.MenuItem
 	for _, l := range w.schema.Entities {
 		var sc fyne.Shortcut
@@ -107,6 +110,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item(lang.X("menu.show_list", "Show or hide the document list"), nil, func() { w.settings.toggle(true) }),
 		item(lang.X("menu.show_stance", "Show or hide the stance panel"), nil, func() { w.settings.toggle(false) }),
+		fyne.NewMenuItemSeparator(),
+		w.progress.item(item),
 	)
 	help := fyne.NewMenu(lang.X("menu.help", "Help"), item(lang.X("menu.keys", "Keyboard shortcuts"), keyHint(fyne.KeyF1), w.showHelp))
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu(lang.X("menu.label", "Label"), lab...), stance,

@@ -21,6 +21,7 @@ import (
 	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // mergeDialog is File → Merge projects…: it takes other projects (each annotator's, worked on
@@ -74,7 +75,7 @@ func (md *mergeDialog) show() {
 	scroll := container.NewVScroll(md.list)
 	scroll.SetMinSize(fyne.NewSize(0, 150))
 	about := mirror.Text(lang.X("merge.about", "Each project's documents and every annotator's work come into {{.File}}, each project whole or not at all. "+
-		"The same work merged again adds nothing.", msg.M{"File": msg.Name(filepath.Base(w.cfg.Path))}))
+		"The same work merged again adds nothing.", msg.M{"File": msg.Name(open.Title(w.cfg.Path))}))
 	items := []*widget.FormItem{
 		widget.NewFormItem("", about),
 		widget.NewFormItem(lang.X("merge.project", "Project"), mirror.Border(nil, nil, nil, add, md.entry)),

@@ -50,18 +50,18 @@ func TestNarrowWindowSharesAColumn(t *testing.T) {
 	if !w.panes.Narrow() {
 		t.Fatal("at 1000 the three panels stand side by side")
 	}
-	if !w.list.Object().Visible() || w.panes.stance.Visible() {
-		t.Errorf("the shared column shows the list %v and the stance panel %v", w.list.Object().Visible(), w.panes.stance.Visible())
+	if !w.panes.list.Visible() || w.panes.stance.Visible() {
+		t.Errorf("the shared column shows the list %v and the stance panel %v", w.panes.list.Visible(), w.panes.stance.Visible())
 	}
 	w.panes.choose(true)
-	if w.list.Object().Visible() || !w.panes.stance.Visible() {
-		t.Errorf("after the stance tab: the list %v, the stance panel %v", w.list.Object().Visible(), w.panes.stance.Visible())
+	if w.panes.list.Visible() || !w.panes.stance.Visible() {
+		t.Errorf("after the stance tab: the list %v, the stance panel %v", w.panes.list.Visible(), w.panes.stance.Visible())
 	}
 	if min := w.win.Content().MinSize(); min.Width > 1024 || min.Height > 500 {
 		t.Errorf("the window needs %v", min)
 	}
 	w.win.Resize(fyne.NewSize(1400, 900))
-	if w.panes.Narrow() || !w.list.Object().Visible() || !w.panes.stance.Visible() {
-		t.Errorf("at 1400: narrow %v, the list %v, the stance panel %v", w.panes.Narrow(), w.list.Object().Visible(), w.panes.stance.Visible())
+	if w.panes.Narrow() || !w.panes.list.Visible() || !w.panes.stance.Visible() {
+		t.Errorf("at 1400: narrow %v, the list %v, the stance panel %v", w.panes.Narrow(), w.panes.list.Visible(), w.panes.stance.Visible())
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/app/search"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
@@ -153,7 +154,7 @@ func (w *Window) open(path string, schema func() (labels.Schema, error)) {
 // openProjectFile opens the project at path, giving it the default schema when it has no
 // labels, or creates it with the schema that schema gives when schema is not nil. Its errors
 // say what to do.
-func openProjectFile(ctx context.Context, path string, schema func() (labels.Schema, error), annotator string) (*store.Store, error) {
+func openProjectFile(ctx context.Context, path string, schema func() (labels.Schema, error), annotator string) (store.Project, error) {
 	base := filepath.Base(path)
 	create := schema != nil
 	var sc labels.Schema
@@ -201,14 +202,15 @@ func openProjectFile(ctx context.Context, path string, schema func() (labels.Sch
 
 // project is what the window reads of a project before it shows it.
 type project struct {
-	schema labels.Schema
-	total  int
-	docs   *doclist.Pager
+	schema     labels.Schema
+	total      int
+	docs       *doclist.Pager
+	annotators []string // who has worked on the project
 }
 
 // readProject reads the schema, the number of documents and the first page of the list. It
 // blocks: call it off the UI goroutine, or before the window shows.
-func (w *Window) readProject(ctx context.Context, st *store.Store, annotator string) (project, error) {
+func (w *Window) readProject(ctx context.Context, st store.Project, annotator string) (project, error) {
 	if _, err := st.Changed(ctx); err != nil { // what changes from now on, pollProject shows
 		return project{}, err
 	}
@@ -220,6 +222,10 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 	if err != nil {
 		return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
 	}
+	stats, err := st.Stats(ctx, "")
+	if err != nil {
+		return project{}, fmt.Errorf("%s: %w", lang.X("err.annotators", "count the annotators"), err)
+	}
 	docs := w.list.NewPager(st, annotator, "")
 	if n > 0 {
 		// the first page now, so that the list is filled when the window first shows
@@ -227,22 +233,26 @@ func (w *Window) readProject(ctx context.Context, st *store.Store, annotator str
 			return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
 		}
 	}
-	return project{schema: sc, total: n, docs: docs}, nil
+	return project{schema: sc, total: n, docs: docs, annotators: stats.Annotators}, nil
 }
 
 // adopt makes st (at path, read as p) the window's project, on the UI goroutine.
-func (w *Window) adopt(st *store.Store, path string, p project) {
+func (w *Window) adopt(st store.Project, path string, p project) {
 	w.cfg.Store, w.cfg.Path = st, path
-	w.watched.Store(st)
+	w.watched.Store(&st)
 	name := w.cfg.Annotator
 	w.annotator.Store(&name)
 	w.ed.close()
+	w.search.Clear()
+	w.search.SetAnnotator(name)
+	w.find.annotators = p.annotators
 	w.list.SetProject(st, name, p.docs, p.total)
 	w.stance.Select(0)
 	w.setSchema(p.schema)
 	w.updateTitle()
 	w.status.SetProject(path, p.total)
 	w.showEmpty()
+	w.find.catchUp()
 }
 
 // setSchema makes sc the schema the window labels with: the palette, the stance panel, the
@@ -253,5 +263,6 @@ func (w *Window) setSchema(sc labels.Schema) {
 	w.palette.SetSchema(sc)
 	w.stance.SetSchema(sc, takenKeys(w.palette))
 	w.win.SetMainMenu(w.mainMenu())
+	w.search.SetOptions(search.OptionsOf(sc, w.find.annotators))
 	w.ed.showSpans()
 }

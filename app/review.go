@@ -55,6 +55,7 @@ func (e *editor) finish(status labels.Status, note string) {
 	e.finishing = true
 	e.w.save(func(ctx context.Context) (func(), error) {
 		err := retriedErr(e.w, func() error { return db.SetState(ctx, st) })
+		next := nextAssigned(ctx, db, st.Annotator, err)
 		return func() {
 			e.finishing = false
 			if err != nil {
@@ -62,6 +63,9 @@ func (e *editor) finish(status labels.Status, note string) {
 			}
 			e.shownAt = time.Now()
 			e.stateSaved(st, order, old, func() {
+				if e.openAssigned(next, title, status) {
+					return
+				}
 				if !e.w.list.Move(1) {
 					e.w.status.Say("%s", lang.X("doc.marked_last", "Marked {{.Title}} {{.Status}}. That was the last document of the list.",
 						msg.M{"Title": msg.Quote(title), "Status": doclist.StatusText(status)}))

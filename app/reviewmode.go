@@ -27,7 +27,7 @@ import (
 type reviewMode struct {
 	w     *Window
 	on    bool
-	st    *store.Store       // the project reviewed
+	st    store.Project      // the project reviewed
 	panel []string           // the annotators under review, numbered from 1
 	work  store.DocumentWork // their work on the document open; Doc.ID "" until read
 	tried map[string]bool    // the documents adjudicated (or found touched) since review began
@@ -104,7 +104,7 @@ func annotatorList(names []string) string {
 }
 
 // start turns review on over project st, the annotators of panel numbered in that order.
-func (r *reviewMode) start(st *store.Store, panel []string) {
+func (r *reviewMode) start(st store.Project, panel []string) {
 	r.on, r.st, r.panel, r.tried = true, st, panel, map[string]bool{}
 	r.box.Show()
 	r.w.view.article.SetLanes(make([][]labels.Span, min(len(panel), review.MaxAnnotators)), r.w.schema)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,7 @@ import (
 	"github.com/tawsim/tawsim/app/agreementview"
 	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // The shortcuts of the Team menu.
@@ -46,7 +46,7 @@ type agreementWindow struct {
 	win    fyne.Window
 	view   *agreementview.View
 	review *widget.Check
-	st     *store.Store // the project it counted
+	st     store.Project // the project it counted
 }
 
 // showAgreement shows the Agreement window over the project open, counting its agreement
@@ -65,7 +65,7 @@ func (tm *team) showAgreement() {
 				leaveOut = name
 			}
 			a.st = st
-			a.win.SetTitle(lang.X("agreement.title", "Agreement") + " — " + filepath.Base(w.cfg.Path))
+			a.win.SetTitle(lang.X("agreement.title", "Agreement") + " — " + open.Title(w.cfg.Path))
 			a.review.SetChecked(w.review.on || (name != "" && !slices.Contains(s.Annotators, name)))
 			a.view.SetProject(st, s.Annotators, leaveOut)
 			a.win.Show()

@@ -33,7 +33,7 @@ func (w *Window) watchLoop() {
 // list grows with the documents an import added, the header counts them, the palette shows the
 // labels it brought.
 func (w *Window) pollProject() {
-	st := w.watched.Load()
+	st := *w.watched.Load()
 	w.q.Do(func(ctx context.Context) func() {
 		changed, err := st.Changed(ctx)
 		if err != nil || !changed {

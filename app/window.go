@@ -17,7 +17,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -33,12 +32,14 @@ import (
 	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/app/prefs"
+	"github.com/tawsim/tawsim/app/search"
 	"github.com/tawsim/tawsim/app/stancepanel"
 	"github.com/tawsim/tawsim/app/statusbar"
 	"github.com/tawsim/tawsim/app/suggestpanel"
 	"github.com/tawsim/tawsim/app/work"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // articleMinWidth is the narrowest the article's column gets, however narrow the window.
@@ -46,8 +47,8 @@ const articleMinWidth = 400
 
 // Config is what the main window works on.
 type Config struct {
-	Store *store.Store // the open project; the window owns it from New on, and Close closes it
-	Path  string       // its file, shown in the title and the status bar
+	Store store.Project // the open project; the window owns it from New on, and Close closes it
+	Path  string        // its file, shown in the title and the status bar
 	// Annotator is whose work the window shows and writes. When empty, the window asks for a
 	// name when it starts (see AnnotatorName).
 	Annotator string
@@ -80,7 +81,7 @@ type Window struct {
 	stop    context.CancelFunc // Close stops them: a file half read is not imported
 	closing bool               // Close was called
 	// the project and annotator that pollProject asks about, set on the UI goroutine
-	watched   atomic.Pointer[store.Store]
+	watched   atomic.Pointer[store.Project]
 	annotator atomic.Pointer[string]
 	polling   atomic.Bool // a poll is queued
 
@@ -92,6 +93,7 @@ type Window struct {
 	status   *statusbar.Bar
 	sugPanel *suggestpanel.Panel
 	panes    *panes
+	search   *search.Box // above the list; find runs it
 
 	ed         *editor       // the document open and the actions on it
 	review     *reviewMode   // Team → Review mode
@@ -104,6 +106,8 @@ type Window struct {
 	suggests   *suggestRuns  // the Suggestions menu's runs
 	merges     *mergeDialog  // File → Merge projects…
 	agreement  *agreementWindow
+	find       *finder       // the search (Edit menu and the box)
+	progress   *progressView // View → Progress…
 }
 
 // New builds the main window of the project in cfg, with Tawsim's theme on a. It reads the
@@ -174,8 +178,14 @@ func (w *Window) buildPanels() {
 	w.list.OnOpen = w.ed.load
 	w.list.OnKey, w.list.OnRune = w.onKey, w.onRune
 	w.list.Open = func() (string, int64) { return w.ed.doc.ID, w.ed.doc.Order }
-	w.list.OnChanged = w.showEmpty
-	w.list.OnTotal = func(total int) { w.status.SetProject(w.cfg.Path, total) }
+	w.list.OnChanged = func() {
+		w.showEmpty()
+		w.find.count() // the hits while a search shows
+	}
+	w.list.OnTotal = func(total int) {
+		w.status.SetProject(w.cfg.Path, total)
+		w.find.catchUp()
+	}
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
 	w.list.OnSources = w.suggests.changed
@@ -187,7 +197,9 @@ func (w *Window) buildPanels() {
 	// Review mode's panel shares the stance panel's column, above it: each scrolls, so that
 	// the column fits a small screen whatever the number of annotators
 	stance := container.NewVSplit(w.review.box, w.stance.Object())
-	w.panes = newPanes(w.list.Object(), container.NewStack(floor, text), stance)
+	w.find, w.progress = newFinder(w), &progressView{w: w}
+	list := container.NewBorder(w.search.Object(), nil, nil, nil, w.list.Object())
+	w.panes = newPanes(list, container.NewStack(floor, text), stance)
 	w.panes.setHidden(w.cfg.Prefs.HideList, w.cfg.Prefs.HideStance)
 	w.settings.applyText()
 	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
@@ -230,7 +242,7 @@ func (w *Window) Close() error {
 // updateTitle names the project and the annotator in the window title:
 // "Tawsim — news.tawsim — amal".
 func (w *Window) updateTitle() {
-	t := lang.X("window.name", "Tawsim") + " — " + filepath.Base(w.cfg.Path)
+	t := lang.X("window.name", "Tawsim") + " — " + open.Title(w.cfg.Path)
 	if w.cfg.Annotator != "" {
 		t += " — " + w.cfg.Annotator
 	}

@@ -40,7 +40,7 @@ type AgreementResult struct {
 // measures how far its annotators agree: entity spans for each pair, document stance for
 // each target of the schema (package agreement says how). A document counts for the
 // annotators whose work on it the options keep.
-func Agreement(ctx context.Context, st *store.Store, o AgreementOptions) (AgreementResult, error) {
+func Agreement(ctx context.Context, st store.Project, o AgreementOptions) (AgreementResult, error) {
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return AgreementResult{}, err

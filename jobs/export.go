@@ -46,7 +46,7 @@ var ErrAcceptJSONL = errors.New("jsonl keeps suggestions apart, under \"suggesti
 // Export writes the project's records to their files, each written whole or not at all,
 // and returns how many records it wrote. Before it reads anything it checks its outputs as
 // CheckOutputs does, and removes the stale files that killed exports left beside them.
-func Export(ctx context.Context, st *store.Store, o ExportOptions) (int, error) {
+func Export(ctx context.Context, st store.Project, o ExportOptions) (int, error) {
 	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
 	if o.AcceptSuggestions && o.Format == "jsonl" {
 		return 0, ErrAcceptJSONL

@@ -53,7 +53,7 @@ const ExclusiveFrom = 64 << 20
 
 // store returns the options of the store's import of source into st, of size bytes (-1:
 // unknown).
-func (o ImportOptions) store(st *store.Store, source string, size int64) store.ImportOptions {
+func (o ImportOptions) store(st store.Project, source string, size int64) store.ImportOptions {
 	so := store.ImportOptions{Annotator: o.Annotator, AddLabels: o.AddLabels, Source: source,
 		Exclusive: o.Exclusive && size > ExclusiveFrom, KeepFirst: o.Lenient,
 		Slice: o.Slice || o.Exclusive && st.OpenElsewhere()}
@@ -77,7 +77,7 @@ func carriesAnnotations(format string, c corpus.Options) bool {
 
 // Import imports each file (a folder stands for the files of the format below it, "-" for
 // Stdin), each in one transaction: a file with a bad record adds nothing unless Lenient.
-func Import(ctx context.Context, st *store.Store, paths []string, o ImportOptions) (ImportTally, error) {
+func Import(ctx context.Context, st store.Project, paths []string, o ImportOptions) (ImportTally, error) {
 	var t ImportTally
 	f, err := corpus.LookupFor(o.Format, o.Corpus)
 	if err != nil {
@@ -146,7 +146,7 @@ func openInput(name string, o ImportOptions, t *ImportTally) (io.Reader, string,
 }
 
 // importPath imports one file (or standard input for "-") into st, all or nothing.
-func importPath(ctx context.Context, st *store.Store, name string, o ImportOptions, t *ImportTally) error {
+func importPath(ctx context.Context, st store.Project, name string, o ImportOptions, t *ImportTally) error {
 	r, name, closeInput := openInput(name, o, t)
 	if r == nil {
 		return nil
@@ -189,7 +189,7 @@ func importPath(ctx context.Context, st *store.Store, name string, o ImportOptio
 // feed reads every record of rd into imp, notes the problems in t and returns what it found
 // (fed). In strict mode it stops adding at the first bad record but reads on, to list them
 // all, and checks the labels of every record.
-func feed(ctx context.Context, rd corpus.Reader, imp *store.Importer, name string, o ImportOptions, t *ImportTally) (fed, error) {
+func feed(ctx context.Context, rd corpus.Reader, imp store.Import, name string, o ImportOptions, t *ImportTally) (fed, error) {
 	results, stop := readAhead(ctx, rd)
 	defer stop()
 	var f fed
@@ -253,7 +253,7 @@ const bigText = 8 << 20
 // add adds one record to imp. A record refused for what it holds comes back as a
 // *corpus.Error; a lenient import's conflict with the annotations already in the project is
 // noted in t (the record's other annotations are in); any other error ends the import.
-func add(ctx context.Context, imp *store.Importer, name string, rec corpus.Record, t *ImportTally) error {
+func add(ctx context.Context, imp store.Import, name string, rec corpus.Record, t *ImportTally) error {
 	if len(rec.Doc.Text) >= bigText {
 		// What reading a large document left behind (the line, the decoder's copies) goes
 		// back to the system before SQLite takes its own copies of the text.

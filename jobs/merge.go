@@ -10,6 +10,7 @@ import (
 
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // ErrMergeInput is wrapped by the refusal of the inputs of a merge before anything is
@@ -45,8 +46,8 @@ type MergedInput struct {
 // ErrMergeInput.
 func CheckMerge(ctx context.Context, out string, inputs []string) error {
 	var sc labels.Schema
-	if _, err := os.Stat(out); err == nil {
-		st, err := store.OpenForReading(out)
+	if _, err := os.Stat(out); err == nil || open.IsServer(out) {
+		st, err := open.ForReading(out)
 		if err != nil {
 			return err
 		}
@@ -66,7 +67,7 @@ func planMerge(ctx context.Context, out string, sc labels.Schema, inputs []strin
 	project := projectFiles(out)
 	var problems []string
 	for _, in := range inputs {
-		if _, err := os.Stat(in); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(in); errors.Is(err, fs.ErrNotExist) && !open.IsServer(in) {
 			problems = append(problems, fmt.Sprintf("%s: no such project", in))
 			continue
 		}
@@ -106,7 +107,7 @@ func planMerge(ctx context.Context, out string, sc labels.Schema, inputs []strin
 
 // inputSchema reads the schema and the number of documents of the project at path.
 func inputSchema(ctx context.Context, path string) (labels.Schema, int, error) {
-	st, err := store.OpenForReading(path)
+	st, err := open.ForReading(path)
 	if err != nil {
 		return labels.Schema{}, 0, err
 	}
@@ -124,7 +125,7 @@ func inputSchema(ctx context.Context, path string) (labels.Schema, int, error) {
 // them first as CheckMerge does and merges none when that fails. A project refused for
 // what it holds (conflicting work without Lenient, a damaged row) is reported in its
 // MergedInput and the others go on; the error is for a merge that could not go on.
-func Merge(ctx context.Context, dst *store.Store, inputs []string, o MergeOptions) ([]MergedInput, error) {
+func Merge(ctx context.Context, dst store.Project, inputs []string, o MergeOptions) ([]MergedInput, error) {
 	sc, err := dst.Schema(ctx)
 	if err != nil {
 		return nil, err
@@ -157,8 +158,8 @@ func Merge(ctx context.Context, dst *store.Store, inputs []string, o MergeOption
 }
 
 // mergeOne merges the project at path into dst.
-func mergeOne(ctx context.Context, dst *store.Store, path string, o MergeOptions, progress func(read, total int)) (store.MergeResult, error) {
-	src, err := store.OpenForReading(path)
+func mergeOne(ctx context.Context, dst store.Project, path string, o MergeOptions, progress func(read, total int)) (store.MergeResult, error) {
+	src, err := open.ForReading(path)
 	if err != nil {
 		return store.MergeResult{}, err
 	}

@@ -72,7 +72,7 @@ func LabelListName(out string) string {
 // write its files: an *ExistsError naming those that exist (unless o.Force), or an error
 // for an output that is the project file (ErrProjectFile), a folder, not a regular file, or
 // the same file as another output. Export checks them again.
-func CheckOutputs(st *store.Store, o ExportOptions) error {
+func CheckOutputs(st store.Project, o ExportOptions) error {
 	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
 	_, err := planOutputs(o, st.Path())
 	return err

@@ -50,7 +50,7 @@ type SuggestTally struct {
 // replacing what the same sources suggested before on those documents (store.SuggestionRun).
 // Texts are matched by o.Workers goroutines while the store writes. A run stopped by ctx
 // keeps the documents it committed: Committed says how many.
-func Suggest(ctx context.Context, st *store.Store, o SuggestOptions) (SuggestTally, error) {
+func Suggest(ctx context.Context, st store.Project, o SuggestOptions) (SuggestTally, error) {
 	var t SuggestTally
 	src, err := readSources(ctx, st, o)
 	if err != nil {
@@ -101,7 +101,7 @@ type matched struct {
 
 // match reads the documents of o.Status, matches them on o.Workers goroutines and puts what
 // they suggest into run, on the calling goroutine.
-func (t *SuggestTally) match(ctx context.Context, st *store.Store, m *suggest.Matcher, run *store.SuggestionRun,
+func (t *SuggestTally) match(ctx context.Context, st store.Project, m *suggest.Matcher, run store.Suggester,
 	o SuggestOptions, total int64) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

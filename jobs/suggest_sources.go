@@ -41,7 +41,7 @@ func PatternsSource(path string) string { return "patterns:" + filepath.Base(pat
 
 // readSources reads the files of o and, with o.Propagate, counts what annotators labeled.
 // Two files of one name are refused: their suggestions would share a source.
-func readSources(ctx context.Context, st *store.Store, o SuggestOptions) (sources, error) {
+func readSources(ctx context.Context, st store.Project, o SuggestOptions) (sources, error) {
 	var src sources
 	for _, path := range o.Gazetteers {
 		counts, err := readSource(path, suggest.ReadGazetteer)
@@ -112,7 +112,7 @@ func (s *sources) tally() error {
 }
 
 // labeled counts the entity spans of every annotator by text and label.
-func labeled(ctx context.Context, st *store.Store) ([]suggest.Count, error) {
+func labeled(ctx context.Context, st store.Project) ([]suggest.Count, error) {
 	type key struct{ text, label string }
 	n := map[key]int{}
 	err := st.EachSpanSet(ctx, func(spans []labels.Span) error {
@@ -134,7 +134,7 @@ func labeled(ctx context.Context, st *store.Store) ([]suggest.Count, error) {
 // schemaLabels brings the labels of the counts and patterns to the schema's spelling
 // (without regard to case), and adds those it lacks to the schema when addLabels is set;
 // else it refuses them, listed. It returns the labels added.
-func (s *sources) schemaLabels(ctx context.Context, st *store.Store, annotator string, addLabels bool) ([]string, error) {
+func (s *sources) schemaLabels(ctx context.Context, st store.Project, annotator string, addLabels bool) ([]string, error) {
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return nil, err

@@ -106,7 +106,7 @@ func allRefused(n int) string {
 // unknownLabels notes the labels the schema lacks of a file left out for its bad records,
 // which Commit would have refused it for too: the file's every record is checked, and the
 // reason that holds for the whole file is told whatever else is wrong with it.
-func (t *ImportTally) unknownLabels(imp *store.Importer, name string, f fed) {
+func (t *ImportTally) unknownLabels(imp store.Import, name string, f fed) {
 	if f.whole {
 		return
 	}

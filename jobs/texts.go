@@ -19,7 +19,7 @@ var (
 
 // importTexts imports plain-text files in batches. Cancelling ctx stops it between two
 // files, after committing the files read: each file is in whole or not at all.
-func importTexts(ctx context.Context, st *store.Store, files []string, o ImportOptions, t *ImportTally) error {
+func importTexts(ctx context.Context, st store.Project, files []string, o ImportOptions, t *ImportTally) error {
 	run := context.WithoutCancel(ctx) // a batch is never cut by ctx: it ends between files
 	var b textBatch
 	defer b.rollback()
@@ -50,13 +50,13 @@ func importTexts(ctx context.Context, st *store.Store, files []string, o ImportO
 
 // textBatch is the open transaction of a txt import and what it holds.
 type textBatch struct {
-	imp         *store.Importer
+	imp         store.Import
 	first, last string // the batch's first and last files, for the project's log
 	files       int
 	from        int64 // bytes read before the batch began
 }
 
-func (b *textBatch) begin(ctx context.Context, st *store.Store, name string, o ImportOptions, from int64) error {
+func (b *textBatch) begin(ctx context.Context, st store.Project, name string, o ImportOptions, from int64) error {
 	imp, err := st.BeginImport(ctx, o.store(st, name, 0)) // a batch is 64 MB at most: through WAL
 	if err != nil {
 		return err

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # deps.sh: installs the Debian packages that building and testing Tawsim need (a C compiler for
 # cgo, the OpenGL and X11 headers for Fyne's GLFW driver, the Unicode Character Database whose
-# bidi conformance files arabic/bidi is tested against), each only when it is missing.
+# bidi conformance files arabic/bidi is tested against, PostgreSQL's server, whose throwaway
+# clusters the tests of store/postgres start), each only when it is missing.
 # Usage: scripts/deps.sh [EXTRA-PACKAGE ...]
 set -euo pipefail
-want=(gcc libc6-dev libgl1-mesa-dev xorg-dev unicode-data "$@")
+want=(gcc libc6-dev libgl1-mesa-dev xorg-dev unicode-data postgresql "$@")
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

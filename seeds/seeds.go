@@ -71,7 +71,7 @@ func Documents() []labels.Document {
 
 // Init gives st the default schema when it has none yet. It changes nothing in a project
 // that already has labels.
-func Init(ctx context.Context, st *store.Store, annotator string) error {
+func Init(ctx context.Context, st store.Project, annotator string) error {
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return err

@@ -22,8 +22,8 @@ func TestExclusiveImportAlone(t *testing.T) {
 	s, _ := newProject(t, labels.NestingFlat)
 	imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal", Exclusive: true})
 	must(t, err)
-	if mode := journalMode(t, imp.tx); !imp.held || mode != "delete" {
-		t.Fatalf("alone: held %v, journal %s", imp.held, mode)
+	if mode := journalMode(t, imp.(*Importer).tx); !imp.(*Importer).held || mode != "delete" {
+		t.Fatalf("alone: held %v, journal %s", imp.(*Importer).held, mode)
 	}
 	must(t, imp.Add(annotated(t, "زار أردوغان طرابلس", "أردوغان", "PERS", "طرابلس", "LOC")))
 	res, err := imp.Commit()
@@ -51,8 +51,8 @@ func TestExclusiveImportShares(t *testing.T) {
 	other := openStore(t, s.Path())
 	imp, err := s.BeginImport(ctx, ImportOptions{Annotator: "amal", Exclusive: true})
 	must(t, err)
-	if mode := journalMode(t, imp.tx); imp.held || mode != "wal" {
-		t.Fatalf("shared: held %v, journal %s", imp.held, mode)
+	if mode := journalMode(t, imp.(*Importer).tx); imp.(*Importer).held || mode != "wal" {
+		t.Fatalf("shared: held %v, journal %s", imp.(*Importer).held, mode)
 	}
 	must(t, imp.Add(annotated(t, "زار أردوغان طرابلس", "أردوغان", "PERS")))
 	_, err = imp.Commit()
@@ -64,7 +64,7 @@ func TestExclusiveImportShares(t *testing.T) {
 
 	imp, err = s.BeginImport(ctx, ImportOptions{Annotator: "amal", Exclusive: true})
 	must(t, err)
-	if !imp.held {
+	if !imp.(*Importer).held {
 		t.Fatal("the project is ours alone again, but the import shares it")
 	}
 	must(t, imp.Add(annotated(t, "قصفت الطائرات مصراتة", "مصراتة", "LOC")))
@@ -108,7 +108,7 @@ func TestLargeRecordKeepsTheCache(t *testing.T) {
 	text := strings.Repeat("زار أردوغان طرابلس ", bigText/30)
 	must(t, imp.Add(labels.Annotated{Doc: labels.Document{Text: text}}))
 	var kib int
-	must(t, imp.tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib))
+	must(t, imp.(*Importer).tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib))
 	if kib != -writerCacheKiB {
 		t.Errorf("the cache after a record of %d bytes: %d, want %d", len(text), kib, -writerCacheKiB)
 	}

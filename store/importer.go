@@ -76,7 +76,7 @@ type Importer struct {
 }
 
 // BeginImport starts an import. Close it with Commit or Rollback.
-func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*Importer, error) {
+func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (Import, error) {
 	// A statement run under a context that can be cancelled costs mattn/go-sqlite3 a goroutine
 	// to watch it; Add checks ctx once a record instead.
 	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: s.now(),

@@ -71,8 +71,13 @@ func (e *MergeConflictError) Unwrap() error { return ErrMergeConflict }
 // a state past todo) the other project's must be the same, or it is a conflict; the same
 // work merged again adds nothing. The schemas are united first (labels.Schema.Unite): a
 // clash refuses the merge, naming what clashes, before anything is written. Rows of src
-// that cannot be read refuse it too (*DamagedError).
-func (s *Store) Merge(ctx context.Context, src *Store, opt MergeOptions) (MergeResult, error) {
+// that cannot be read refuse it too (*DamagedError). src must be a project file
+// (ErrOtherStore otherwise: a server project is copied to a file first).
+func (s *Store) Merge(ctx context.Context, from Project, opt MergeOptions) (MergeResult, error) {
+	src, ok := from.(*Store)
+	if !ok {
+		return MergeResult{}, fmt.Errorf("merge %s: %w", opt.Source, ErrOtherStore)
+	}
 	rtx, err := src.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return MergeResult{}, fmt.Errorf("merge %s: %w", opt.Source, err)

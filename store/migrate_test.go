@@ -103,14 +103,16 @@ func TestMigrationInAGapRefused(t *testing.T) {
 }
 
 // TestMissingMigrationsApplied: a file that lacks migrations below the last it has (written
-// by a build whose numbering had a gap where this build has a migration) gets them.
+// by a build whose numbering had a gap where this build has a migration) gets them. The one
+// left out is the search index's, which no later migration builds on (0008 and 0012 write
+// the counts of 0004).
 func TestMissingMigrationsApplied(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.tawsim")
 	db, err := sql.Open(writerDriver, dsn(path, url.Values{"mode": {"rwc"}})) // with the migrations' functions
 	must(t, err)
 	db.SetMaxOpenConns(1)
 	for _, m := range migrations {
-		if m.version != 4 {
+		if m.version != 7 {
 			must(t, applyMigration(ctx, db, path, m))
 		}
 	}
@@ -121,7 +123,7 @@ func TestMissingMigrationsApplied(t *testing.T) {
 	if len(ms) != len(migrations) {
 		t.Fatalf("recorded %+v", ms)
 	}
-	if _, err := s.Stats(ctx, ""); err != nil { // reads the counts of 0004
+	if _, err := s.Search(ctx, Query{Text: "طرابلس"}, 0); err != nil { // reads the index of 0007
 		t.Error(err)
 	}
 }

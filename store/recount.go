@@ -31,21 +31,28 @@ func countsWhat(what string) string {
 		return "suggestions of"
 	case "decision":
 		return "decisions on the suggestions of"
+	case "finished":
+		return "documents finished in the hour (UTC)"
+	case "time":
+		return "documents with time spent in bin"
+	case "seconds":
+		return "seconds spent on documents"
 	}
 	return what + "s"
 }
 
 // countRows counts the rows the counts table keeps count of, as the writers count them: the
-// statuses and document stances of each annotator, and the spans of every span set that
+// statuses and document stances of each annotator, the documents finished per hour and the
+// time spent (ProgressCountQueries), and the spans of every span set that
 // reads (a damaged one counts nothing: Check reports it).
 func countRows(ctx context.Context, q queryer) (map[countKey]int, error) {
 	got := map[countKey]int{}
-	for _, query := range []string{
+	for _, query := range append([]string{
 		"SELECT annotator, 'status', status, count(*) FROM doc_state GROUP BY annotator, status",
 		"SELECT annotator, 'stance', target || char(31) || label, count(*) FROM doc_stance GROUP BY annotator, target, label",
 		"SELECT '', 'suggestions', source, sum(n) FROM suggestion_sets GROUP BY source",
 		"SELECT annotator, 'decision', source || char(31) || decision, count(*) FROM suggestion_decisions GROUP BY 1, 3",
-	} {
+	}, ProgressCountQueries()...) {
 		err := eachRow(ctx, q, query, nil, func(rows *sql.Rows) error {
 			var k countKey
 			var n int

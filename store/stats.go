@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tawsim/tawsim/labels"
@@ -39,23 +38,35 @@ func (s *Store) Stats(ctx context.Context, annotator string) (Stats, error) {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	defer tx.Rollback()
-	st := Stats{
-		Status:       map[labels.Status]int{},
-		EntityLabels: map[string]int{},
-		StanceLabels: map[string]int{},
-		DocStances:   map[string]map[string]int{},
-		StanceSpans:  map[string]map[string]int{},
-		TargetNames:  map[string]string{},
-		Suggestions:  map[string]*SourceStats{},
-	}
-	if err := readCounts(ctx, tx, annotator, &st); err != nil {
+	documents, rows, sc, err := readCountRows(ctx, tx)
+	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
-	st.precision()
-	if err := nameTargets(ctx, tx, &st); err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
+	return StatsOf(documents, annotator, rows, sc), nil
+}
+
+// readCountRows reads, in tx, the number of documents, the counts (rows at 0 left out) and
+// the schema: what StatsOf and ProgressOf sum up.
+func readCountRows(ctx context.Context, tx *sql.Tx) (int, []CountRow, labels.Schema, error) {
+	var documents int
+	if err := tx.QueryRowContext(ctx, lastOrder).Scan(&documents); err != nil {
+		return 0, nil, labels.Schema{}, err
 	}
-	return st, nil
+	var rows []CountRow
+	err := eachRow(ctx, tx, "SELECT annotator, what, key, n FROM counts WHERE n <> 0", nil, func(r *sql.Rows) error {
+		var c CountRow
+		err := r.Scan(&c.Annotator, &c.What, &c.Key, &c.N)
+		rows = append(rows, c)
+		return err
+	})
+	if err != nil {
+		return 0, nil, labels.Schema{}, err
+	}
+	sc, err := loadSchema(ctx, tx)
+	if err != nil {
+		return 0, nil, labels.Schema{}, err
+	}
+	return documents, rows, sc, nil
 }
 
 // lastOrder reads the number of documents: their orders run 1..N without gaps (documents are
@@ -65,44 +76,6 @@ const lastOrder = "SELECT coalesce(max(ord), 0) FROM documents"
 
 // unitSep joins the parts of a count's key (see migrations/0004_counts.sql).
 const unitSep = "\x1f"
-
-// readCounts fills st from the counts table: the documents and annotators, and the
-// statuses, spans and stances of annotator (of all when "").
-func readCounts(ctx context.Context, q queryer, annotator string, st *Stats) error {
-	if err := q.QueryRowContext(ctx, lastOrder).Scan(&st.Documents); err != nil {
-		return err
-	}
-	for _, s := range labels.Statuses {
-		st.Status[s] = 0
-	}
-	moved := 0
-	err := eachRow(ctx, q, "SELECT annotator, what, key, n FROM counts WHERE n <> 0", nil, func(rows *sql.Rows) error {
-		var who, what, key string
-		var n int
-		if err := rows.Scan(&who, &what, &key, &n); err != nil {
-			return err
-		}
-		if who != "" && (len(st.Annotators) == 0 || st.Annotators[len(st.Annotators)-1] != who) {
-			st.Annotators = append(st.Annotators, who)
-		}
-		if annotator != "" && who != annotator && what != "suggestions" {
-			return nil
-		}
-		st.add(what, key, n, &moved)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	slices.Sort(st.Annotators)
-	st.Annotators = slices.Compact(st.Annotators)
-	pairs := st.Documents
-	if annotator == "" {
-		pairs *= max(1, len(st.Annotators))
-	}
-	st.Status[labels.StatusTodo] = pairs - moved
-	return nil
-}
 
 // add counts n of one key of the counts table; moved sums the statuses past todo.
 func (st *Stats) add(what, key string, n int, moved *int) {
@@ -142,18 +115,6 @@ func addTo(m map[string]map[string]int, target, label string, n int) {
 		m[target] = map[string]int{}
 	}
 	m[target][label] += n
-}
-
-// nameTargets fills TargetNames from the schema.
-func nameTargets(ctx context.Context, tx *sql.Tx, st *Stats) error {
-	sc, err := loadSchema(ctx, tx)
-	if err != nil {
-		return err
-	}
-	for _, t := range sc.Targets {
-		st.TargetNames[t.ID] = t.Name
-	}
-	return nil
 }
 
 // eachRow runs query and calls fn for every row.

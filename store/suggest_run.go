@@ -51,7 +51,7 @@ var runSlice = time.Second
 // BeginSuggestions starts a run of the named sources, each a valid name (labels.CheckName).
 // shared makes it commit every 150 ms as when others have the project open: for a run that
 // the window makes on its own store. Close it with Commit or Rollback.
-func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (*SuggestionRun, error) {
+func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (Suggester, error) {
 	if len(sources) == 0 {
 		return nil, fmt.Errorf("begin suggestions: no source")
 	}
@@ -286,13 +286,7 @@ func (s *Store) AddEntityLabels(ctx context.Context, annotator string, names []s
 		if err != nil {
 			return err
 		}
-		for _, name := range names {
-			if _, ok := sc.EntityFold(name); ok {
-				continue
-			}
-			n := len(sc.Entities) + len(sc.StanceLabels)
-			sc.Entities = append(sc.Entities, labels.Label{Name: name, Color: defaultColors[n%len(defaultColors)]})
-		}
+		AddEntityLabelsTo(&sc, names)
 		if err := sc.Validate(); err != nil {
 			return err
 		}

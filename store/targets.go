@@ -20,20 +20,7 @@ var ErrExists = errors.New("already exists")
 // target's ID, Name or NameAr ignoring case (so that an import naming it could not tell them
 // apart), is refused with ErrExists.
 func (s *Store) AddTarget(ctx context.Context, annotator string, t labels.Target) error {
-	t = labels.Target{ID: strings.TrimSpace(t.ID), Name: strings.TrimSpace(t.Name), NameAr: strings.TrimSpace(t.NameAr)}
-	err := s.changeSchema(ctx, annotator, func(sc *labels.Schema) error {
-		if t.ID == "" || strings.ContainsFunc(t.ID, isSpace) {
-			return fmt.Errorf("%w: a target id must be one word, not %q", labels.ErrBadSchema, t.ID)
-		}
-		if _, ok := sc.Target(t.ID); ok {
-			return fmt.Errorf("target %q: %w", t.ID, ErrExists)
-		}
-		if err := namesFree(*sc, t, ""); err != nil {
-			return err
-		}
-		sc.Targets = append(sc.Targets, t)
-		return nil
-	})
+	err := s.changeSchema(ctx, annotator, func(sc *labels.Schema) error { return AddTargetTo(sc, t) })
 	if err != nil {
 		return fmt.Errorf("add target: %w", err)
 	}
@@ -47,18 +34,7 @@ func (s *Store) AddTarget(ctx context.Context, annotator string, t labels.Target
 // An unknown id is ErrNotFound (and labels.ErrUnknownTarget); a name that another target
 // already uses is ErrExists.
 func (s *Store) RenameTarget(ctx context.Context, annotator, id, name, nameAr string) error {
-	err := s.changeSchema(ctx, annotator, func(sc *labels.Schema) error {
-		i := targetIndex(*sc, id)
-		if i < 0 {
-			return fmt.Errorf("target %q: %w (%w)", id, ErrNotFound, labels.ErrUnknownTarget)
-		}
-		t := labels.Target{ID: id, Name: strings.TrimSpace(name), NameAr: strings.TrimSpace(nameAr)}
-		if err := namesFree(*sc, t, id); err != nil {
-			return err
-		}
-		sc.Targets[i] = t
-		return nil
-	})
+	err := s.changeSchema(ctx, annotator, func(sc *labels.Schema) error { return RenameTargetIn(sc, id, name, nameAr) })
 	if err != nil {
 		return fmt.Errorf("rename target: %w", err)
 	}

@@ -56,7 +56,7 @@ type View struct {
 	object fyne.CanvasObject
 
 	run    Runner
-	st     *store.Store
+	st     store.Project
 	res    jobs.AgreementResult
 	seq    int                // counts the counts asked for; only the latest is shown
 	cancel context.CancelFunc // stops the count under way
@@ -106,7 +106,7 @@ func (v *View) Result() jobs.AgreementResult { return v.res }
 
 // SetProject counts the agreement of the annotators of project st (names, all of them but
 // leaveOut, which may be "", checked) over work of any status.
-func (v *View) SetProject(st *store.Store, names []string, leaveOut string) {
+func (v *View) SetProject(st store.Project, names []string, leaveOut string) {
 	v.st = st
 	checked := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == leaveOut })
 	v.Annotators.OnChanged = nil

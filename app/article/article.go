@@ -131,9 +131,11 @@ type Article struct {
 	selSpan string      // the id of the selected span
 	sel     selection   // the token selection
 	splits  map[int32]*split
-	cutsOK  bool   // splits matches the span edges, the selection and the text size
-	deco    uint64 // changes whenever the spans or the selections do
-	input   input  // the state of the pointer and the keyboard
+	cutsOK  bool             // splits matches the span edges, the selection and the text size
+	deco    uint64           // changes whenever the spans or the selections do
+	hits    []labels.Offsets // search hits (SetHits)
+	hit     int              // the current hit, -1 for none
+	input   input            // the state of the pointer and the keyboard
 }
 
 // The article is clicked, dragged and typed into.
@@ -147,7 +149,7 @@ var (
 
 // New returns an empty article widget.
 func New() *Article {
-	a := &Article{an: analyze(nil, nil, direction), hover: -1}
+	a := &Article{an: analyze(nil, nil, direction), hover: -1, hit: -1}
 	a.ExtendBaseWidget(a)
 	return a
 }
@@ -171,6 +173,7 @@ func (a *Article) SetDocument(doc labels.Document) {
 	a.spans, a.nest, a.selSpan, a.sel = nil, nil, "", selection{}
 	a.sugs, a.hover = nil, -1
 	a.lanes.spans = nil // their number stays, and the room they take
+	a.hits, a.hit = nil, -1
 	a.splits, a.cutsOK = nil, false
 	a.input = input{focused: a.input.focused, shift: a.input.shift}
 	a.deco++
@@ -295,76 +298,4 @@ func (a *Article) VisualLine(i int) []int {
 		}
 	}
 	return out
-}
-
-// ensureLayout measures the pieces if the text size changed and lays them out at width.
-func (a *Article) ensureLayout(width float32) {
-	if width <= 0 {
-		width = defaultWidth
-	}
-	if ts := a.TextSize(); a.d.size != ts {
-		a.measure(ts)
-		a.laid, a.cutsOK = false, false
-		a.splits = nil
-	}
-	if !a.cutsOK {
-		a.cutPieces()
-	}
-	if a.laid && a.lay.width == width {
-		return
-	}
-	layOut(a.an, a.d.widths, a.m, width, &a.lay)
-	a.laid = true
-	a.gen++
-}
-
-// lazyMargin is how many pieces past those asked for are measured at once.
-const lazyMargin = 256
-
-// exactTo makes the layout exact up to piece p: it measures the pieces up to p and lazyMargin
-// more, and lays the text out again when it measured any. The lines up to the one that holds
-// p keep their places after that, whatever is measured later.
-func (a *Article) exactTo(p int) {
-	a.ensureLayout(a.Size().Width)
-	if p < a.d.exact || !a.d.measureTo(a.an, p+1+lazyMargin) {
-		return
-	}
-	a.laid, a.cutsOK, a.splits = false, false, nil // parts are placed from their piece's width
-	a.ensureLayout(a.Size().Width)
-}
-
-// exactLine makes the layout exact up to the end of line i.
-func (a *Article) exactLine(i int) {
-	a.ensureLayout(a.Size().Width)
-	for i >= 0 && i < len(a.lay.lines) && int(a.lay.lines[i].last) > a.d.exact {
-		a.exactTo(int(a.lay.lines[i].last) - 1)
-	}
-}
-
-// exactAt makes the layout exact up to the end of the line below the one at height y.
-func (a *Article) exactAt(y float32) {
-	a.ensureLayout(a.Size().Width)
-	for {
-		li := min(max(a.lay.lineAt(y)+1, 0), len(a.lay.lines)-1)
-		if li < 0 || int(a.lay.lines[li].last) <= a.d.exact {
-			return
-		}
-		a.exactTo(int(a.lay.lines[li].last) - 1)
-	}
-}
-
-// measure estimates the pieces at text size ts and sets the metrics of the layout.
-func (a *Article) measure(ts float32) {
-	a.d.measure(a.an, ts)
-	th := a.Theme()
-	a.m = metrics{
-		space:      a.d.space,
-		lineHeight: a.d.lineHeight,
-		lineGap:    th.Size(theme.SizeNameLineSpacing) + (a.LineSpacing()-1)*a.d.lineHeight,
-		paraGap:    a.d.lineHeight / 2,
-		pad:        th.Size(theme.SizeNameInnerPadding),
-		rows:       a.nestRows,
-		nestStep:   a.bands().nestStep,
-	}
-	a.m.lanes = a.laneRoom()
 }

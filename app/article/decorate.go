@@ -18,8 +18,8 @@ const (
 	nameGap     = 4 // between two names of spans that start at the same place
 )
 
-// decorate makes the decorations of the lines [from, to): span backgrounds and the selection,
-// to go below the text; nesting bands, stance underlines, label names and the selected span's
+// decorate makes the decorations of the lines [from, to): search hits, span backgrounds and
+// the selection, to go below the text; nesting bands, stance underlines, label names and the selected span's
 // outline, to go above it. Only spans that reach into those lines are looked at closely.
 func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 	a := r.a
@@ -35,6 +35,7 @@ func (r *renderer) decorate(from, to int) (below, above []fyne.CanvasObject) {
 		rows[li-from] = a.lineRows(li)
 	}
 	var segs []segment
+	below = a.hitDecorations(from, to, vs, ve, b, segs)
 	var outline []fyne.CanvasObject
 	names := nameRow{}
 	for i := range a.spans {

@@ -1,5 +1,7 @@
 package article
 
+import "fyne.io/fyne/v2/theme"
+
 // drawing is an analysis measured for drawing at one text size: for each piece its text as
 // drawn (drawnText; the digits of a box), its font and its size; and the
 // line metrics, which are those of the Arabic and Latin fonts: emoji and Hebrew sit on their
@@ -110,4 +112,76 @@ func estimate(runes []rune, k fontKind, ts float32) float32 {
 		adv += glyphAdvance(k, r)
 	}
 	return adv * ts
+}
+
+// ensureLayout measures the pieces if the text size changed and lays them out at width.
+func (a *Article) ensureLayout(width float32) {
+	if width <= 0 {
+		width = defaultWidth
+	}
+	if ts := a.TextSize(); a.d.size != ts {
+		a.measure(ts)
+		a.laid, a.cutsOK = false, false
+		a.splits = nil
+	}
+	if !a.cutsOK {
+		a.cutPieces()
+	}
+	if a.laid && a.lay.width == width {
+		return
+	}
+	layOut(a.an, a.d.widths, a.m, width, &a.lay)
+	a.laid = true
+	a.gen++
+}
+
+// lazyMargin is how many pieces past those asked for are measured at once.
+const lazyMargin = 256
+
+// exactTo makes the layout exact up to piece p: it measures the pieces up to p and lazyMargin
+// more, and lays the text out again when it measured any. The lines up to the one that holds
+// p keep their places after that, whatever is measured later.
+func (a *Article) exactTo(p int) {
+	a.ensureLayout(a.Size().Width)
+	if p < a.d.exact || !a.d.measureTo(a.an, p+1+lazyMargin) {
+		return
+	}
+	a.laid, a.cutsOK, a.splits = false, false, nil // parts are placed from their piece's width
+	a.ensureLayout(a.Size().Width)
+}
+
+// exactLine makes the layout exact up to the end of line i.
+func (a *Article) exactLine(i int) {
+	a.ensureLayout(a.Size().Width)
+	for i >= 0 && i < len(a.lay.lines) && int(a.lay.lines[i].last) > a.d.exact {
+		a.exactTo(int(a.lay.lines[i].last) - 1)
+	}
+}
+
+// exactAt makes the layout exact up to the end of the line below the one at height y.
+func (a *Article) exactAt(y float32) {
+	a.ensureLayout(a.Size().Width)
+	for {
+		li := min(max(a.lay.lineAt(y)+1, 0), len(a.lay.lines)-1)
+		if li < 0 || int(a.lay.lines[li].last) <= a.d.exact {
+			return
+		}
+		a.exactTo(int(a.lay.lines[li].last) - 1)
+	}
+}
+
+// measure estimates the pieces at text size ts and sets the metrics of the layout.
+func (a *Article) measure(ts float32) {
+	a.d.measure(a.an, ts)
+	th := a.Theme()
+	a.m = metrics{
+		space:      a.d.space,
+		lineHeight: a.d.lineHeight,
+		lineGap:    th.Size(theme.SizeNameLineSpacing) + (a.LineSpacing()-1)*a.d.lineHeight,
+		paraGap:    a.d.lineHeight / 2,
+		pad:        th.Size(theme.SizeNameInnerPadding),
+		rows:       a.nestRows,
+		nestStep:   a.bands().nestStep,
+	}
+	a.m.lanes = a.laneRoom()
 }

@@ -26,7 +26,8 @@ type part struct {
 	text       string  // as drawn (drawnText), with ZWJ at a cut that joins
 }
 
-// cutPieces finds the pieces that a span edge or the selection's start cuts, and splits them.
+// cutPieces finds the pieces that a span edge, a search hit's edge or the selection's start
+// cuts, and splits them.
 // An edge inside a grapheme cluster cuts before the cluster: a cluster is never drawn in
 // parts. A piece whose cuts did not change keeps its split, so that its canvas objects stay.
 func (a *Article) cutPieces() {
@@ -43,6 +44,7 @@ func (a *Article) cutPieces() {
 	if sel, ok := a.Selection(); ok {
 		offs = append(offs, int32(cl.start(sel.Start)))
 	}
+	offs = a.hitCuts(offs)
 	slices.Sort(offs)
 	offs = slices.Compact(offs)
 

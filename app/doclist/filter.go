@@ -21,9 +21,24 @@ func (l *List) onFilter(opt string) {
 }
 
 // SetFilter reads the list of the documents of status (all for "") for the annotator, and
-// shows it with the document open selected in it. then, when not nil, runs once it is shown.
+// shows it with the document open selected in it (when it does not hold it, the list's first
+// document opens). then, when not nil, runs once it is shown. While a search shows, the list
+// keeps it, and shows status once the search is cleared.
 func (l *List) SetFilter(status labels.Status, then func()) {
-	st, name, byScore, source := l.st, l.annotator, l.byScore, l.scoreSource
+	if l.Searching() {
+		l.filter = status
+		if then != nil {
+			then()
+		}
+		return
+	}
+	l.setFilter(status, false, then)
+}
+
+// setFilter is SetFilter; with keep set, the document open stays open when the list does not
+// hold it, rather than the first one opening. The list is read as it is sorted (pagerFor).
+func (l *List) setFilter(status labels.Status, keep bool, then func()) {
+	st, name, before, byScore, source := l.st, l.annotator, l.docs, l.byScore, l.scoreSource
 	docs := l.pagerFor(status)
 	var id string
 	var order int64
@@ -40,6 +55,9 @@ func (l *List) SetFilter(status labels.Status, then func()) {
 			_, err = docs.Fetch(ctx, max(0, min(at, n-1))/PageSize)
 		}
 		return func() {
+			if l.docs != before && l.Searching() {
+				return // a search shows since
+			}
 			if err != nil {
 				if l.OnError != nil {
 					l.OnError(fmt.Errorf("%s: %w", lang.X("list.list_failed", "list the documents"), err))
@@ -59,6 +77,8 @@ func (l *List) SetFilter(status labels.Status, then func()) {
 			switch {
 			case in:
 				l.Place(at, true)
+			case keep && id != "":
+				l.Place(at, false)
 			case n > 0:
 				l.current, l.inList = -1, false
 				l.Rows.ScrollToTop()
@@ -93,7 +113,7 @@ func (l *List) Reload(total int) {
 }
 
 // listLength counts the documents of status for annotator (all documents for "").
-func listLength(ctx context.Context, st *store.Store, annotator string, status labels.Status) (int, error) {
+func listLength(ctx context.Context, st store.Project, annotator string, status labels.Status) (int, error) {
 	if status == "" {
 		return st.CountDocuments(ctx)
 	}
@@ -111,7 +131,7 @@ func listLength(ctx context.Context, st *store.Store, annotator string, status l
 func (l *List) StatusChanged(id string, order int64, old, now labels.Status, then func()) {
 	l.RefreshStats()
 	in, was := l.shows(now), l.shows(old)
-	if in == was {
+	if in == was || l.Searching() { // a hit stays in the search's list
 		if i := l.docs.SetStatus(id, now); i >= 0 {
 			l.Rows.RefreshItem(i)
 		}

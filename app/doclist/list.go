@@ -63,7 +63,7 @@ type List struct {
 	object   fyne.CanvasObject
 
 	run       Runner
-	st        *store.Store
+	st        store.Project
 	annotator string
 	docs      *Pager
 	count     int           // documents in the list
@@ -101,7 +101,7 @@ func (l *List) Object() fyne.CanvasObject { return l.object }
 
 // NewPager returns a pager over the documents of st with status (all for "") for annotator,
 // whose pages refresh the list as they arrive. It may be called off the UI goroutine.
-func (l *List) NewPager(st *store.Store, annotator string, status labels.Status) *Pager {
+func (l *List) NewPager(st store.Project, annotator string, status labels.Status) *Pager {
 	var p *Pager
 	p = NewPager(st, annotator, status, func(err error) { l.pageLoaded(p, err) })
 	p.Go = l.run.Go
@@ -124,14 +124,14 @@ func (l *List) pageLoaded(p *Pager, err error) {
 
 // SetProject shows the documents of st, total of them, for annotator: docs (from NewPager)
 // lists them all.
-func (l *List) SetProject(st *store.Store, annotator string, docs *Pager, total int) {
+func (l *List) SetProject(st store.Project, annotator string, docs *Pager, total int) {
 	l.st, l.annotator = st, annotator
 	l.total, l.count, l.docs, l.filter = total, total, docs, ""
 	l.current, l.inList = -1, false
 	l.byScore, l.scoreSource, l.sources, l.suggested = false, "", nil, 0
 	l.Sort.SetSelected(sortOption(false, ""))
 	l.showSort(false)
-	l.Choice.Enable()
+	l.enableChoices()
 	l.Choice.SetSelected(filterAll())
 	l.Rows.UnselectAll()
 	l.Rows.Refresh()
@@ -159,6 +159,8 @@ func (l *List) Empty() string {
 	switch {
 	case l.total == 0:
 		return lang.X("list.empty", "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I).")
+	case l.count == 0 && l.Searching():
+		return lang.X("list.none_found", "No document matches the search.\nPress Escape in the search box to see every document again.")
 	case l.count == 0 && l.byScore:
 		return lang.X("list.none_scored", "No document has suggestions of that source.\nChoose “{{.Order}}” above the list to see every document.",
 			msg.M{"Order": sortOption(false, "")})
@@ -173,6 +175,7 @@ func (l *List) Empty() string {
 func (l *List) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	s, ok := l.docs.Cached(i)
 	o.(*Row).set(s, ok)
+	l.more(i)
 }
 
 // onSelected opens the document selected in the list.
@@ -282,7 +285,7 @@ func (l *List) ProjectChanged(s store.Stats) {
 	grown := n - l.count
 	l.ShowStats(s, nil)
 	switch {
-	case grown == 0:
+	case grown == 0 || l.Searching(): // the search shows what it found; clearing it reads the list again
 	case grown > 0 && (l.filter == "" || (l.filter == labels.StatusTodo && grown <= added)):
 		l.count = n
 		l.docs.InvalidateFrom(math.MaxInt64) // the last page, which was short

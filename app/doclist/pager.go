@@ -23,14 +23,20 @@ const skipChunk = 10_000
 // Pager is the document list's window on the project: it holds the pages of summaries the list
 // has shown lately, fetches the others from the store when asked for them, and never the whole
 // corpus. It lists the documents of one status (for its annotator), or all of them when status
-// is "". It is safe for use by several goroutines.
+// is "", or those with suggestions by score (NewScorePager), or the hits of a search
+// (NewSearchPager); source.go reads each. It is safe for use by several goroutines.
 type Pager struct {
-	st        *store.Store
+	st        store.Project
 	annotator string
 	status    labels.Status // the filter; "" lists every document
 	// score, when set, lists the documents with suggestions by their lowest score instead
 	// (store.DocumentsByScore): its Source says whose suggestions count.
 	score *store.ScorePage
+	// search, when set, lists the hits it reads instead, in import order.
+	search SearchFunc
+	size   int  // the summaries of a page: PageSize, or SearchPageSize for a search
+	known  int  // the summaries known to be in the list (a search's, as read)
+	ended  bool // the list's last page has been read
 	// loaded is called, on the fetching goroutine, when a page that cached asked for arrives
 	// (or fails to).
 	loaded func(err error)
@@ -49,9 +55,9 @@ type Pager struct {
 
 // NewPager returns a pager over the documents of st with status (all for "") for annotator;
 // loaded, when not nil, is called when a page that Cached asked for arrives.
-func NewPager(st *store.Store, annotator string, status labels.Status, loaded func(error)) *Pager {
+func NewPager(st store.Project, annotator string, status labels.Status, loaded func(error)) *Pager {
 	return &Pager{
-		st: st, annotator: annotator, status: status, loaded: loaded,
+		st: st, annotator: annotator, status: status, loaded: loaded, size: PageSize,
 		pages: map[int][]store.ScoredSummary{}, used: map[int]uint64{}, loading: map[int]bool{},
 	}
 }
@@ -59,7 +65,7 @@ func NewPager(st *store.Store, annotator string, status labels.Status, loaded fu
 // Cached returns summary i when its page is in memory. When it is not, it starts fetching the
 // page in the background and returns false; loaded is called when it arrives.
 func (p *Pager) Cached(i int) (labels.Summary, bool) {
-	k := i / PageSize
+	k := i / p.size
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if s, ok := p.lookup(i); ok {
@@ -100,11 +106,11 @@ func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 	if i < 0 {
 		return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
 	}
-	page, err := p.Fetch(ctx, i/PageSize)
+	page, err := p.Fetch(ctx, i/p.size)
 	if err != nil {
 		return labels.Summary{}, err
 	}
-	if j := i % PageSize; j < len(page) {
+	if j := i % p.size; j < len(page) {
 		return page[j].Summary, nil
 	}
 	return labels.Summary{}, fmt.Errorf("document %d: %w", i+1, store.ErrNotFound)
@@ -112,14 +118,14 @@ func (p *Pager) Get(ctx context.Context, i int) (labels.Summary, error) {
 
 // lookup returns summary i from memory. p.mu is held.
 func (p *Pager) lookup(i int) (store.ScoredSummary, bool) {
-	k := i / PageSize
+	k := i / p.size
 	page, ok := p.pages[k]
-	if i < 0 || !ok || i%PageSize >= len(page) {
+	if i < 0 || !ok || i%p.size >= len(page) {
 		return store.ScoredSummary{}, false
 	}
 	p.tick++
 	p.used[k] = p.tick
-	return page[i%PageSize], true
+	return page[i%p.size], true
 }
 
 // query is the store's page query for this list, without its keys.
@@ -127,13 +133,14 @@ func (p *Pager) query(limit int) store.Page {
 	return store.Page{Limit: limit, Annotator: p.annotator, Status: p.status}
 }
 
-// Fetch reads page k (the summaries [k*PageSize, (k+1)*PageSize) of the list) from the store and
+// Fetch reads page k (the summaries [k*size, (k+1)*size) of the list) from the store and
 // keeps it. Pages are keyset-paged on import order (on the lowest score and import order in a
 // list by score): page k starts after the last document of page k-1, or ends before the first
 // of page k+1, when one of them is in memory (in import order). Without such a neighbour, the
 // unfiltered list starts page k after order k*PageSize (import orders run 1..N without gaps:
 // documents are never deleted); a filtered list, or one by score, has gaps, so seek walks to
-// the key that page k starts after.
+// the key that page k starts after. A search is read forward only: after page k-1, or by a
+// seek.
 func (p *Pager) Fetch(ctx context.Context, k int) ([]store.ScoredSummary, error) {
 	p.fetching.Lock()
 	defer p.fetching.Unlock()
@@ -151,15 +158,15 @@ func (p *Pager) Fetch(ctx context.Context, k int) ([]store.ScoredSummary, error)
 	p.mu.Unlock()
 	switch {
 	case k == 0:
-	case len(prev) == PageSize:
+	case len(prev) == p.size:
 		after = keyOf(prev[len(prev)-1])
-	case len(next) > 0 && p.score == nil:
+	case len(next) > 0 && p.score == nil && p.search == nil:
 		before = next[0].Order
-	case p.status == "" && p.score == nil:
+	case p.status == "" && p.score == nil && p.search == nil:
 		after.order = int64(k) * PageSize
 	default:
 		var err error
-		after, err = p.seek(ctx, k*PageSize)
+		after, err = p.seek(ctx, k*p.size)
 		if err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
@@ -169,7 +176,7 @@ func (p *Pager) Fetch(ctx context.Context, k int) ([]store.ScoredSummary, error)
 	}
 	if page == nil {
 		var err error
-		if page, err = p.read(ctx, after, before, PageSize); err != nil {
+		if page, err = p.read(ctx, after, before, p.size); err != nil {
 			return nil, fmt.Errorf("document list, page %d: %w", k+1, err)
 		}
 	}
@@ -187,6 +194,12 @@ func (p *Pager) keep(k int, page []store.ScoredSummary, epoch uint64) {
 	p.pages[k] = page
 	p.tick++
 	p.used[k] = p.tick
+	if len(page) > 0 {
+		p.known = max(p.known, k*p.size+len(page))
+	}
+	if len(page) < p.size {
+		p.ended = true
+	}
 	for len(p.pages) > maxPages {
 		oldest, at := -1, ^uint64(0)
 		for j, t := range p.used {
@@ -234,7 +247,7 @@ func (p *Pager) anchorBelow(i int) (int, key) {
 	at, k := -1, key{}
 	for n, page := range p.pages {
 		for j := len(page) - 1; j >= 0; j-- {
-			if idx := n*PageSize + j; idx < i {
+			if idx := n*p.size + j; idx < i {
 				if idx > at {
 					at, k = idx, keyOf(page[j])
 				}
@@ -250,7 +263,7 @@ func (p *Pager) anchorBelow(i int) (int, key) {
 // of the first document after it; the end of a list by score). It blocks: call it off the UI
 // goroutine.
 func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
-	if p.status == "" && p.score == nil {
+	if p.status == "" && p.score == nil && p.search == nil {
 		return int(order - 1), true, nil
 	}
 	p.mu.Lock()
@@ -259,7 +272,7 @@ func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 	at, k := -1, key{}
 	for n, page := range p.pages {
 		for j, s := range page {
-			idx := n*PageSize + j
+			idx := n*p.size + j
 			if s.Order == order {
 				p.mu.Unlock()
 				return idx, true, nil
@@ -293,11 +306,20 @@ func (p *Pager) IndexOf(ctx context.Context, order int64) (int, bool, error) {
 func (p *Pager) SetStatus(id string, st labels.Status) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	i := p.indexOfID(id)
+	if i >= 0 {
+		p.pages[i/p.size][i%p.size].Status = st
+	}
+	return i
+}
+
+// indexOfID returns the index in the list of document id when a page in memory holds it, else
+// -1. p.mu is held.
+func (p *Pager) indexOfID(id string) int {
 	for k, page := range p.pages {
 		for j := range page {
 			if page[j].ID == id {
-				page[j].Status = st
-				return k*PageSize + j
+				return k*p.size + j
 			}
 		}
 	}
@@ -312,7 +334,7 @@ func (p *Pager) InvalidateFrom(order int64) {
 	defer p.mu.Unlock()
 	p.epoch++
 	for k, page := range p.pages {
-		if len(page) < PageSize || page[len(page)-1].Order >= order {
+		if len(page) < p.size || page[len(page)-1].Order >= order {
 			delete(p.pages, k)
 			delete(p.used, k)
 		}

@@ -70,12 +70,11 @@ func (l *List) SetSort(byScore bool, source string) {
 	if l.Sort.Selected != sortOption(byScore, source) {
 		l.Sort.SetSelected(sortOption(byScore, source))
 	}
+	l.enableChoices()
 	if byScore {
-		l.Choice.Disable()
 		l.SetFilter("", nil)
 		return
 	}
-	l.Choice.Enable()
 	l.SetFilter(l.filter, nil)
 }
 
@@ -94,7 +93,7 @@ func (l *List) pagerFor(status labels.Status) *Pager {
 }
 
 // lengthOf counts the documents of the list as it is sorted, of status in import order.
-func (l *List) lengthOf(ctx context.Context, st *store.Store, name string, status labels.Status, byScore bool, source string) (int, error) {
+func (l *List) lengthOf(ctx context.Context, st store.Project, name string, status labels.Status, byScore bool, source string) (int, error) {
 	if byScore {
 		return st.CountDocumentsByScore(ctx, source)
 	}
@@ -132,43 +131,6 @@ func (l *List) showSources(s store.Stats) {
 	if changed && l.byScore {
 		l.SetFilter("", nil)
 	}
-}
-
-// NewScorePager returns a pager over the documents of st that have suggestions of source
-// ("" for any), the lowest scored first, with the statuses of annotator; loaded is as
-// NewPager's.
-func NewScorePager(st *store.Store, annotator, source string, loaded func(error)) *Pager {
-	p := NewPager(st, annotator, "", loaded)
-	p.score = &store.ScorePage{Source: source}
-	return p
-}
-
-// key is where a page starts or ends: a document's import order, and its lowest score in a
-// list by score.
-type key struct {
-	order int64
-	score float64
-}
-
-// keyOf returns the key of s.
-func keyOf(s store.ScoredSummary) key { return key{s.Order, s.Score} }
-
-// read reads up to limit summaries of the list after the key after (from the start when its
-// order is 0), or before the order before (when not 0; in import order only).
-func (p *Pager) read(ctx context.Context, after key, before int64, limit int) ([]store.ScoredSummary, error) {
-	if p.score != nil {
-		q := *p.score
-		q.AfterScore, q.AfterOrder, q.Limit, q.Annotator = after.score, after.order, limit, p.annotator
-		return p.st.DocumentsByScore(ctx, q)
-	}
-	q := p.query(limit)
-	q.After, q.Before = after.order, before
-	docs, err := p.st.Documents(ctx, q)
-	out := make([]store.ScoredSummary, len(docs))
-	for i, d := range docs {
-		out[i].Summary = d
-	}
-	return out, err
 }
 
 // showSort shows the choice of order (there are suggestions) or hides it.

@@ -14,37 +14,7 @@ import (
 func TestListByScorePages(t *testing.T) {
 	f := newListFixture(t)
 	ctx := context.Background()
-	byOrder := f.l.Pager()
-	suggestOn := func(from, to int64) {
-		t.Helper()
-		run, err := f.st.BeginSuggestions(ctx, []string{"model-1"}, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer run.Rollback()
-		for order := from; order <= to; order++ {
-			s, err := byOrder.Get(ctx, int(order-1))
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := f.st.Document(ctx, s.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			g := labels.Suggestion{DocID: doc.ID, Start: 0, End: 3, Text: "مقا", Label: "MISC", Source: "model-1",
-				Score: 1 - float64(order)/1000}
-			if order == 1 {
-				g.End, g.Text = 5, "تقهقر"
-			}
-			if err := run.Put(doc, []labels.Suggestion{g}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if _, err := run.Commit(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	suggestOn(101, 400)
+	f.suggestOn(t, 101, 400)
 	s, err := f.st.Stats(ctx, "tester")
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +43,7 @@ func TestListByScorePages(t *testing.T) {
 	if at, in, err := p.IndexOf(ctx, 50); err != nil || in {
 		t.Errorf("document 50, without suggestions, at %d (%v, %v)", at, in, err)
 	}
-	suggestOn(1, 1) // a run elsewhere
+	f.suggestOn(t, 1, 1) // a run elsewhere
 	s, err = f.st.Stats(ctx, "tester")
 	if err != nil {
 		t.Fatal(err)
@@ -85,5 +55,40 @@ func TestListByScorePages(t *testing.T) {
 	}
 	if s, err := f.l.Pager().Get(ctx, 300); err != nil || s.Order != 1 {
 		t.Errorf("the surest is %d (%v), want the sample", s.Order, err)
+	}
+}
+
+// suggestOn gives the fixture's documents of import orders [from, to] a suggestion of
+// "model-1" each, whose score falls with their order (the sample's, order 1, on its first
+// word).
+func (f *listFixture) suggestOn(t *testing.T, from, to int64) {
+	t.Helper()
+	ctx := context.Background()
+	byOrder := NewPager(f.st, "tester", "", nil)
+	run, err := f.st.BeginSuggestions(ctx, []string{"model-1"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Rollback()
+	for order := from; order <= to; order++ {
+		s, err := byOrder.Get(ctx, int(order-1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := f.st.Document(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := labels.Suggestion{DocID: doc.ID, Start: 0, End: 3, Text: "مقا", Label: "MISC", Source: "model-1",
+			Score: 1 - float64(order)/1000}
+		if order == 1 {
+			g.End, g.Text = 5, "تقهقر"
+		}
+		if err := run.Put(doc, []labels.Suggestion{g}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := run.Commit(); err != nil {
+		t.Fatal(err)
 	}
 }

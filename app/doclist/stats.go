@@ -62,7 +62,7 @@ type statsRefresher struct {
 
 // statsRequest is one refresh: whose statistics, from which project.
 type statsRequest struct {
-	st        *store.Store
+	st        store.Project
 	annotator string
 	gen       uint64
 }

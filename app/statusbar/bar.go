@@ -25,19 +25,23 @@ type Bar struct {
 	Message *Message // what a key did, or why it was refused
 	Saved   *Note    // the save marker: "Saving…", "Saved ✓ 14:02:31", "Not saved yet…"
 	Info    *Note    // the project and its size
+	Task    *Note    // work in the background: "Indexing for search: 12,000 of 100,000 documents"
 
 	ui      func(func()) // runs a function on the UI goroutine and waits for it
 	pending []time.Time  // when each write sent and not yet answered was sent, in order
 	last    time.Time    // when the last write was committed
+	away    bool         // the writes out wait for a server that cannot be reached (Offline)
 	object  fyne.CanvasObject
 }
 
 // New returns an empty bar. ui runs a function on the UI goroutine (the marker's timer calls
 // it from a goroutine of its own).
 func New(ui func(func())) *Bar {
-	b := &Bar{Message: NewMessage(), Saved: NewNote(), Info: NewNote(), ui: ui}
+	b := &Bar{Message: NewMessage(), Saved: NewNote(), Info: NewNote(), Task: NewNote(), ui: ui}
+	b.Task.Importance = widget.LowImportance
+	b.Task.Hide()
 	b.object = container.NewVBox(widget.NewSeparator(),
-		mirror.Border(nil, nil, nil, mirror.Row(b.Saved, widget.NewSeparator(), b.Info), b.Message))
+		mirror.Border(nil, nil, nil, mirror.Row(b.Task, b.Saved, widget.NewSeparator(), b.Info), b.Message))
 	return b
 }
 
@@ -60,6 +64,16 @@ func (b *Bar) Warn(format string, args ...any) {
 func (b *Bar) SetProject(path string, documents int) {
 	count := msg.Count("status.documents", "{{.N}} documents", documents)
 	b.Info.SetText(msg.Name(path) + "  ·  " + count) // a path starts with a slash, which would stand apart
+}
+
+// SetTask shows what runs in the background beside the save marker, nothing when text is "".
+func (b *Bar) SetTask(text string) {
+	b.Task.SetText(text)
+	if text == "" {
+		b.Task.Hide()
+	} else {
+		b.Task.Show()
+	}
 }
 
 // Sent marks a write as sent: "Saving…", and "Not saved yet…" should it take longer than
@@ -94,6 +108,7 @@ func (b *Bar) ShowSaved() {
 	if len(b.pending) > 0 {
 		return
 	}
+	b.away = false
 	b.Saved.Importance = widget.SuccessImportance
 	if b.last.IsZero() {
 		b.Saved.SetText("")
@@ -102,12 +117,27 @@ func (b *Bar) ShowSaved() {
 	b.Saved.SetText(lang.X("status.saved", "Saved ✓ {{.Time}}", msg.M{"Time": msg.Digits(b.last.Format("15:04:05"))}))
 }
 
+// Offline says that the actions shown are not saved yet because the project's server cannot
+// be reached: they wait, in order, and are written when it is back.
+func (b *Bar) Offline() {
+	if len(b.pending) == 0 {
+		return
+	}
+	b.away = true
+	b.Saved.Importance = widget.DangerImportance
+	b.Saved.SetText(lang.X("status.offline", "Not saved yet: the server cannot be reached; your actions wait here and will be written when it is back…"))
+}
+
 // Waiting says that the actions shown are not saved yet, while writes wait for the project:
 // busy when another program was seen holding it.
 func (b *Bar) Waiting(busy bool) {
 	if len(b.pending) == 0 {
 		return
 	}
+	if !busy && b.away {
+		return // the marker says why already: the server is away
+	}
+	b.away = false
 	b.Saved.Importance = widget.WarningImportance
 	if busy {
 		b.Saved.SetText(lang.X("status.busy", "Not saved yet: another program is writing to the project; trying again…"))

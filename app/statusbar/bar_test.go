@@ -98,3 +98,26 @@ func TestSaveMarker(t *testing.T) {
 		t.Errorf("the project reads %q", b.Info.Text)
 	}
 }
+
+// TestSaveMarkerOffline: writes that wait for a server that went away say so until they are
+// in, the marker's timer notwithstanding.
+func TestSaveMarkerOffline(t *testing.T) {
+	test.NewTempApp(t)
+	b := New(func(fn func()) { fn() })
+	b.Sent()
+	b.Offline()
+	b.Waiting(false) // the timer of a slow save
+	if !strings.Contains(b.Saved.Text, "server cannot be reached") {
+		t.Errorf("with the server away the marker says %q", b.Saved.Text)
+	}
+	b.Answered(true)
+	b.ShowSaved()
+	if !strings.HasPrefix(b.Saved.Text, "Saved ✓ ") {
+		t.Errorf("once the write is in the marker says %q", b.Saved.Text)
+	}
+	b.Sent()
+	b.Waiting(false)
+	if b.Saved.Text != "Not saved yet…" {
+		t.Errorf("a slow save after the server came back says %q", b.Saved.Text)
+	}
+}

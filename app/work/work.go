@@ -208,18 +208,22 @@ func (q *Queue) Pump(d time.Duration) {
 const RetryPause = 250 * time.Millisecond
 
 // Retry runs one store write, again and again while the project is busy (another program
-// writing to it for longer than a write waits), and returns its result. busy, when not nil,
-// is called once, when the project is first found busy. It runs in the queue, so the actions
-// after it wait for it.
-func Retry[T any](write func() (T, error), busy func()) (T, error) {
-	for seen := false; ; seen = true {
+// writing to it for longer than a write waits) or its server cannot be reached
+// (store.Retryable), and returns its result. busy, when not nil, is called with the error
+// when the write first fails so, and again when the reason changes (busy, then the server
+// gone). It runs in the queue, so the actions after it wait for it, in order: they are the
+// local queue of what is not saved yet.
+func Retry[T any](write func() (T, error), busy func(error)) (T, error) {
+	var last error
+	for {
 		v, err := write()
-		if !store.IsBusy(err) {
+		if !store.Retryable(err) {
 			return v, err
 		}
-		if !seen && busy != nil {
-			busy()
+		if busy != nil && (last == nil || store.IsBusy(last) != store.IsBusy(err)) {
+			busy(err)
 		}
+		last = err
 		time.Sleep(RetryPause)
 	}
 }

@@ -2,8 +2,12 @@ package work
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/tawsim/tawsim/store"
 )
 
 // TestQueueKeepsOrder: jobs run in the order asked for, and what they show runs on the
@@ -74,5 +78,30 @@ func TestStopRunsWhatWasAsked(t *testing.T) {
 	case <-q.Stopping():
 	default:
 		t.Error("Stopping is not closed after Stop")
+	}
+}
+
+// TestRetryWaitsForTheServer: a write that finds the server gone is tried again until it is
+// in, and the waiting is told once per reason.
+func TestRetryWaitsForTheServer(t *testing.T) {
+	gone := fmt.Errorf("add span: %w: connection refused", store.ErrUnavailable)
+	tries := 0
+	var told []error
+	v, err := Retry(func() (int, error) {
+		tries++
+		if tries < 3 {
+			return 0, gone
+		}
+		return 7, nil
+	}, func(err error) { told = append(told, err) })
+	if v != 7 || err != nil || tries != 3 {
+		t.Fatalf("Retry = %d, %v after %d tries", v, err, tries)
+	}
+	if len(told) != 1 || !errors.Is(told[0], store.ErrUnavailable) {
+		t.Errorf("told %v", told)
+	}
+	refused := errors.New("overlap")
+	if _, err := Retry(func() (int, error) { return 0, refused }, nil); err != refused {
+		t.Errorf("a refusal is not tried again: %v", err)
 	}
 }

@@ -1,7 +1,7 @@
 // Command tawsim is Tawsim's desktop program: it opens a project file (creating it the first
 // time, with the default label schema and the sample article) and shows its main window.
 //
-//	tawsim [PROJECT.tawsim]
+//	tawsim [PROJECT.tawsim | postgres://NAME@SERVER/DATABASE]
 //
 // With no argument it opens the default project, $XDG_DATA_HOME/tawsim/default.tawsim
 // (~/.local/share/tawsim/default.tawsim when XDG_DATA_HOME is unset). The annotator is
@@ -27,6 +27,8 @@ import (
 	_ "github.com/tawsim/tawsim/app/locale/cenv" // before Fyne's lang: quiet under LANG=C.UTF-8
 	"github.com/tawsim/tawsim/app/prefs"
 	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // appID is the application id of FyneApp.toml (a test keeps the two equal); it names the
@@ -82,7 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if creator == "" {
 		creator = loginName()
 	}
-	st, err := seeds.OpenSample(context.Background(), path, creator)
+	st, err := openProject(path, creator)
+	path = open.Name(path) // a server URL is shown, and kept, without its password
 	if err != nil {
 		fmt.Fprintf(stderr, "tawsim: open %s: %v\n", path, err)
 		return exitFailed
@@ -104,14 +107,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, `Usage: tawsim [PROJECT.tawsim]
+	fmt.Fprint(w, `Usage: tawsim [PROJECT.tawsim | postgres://NAME@SERVER/DATABASE]
 
 Tawsim (توسيم) labels Arabic news articles with entities and stance.
 
 It opens PROJECT.tawsim, creating it with the default label schema and the sample article
 when it does not exist. With no argument it opens the default project,
 $XDG_DATA_HOME/tawsim/default.tawsim (~/.local/share/tawsim/default.tawsim when XDG_DATA_HOME
-is unset).
+is unset). A postgres:// URL opens a team's project on a PostgreSQL server (the password from
+~/.pgpass, PGPASSWORD or the URL; see the README's team section).
 
 The window asks for your name the first time and keeps it; File → Change annotator…
 changes it. Every label you make is saved at once, under that name.
@@ -164,4 +168,27 @@ func loginName() string {
 		return name
 	}
 	return "annotator"
+}
+
+// openProject opens the project at path: a file, created the first time with the default
+// schema and the sample article, or a project on a PostgreSQL server, given the default
+// schema when it has no labels yet.
+func openProject(path, creator string) (store.Project, error) {
+	ctx := context.Background()
+	if !open.IsServer(path) {
+		st, err := seeds.OpenSample(ctx, path, creator)
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
+	}
+	st, err := open.Project(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := seeds.Init(ctx, st, creator); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }

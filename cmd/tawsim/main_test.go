@@ -29,7 +29,7 @@ func TestHelp(t *testing.T) {
 	if code := run([]string{"--help"}, &out, &errs); code != exitOK {
 		t.Errorf("--help exits %d", code)
 	}
-	if !strings.Contains(out.String(), "Usage: tawsim [PROJECT.tawsim]") || errs.Len() > 0 {
+	if !strings.Contains(out.String(), "Usage: tawsim [PROJECT.tawsim | postgres://") || errs.Len() > 0 {
 		t.Errorf("--help wrote %q to stdout and %q to stderr", out.String(), errs.String())
 	}
 	if code := run([]string{"a.tawsim", "b.tawsim"}, &out, &errs); code != exitUsage {

@@ -99,7 +99,7 @@ func checkNames(names []string) error {
 
 // noteUnknownAnnotators says on stderr which of the annotators named have no work in the
 // project (a name mistyped): they are reported with nothing.
-func noteUnknownAnnotators(ctx context.Context, e *env, st *store.Store, names []string) error {
+func noteUnknownAnnotators(ctx context.Context, e *env, st store.Project, names []string) error {
 	if len(names) == 0 {
 		return nil
 	}

@@ -28,22 +28,24 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	noteStaleTemps(e, *db)
+	if !isServer(*db) {
+		noteStaleTemps(e, *db)
+	}
 	problems, err := st.Check(ctx)
 	if err != nil {
 		return err
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintf(e.stderr, "%s: %s\n", esc(*db), esc(p.String()))
+			fmt.Fprintf(e.stderr, "%s: %s\n", esc(shown(*db)), esc(p.String()))
 		}
-		fmt.Fprintf(e.stderr, "%s: %s\n", esc(*db), plural(len(problems), "problem"))
+		fmt.Fprintf(e.stderr, "%s: %s\n", esc(shown(*db)), plural(len(problems), "problem"))
 		return errReported
 	}
 	n, err := st.CountDocuments(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s is sound: %s checked\n", esc(*db), plural(n, "document"))
+	fmt.Fprintf(e.stdout, "%s is sound: %s checked\n", esc(shown(*db)), plural(n, "document"))
 	return nil
 }

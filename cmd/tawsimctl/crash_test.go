@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/tawsim/tawsim/internal/pgtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,7 +24,7 @@ func TestMain(m *testing.M) {
 		e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
 		os.Exit(run(context.Background(), e, strings.Split(args, "\x1f")))
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 // TestImportKilledMidwayIsAllOrNothing kills a real import process with SIGKILL while it

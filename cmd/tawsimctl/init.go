@@ -10,6 +10,7 @@ import (
 
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 func runInit(ctx context.Context, e *env, args []string) error {
@@ -33,8 +34,13 @@ func runInit(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	if _, err := os.Stat(*db); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(*db); !errors.Is(err, fs.ErrNotExist) && !open.IsServer(*db) {
 		return fmt.Errorf("%s already exists: choose another path, or use it as it is", *db)
+	}
+	if open.IsServer(*db) {
+		if err := serverEmpty(ctx, *db); err != nil {
+			return err
+		}
 	}
 	st, err := openOrCreateWith(ctx, *db, schema)
 	if err != nil {
@@ -49,7 +55,7 @@ func runInit(ctx context.Context, e *env, args []string) error {
 		}
 		n = res.Added
 	}
-	fmt.Fprintf(e.stdout, "created %s: %s, %s, %s, %s\n", *db, plural(len(schema.Entities), "entity label"),
+	fmt.Fprintf(e.stdout, "created %s: %s, %s, %s, %s\n", open.Name(*db), plural(len(schema.Entities), "entity label"),
 		plural(len(schema.StanceLabels), "stance label"), plural(len(schema.Targets), "target"), plural(n, "document"))
 	return nil
 }
@@ -64,4 +70,24 @@ func readSchema(path string) (labels.Schema, error) {
 		return labels.Schema{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return sc, nil
+}
+
+// serverEmpty refuses to make a project of a server database that holds one already.
+func serverEmpty(ctx context.Context, url string) error {
+	st, err := open.Project(url)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sc, err := st.Schema(ctx)
+	if err != nil {
+		return err
+	}
+	if n, err := st.CountDocuments(ctx); err != nil || n > 0 || len(sc.Entities) > 0 || len(sc.StanceLabels) > 0 {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("%s holds a project already: use it as it is", open.Name(url))
+	}
+	return nil
 }

@@ -51,6 +51,8 @@ var commands = map[string]command{
 	"agreement":  {"measure how far the annotators of a project agree: span F1, kappa, alpha, AC1", runAgreement},
 	"suggest":    {"suggest labels from gazetteers, patterns and what annotators labeled elsewhere", runSuggest},
 	"search":     {"find documents by words (Arabic-normalized) and by label, annotator, status and stance", runSearch},
+	"copy":       {"move a project whole between a file and a PostgreSQL server, either way", runCopy},
+	"assign":     {"give a server project an assignment queue: each document to N annotators", runAssign},
 }
 
 func main() {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 func runMerge(ctx context.Context, e *env, args []string) error {
@@ -30,12 +31,12 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(inputs) == 0 {
-		return usagef("name at least one PROJECT to merge into %s", *db)
+		return usagef("name at least one PROJECT to merge into %s", shown(*db))
 	}
 	if err := jobs.CheckMerge(ctx, *db, inputs); err != nil {
 		return err
 	}
-	st, err := store.Open(*db)
+	st, err := open.Project(*db)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
+	"github.com/tawsim/tawsim/store/open"
 )
 
 // defaultAnnotator names who made a change from the command line.
@@ -33,24 +34,28 @@ func checkAnnotator(name string) error {
 }
 
 // openExisting opens a project that must already exist, for a command that only reads it:
-// a project that cannot be written here is read without writing anything.
-func openExisting(path string) (*store.Store, error) {
+// a project that cannot be written here is read without writing anything. A server URL
+// (postgres://...) names a project on a PostgreSQL server.
+func openExisting(path string) (store.Project, error) {
 	if err := needProject(path); err != nil {
 		return nil, err
 	}
-	return store.OpenForReading(path)
+	return open.ForReading(path)
 }
 
 // openToWrite opens a project that must already exist, for a command that changes it.
-func openToWrite(path string) (*store.Store, error) {
+func openToWrite(path string) (store.Project, error) {
 	if err := needProject(path); err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	return open.Project(path)
 }
 
 // needProject refuses a path where there is no project.
 func needProject(path string) error {
+	if open.IsServer(path) {
+		return nil
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("no project at %s (create one with 'tawsimctl init --db %s')", path, path)
 	}
@@ -58,8 +63,8 @@ func needProject(path string) error {
 }
 
 // openOrCreate opens a project, creating it with the default schema when it is missing.
-func openOrCreate(ctx context.Context, path string) (*store.Store, error) {
-	st, err := store.Open(path)
+func openOrCreate(ctx context.Context, path string) (store.Project, error) {
+	st, err := open.Project(path)
 	if err != nil {
 		return nil, err
 	}
@@ -71,8 +76,8 @@ func openOrCreate(ctx context.Context, path string) (*store.Store, error) {
 }
 
 // openOrCreateWith creates a project with the given schema.
-func openOrCreateWith(ctx context.Context, path string, sc labels.Schema) (*store.Store, error) {
-	st, err := store.Open(path)
+func openOrCreateWith(ctx context.Context, path string, sc labels.Schema) (store.Project, error) {
+	st, err := open.Project(path)
 	if err != nil {
 		return nil, err
 	}
@@ -82,3 +87,9 @@ func openOrCreateWith(ctx context.Context, path string, sc labels.Schema) (*stor
 	}
 	return st, nil
 }
+
+// shown is how a command names the project at path: a server URL without its password.
+func shown(path string) string { return open.Name(path) }
+
+// isServer reports whether path names a project on a PostgreSQL server.
+func isServer(path string) bool { return open.IsServer(path) }

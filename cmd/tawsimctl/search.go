@@ -34,7 +34,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	var q store.Query
 	flags.StringVar(&q.Label, "label", "", "documents with a span of this label")
 	flags.StringVar(&q.Annotator, "annotator", "", "the label, status and stance filters are this annotator's; alone: the documents they worked on")
-	status := flags.String("status", "", "documents of this status (todo, in_progress, done, skipped, flagged)")
+	status := flags.String("status", "", "documents of this status (todo, in_progress, done, skipped, flagged, curated)")
 	flags.StringVar(&q.Target, "target", "", "documents with a stance toward this target (id or name)")
 	flags.StringVar(&q.Stance, "stance", "", "documents with this stance label (toward --target when given)")
 	flags.BoolVar(&q.Exact, "exact", false, "match the words as written (normalized), without proclitics")
@@ -73,7 +73,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 // catchUp indexes the documents the search index lacks, with a bar on a terminal. A project
 // that cannot be written, or that another program holds (an import), is searched as it is: a
 // search reads the texts of the documents the index lacks.
-func catchUp(ctx context.Context, e *env, st *store.Store) error {
+func catchUp(ctx context.Context, e *env, st store.Project) error {
 	behind, err := st.SearchBehind(ctx)
 	if err != nil || behind == 0 {
 		return err
@@ -98,7 +98,7 @@ func catchUp(ctx context.Context, e *env, st *store.Store) error {
 const searchPage = 500
 
 // printHits prints the hits of q after after, at most limit (0: all), a page at a time.
-func printHits(ctx context.Context, w io.Writer, st *store.Store, q store.Query, after int64, limit int, asJSON bool) error {
+func printHits(ctx context.Context, w io.Writer, st store.Project, q store.Query, after int64, limit int, asJSON bool) error {
 	out := bufio.NewWriter(w)
 	printed := 0
 	for limit == 0 || printed < limit {

@@ -3,30 +3,42 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
+	"time"
 
 	"github.com/goccy/go-json"
 
 	"github.com/tawsim/tawsim/internal/safetext"
+	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
 func runStats(ctx context.Context, e *env, args []string) error {
-	flags := newFlags(e, "stats", "stats --db PROJECT [--annotator NAME] [--json]")
+	flags := newFlags(e, "stats", "stats --db PROJECT [--annotator NAME] [--json]\n"+
+		"       stats --db PROJECT --html REPORT.html [--force]")
 	db := flags.String("db", "", "the project file")
 	annotator := flags.String("annotator", "", "count one annotator's work only (default: everyone's)")
 	asJSON := flags.Bool("json", false, "print the counts as one JSON object")
+	page := flags.String("html", "", "write the progress of everyone's work as a page of charts to this file")
+	force := flags.Bool("force", false, "with --html: replace the file if it exists")
 	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
+	}
+	if *page != "" && (*asJSON || *annotator != "") {
+		return usagef("--html reports everyone's work: it goes with neither --json nor --annotator")
 	}
 	st, err := openExisting(*db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *page != "" {
+		return writeReport(ctx, e, st, *page, *force)
+	}
 	s, err := st.Stats(ctx, *annotator)
 	if err != nil {
 		return err
@@ -40,7 +52,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		printStats(e.stdout, *db, s, sc)
+		printStats(e.stdout, shown(*db), s, sc)
 	}
 	return nil
 }
@@ -154,4 +166,17 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// writeReport writes the HTML page of the project's progress to name.
+func writeReport(ctx context.Context, e *env, st store.Project, name string, force bool) error {
+	err := jobs.WriteReport(ctx, st, name, force, time.Local)
+	if errors.Is(err, jobs.ErrExists) {
+		return fmt.Errorf("%w: use --force to replace it", err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", esc(name))
+	return nil
 }

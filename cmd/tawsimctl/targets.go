@@ -79,13 +79,13 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 			}
 			t, ok := sc.Target(pos[1])
 			if !ok {
-				return fmt.Errorf("no target %q in the schema (see 'tawsimctl targets --db %s list')", pos[1], *db)
+				return fmt.Errorf("no target %q in the schema (see 'tawsimctl targets --db %s list')", pos[1], shown(*db))
 			}
 			ar = t.NameAr
 		}
 		if err := st.RenameTarget(ctx, *annotator, pos[1], pos[2], ar); err != nil {
 			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no target %q in the schema (see 'tawsimctl targets --db %s list')", pos[1], *db)
+				return fmt.Errorf("no target %q in the schema (see 'tawsimctl targets --db %s list')", pos[1], shown(*db))
 			}
 			return err
 		}
@@ -105,7 +105,7 @@ type targetRow struct {
 }
 
 // listTargets prints the schema's targets in its order, with how many annotations use each.
-func listTargets(ctx context.Context, e *env, st *store.Store, asJSON bool) error {
+func listTargets(ctx context.Context, e *env, st store.Project, asJSON bool) error {
 	sc, err := st.Schema(ctx)
 	if err != nil {
 		return err

@@ -1,0 +1,237 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
+)
+
+// Undo reverts the annotator's latest change not undone yet, as the file's store does.
+func (s *Store) Undo(ctx context.Context, annotator string) (labels.Event, error) {
+	ev, err := s.step(ctx, annotator, false)
+	if err != nil {
+		return labels.Event{}, fmt.Errorf("undo: %w", err)
+	}
+	return ev, nil
+}
+
+// Redo applies again the change the annotator undid last.
+func (s *Store) Redo(ctx context.Context, annotator string) (labels.Event, error) {
+	ev, err := s.step(ctx, annotator, true)
+	if err != nil {
+		return labels.Event{}, fmt.Errorf("redo: %w", err)
+	}
+	return ev, nil
+}
+
+func (s *Store) step(ctx context.Context, annotator string, redo bool) (labels.Event, error) {
+	var ev labels.Event
+	err := s.write(ctx, share(annotator), "", func(tx pgx.Tx) error {
+		query := "SELECT seq FROM undo WHERE annotator = $1 AND NOT undone ORDER BY seq DESC LIMIT 1"
+		empty := store.ErrNothingToUndo
+		if redo {
+			query = "SELECT seq FROM undo WHERE annotator = $1 AND undone ORDER BY seq ASC LIMIT 1"
+			empty = store.ErrNothingToRedo
+		}
+		var seq int64
+		err := tx.QueryRow(ctx, query, annotator).Scan(&seq)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return empty
+		}
+		if err != nil {
+			return err
+		}
+		evs, err := events(ctx, tx, "WHERE seq = $1", seq)
+		if err != nil {
+			return err
+		}
+		if len(evs) == 0 {
+			return fmt.Errorf("event %d: %w", seq, store.ErrNotFound)
+		}
+		ev = evs[0]
+		if err := s.apply(ctx, tx, ev, redo); err != nil {
+			return fmt.Errorf("%s of %s: %w", ev.Action, ev.Time.Local().Format("15:04:05"), err)
+		}
+		_, err = tx.Exec(ctx, "UPDATE undo SET undone = $1 WHERE annotator = $2 AND seq = $3", !redo, annotator, seq)
+		return err
+	})
+	return ev, err
+}
+
+// apply brings the project to the state after ev (forward) or before it, logging what it
+// changed as events on no stack.
+func (s *Store) apply(ctx context.Context, tx pgx.Tx, ev labels.Event, forward bool) error {
+	from, to := ev.After, ev.Before
+	if forward {
+		from, to = ev.Before, ev.After
+	}
+	switch ev.Action {
+	case labels.ActionSpanAdd, labels.ActionSpanUpdate, labels.ActionSpanDelete:
+		return s.applySpan(ctx, tx, ev, from, to)
+	case labels.ActionStateSet:
+		return s.applyState(ctx, tx, ev, to)
+	case labels.ActionStanceSet, labels.ActionStanceClear:
+		return s.applyStance(ctx, tx, ev, from, to)
+	case labels.ActionSuggestionAccept, labels.ActionSuggestionReject:
+		return s.applyDecision(ctx, tx, ev, from, to)
+	}
+	return fmt.Errorf("a %s cannot be undone", ev.Action)
+}
+
+func (s *Store) applySpan(ctx context.Context, tx pgx.Tx, ev labels.Event, from, to json.RawMessage) error {
+	var have, want *labels.Span
+	if err := decodeOptional(from, &have); err != nil {
+		return err
+	}
+	if err := decodeOptional(to, &want); err != nil {
+		return err
+	}
+	w, err := newSpanWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var action labels.Action
+	var before, after *labels.Span
+	switch {
+	case want == nil:
+		if _, err := w.remove(ctx, ev.DocID, ev.Annotator, have.ID); err != nil {
+			return fmt.Errorf("the span was changed since: %w", err)
+		}
+		action, before = labels.ActionSpanDelete, have
+	case have == nil:
+		want.Updated = s.now()
+		if err := w.add(ctx, *want); err != nil {
+			return err
+		}
+		action, after = labels.ActionSpanAdd, want
+	default:
+		cur, err := w.find(ctx, ev.DocID, ev.Annotator, have.ID)
+		if err != nil {
+			return fmt.Errorf("the span was removed since: %w", err)
+		}
+		want.Updated = s.now()
+		if err := w.replace(ctx, *want); err != nil {
+			return err
+		}
+		action, before, after = labels.ActionSpanUpdate, &cur, want
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, action, before, after)
+	return err
+}
+
+func (s *Store) applyState(ctx context.Context, tx pgx.Tx, ev labels.Event, to json.RawMessage) error {
+	var want *labels.DocState
+	if err := decodeOptional(to, &want); err != nil {
+		return err
+	}
+	before, err := getState(ctx, tx, ev.DocID, ev.Annotator)
+	if err != nil {
+		return err
+	}
+	if want == nil {
+		_, err = tx.Exec(ctx, "DELETE FROM doc_state WHERE doc_id = $1 AND annotator = $2", ev.DocID, ev.Annotator)
+	} else {
+		want.Updated = s.now()
+		err = upsertState(ctx, tx, *want)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStateSet, before, want)
+	return err
+}
+
+func (s *Store) applyStance(ctx context.Context, tx pgx.Tx, ev labels.Event, from, to json.RawMessage) error {
+	var have, want *labels.DocStance
+	if err := decodeOptional(from, &have); err != nil {
+		return err
+	}
+	if err := decodeOptional(to, &want); err != nil {
+		return err
+	}
+	target := ""
+	if have != nil {
+		target = have.Target
+	} else if want != nil {
+		target = want.Target
+	}
+	before, err := getStance(ctx, tx, ev.DocID, ev.Annotator, target)
+	if err != nil {
+		return err
+	}
+	if want == nil {
+		if _, err := tx.Exec(ctx, "DELETE FROM doc_stance WHERE doc_id = $1 AND annotator = $2 AND target = $3",
+			ev.DocID, ev.Annotator, target); err != nil {
+			return err
+		}
+		_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceClear, before, nil)
+		return err
+	}
+	want.Updated = s.now()
+	if err := upsertStance(ctx, tx, *want); err != nil {
+		return err
+	}
+	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceSet, before, want)
+	return err
+}
+
+func decodeOptional[T any](data json.RawMessage, dst **T) error {
+	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("logged value: %w", err)
+	}
+	*dst = &v
+	return nil
+}
+
+// Events returns up to limit entries of the log after seq after, oldest first (limit <= 0: all).
+func (s *Store) Events(ctx context.Context, after int64, limit int) ([]labels.Event, error) {
+	where := "WHERE seq > $1 ORDER BY seq"
+	a := []any{after}
+	if limit > 0 {
+		where += " LIMIT $2"
+		a = append(a, limit)
+	}
+	evs, err := events(ctx, s.pool, where, a...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", classify(err))
+	}
+	return evs, nil
+}
+
+// events reads the log's entries that the clause chooses.
+func events(ctx context.Context, q db, clause string, a ...any) ([]labels.Event, error) {
+	var evs []labels.Event
+	err := eachRow(ctx, q, "SELECT seq, time, annotator, doc_id, action, before, after FROM events "+clause, a,
+		func(rows pgx.Rows) error {
+			var ev labels.Event
+			var at, action string
+			var before, after *string
+			if err := rows.Scan(&ev.Seq, &at, &ev.Annotator, &ev.DocID, &action, &before, &after); err != nil {
+				return err
+			}
+			t, err := store.ParseTime(at)
+			ev.Time, ev.Action = t, labels.Action(action)
+			if before != nil {
+				ev.Before = json.RawMessage(*before)
+			}
+			if after != nil {
+				ev.After = json.RawMessage(*after)
+			}
+			evs = append(evs, ev)
+			return err
+		})
+	return evs, err
+}
