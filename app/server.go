@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,7 +41,8 @@ func (w *Window) askServerProject() {
 				w.openServerProject(strings.TrimSpace(url.Text))
 			}
 		})
-	d.Resize(w.dialogs.size(640))
+	url.OnSubmitted = func(string) { d.Submit() } // Enter opens it, unless the URL is wrong
+	d.Resize(fyne.NewSize(w.dialogs.size(640).Width, 250)) // the hint's two lines
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(url)
 }
