@@ -8,8 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -48,7 +51,7 @@ type nameDialog struct {
 	d       *dialog.CustomDialog
 	entry   *dialogEntry
 	ok      *widget.Button
-	problem *widget.Label // why the name typed cannot be taken
+	problem mirror.Texter // why the name typed cannot be taken
 }
 
 // askName asks for the annotator's name. When required (there is none yet) the dialog can only
@@ -64,15 +67,14 @@ func (w *Window) askName(required bool) {
 			w.nameDialog = nil
 		}
 	})
-	nd.entry.SetPlaceHolder("for example: amal")
+	nd.entry.SetPlaceHolder(lang.X("name.placeholder", "for example: amal"))
 	nd.entry.SetText(w.cfg.Annotator)
-	intro := "Your name is written with every label you make, so that your work can be told from " +
-		"other annotators'. Use the same name every time you work on this corpus."
+	intro := lang.X("name.intro", "Your name is written with every label you make, so that your work can be told from "+
+		"other annotators'. Use the same name every time you work on this corpus.")
 	if required {
-		intro = "Welcome to Tawsim. Before you start, what is your name?\n\n" + intro
+		intro = lang.X("name.welcome", "Welcome to Tawsim. Before you start, what is your name?") + "\n\n" + intro
 	}
-	text := widget.NewLabel(intro)
-	text.Wrapping = fyne.TextWrapWord
+	text := mirror.Text(intro)
 	submit := func() {
 		name := strings.TrimSpace(nd.entry.Text)
 		if labels.CheckAnnotator(name) != nil {
@@ -82,18 +84,22 @@ func (w *Window) askName(required bool) {
 		w.nameDialog = nil
 		w.setAnnotator(name)
 	}
-	nd.ok = widget.NewButton("Start", submit)
+	nd.ok = widget.NewButton(lang.X("name.start", "Start"), submit)
 	nd.ok.Importance = widget.HighImportance
 	nd.entry.OnSubmitted = func(string) { submit() }
-	nd.problem = widget.NewLabel("")
-	nd.problem.Wrapping = fyne.TextWrapWord
-	nd.problem.Importance = widget.DangerImportance
+	nd.problem = mirror.Text("")
+	switch p := nd.problem.(type) {
+	case *widget.Label:
+		p.Importance = widget.DangerImportance
+	case interface{ SetColor(fyne.ThemeColorName) }:
+		p.SetColor(theme.ColorNameError)
+	}
 	nd.entry.OnChanged = func(s string) {
 		err := labels.CheckAnnotator(strings.TrimSpace(s))
 		nd.problem.Hide()
 		switch {
 		case errors.Is(err, labels.ErrBadName):
-			nd.problem.SetText("This name cannot be used: " + strings.TrimPrefix(err.Error(), "annotator name: invalid name: ") + ".")
+			nd.problem.SetText(lang.X("name.bad", "This name cannot be used: {{.Why}}.", msg.M{"Why": strings.TrimPrefix(err.Error(), "annotator name: invalid name: ")}))
 			nd.problem.Show()
 			fallthrough
 		case err != nil:
@@ -104,21 +110,22 @@ func (w *Window) askName(required bool) {
 	}
 	nd.entry.OnChanged(nd.entry.Text)
 	buttons := []fyne.CanvasObject{nd.ok}
-	title := "Your name"
+	title := lang.X("name.title", "Your name")
 	if !required {
-		nd.ok.SetText("Change")
-		title = "Change annotator"
-		buttons = append([]fyne.CanvasObject{widget.NewButton("Cancel", func() {
+		nd.ok.SetText(lang.X("name.change", "Change"))
+		title = lang.X("name.change_title", "Change annotator")
+		buttons = append([]fyne.CanvasObject{widget.NewButton(lang.X("Cancel", "Cancel"), func() {
 			nd.d.Hide()
 			w.nameDialog = nil
 		})}, buttons...)
 	}
-	content := container.NewVBox(text, widget.NewForm(widget.NewFormItem("Name", nd.entry)), nd.problem)
-	nd.d = dialog.NewCustomWithoutButtons(title, content, w.win)
-	nd.d.SetButtons(buttons)
-	nd.d.Resize(fyne.NewSize(460, 0))
+	form, _ := formGrid([]*widget.FormItem{widget.NewFormItem(lang.X("name.name", "Name"), nd.entry)}, func() {})
+	content := container.NewVBox(text, form, nd.problem)
+	nd.d = w.dialogs.newDialog(title, content, buttons...)
+	nd.d.Resize(w.dialogs.size(460))
 	w.nameDialog = nd
 	nd.d.Show()
+	mirrorTitle(w.win)
 	w.win.Canvas().Focus(nd.entry)
 }
 
@@ -126,7 +133,7 @@ func (w *Window) askName(required bool) {
 // statuses, spans and progress the window shows from now on.
 func (w *Window) setAnnotator(name string) {
 	if err := keepName(name); err != nil {
-		w.status.Warn("Your name could not be kept for the next start (%v); the window will ask for it again.", err)
+		w.status.Warn("%s", lang.X("name.not_kept", "Your name could not be kept for the next start ({{.Err}}); the window will ask for it again.", msg.M{"Err": err}))
 	}
 	if name == w.cfg.Annotator {
 		return
@@ -135,7 +142,7 @@ func (w *Window) setAnnotator(name string) {
 	w.annotator.Store(&name)
 	w.updateTitle()
 	w.search.SetAnnotator(name)
-	w.status.Say("Hello %s: your labels are saved under this name.", msg.Isolate(name))
+	w.status.Say("%s", lang.X("name.hello", "Hello {{.Name}}: your labels are saved under this name.", msg.M{"Name": msg.Isolate(name)}))
 	w.list.SetAnnotator(name, func() {
 		// the document open stays open, with the new annotator's work (when it left the
 		// list, the list's first document is opening already)

@@ -3,11 +3,16 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/arabic/bidi"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -18,6 +23,7 @@ type docView struct {
 	article  *article.Article
 	scroll   *container.Scroll
 	empty    *widget.Label
+	emptyRTL *article.Text   // shows what empty says in a right-to-left window
 	emptyBox *fyne.Container // holds empty, as wide as the article, in the middle of its height
 	title    *article.Label
 	badge    *doclist.Badge
@@ -34,16 +40,22 @@ func newDocView(done, skip, flag func()) *docView {
 	v.empty.Alignment = fyne.TextAlignCenter
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.empty.Hide()
-	v.emptyBox = container.NewVBox(layout.NewSpacer(), v.empty, layout.NewSpacer())
+	var shown fyne.CanvasObject = v.empty
+	if locale.RTL() {
+		v.emptyRTL = article.NewText("", bidi.RightToLeft)
+		v.emptyRTL.Hide()
+		shown = v.emptyRTL
+	}
+	v.emptyBox = container.NewVBox(layout.NewSpacer(), shown, layout.NewSpacer())
 	// a wrapping label gets the article's width: in a centering container it was laid out at
 	// its narrowest, a letter a line, and made the window wider
 	v.body = container.NewStack(v.scroll, v.emptyBox)
 	v.title.Truncation = fyne.TextTruncateEllipsis
 	v.badge.Hide()
-	doneButton := widget.NewButton("Done, next", done)
+	doneButton := widget.NewButton(lang.X("doc.done", "Done, next"), done)
 	doneButton.Importance = widget.HighImportance
-	buttons := container.NewHBox(doneButton, widget.NewButton("Skip", skip), widget.NewButton("Flag…", flag), v.badge)
-	v.header = container.NewBorder(nil, nil, buttons, nil, v.title)
+	buttons := mirror.Row(doneButton, widget.NewButton(lang.X("doc.skip", "Skip"), skip), widget.NewButton(lang.X("doc.flag", "Flag…"), flag), v.badge)
+	v.header = mirror.Border(nil, nil, buttons, nil, v.title)
 	v.rule = widget.NewSeparator()
 	return v
 }
@@ -69,10 +81,17 @@ func (v *docView) showHeader(doc labels.Document, status labels.Status) {
 func (v *docView) showEmpty(text string) {
 	if text == "" {
 		v.empty.Hide()
+		if v.emptyRTL != nil {
+			v.emptyRTL.Hide()
+		}
 		v.scroll.Show()
 		return
 	}
 	v.empty.SetText(text)
+	if v.emptyRTL != nil {
+		v.emptyRTL.SetText(msg.IsolateLatin(text))
+		v.emptyRTL.Show()
+	}
 	v.scroll.Hide()
 	v.empty.Show()
 	v.emptyBox.Refresh() // lays the label out again: it was hidden

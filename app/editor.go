@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -119,7 +121,7 @@ func (e *editor) load(i int) {
 			}
 			if err != nil {
 				e.shown = seq
-				w.showError(fmt.Errorf("open document %d: %w", i+1, err))
+				w.showError(fmt.Errorf("%s: %w", lang.X("doc.open_n_failed", "open document {{.N}}", msg.M{"N": msg.Thousands(i + 1)}), err))
 				return
 			}
 			e.show(o)
@@ -145,7 +147,7 @@ func (e *editor) open(id string, then func()) {
 				if e.loads.Load() == seq {
 					e.shown = seq
 				}
-				w.showError(fmt.Errorf("open the document: %w", err))
+				w.showError(fmt.Errorf("%s: %w", lang.X("doc.open_failed", "open the document"), err))
 				return
 			}
 			if e.loads.Load() == seq && docs == w.list.Pager() {
@@ -177,8 +179,9 @@ func (e *editor) show(o opened) {
 	}
 	e.keepMessage = false
 	if d := o.damaged; d != nil {
-		w.status.Warn("Document %s is damaged: the spans by %q cannot be read (%v). Its text is shown without them; "+
-			"the other documents are not affected.", msg.Quote(cmp.Or(o.doc.Title, o.doc.ExternalID, o.doc.ID)), d.Annotator, d.Err)
+		w.status.Warn("%s", lang.X("doc.damaged", "Document {{.Title}} is damaged: the spans by {{.Name}} cannot be read ({{.Err}}). Its text is shown without them; "+
+			"the other documents are not affected.", msg.M{"Title": msg.Quote(cmp.Or(o.doc.Title, o.doc.ExternalID, o.doc.ID)),
+			"Name": msg.Quote(d.Annotator), "Err": msg.Name(d.Err.Error())}))
 	}
 	e.showSpans()
 	w.view.showHeader(e.doc, e.state.Status)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/internal/safetext"
@@ -25,7 +26,7 @@ import (
 // exportForm is the Export dialog's state.
 type exportForm struct {
 	format   *widget.Select
-	about    *widget.Label
+	about    mirror.Texter
 	statuses *widget.CheckGroup
 	mine     *widget.Check
 	clitics  *widget.Check
@@ -40,16 +41,14 @@ type exportDialog struct{ w *Window }
 // show asks what to export (format, statuses, whose work) and where, then exports it.
 func (ed *exportDialog) show() {
 	w := ed.w
-	var d *dialog.FormDialog
-	f := &exportForm{about: widget.NewLabel(""), out: newDialogEntry(func() { d.Dismiss() })}
-	f.about.Wrapping = fyne.TextWrapWord
-	f.about.Importance = widget.LowImportance
-	f.clitics = widget.NewCheck("In token formats, split a token where a span starts after a proclitic", nil)
+	var d *formDialog
+	f := &exportForm{about: mirror.Caption(""), out: newDialogEntry(func() { d.Dismiss() })}
+	f.clitics = widget.NewCheck(lang.X("export.clitics", "In token formats, split a token where a span starts after a proclitic"), nil)
 	f.clitics.SetChecked(true)
 	f.nesting = newNestingChoice()
 	f.format = widget.NewSelect(export.Formats(), func(s string) {
 		ef, _ := export.Lookup(s)
-		f.about.SetText(ef.About)
+		f.about.SetText(exportAbout(ef))
 		f.nesting.setFormat(ef.Name)
 		if ef.WritesTokens {
 			f.clitics.Enable()
@@ -65,14 +64,14 @@ func (ed *exportDialog) show() {
 	f.statuses = widget.NewCheckGroup(opts, nil)
 	f.statuses.Horizontal = true
 	f.statuses.SetSelected([]string{doclist.StatusText(labels.StatusDone)})
-	f.mine = widget.NewCheck(fmt.Sprintf("Only my work (%s)", w.cfg.Annotator), nil)
+	f.mine = widget.NewCheck(lang.X("export.mine", "Only my work ({{.Name}})", msg.M{"Name": w.cfg.Annotator}), nil)
 	f.out.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
 		if s == "" {
-			return errors.New("choose the file to write")
+			return errors.New(lang.X("export.choose", "choose the file to write"))
 		}
 		if fi, err := os.Stat(filepath.Dir(s)); err != nil || !fi.IsDir() {
-			return errors.New("no such folder")
+			return errors.New(lang.X("export.no_folder", "no such folder"))
 		}
 		return nil
 	}
@@ -81,7 +80,7 @@ func (ed *exportDialog) show() {
 	f.format.SetSelected("jsonl")
 	// A folder, not Fyne's save dialog: that one creates (or empties) the file it is given
 	// the moment it closes, before anything is exported, were it the project itself.
-	choose := widget.NewButton("Folder…", func() {
+	choose := widget.NewButton(lang.X("dialog.folder", "Folder…"), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				f.out.SetText(filepath.Join(dir.Path(), filepath.Base(f.out.Text)))
@@ -91,20 +90,21 @@ func (ed *exportDialog) show() {
 		d.Show()
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem("Format", container.NewVBox(f.format, f.about)),
-		widget.NewFormItem("Statuses", f.statuses),
-		widget.NewFormItem("", container.NewVBox(f.mine, f.clitics)),
-		widget.NewFormItem(lang.L("Nested spans"), f.nesting.object()),
-		widget.NewFormItem("Write to", f.out), // the entry itself, for the form to validate it
-		widget.NewFormItem("", container.NewHBox(choose)),
+		widget.NewFormItem(lang.X("dialog.format", "Format"), container.NewVBox(f.format, f.about)),
+		widget.NewFormItem(lang.X("export.statuses", "Statuses"), mirror.CheckGroupRow(f.statuses)),
+		widget.NewFormItem("", container.NewVBox(mirror.CheckRow(f.mine), mirror.CheckRow(f.clitics))),
+		widget.NewFormItem(lang.X("export.nesting", "Nested spans"), f.nesting.object()),
+		widget.NewFormItem(lang.X("export.write_to", "Write to"), f.out), // the entry itself, for the form to validate it
+		widget.NewFormItem("", mirror.Row(choose)),
 	}
-	items[1].HintText = "none checked exports every document"
-	d = dialog.NewForm("Export training data", "Export", "Cancel", items, func(ok bool) {
+	items[1].HintText = lang.X("export.statuses_hint", "none checked exports every document")
+	f.format.Alignment = mirror.Align(false)
+	d = w.dialogs.newForm(lang.X("export.title", "Export training data"), lang.X("export.confirm", "Export"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if ok {
 			ed.asking(f.options(w.cfg.Annotator))
 		}
-	}, w.win)
-	d.Resize(fyne.NewSize(680, 0))
+	})
+	d.Resize(w.dialogs.size(680))
 	w.dialogs.show(d)
 }
 
@@ -152,18 +152,16 @@ func (ed *exportDialog) asking(o jobs.ExportOptions) {
 		for i, n := range exist.Names {
 			names[i] = safetext.Escape(n)
 		}
-		question := names[0] + " exists. Replace it?"
+		question := lang.X("export.exists", "{{.Name}} exists. Replace it?", msg.M{"Name": msg.Name(names[0])})
 		if len(names) > 1 {
-			question = strings.Join(names, "\n") + "\nexist. Replace them?"
+			question = lang.X("export.exist", "{{.Names}}\nexist. Replace them?", msg.M{"Names": strings.Join(names, "\n")})
 		}
-		w.dialogs.show(dialog.NewConfirm("Replace?", question, func(yes bool) {
-			if yes {
-				o.Force = true
-				ed.run(o)
-			}
-		}, w.win))
+		w.dialogs.show(w.dialogs.confirm(lang.X("export.replace", "Replace?"), question, func() {
+			o.Force = true
+			ed.run(o)
+		}))
 	case err != nil:
-		w.showError(fmt.Errorf("export: %s", safetext.Escape(err.Error())))
+		w.showError(fmt.Errorf("%s: %s", lang.X("export.error", "export"), safetext.Escape(err.Error())))
 	default:
 		ed.run(o)
 	}
@@ -173,7 +171,9 @@ func (ed *exportDialog) asking(o jobs.ExportOptions) {
 func (ed *exportDialog) run(o jobs.ExportOptions) {
 	w := ed.w
 	ctx, cancel := context.WithCancel(w.jobs)
-	prog := newProgressDialog(w, "Exporting…", "records written", cancel)
+	prog := newProgressDialog(w, lang.X("export.running", "Exporting…"), func(n int) string {
+		return msg.Count("export.records_written", "{{.N}} records written", n)
+	}, cancel)
 	o.Progress = prog.set
 	var removed []jobs.TempFile
 	o.Removed = func(tf jobs.TempFile) { removed = append(removed, tf) }
@@ -195,19 +195,21 @@ func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancell
 	w := ed.w
 	switch {
 	case cancelled:
-		w.dialogs.show(dialog.NewInformation("Export cancelled", "Nothing was written: "+safetext.Escape(filepath.Base(o.Out))+" is as it was.", w.win))
+		w.dialogs.show(w.dialogs.message(lang.X("export.cancelled", "Export cancelled"),
+			lang.X("export.cancelled_text", "Nothing was written: {{.Name}} is as it was.", msg.M{"Name": msg.Name(safetext.Escape(filepath.Base(o.Out)))})))
 	case errors.Is(err, export.ErrTokenEdge) && !o.Writer.SplitClitics:
-		w.showError(fmt.Errorf("%s\n\nA span starts or ends inside a token (after a proclitic). Export again with "+
-			"“Split a token where a span starts after a proclitic” checked. Nothing was written", safetext.Escape(err.Error())))
+		w.showError(fmt.Errorf("%s\n\n%s", safetext.Escape(err.Error()), lang.X("export.token_edge", "A span starts or ends inside a token (after a proclitic). Export again with "+
+			"“{{.Option}}” checked. Nothing was written", msg.M{"Option": lang.X("export.clitics", "In token formats, split a token where a span starts after a proclitic")})))
 	case err != nil:
-		w.showError(fmt.Errorf("export: %s\n\nNothing was written: the file is written whole or not at all", safetext.Escape(err.Error())))
+		w.showError(fmt.Errorf("%s: %s\n\n%s", lang.X("export.error", "export"), safetext.Escape(err.Error()),
+			lang.X("export.nothing_written", "Nothing was written: the file is written whole or not at all")))
 	default:
-		text := fmt.Sprintf("Wrote %s to %s.", msg.Plural(n, "record"), safetext.Escape(o.Out))
+		text := msg.CountWith("export.wrote", "Wrote {{.N}} records to {{.File}}.", n, msg.M{"File": msg.Name(safetext.Escape(o.Out))})
 		if ef, err := export.Lookup(o.Format); err == nil && ef.LabelList != nil {
-			text += fmt.Sprintf("\nThe label list is in %s.", safetext.Escape(jobs.LabelListName(o.Out)))
+			text += "\n" + lang.X("export.label_list", "The label list is in {{.File}}.", msg.M{"File": msg.Name(safetext.Escape(jobs.LabelListName(o.Out)))})
 		}
 		if n == 0 {
-			text += "\nNo document matched the statuses chosen."
+			text += "\n" + lang.X("export.none_matched", "No document matched the statuses chosen.")
 		}
 		if leftOut > 0 {
 			text += "\n" + leftOutText(o, leftOut)
@@ -217,9 +219,9 @@ func (ed *exportDialog) exported(o jobs.ExportOptions, n int, err error, cancell
 			for _, tf := range removed {
 				size += tf.Size
 			}
-			text += fmt.Sprintf("\nRemoved %s (%s) that exports stopped by force had left beside it.",
-				msg.Plural(len(removed), "unfinished file"), jobs.ByteSize(size))
+			text += "\n" + msg.CountWith("export.removed", "Removed {{.N}} unfinished files ({{.Size}}) that exports stopped by force had left beside it.",
+				len(removed), msg.M{"Size": msg.Name(jobs.ByteSize(size))})
 		}
-		w.dialogs.show(dialog.NewInformation("Export finished", text, w.win))
+		w.dialogs.show(w.dialogs.message(lang.X("export.finished", "Export finished"), text))
 	}
 }

@@ -1,14 +1,12 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/jobs"
@@ -24,25 +22,24 @@ type nestingChoice struct {
 	flat   *widget.Check
 	levels []string // the options of level, in the order of export.Level
 	level  *widget.RadioGroup
-	about  *widget.Label
+	row    fyne.CanvasObject // what lays level out
+	about  mirror.Texter
 }
 
 // newNestingChoice returns the choice: every level, the outermost if one.
 func newNestingChoice() *nestingChoice {
-	c := &nestingChoice{about: widget.NewLabel(""), levels: []string{lang.L("outermost"), lang.L("innermost")}}
-	c.about.Wrapping = fyne.TextWrapWord
-	c.about.Importance = widget.LowImportance
-	c.about.SizeName = theme.SizeNameCaptionText
-	c.flat = widget.NewCheck(lang.L("One level only:"), func(bool) { c.update() })
+	c := &nestingChoice{about: mirror.Caption(""), levels: []string{levelName(export.LevelOuter), levelName(export.LevelInner)}}
+	c.flat = widget.NewCheck(lang.X("export.one_level", "One level only:"), func(bool) { c.update() })
 	c.level = widget.NewRadioGroup(c.levels, nil)
 	c.level.Horizontal, c.level.Required = true, true
 	c.level.SetSelected(c.levels[export.LevelOuter])
+	c.row = mirror.RadioGroupRow(c.level)
 	return c
 }
 
 // object returns what the dialog lays out.
 func (c *nestingChoice) object() fyne.CanvasObject {
-	return container.NewVBox(container.NewHBox(c.flat, c.level), c.about)
+	return container.NewVBox(mirror.Row(mirror.CheckRow(c.flat), c.row), c.about)
 }
 
 // setFormat shows what format name does with nested spans and what may be chosen for it.
@@ -66,19 +63,20 @@ func (c *nestingChoice) setFormat(name string) {
 func (c *nestingChoice) update() {
 	switch {
 	case c.format == "conll" && c.flat.Checked, c.format == "hf":
-		c.about.SetText(lang.L("One tag per token, for tools that need flat tags: the spans of the level chosen; the export says how many others it left out."))
+		c.about.SetText(lang.X("export.nest.flat", "One tag per token, for tools that need flat tags: the spans of the level chosen; the export says how many others it left out."))
 	case c.format == "conll":
-		c.about.SetText(lang.L("A tag column per level of nesting, the outermost first (Wojood's shape): every span."))
+		c.about.SetText(lang.X("export.nest.columns", "A tag column per level of nesting, the outermost first (Wojood's shape): every span."))
 	case c.format == "spacy-doc":
-		c.about.SetText(lang.L("Every span in spans.sc; ents hold the level chosen."))
+		c.about.SetText(lang.X("export.nest.spacy_doc", "Every span in spans.sc; ents hold the level chosen."))
 	default:
-		c.about.SetText(lang.L("Every span, nested ones included."))
+		c.about.SetText(lang.X("export.nest.all", "Every span, nested ones included."))
 	}
 	if c.keepsLevel() {
 		c.level.Enable()
 	} else {
 		c.level.Disable()
 	}
+	c.row.Refresh()
 }
 
 // keepsLevel reports whether the format chosen keeps one level of nested spans.
@@ -94,13 +92,20 @@ func (c *nestingChoice) options(o *export.Options) {
 	}
 }
 
+// levelName names a level of nesting kept: "outermost" or "innermost".
+func levelName(l export.Level) string {
+	if l == export.LevelInner {
+		return lang.X("export.level.inner", "innermost")
+	}
+	return lang.X("export.level.outer", "outermost")
+}
+
 // leftOutText says how many entity spans of other levels of nesting an export in a flat
 // format (o) left out.
 func leftOutText(o jobs.ExportOptions, n int) string {
-	level := lang.L("outermost")
+	text := lang.X("export.left_out_outer", "{{.Format}} writes the outermost spans only, one tag per token.", msg.M{"Format": o.Format})
 	if o.Writer.Level == export.LevelInner {
-		level = lang.L("innermost")
+		text = lang.X("export.left_out_inner", "{{.Format}} writes the innermost spans only, one tag per token.", msg.M{"Format": o.Format})
 	}
-	return fmt.Sprintf(lang.L("Left out %s of other levels of nesting: %s writes the %s spans only, one tag per token."),
-		msg.Plural(n, "entity span"), o.Format, level)
+	return msg.Count("export.left_out", "Left out {{.N}} entity spans of other levels of nesting:", n) + " " + text
 }

@@ -241,6 +241,8 @@ func overlayText(w *Window) string {
 		switch o := o.(type) {
 		case *widget.Label:
 			b.WriteString(o.Text + "\n")
+		case interface{ Text() string }: // the article's label and text
+			b.WriteString(o.Text() + "\n")
 		case *canvas.Text:
 			b.WriteString(o.Text + "\n")
 		case *fyne.Container:
@@ -255,6 +257,17 @@ func overlayText(w *Window) string {
 	}
 	walk(top)
 	return b.String()
+}
+
+// textOf returns what a label of Fyne's or of the article shows.
+func textOf(o fyne.CanvasObject) string {
+	switch o := o.(type) {
+	case *widget.Label:
+		return o.Text
+	case interface{ Text() string }:
+		return o.Text()
+	}
+	return ""
 }
 
 // objectsOf returns o and every object below it.

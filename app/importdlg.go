@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/internal/safetext"
@@ -27,7 +29,7 @@ const maxListedErrors = 20
 type importForm struct {
 	path      *dialogEntry
 	format    *widget.Select
-	about     *widget.Label
+	about     mirror.Texter
 	column    *dialogEntry
 	lenient   *widget.Check
 	addLabels *widget.Check
@@ -40,25 +42,23 @@ type importDialog struct{ w *Window }
 // show asks what to import (a file or folder, its format and options), then imports it.
 func (id *importDialog) show() {
 	w := id.w
-	var d *dialog.FormDialog
+	var d *formDialog
 	dismiss := func() { d.Dismiss() }
-	f := &importForm{path: newDialogEntry(dismiss), column: newDialogEntry(dismiss), about: widget.NewLabel("")}
-	f.path.SetPlaceHolder("a file or a folder")
+	f := &importForm{path: newDialogEntry(dismiss), column: newDialogEntry(dismiss), about: mirror.Caption("")}
+	f.path.SetPlaceHolder(lang.X("import.path_placeholder", "a file or a folder"))
 	f.path.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("choose a file or a folder")
+			return errors.New(lang.X("import.choose", "choose a file or a folder"))
 		}
 		if _, err := os.Stat(strings.TrimSpace(s)); err != nil {
-			return errors.New("no such file or folder")
+			return errors.New(lang.X("import.no_such", "no such file or folder"))
 		}
 		return nil
 	}
-	f.about.Wrapping = fyne.TextWrapWord
-	f.about.Importance = widget.LowImportance
-	f.column.SetPlaceHolder("the name of the column that holds the text, e.g. text")
+	f.column.SetPlaceHolder(lang.X("import.column_placeholder", "the name of the column that holds the text, e.g. text"))
 	f.format = widget.NewSelect(corpus.Formats(), func(s string) {
 		cf, _ := corpus.Lookup(s)
-		f.about.SetText(cf.About)
+		f.about.SetText(corpusAbout(cf))
 		if cf.TextColumn {
 			f.column.Enable()
 		} else {
@@ -68,7 +68,7 @@ func (id *importDialog) show() {
 	})
 	f.column.Validator = func(s string) error {
 		if cf, _ := corpus.Lookup(f.format.Selected); cf.TextColumn && strings.TrimSpace(s) == "" {
-			return fmt.Errorf("%s needs the name of the text column", cf.Name)
+			return errors.New(lang.X("import.needs_column", "{{.Format}} needs the name of the text column", msg.M{"Format": cf.Name}))
 		}
 		return nil
 	}
@@ -78,11 +78,11 @@ func (id *importDialog) show() {
 			f.format.SetSelected(g.Name)
 		}
 	}
-	f.lenient = widget.NewCheck("Import the good records of files with errors, and list the bad ones", nil)
-	f.addLabels = widget.NewCheck("Add labels the project does not have yet (instead of refusing the file)", nil)
+	f.lenient = widget.NewCheck(lang.X("import.lenient", "Import the good records of files with errors, and list the bad ones"), nil)
+	f.addLabels = widget.NewCheck(lang.X("import.add_labels", "Add labels the project does not have yet (instead of refusing the file)"), nil)
 
-	chooseFile := w.fileButton("File…", f.path)
-	chooseFolder := widget.NewButton("Folder…", func() {
+	chooseFile := w.dialogs.fileButton(lang.X("import.file", "File…"), filepath.Dir(w.cfg.Path), f.path)
+	chooseFolder := widget.NewButton(lang.X("dialog.folder", "Folder…"), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				f.path.SetText(u.Path())
@@ -92,18 +92,19 @@ func (id *importDialog) show() {
 		d.Show()
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem("Import", f.path), // the entry itself, for the form to validate it
-		widget.NewFormItem("", container.NewHBox(chooseFile, chooseFolder)),
-		widget.NewFormItem("Format", container.NewVBox(f.format, f.about)),
-		widget.NewFormItem("Text column", f.column),
-		widget.NewFormItem("", container.NewVBox(f.lenient, f.addLabels)),
+		widget.NewFormItem(lang.X("import.what", "Import"), f.path), // the entry itself, for the form to validate it
+		widget.NewFormItem("", mirror.Row(chooseFile, chooseFolder)),
+		widget.NewFormItem(lang.X("dialog.format", "Format"), container.NewVBox(f.format, f.about)),
+		widget.NewFormItem(lang.X("import.text_column", "Text column"), f.column),
+		widget.NewFormItem("", container.NewVBox(mirror.CheckRow(f.lenient), mirror.CheckRow(f.addLabels))),
 	}
-	d = dialog.NewForm("Import a corpus", "Import", "Cancel", items, func(ok bool) {
+	f.format.Alignment = mirror.Align(false)
+	d = w.dialogs.newForm(lang.X("import.title", "Import a corpus"), lang.X("import.confirm", "Import"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if ok {
 			id.run([]string{strings.TrimSpace(f.path.Text)}, f.options(w.cfg.Annotator))
 		}
-	}, w.win)
-	d.Resize(fyne.NewSize(640, 0))
+	})
+	d.Resize(w.dialogs.size(640))
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(f.path)
 }
@@ -127,7 +128,7 @@ func (id *importDialog) run(paths []string, o jobs.ImportOptions) {
 		return
 	}
 	if len(paths) == 0 || strings.TrimSpace(paths[0]) == "" {
-		w.showError(errors.New("choose a file or a folder to import"))
+		w.showError(errors.New(lang.X("import.choose_first", "choose a file or a folder to import")))
 		return
 	}
 	if o.Annotator == "" {
@@ -135,7 +136,9 @@ func (id *importDialog) run(paths []string, o jobs.ImportOptions) {
 	}
 	o.Slice = true // the window's own writes go in between the import's slices
 	ctx, cancel := context.WithCancel(w.jobs)
-	prog := newProgressDialog(w, "Importing…", "records read", cancel)
+	prog := newProgressDialog(w, lang.X("import.running", "Importing…"), func(n int) string {
+		return msg.Count("import.records_read", "{{.N}} records read", n)
+	}, cancel)
 	o.Progress = prog.set
 	st, gen := w.cfg.Store, w.q.Generation()
 	w.q.Go(func() {
@@ -157,35 +160,36 @@ func (id *importDialog) imported(t jobs.ImportTally, err error, lenient, cancell
 	var b strings.Builder
 	switch {
 	case cancelled:
-		b.WriteString("The import was cancelled. The files read before were imported whole; the one being read was not.\n\n")
+		b.WriteString(lang.X("import.cancelled", "The import was cancelled. The files read before were imported whole; the one being read was not."))
+		b.WriteString("\n\n")
 	case err != nil:
-		fmt.Fprintf(&b, "The import stopped: %s\n\nThe files read before it were imported whole; the others were not.\n\n", safetext.Escape(err.Error()))
+		b.WriteString(lang.X("import.stopped_by", "The import stopped: {{.Err}}\n\nThe files read before it were imported whole; the others were not.",
+			msg.M{"Err": safetext.Escape(err.Error())}))
+		b.WriteString("\n\n")
 	}
-	fmt.Fprintf(&b, "%s read: %s added, %s already in the project",
-		msg.Plural(t.Files, "file"), msg.Plural(t.Added, "document"), msg.Thousands(t.Duplicates))
+	parts := []string{msg.Count("import.docs_added", "{{.N}} documents added", t.Added),
+		msg.Count("import.duplicates", "{{.N}} already in the project", t.Duplicates)}
 	if t.Spans > 0 {
-		fmt.Fprintf(&b, ", %s added", msg.Plural(t.Spans, "span"))
+		parts = append(parts, msg.Count("import.spans_added", "{{.N}} spans added", t.Spans))
 	}
 	if t.Bad > 0 {
-		fmt.Fprintf(&b, ", %s", msg.Plural(t.Bad, "bad record"))
+		parts = append(parts, msg.Count("import.bad", "{{.N}} bad records", t.Bad))
 	}
-	b.WriteString(".")
+	b.WriteString(msg.CountWith("import.summary", "{{.N}} files read: {{.Parts}}.", t.Files, msg.M{"Parts": strings.Join(parts, lang.X("list.comma", ", "))}))
 	if len(t.NewLabels) > 0 {
-		fmt.Fprintf(&b, "\nAdded to the labels: %s.", strings.Join(t.NewLabels, ", "))
+		b.WriteString("\n" + lang.X("import.new_labels", "Added to the labels: {{.Labels}}.", msg.M{"Labels": strings.Join(t.NewLabels, ", ")}))
 	}
 	switch {
 	case t.SkippedFiles > 0 && !lenient:
-		fmt.Fprintf(&b, "\n\nNothing was imported from %s with errors. Fix them, or import again with "+
-			"“Import the good records of files with errors” checked.", msg.Plural(t.SkippedFiles, "file"))
+		b.WriteString("\n\n" + msg.CountWith("import.skipped_strict", "Nothing was imported from {{.N}} files with errors. Fix them, or import again with "+
+			"“{{.Lenient}}” checked.", t.SkippedFiles, msg.M{"Lenient": lang.X("import.lenient", "Import the good records of files with errors, and list the bad ones")}))
 	case t.SkippedFiles > 0:
-		fmt.Fprintf(&b, "\n\nNothing was imported from %s: unreadable, empty, refused as a whole (without the text column, "+
-			"or with labels the project lacks) or with no good record.", msg.Plural(t.SkippedFiles, "file"))
+		b.WriteString("\n\n" + msg.Count("import.skipped_lenient", "Nothing was imported from {{.N}} files: unreadable, empty, refused as a whole (without the text column, "+
+			"or with labels the project lacks) or with no good record.", t.SkippedFiles))
 	}
-	text := widget.NewLabel(b.String())
-	text.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(text)
+	content := container.NewVBox(mirror.Text(b.String()))
 	if len(t.Errs) > 0 {
-		content.Add(widget.NewLabel("The first problems:"))
+		content.Add(mirror.Label(lang.X("import.first_problems", "The first problems:")))
 		errs := widget.NewLabel(errorLines(t, maxListedErrors))
 		errs.TextStyle.Monospace = true
 		errs.Wrapping = fyne.TextWrapWord
@@ -193,15 +197,15 @@ func (id *importDialog) imported(t jobs.ImportTally, err error, lenient, cancell
 		scroll.SetMinSize(fyne.NewSize(0, 200))
 		content.Add(scroll)
 	}
-	title := "Import finished"
+	title := lang.X("import.finished", "Import finished")
 	if len(t.Errs) > 0 {
-		title = "Import finished, with problems"
+		title = lang.X("import.finished_problems", "Import finished, with problems")
 	}
 	if err != nil || cancelled {
-		title = "Import stopped"
+		title = lang.X("import.stopped", "Import stopped")
 	}
-	d := dialog.NewCustom(title, "Close", content, w.win)
-	d.Resize(fyne.NewSize(640, 0))
+	d := w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(640))
 	w.dialogs.show(d)
 }
 
@@ -224,7 +228,7 @@ func errorLines(t jobs.ImportTally, n int) string {
 		lines = append(lines, safetext.Escape(err.Error()))
 	}
 	if t.Problems > len(lines) {
-		lines = append(lines, fmt.Sprintf("… and %s more", msg.Thousands(t.Problems-len(lines))))
+		lines = append(lines, msg.Count("import.more", "… and {{.N}} more", t.Problems-len(lines)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -258,25 +262,28 @@ type progressDialog struct {
 	d       *dialog.CustomDialog
 	bar     *widget.ProgressBar
 	running *widget.ProgressBarInfinite
-	count   *widget.Label
-	noun    string
-	shown   time.Time // when set last showed the progress
+	count   mirror.Texter
+	counted func(int) string // says how many records were done: "1,204 records read"
+	shown   time.Time        // when set last showed the progress
 }
 
-// newProgressDialog shows a dialog titled title with a bar and a count of noun ("records
-// read"); Cancel calls cancel.
-func newProgressDialog(w *Window, title, noun string, cancel func()) *progressDialog {
-	p := &progressDialog{w: w, count: widget.NewLabel("Starting…"), noun: noun,
+// newProgressDialog shows a dialog titled title with a bar and a count of what counted says
+// ("1,204 records read"); Cancel calls cancel.
+func newProgressDialog(w *Window, title string, counted func(int) string, cancel func()) *progressDialog {
+	p := &progressDialog{w: w, count: mirror.Label(lang.X("progress.starting", "Starting…")), counted: counted,
 		bar: widget.NewProgressBar(), running: widget.NewProgressBarInfinite()}
 	p.bar.Hide()
-	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(container.NewStack(p.bar, p.running), p.count), w.win)
-	stop := widget.NewButton("Cancel", func() {
-		p.count.SetText("Cancelling…")
+	if locale.RTL() {
+		p.bar.TextFormatter = func() string { return "" } // "٤٢٪" would stand apart from its sign
+	}
+	stop := widget.NewButton(lang.X("Cancel", "Cancel"), func() {
+		p.count.SetText(lang.X("progress.cancelling", "Cancelling…"))
 		cancel()
 	})
-	p.d.SetButtons([]fyne.CanvasObject{stop})
+	p.d = w.dialogs.newDialog(title, container.NewVBox(container.NewStack(p.bar, p.running), p.count), stop)
 	p.d.Resize(fyne.NewSize(400, 0))
 	p.d.Show()
+	mirrorTitle(w.win)
 	return p
 }
 
@@ -292,7 +299,7 @@ func (p *progressDialog) set(now jobs.Progress) {
 	}
 	p.shown = time.Now()
 	p.w.q.UI(func() {
-		p.count.SetText(msg.Thousands(now.Records) + " " + p.noun)
+		p.count.SetText(p.counted(now.Records))
 		if f := now.Fraction(); f >= 0 {
 			if p.running.Visible() {
 				p.running.Stop()

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/jobs"
@@ -37,12 +38,12 @@ type mergeDialog struct {
 func (md *mergeDialog) show() {
 	w := md.w
 	md.paths = nil
-	var d *dialog.FormDialog
+	var d *formDialog
 	md.entry = newDialogEntry(func() { d.Dismiss() })
-	md.entry.SetPlaceHolder(lang.L("a project file, or a folder of them"))
+	md.entry.SetPlaceHolder(lang.X("merge.placeholder", "a project file, or a folder of them"))
 	md.list = container.NewVBox()
 	md.showList()
-	add := widget.NewButton(lang.L("Add"), func() { md.add(strings.TrimSpace(md.entry.Text)) })
+	add := widget.NewButton(lang.X("merge.add", "Add"), func() { md.add(strings.TrimSpace(md.entry.Text)) })
 	md.entry.OnSubmitted = func(s string) { // Enter adds what is typed, or merges when nothing is
 		if strings.TrimSpace(s) == "" && len(md.paths) > 0 {
 			d.Submit()
@@ -50,7 +51,7 @@ func (md *mergeDialog) show() {
 		}
 		md.add(strings.TrimSpace(s))
 	}
-	file := widget.NewButton(lang.L("File…"), func() {
+	file := widget.NewButton(lang.X("import.file", "File…"), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err == nil && r != nil {
 				md.add(r.URI().Path())
@@ -61,7 +62,7 @@ func (md *mergeDialog) show() {
 		startIn(fd, filepath.Dir(w.cfg.Path))
 		fd.Show()
 	})
-	folder := widget.NewButton(lang.L("Folder…"), func() {
+	folder := widget.NewButton(lang.X("dialog.folder", "Folder…"), func() {
 		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				md.add(u.Path())
@@ -70,27 +71,26 @@ func (md *mergeDialog) show() {
 		startIn(fd, filepath.Dir(w.cfg.Path))
 		fd.Show()
 	})
-	lenient := widget.NewCheck(lang.L("Take in a project whose annotators' work differs from theirs here: keep this project's, take the rest and list the conflicts"), nil)
+	lenient := widget.NewCheck(lang.X("merge.lenient", "Take in a project whose annotators' work differs from theirs here: keep this project's, take the rest and list the conflicts"), nil)
 	scroll := container.NewVScroll(md.list)
 	scroll.SetMinSize(fyne.NewSize(0, 150))
-	about := widget.NewLabel(fmt.Sprintf(lang.L("Each project's documents and every annotator's work come into %s, each project whole or not at all. "+
-		"The same work merged again adds nothing."), open.Title(w.cfg.Path)))
-	about.Wrapping = fyne.TextWrapWord
+	about := mirror.Text(lang.X("merge.about", "Each project's documents and every annotator's work come into {{.File}}, each project whole or not at all. "+
+		"The same work merged again adds nothing.", msg.M{"File": msg.Name(open.Title(w.cfg.Path))}))
 	items := []*widget.FormItem{
 		widget.NewFormItem("", about),
-		widget.NewFormItem(lang.L("Project"), container.NewBorder(nil, nil, nil, add, md.entry)),
-		widget.NewFormItem("", container.NewHBox(file, folder)),
-		widget.NewFormItem(lang.L("To merge"), scroll),
-		widget.NewFormItem("", lenient),
+		widget.NewFormItem(lang.X("merge.project", "Project"), mirror.Border(nil, nil, nil, add, md.entry)),
+		widget.NewFormItem("", mirror.Row(file, folder)),
+		widget.NewFormItem(lang.X("merge.to_merge", "To merge"), scroll),
+		widget.NewFormItem("", mirror.CheckRow(lenient)),
 	}
-	d = dialog.NewForm(lang.L("Merge projects"), lang.L("Merge"), lang.L("Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(lang.X("merge.title", "Merge projects"), lang.X("merge.confirm", "Merge"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		md.add(strings.TrimSpace(md.entry.Text)) // typed and not added yet
 		md.run(slices.Clone(md.paths), lenient.Checked)
-	}, w.win)
-	d.Resize(fyne.NewSize(680, 0))
+	})
+	d.Resize(w.dialogs.size(680))
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(md.entry)
 }
@@ -103,13 +103,13 @@ func (md *mergeDialog) add(path string) {
 	fi, err := os.Stat(path)
 	switch {
 	case err != nil:
-		md.w.status.Warn(lang.L("%s: no such file or folder."), safetext.Escape(path))
+		md.w.status.Warn("%s", lang.X("merge.no_such", "{{.Path}}: no such file or folder.", msg.M{"Path": msg.Name(safetext.Escape(path))}))
 		return
 	case fi.IsDir():
 		found, _ := filepath.Glob(filepath.Join(path, "*"+projectExt))
 		slices.Sort(found)
 		if len(found) == 0 {
-			md.w.status.Warn(lang.L("%s holds no %s file."), safetext.Escape(path), projectExt)
+			md.w.status.Warn("%s", lang.X("merge.no_projects", "{{.Path}} holds no {{.Ext}} file.", msg.M{"Path": msg.Name(safetext.Escape(path)), "Ext": projectExt}))
 			return
 		}
 		for _, f := range found {
@@ -143,13 +143,12 @@ func (md *mergeDialog) showList() {
 		remove.Importance = widget.LowImportance
 		name := widget.NewLabel(safetext.Escape(p))
 		name.Truncation = fyne.TextTruncateEllipsis
-		rows = append(rows, container.NewBorder(nil, nil, nil, remove, name))
+		name.Alignment = mirror.Align(false)
+		rows = append(rows, mirror.Border(nil, nil, nil, remove, name))
 	}
 	if len(rows) == 0 {
-		none := widget.NewLabel(lang.L("No project chosen yet: type a path and press Add, or choose a file or a folder."))
-		none.Importance = widget.LowImportance
-		none.Wrapping = fyne.TextWrapWord
-		rows = append(rows, none)
+		rows = append(rows, mirror.Caption(lang.X("merge.none", "No project chosen yet: type a path and press {{.Add}}, or choose a file or a folder.",
+			msg.M{"Add": lang.X("merge.add", "Add")})))
 	}
 	md.list.Objects = rows
 	md.list.Refresh()
@@ -160,11 +159,13 @@ func (md *mergeDialog) showList() {
 func (md *mergeDialog) run(paths []string, lenient bool) {
 	w := md.w
 	if len(paths) == 0 {
-		w.showError(errors.New(lang.L("choose at least one project to merge")))
+		w.showError(errors.New(lang.X("merge.choose", "choose at least one project to merge")))
 		return
 	}
 	ctx, cancel := context.WithCancel(w.jobs)
-	prog := newProgressDialog(w, lang.L("Merging…"), lang.L("documents read"), cancel)
+	prog := newProgressDialog(w, lang.X("merge.running", "Merging…"), func(n int) string {
+		return msg.Count("suggest.docs_read", "{{.N}} documents read", n)
+	}, cancel)
 	st, gen := w.cfg.Store, w.q.Generation()
 	w.q.Go(func() {
 		merged, err := jobs.Merge(ctx, st, paths, jobs.MergeOptions{Lenient: lenient, Progress: prog.set})
@@ -191,7 +192,7 @@ func (md *mergeDialog) merged(merged []jobs.MergedInput, err error, lenient, can
 	}
 	var b strings.Builder
 	if cancelled {
-		b.WriteString(lang.L("The merge was cancelled: the projects merged before are in, whole; the one being merged is not.") + "\n\n")
+		b.WriteString(lang.X("merge.cancelled", "The merge was cancelled: the projects merged before are in, whole; the one being merged is not.") + "\n\n")
 	}
 	var refused []string
 	for _, m := range merged {
@@ -202,61 +203,62 @@ func (md *mergeDialog) merged(merged []jobs.MergedInput, err error, lenient, can
 		}
 	}
 	content := container.NewVBox()
-	text := widget.NewLabel(b.String())
-	text.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(text)
+	scroll := container.NewVScroll(mirror.Text(strings.TrimSpace(b.String())))
 	scroll.SetMinSize(fyne.NewSize(0, 240))
 	content.Add(scroll)
-	title := lang.L("Merge finished")
+	title := lang.X("merge.finished", "Merge finished")
 	if len(refused) > 0 && !lenient {
-		title = lang.L("Merge finished, with projects refused")
-		again := widget.NewButton(lang.L("Merge those again, keeping this project's work where they differ"), nil)
-		content.Add(again)
+		title = lang.X("merge.finished_refused", "Merge finished, with projects refused")
+		again := widget.NewButton(lang.X("merge.again", "Merge those again, keeping this project's work where they differ"), nil)
+		content.Add(mirror.Row(again))
 		var d dialog.Dialog
 		again.OnTapped = func() {
 			d.Hide()
 			md.run(refused, true)
 		}
-		d = dialog.NewCustom(title, lang.L("Close"), content, w.win)
-		d.Resize(fyne.NewSize(680, 0))
+		d = w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+		d.Resize(w.dialogs.size(680))
 		w.dialogs.show(d)
 		return
 	}
-	d := dialog.NewCustom(title, lang.L("Close"), content, w.win)
-	d.Resize(fyne.NewSize(680, 0))
+	d := w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(680))
 	w.dialogs.show(d)
 }
 
 // writeMerged writes what one project brought, its conflicts, or why it was refused.
 func writeMerged(b *strings.Builder, m jobs.MergedInput) {
-	name := safetext.Escape(filepath.Base(m.Path))
+	name := msg.Name(safetext.Escape(filepath.Base(m.Path)))
 	var conflict *store.MergeConflictError
 	switch {
 	case errors.As(m.Err, &conflict):
-		fmt.Fprintf(b, lang.L("%s: refused, nothing of it was merged: %s of its annotators' work differ from theirs here:")+"\n",
-			name, msg.Plural(len(conflict.Conflicts), "conflict"))
+		b.WriteString(msg.CountWith("merge.refused_conflicts", "{{.File}}: refused, nothing of it was merged: {{.N}} conflicts of its annotators' work with theirs here:",
+			len(conflict.Conflicts), msg.M{"File": name}) + "\n")
 		writeConflicts(b, conflict.Conflicts)
 		return
 	case m.Err != nil:
-		fmt.Fprintf(b, lang.L("%s: refused, nothing of it was merged: %s")+"\n\n", name, safetext.Escape(m.Err.Error()))
+		b.WriteString(lang.X("merge.refused", "{{.File}}: refused, nothing of it was merged: {{.Err}}",
+			msg.M{"File": name, "Err": safetext.Escape(m.Err.Error())}) + "\n\n")
 		return
 	}
 	r := m.Result
-	who := ""
 	if len(r.Annotators) > 0 {
-		who = " (" + safetext.Escape(strings.Join(r.Annotators, ", ")) + ")"
+		name += " (" + msg.Name(safetext.Escape(strings.Join(r.Annotators, ", "))) + ")"
 	}
-	statuses := msg.Thousands(r.States) + " statuses"
-	if r.States == 1 {
-		statuses = "1 status"
-	}
-	fmt.Fprintf(b, lang.L("%s%s: %s (%s new), %s, %s, %s, %s.")+"\n", name, who, msg.Plural(r.Documents, "document"), msg.Thousands(r.Added),
-		msg.Plural(r.Spans, "span"), msg.Plural(r.Stances, "document stance"), statuses, msg.Plural(r.Events, "logged change"))
+	b.WriteString(lang.X("merge.brought", "{{.File}}: {{.Documents}} ({{.Added}} new), {{.Spans}}, {{.Stances}}, {{.Statuses}}, {{.Events}}.", msg.M{
+		"File":      name,
+		"Documents": msg.Count("status.documents", "{{.N}} documents", r.Documents),
+		"Added":     msg.Thousands(r.Added),
+		"Spans":     msg.Count("review.spans", "{{.N}} spans", r.Spans),
+		"Stances":   msg.Count("merge.stances", "{{.N}} document stances", r.Stances),
+		"Statuses":  msg.Count("merge.statuses", "{{.N}} statuses", r.States),
+		"Events":    msg.Count("merge.events", "{{.N}} logged changes", r.Events),
+	}) + "\n")
 	if len(r.Schema) > 0 {
-		fmt.Fprintf(b, "  "+lang.L("The labels gained: %s.")+"\n", safetext.Escape(strings.Join(r.Schema, "; ")))
+		b.WriteString("  " + lang.X("merge.labels_gained", "The labels gained: {{.Labels}}.", msg.M{"Labels": msg.Name(safetext.Escape(strings.Join(r.Schema, "; ")))}) + "\n")
 	}
 	if len(r.Conflicts) > 0 {
-		fmt.Fprintf(b, "  "+lang.L("%s: this project's work was kept:")+"\n", msg.Plural(len(r.Conflicts), "conflict"))
+		b.WriteString("  " + msg.Count("merge.kept", "{{.N}} conflicts: this project's work was kept:", len(r.Conflicts)) + "\n")
 		writeConflicts(b, r.Conflicts)
 	}
 	b.WriteString("\n")
@@ -266,10 +268,10 @@ func writeMerged(b *strings.Builder, m jobs.MergedInput) {
 func writeConflicts(b *strings.Builder, cs []store.MergeConflict) {
 	for i, c := range cs {
 		if i == maxListedErrors {
-			fmt.Fprintf(b, "  … "+lang.L("and %s more")+"\n", msg.Thousands(len(cs)-i))
+			b.WriteString("  " + msg.Count("import.more", "… and {{.N}} more", len(cs)-i) + "\n")
 			break
 		}
-		fmt.Fprintf(b, "  %s\n", safetext.Escape(c.String()))
+		b.WriteString("  " + msg.Name(safetext.Escape(c.String())) + "\n")
 	}
 	b.WriteString("\n")
 }

@@ -1,11 +1,12 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/tawsim/tawsim/app/prefs"
 )
 
 // The annotator's name is kept in a file of its own, $XDG_CONFIG_HOME/tawsim/annotator
@@ -37,8 +38,8 @@ func keptName() string {
 	return strings.TrimSpace(string(b))
 }
 
-// keepName writes name to the name file whole: into a file beside it, synced, then renamed
-// over it, so that the file holds the old name or the new one whatever happens meanwhile.
+// keepName writes name to the name file whole (prefs.WriteWhole): the file holds the old name
+// or the new one whatever happens meanwhile.
 func keepName(name string) error {
 	path, err := nameFile()
 	if err != nil {
@@ -47,26 +48,8 @@ func keepName(name string) error {
 	if keptName() == name {
 		return nil
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := prefs.WriteWhole(path, []byte(name+"\n")); err != nil {
 		return fmt.Errorf("keep the annotator's name: %w", err)
-	}
-	f, err := os.CreateTemp(dir, ".annotator-*")
-	if err != nil {
-		return fmt.Errorf("keep the annotator's name: %w", err)
-	}
-	_, err = f.WriteString(name + "\n")
-	err = errors.Join(err, f.Sync(), f.Close())
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("keep the annotator's name: %w", err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // the rename itself, on file systems that need it
-		d.Close()
 	}
 	return nil
 }

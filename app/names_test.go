@@ -31,13 +31,13 @@ func TestAnnotatorDialogRefusesHiddenCharacters(t *testing.T) {
 		if !w.dialogs.covers() || w.Annotator() != "" || !nd.ok.Disabled() {
 			t.Errorf("%q was taken, or can be", bad)
 		}
-		if !nd.problem.Visible() || !strings.Contains(nd.problem.Text, "bidi control") {
-			t.Errorf("%q: the dialog says %q", bad, nd.problem.Text)
+		if !nd.problem.Visible() || !strings.Contains(textOf(nd.problem), "bidi control") {
+			t.Errorf("%q: the dialog says %q", bad, textOf(nd.problem))
 		}
 	}
 	nd.entry.SetText("أمل")
 	if nd.problem.Visible() || nd.ok.Disabled() {
-		t.Errorf("an Arabic name is refused: %q", nd.problem.Text)
+		t.Errorf("an Arabic name is refused: %q", textOf(nd.problem))
 	}
 	nd.ok.Tapped(nil)
 	w.q.Wait()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/tawsim/tawsim/app/dashboard"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/charts"
 )
 
@@ -24,9 +25,9 @@ type progressView struct {
 	last *dashboard.Dashboard // the one opened last
 }
 
-// menu returns the View menu; item makes a menu item.
-func (v *progressView) menu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
-	return fyne.NewMenu(lang.L("View"), item(lang.L("Progress…"), nil, v.show))
+// item returns the View menu's item that opens the view; item makes a menu item.
+func (v *progressView) item(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.MenuItem {
+	return item(lang.X("menu.progress", "Progress…"), nil, v.show)
 }
 
 // show opens the Progress view over the window and reads the project's progress for it, off
@@ -37,7 +38,7 @@ func (v *progressView) show() {
 	d.OnSave = v.save
 	d.OnRefresh = func() { v.read(d) }
 	size := w.win.Canvas().Size()
-	dlg := dialog.NewCustom(lang.L("Progress"), lang.L("Close"), d.Object(), w.win)
+	dlg := w.dialogs.newDialog(lang.X("progress.title", "Progress"), d.Object(), w.dialogs.closeButton())
 	dlg.Resize(fyne.NewSize(max(size.Width-40, 600), max(size.Height-40, 400)))
 	v.last = d
 	w.dialogs.show(dlg)
@@ -79,7 +80,7 @@ func (v *progressView) save(f charts.Figure) {
 			w.showError(err)
 			return
 		}
-		w.status.Say(lang.L("Saved the chart in %s"), out.URI().Path())
+		w.status.Say("%s", lang.X("progress.saved", "Saved the chart in {{.File}}", msg.M{"File": msg.Name(out.URI().Path())}))
 	}, w.win)
 	save.SetFileName(chartFileName(w.cfg.Path, f))
 	save.Show()

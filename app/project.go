@@ -10,12 +10,15 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/app/search"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
@@ -49,7 +52,7 @@ func (w *Window) askNewProject() {
 	dir := filepath.Dir(w.cfg.Path)
 	folder := widget.NewLabel(dir)
 	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
+	choose := widget.NewButton(lang.X("project.choose", "Choose…"), func() {
 		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				dir = u.Path()
@@ -59,22 +62,22 @@ func (w *Window) askNewProject() {
 		startIn(fd, dir)
 		fd.Show()
 	})
-	var d *dialog.FormDialog
+	var d *formDialog
 	name := newDialogEntry(func() { d.Dismiss() })
 	name.SetText("corpus" + projectExt)
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, `/\`) {
-			return errors.New("a file name, without folders")
+			return errors.New(lang.X("project.file_name", "a file name, without folders"))
 		}
 		return nil
 	}
 	schema := newSchemaChoice(w, func() { d.Dismiss() })
 	items := []*widget.FormItem{
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
-		widget.NewFormItem("File name", name),
+		widget.NewFormItem(lang.X("project.folder", "Folder"), mirror.Border(nil, nil, nil, choose, folder)),
+		widget.NewFormItem(lang.X("project.name", "File name"), name),
 	}
 	items = append(items, schema.items()...)
-	d = dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
+	d = w.dialogs.newForm(lang.X("project.new_title", "New project"), lang.X("project.create", "Create"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -83,8 +86,8 @@ func (w *Window) askNewProject() {
 			file += projectExt
 		}
 		w.open(filepath.Join(dir, file), schema.reader())
-	}, w.win)
-	d.Resize(fyne.NewSize(560, 0))
+	})
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 }
 
@@ -115,11 +118,11 @@ func (w *Window) open(path string, schema func() (labels.Schema, error)) {
 		path = abs
 	}
 	if cur, err := filepath.Abs(w.cfg.Path); err == nil && cur == path {
-		w.status.Say("%s is the project open.", filepath.Base(path))
+		w.status.Say("%s", lang.X("project.already_open", "{{.File}} is the project open.", msg.M{"File": msg.Isolate(filepath.Base(path))}))
 		return
 	}
 	name := w.cfg.Annotator
-	w.status.Say("Opening %s…", filepath.Base(path))
+	w.status.Say("%s", lang.X("project.opening", "Opening {{.File}}…", msg.M{"File": msg.Isolate(filepath.Base(path))}))
 	w.q.Do(func(ctx context.Context) func() {
 		st, err := openProjectFile(ctx, path, schema, name)
 		var p project
@@ -139,9 +142,9 @@ func (w *Window) open(path string, schema func() (labels.Schema, error)) {
 			w.adopt(st, path, p)
 			w.Start()
 			if create {
-				w.status.Say("Created %s. Import a corpus with File → Import… (Ctrl+I).", filepath.Base(path))
+				w.status.Say("%s", lang.X("project.created", "Created {{.File}}. Import a corpus with File → Import… (Ctrl+I).", msg.M{"File": msg.Isolate(filepath.Base(path))}))
 			} else {
-				w.status.Say("Opened %s.", filepath.Base(path))
+				w.status.Say("%s", lang.X("project.opened", "Opened {{.File}}.", msg.M{"File": msg.Isolate(filepath.Base(path))}))
 			}
 			w.q.Go(func() { old.Close() })
 		}
@@ -164,21 +167,22 @@ func openProjectFile(ctx context.Context, path string, schema func() (labels.Sch
 	_, err := os.Stat(path)
 	switch {
 	case create && err == nil:
-		return nil, fmt.Errorf("a file named %s already exists in %s: choose another name, or open it with File → Open project…", base, filepath.Dir(path))
+		return nil, errors.New(lang.X("project.exists", "a file named {{.File}} already exists in {{.Dir}}: choose another name, or open it with File → Open project…",
+			msg.M{"File": msg.Name(base), "Dir": msg.Name(filepath.Dir(path))}))
 	case !create && errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s does not exist (it may have been moved or deleted)", path)
+		return nil, errors.New(lang.X("project.missing", "{{.Path}} does not exist (it may have been moved or deleted)", msg.M{"Path": msg.Name(path)}))
 	}
 	st, err := store.Open(path)
 	switch {
 	case errors.Is(err, store.ErrNotProject):
-		return nil, fmt.Errorf("%s is not a Tawsim project: choose a %s file made by Tawsim or tawsimctl", base, projectExt)
+		return nil, errors.New(lang.X("project.not_project", "{{.File}} is not a Tawsim project: choose a .tawsim file made by Tawsim or tawsimctl", msg.M{"File": msg.Name(base)}))
 	case errors.Is(err, store.ErrReadOnly):
-		return nil, fmt.Errorf("%w.\n\nTawsim writes every action to the project at once, so it opens only projects it can write: "+
-			"make the file and its folder writable, or open a copy in a folder of yours (tawsimctl stats, check and export read it as it is)", err)
+		return nil, fmt.Errorf("%w.\n\n%s", err, lang.X("project.read_only", "Tawsim writes every action to the project at once, so it opens only projects it can write: "+
+			"make the file and its folder writable, or open a copy in a folder of yours (tawsimctl stats, check and export read it as it is)"))
 	case errors.Is(err, store.ErrNewerSchema):
-		return nil, fmt.Errorf("%s was written by a newer version of Tawsim: update Tawsim to open it (this version leaves the file as it is)", base)
+		return nil, errors.New(lang.X("project.newer", "{{.File}} was written by a newer version of Tawsim: update Tawsim to open it (this version leaves the file as it is)", msg.M{"File": msg.Name(base)}))
 	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", base, err)
+		return nil, fmt.Errorf("%s: %w", lang.X("project.open_failed", "open {{.File}}", msg.M{"File": msg.Name(base)}), err)
 	}
 	if annotator == "" {
 		annotator = "tawsim"
@@ -186,12 +190,12 @@ func openProjectFile(ctx context.Context, path string, schema func() (labels.Sch
 	if create {
 		if err := st.SetSchema(ctx, annotator, sc); err != nil {
 			st.Close()
-			return nil, fmt.Errorf("give %s its labels: %w", base, err)
+			return nil, fmt.Errorf("%s: %w", lang.X("project.schema_failed", "give {{.File}} its labels", msg.M{"File": msg.Name(base)}), err)
 		}
 	}
 	if err := seeds.Init(ctx, st, annotator); err != nil {
 		st.Close()
-		return nil, fmt.Errorf("give %s the default labels: %w", base, err)
+		return nil, fmt.Errorf("%s: %w", lang.X("project.init_failed", "give {{.File}} the default labels", msg.M{"File": msg.Name(base)}), err)
 	}
 	return st, nil
 }
@@ -212,21 +216,21 @@ func (w *Window) readProject(ctx context.Context, st store.Project, annotator st
 	}
 	sc, err := st.Schema(ctx)
 	if err != nil {
-		return project{}, fmt.Errorf("read the label schema: %w", err)
+		return project{}, fmt.Errorf("%s: %w", lang.X("err.schema", "read the label schema"), err)
 	}
 	n, err := st.CountDocuments(ctx)
 	if err != nil {
-		return project{}, fmt.Errorf("open the document list: %w", err)
+		return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
 	}
 	stats, err := st.Stats(ctx, "")
 	if err != nil {
-		return project{}, fmt.Errorf("count the annotators: %w", err)
+		return project{}, fmt.Errorf("%s: %w", lang.X("err.annotators", "count the annotators"), err)
 	}
 	docs := w.list.NewPager(st, annotator, "")
 	if n > 0 {
 		// the first page now, so that the list is filled when the window first shows
 		if _, err := docs.Fetch(ctx, 0); err != nil {
-			return project{}, fmt.Errorf("open the document list: %w", err)
+			return project{}, fmt.Errorf("%s: %w", lang.X("err.list", "open the document list"), err)
 		}
 	}
 	return project{schema: sc, total: n, docs: docs, annotators: stats.Annotators}, nil
@@ -249,4 +253,16 @@ func (w *Window) adopt(st store.Project, path string, p project) {
 	w.status.SetProject(path, p.total)
 	w.showEmpty()
 	w.find.catchUp()
+}
+
+// setSchema makes sc the schema the window labels with: the palette, the stance panel, the
+// menus and the keys follow it, and the spans are drawn again in its colours. The current
+// target stays current when sc still has it.
+func (w *Window) setSchema(sc labels.Schema) {
+	w.schema = sc
+	w.palette.SetSchema(sc)
+	w.stance.SetSchema(sc, takenKeys(w.palette))
+	w.win.SetMainMenu(w.mainMenu())
+	w.search.SetOptions(search.OptionsOf(sc, w.find.annotators))
+	w.ed.showSpans()
 }

@@ -5,8 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
@@ -27,19 +26,19 @@ func (e *editor) askFlag() {
 	if !e.ready() {
 		return
 	}
-	var d *dialog.FormDialog
+	var d *formDialog
 	note := newDialogEntry(func() { d.Dismiss() })
-	note.SetPlaceHolder("What is wrong with it? The text is cut, not news, a duplicate…")
+	note.SetPlaceHolder(lang.X("flag.placeholder", "What is wrong with it? The text is cut, not news, a duplicate…"))
 	note.SetText(e.state.Note)
-	item := widget.NewFormItem("Note", note)
-	item.HintText = "Enter flags it and opens the next document; Escape cancels."
-	d = dialog.NewForm("Flag this document", "Flag", "Cancel", []*widget.FormItem{item}, func(ok bool) {
+	item := widget.NewFormItem(lang.X("flag.note", "Note"), note)
+	item.HintText = lang.X("flag.hint", "Enter flags it and opens the next document; Escape cancels.")
+	d = e.w.dialogs.newForm(lang.X("flag.title", "Flag this document"), lang.X("flag.confirm", "Flag"), lang.X("Cancel", "Cancel"), []*widget.FormItem{item}, func(ok bool) {
 		if ok {
 			e.finish(labels.StatusFlagged, strings.TrimSpace(note.Text))
 		}
-	}, e.w.win)
+	})
 	note.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(560, 0))
+	d.Resize(e.w.dialogs.size(560))
 	e.w.dialogs.show(d)
 	e.w.win.Canvas().Focus(note)
 }
@@ -68,10 +67,11 @@ func (e *editor) finish(status labels.Status, note string) {
 					return
 				}
 				if !e.w.list.Move(1) {
-					e.w.status.Say("Marked %s %s. That was the last document of the list.", msg.Quote(title), doclist.StatusText(status))
+					e.w.status.Say("%s", lang.X("doc.marked_last", "Marked {{.Title}} {{.Status}}. That was the last document of the list.",
+						msg.M{"Title": msg.Quote(title), "Status": doclist.StatusText(status)}))
 					return
 				}
-				e.w.status.Say("Marked %s %s.", msg.Quote(title), doclist.StatusText(status))
+				e.w.status.Say("%s", lang.X("doc.marked", "Marked {{.Title}} {{.Status}}.", msg.M{"Title": msg.Quote(title), "Status": doclist.StatusText(status)}))
 				e.keepMessage = true // over the next document
 			})
 		}, err

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -31,14 +32,14 @@ type reviewMode struct {
 	work  store.DocumentWork // their work on the document open; Doc.ID "" until read
 	tried map[string]bool    // the documents adjudicated (or found touched) since review began
 	view  *review.Panel
-	box   *fyne.Container // holds view; hidden while review is off
+	box   *container.Scroll // holds view, scrolled on a small screen; hidden while review is off
 }
 
 // newReviewMode returns review mode, off, and gives the labels whose key is a digit Alt and
 // that digit, since in review the digits take the annotators' spans.
 func newReviewMode(w *Window) *reviewMode {
 	r := &reviewMode{w: w, view: review.New()}
-	r.box = container.NewVBox(r.view.Object())
+	r.box = container.NewVScroll(r.view.Object())
 	r.box.Hide()
 	for d := '0'; d <= '9'; d++ {
 		sc := &desktop.CustomShortcut{KeyName: fyne.KeyName(string(d)), Modifier: fyne.KeyModifierAlt}
@@ -56,7 +57,7 @@ func newReviewMode(w *Window) *reviewMode {
 func (r *reviewMode) toggle() {
 	if r.on {
 		r.stop()
-		r.w.status.Say("%s", lang.L("Review mode is off: the window shows and labels your own annotations."))
+		r.w.status.Say("%s", lang.X("review.off", "Review mode is off: the window shows and labels your own annotations."))
 		return
 	}
 	r.begin(nil)
@@ -71,12 +72,12 @@ func (r *reviewMode) begin(then func()) {
 		return
 	}
 	st := r.w.cfg.Store
-	readThen(r.w, lang.L("list the project's annotators"), func(ctx context.Context) (store.Stats, error) { return st.Stats(ctx, "") },
+	readThen(r.w, lang.X("review.list_failed", "list the project's annotators"), func(ctx context.Context) (store.Stats, error) { return st.Stats(ctx, "") },
 		func(s store.Stats) {
 			panel := slices.DeleteFunc(slices.Clone(s.Annotators), func(a string) bool { return a == name })
 			if len(panel) < 2 {
-				r.w.status.Warn(lang.L("Review needs the work of two annotators or more besides yours (%s); this project has %s. Merge their projects with File → Merge projects…."),
-					name, annotatorList(panel))
+				r.w.status.Warn("%s", lang.X("review.needs", "Review needs the work of two annotators or more besides yours ({{.Name}}); this project has {{.Others}}. "+
+					"Merge their projects with File → Merge projects….", msg.M{"Name": msg.Name(name), "Others": annotatorList(panel)}))
 				return
 			}
 			r.start(st, panel)
@@ -88,13 +89,18 @@ func (r *reviewMode) begin(then func()) {
 
 // annotatorList names annotators for a message: "amal and badr", "none".
 func annotatorList(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = msg.Name(n)
+	}
 	switch len(names) {
 	case 0:
-		return lang.L("none")
+		return lang.X("review.no_votes", "none")
 	case 1:
-		return names[0]
+		return quoted[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + lang.L("and") + " " + names[len(names)-1]
+	return lang.X("list.and", "{{.List}} and {{.Last}}",
+		msg.M{"List": strings.Join(quoted[:len(names)-1], lang.X("list.comma", ", ")), "Last": quoted[len(names)-1]})
 }
 
 // start turns review on over project st, the annotators of panel numbered in that order.
@@ -103,8 +109,9 @@ func (r *reviewMode) start(st store.Project, panel []string) {
 	r.box.Show()
 	r.w.view.article.SetLanes(make([][]labels.Span, min(len(panel), review.MaxAnnotators)), r.w.schema)
 	r.w.win.SetMainMenu(r.w.mainMenu())
-	r.w.status.Say(lang.L("Review mode: you curate as %s. Lanes under each line show the spans of %s, one lane each from the top; press a number to take that annotator's span into the gold."),
-		r.w.cfg.Annotator, annotatorList(panel))
+	r.w.panes.ShowStance() // the review panel sits above the stance panel
+	r.w.status.Say("%s", lang.X("review.on", "Review mode: you curate as {{.Name}}. Lanes under each line show the spans of {{.Names}}, one lane each from the top; "+
+		"press a number to take that annotator's span into the gold.", msg.M{"Name": msg.Name(r.w.cfg.Annotator), "Names": annotatorList(panel)}))
 	r.shown()
 }
 
@@ -150,7 +157,7 @@ func (r *reviewMode) shown() {
 	r.tried[id] = true
 	st, p, seq := r.st, store.Panel{Curator: w.cfg.Annotator, Annotators: r.panel}, e.loads.Load()
 	if !first || !untouched {
-		readThen(w, lang.L("read the annotators' work"), func(ctx context.Context) (store.DocumentWork, error) { return st.DocumentWork(ctx, id) },
+		readThen(w, lang.X("review.work_failed", "read the annotators' work"), func(ctx context.Context) (store.DocumentWork, error) { return st.DocumentWork(ctx, id) },
 			func(d store.DocumentWork) { r.read(d) })
 		return
 	}
@@ -181,8 +188,8 @@ func (r *reviewMode) shown() {
 				return // another document is being opened
 			}
 			e.open(id, func() {
-				w.status.Say(lang.L("Every annotator made %s and gave %s here: they are in the gold. %s"),
-					msg.Plural(len(a.prop.Accepted), "span"), msg.Plural(len(a.prop.Gold), "stance"), settledText(a.prop.Settled))
+				w.status.Say("%s", msg.CountWith("review.adjudicated", "Every annotator made {{.N}} spans and gave {{.Stances}} here: they are in the gold.",
+					len(a.prop.Accepted), msg.M{"Stances": msg.Count("review.stances", "{{.N}} stances", len(a.prop.Gold))})+" "+settledText(a.prop.Settled))
 			})
 		}, err
 	}, nil, nil)
@@ -191,9 +198,9 @@ func (r *reviewMode) shown() {
 // settledText says whether the rule settled the document.
 func settledText(settled bool) string {
 	if settled {
-		return lang.L("They agree on everything: the document is curated.")
+		return lang.X("review.settled", "They agree on everything: the document is curated.")
 	}
-	return lang.L("Their differences are drawn full in the lanes.")
+	return lang.X("review.unsettled", "Their differences are drawn full in the lanes.")
 }
 
 // read shows the work d when it is on the document open.
@@ -214,7 +221,7 @@ func (r *reviewMode) refresh() {
 	e := r.w.ed
 	t, _ := r.w.stance.Current()
 	r.view.Show(review.State{Work: r.work, Panel: r.panel, Curator: r.w.cfg.Annotator, Gold: e.spans, Stances: e.stances,
-		Range: r.selection(), Target: t, Targets: r.w.schema.Targets})
+		Range: r.selection(), Target: t, Targets: r.w.schema.Targets, Schema: r.w.schema})
 }
 
 // selection returns the range the curator points at: the gold span selected, else the
@@ -237,8 +244,8 @@ func (r *reviewMode) selected() {
 	}
 	r.refresh()
 	if r.selection() != nil && len(r.panel) > 0 {
-		r.w.status.Say(lang.L("Press 1–%d to take that annotator's span here into the gold, Enter the majority's; Alt with a label's digit labels the gold."),
-			min(len(r.panel), review.MaxAnnotators))
+		r.w.status.Say("%s", lang.X("review.press", "Press 1–{{.Last}} to take that annotator's span here into the gold, Enter the majority's; "+
+			"Alt with a label's digit labels the gold.", msg.M{"Last": strconv.Itoa(min(len(r.panel), review.MaxAnnotators))}))
 	}
 }
 
@@ -247,7 +254,8 @@ func (r *reviewMode) laneTapped(k int, sp labels.Span) {
 	if !r.on || k >= len(r.panel) {
 		return
 	}
-	r.w.status.Say(lang.L("%s's %s %s (lane %d): press %d to take it into the gold."), r.panel[k], sp.Label, msg.Quote(sp.Text), k+1, k+1)
+	r.w.status.Say("%s", lang.X("review.lane", "{{.Name}}'s {{.Label}} {{.Text}} (lane {{.Lane}}): press {{.Key}} to take it into the gold.",
+		msg.M{"Name": msg.Name(r.panel[k]), "Label": r.w.ed.spanName(sp), "Text": msg.Quote(sp.Text), "Lane": msg.Thousands(k + 1), "Key": strconv.Itoa(k + 1)}))
 }
 
 // ready reports whether the work on the document open is read and the editor can write.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -158,5 +159,27 @@ func TestReviewAcceptRejectUndo(t *testing.T) {
 	press(w, "2")
 	if got := goldSpans(t, w); !slices.Equal(got, []string{"PERS المسماري", "ORG مصراتة"}) {
 		t.Errorf("2 on مصراتة took %q", got)
+	}
+}
+
+// TestReviewFitsASmallScreen: Review mode's panel, with three annotators' rows, leaves the
+// window within 1,024×600 with its menu bar and title bar, in both languages.
+func TestReviewFitsASmallScreen(t *testing.T) {
+	for _, l := range []locale.Language{locale.English, locale.Arabic} {
+		t.Run(string(l), func(t *testing.T) {
+			inLanguage(t, l)
+			f := openFixture(t, teamProject(t), "gold")
+			start(t, f.w, f.shown)
+			f.w.review.toggle()
+			f.w.q.Wait()
+			if !f.w.review.on {
+				t.Fatalf("review is off: %s", f.w.status.Message.Text)
+			}
+			f.w.win.Resize(fyne.NewSize(1000, 500))
+			f.w.panes.choose(true)
+			if min := f.w.win.Content().MinSize(); min.Width > 1024 || min.Height > 500 {
+				t.Errorf("the window in Review mode needs %v", min)
+			}
+		})
 	}
 }

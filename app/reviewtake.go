@@ -2,8 +2,8 @@ package app
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -23,25 +23,28 @@ func (r *reviewMode) take(k int) {
 		return
 	}
 	if k >= len(r.panel) || k >= review.MaxAnnotators {
-		r.w.status.Say(lang.L("There is no annotator %d in this review: it numbers %s."), k+1, annotatorList(r.numbered()))
+		r.w.status.Say("%s", lang.X("review.no_annotator", "There is no annotator {{.Key}} in this review: it numbers {{.Names}}.",
+			msg.M{"Key": strconv.Itoa(k + 1), "Names": annotatorList(r.numbered())}))
 		return
 	}
 	name := r.panel[k]
 	work, ok := r.work.Of(name)
 	if !ok {
-		r.w.status.Say(lang.L("%s did not work on this document."), name)
+		r.w.status.Say("%s", lang.X("review.not_worked", "{{.Name}} did not work on this document.", msg.M{"Name": msg.Name(name)}))
 		return
 	}
 	rng := r.selection()
 	if rng == nil {
 		t, ok := r.w.stance.Current()
 		if !ok {
-			r.w.status.Say(lang.L("Select words first, then press %d to take %s's span there."), k+1, name)
+			r.w.status.Say("%s", lang.X("review.select_first", "Select words first, then press {{.Key}} to take {{.Name}}'s span there.",
+				msg.M{"Key": strconv.Itoa(k + 1), "Name": msg.Name(name)}))
 			return
 		}
 		l := review.StanceOf(r.work, name, t.ID)
 		if l == "" {
-			r.w.status.Say(lang.L("%s gave no stance toward %s. Select words to take %s's span there."), name, t.Name, name)
+			r.w.status.Say("%s", lang.X("review.no_stance_of", "{{.Name}} gave no stance toward {{.Target}}. Select words to take {{.Name}}'s span there.",
+				msg.M{"Name": msg.Name(name), "Target": targetTitle(t)}))
 			return
 		}
 		r.takeStance(t, l)
@@ -49,29 +52,34 @@ func (r *reviewMode) take(k int) {
 	}
 	sp, ok := review.Pick(work.Spans, *rng)
 	if !ok {
-		r.w.status.Say(lang.L("%s made no span on these words."), name)
+		r.w.status.Say("%s", lang.X("review.no_span", "{{.Name}} made no span on these words.", msg.M{"Name": msg.Name(name)}))
 		return
 	}
-	r.takeSpan(sp, fmt.Sprintf(lang.L("%s's"), name))
+	r.takeSpan(sp, func(label, text string) string {
+		return lang.X("review.took", "Took {{.Name}}'s {{.Label}} {{.Text}} into the gold. Ctrl+Z takes it back.",
+			msg.M{"Name": msg.Name(name), "Label": label, "Text": text})
+	})
 }
 
 // numbered returns the annotators that have a number.
 func (r *reviewMode) numbered() []string { return r.panel[:min(len(r.panel), review.MaxAnnotators)] }
 
 // takeSpan takes span sp into the gold: a new span of the curator, or the gold span at its
-// place relabeled. who says whose it is ("amal's", "the majority's").
-func (r *reviewMode) takeSpan(sp labels.Span, who string) {
+// place relabeled. took says whose span was taken, given the label's name and the text quoted
+// ("Took amal's ORG "…" into the gold.").
+func (r *reviewMode) takeSpan(sp labels.Span, took func(label, text string) string) {
 	e := r.w.ed
 	if g, ok := review.InGold(e.spans, sp); ok {
 		e.w.view.article.SelectSpan(g.ID)
 		if g.Label == sp.Label {
-			r.w.status.Say(lang.L("%s %s is in the gold already."), g.Label, msg.Quote(g.Text))
+			r.w.status.Say("%s", lang.X("review.in_gold_already", "{{.Label}} {{.Text}} is in the gold already.",
+				msg.M{"Label": e.spanName(g), "Text": msg.Quote(g.Text)}))
 			r.refresh()
 			return
 		}
 		l, known := r.label(sp)
 		if !known {
-			r.w.status.Warn(lang.L("%s is not a label of this project."), sp.Label)
+			r.w.status.Warn("%s", lang.X("span.unknown_label", "{{.Label}} is not a label of this project.", msg.M{"Label": msg.Name(sp.Label)}))
 			return
 		}
 		e.relabel(g, l)
@@ -80,7 +88,7 @@ func (r *reviewMode) takeSpan(sp labels.Span, who string) {
 	gold := labels.Span{DocID: e.doc.ID, Annotator: r.w.cfg.Annotator, Start: sp.Start, End: sp.End, Text: sp.Text,
 		Label: sp.Label, Kind: sp.Kind, Target: sp.Target, Origin: labels.OriginManual}
 	e.writeSpan(gold, func(added labels.Span) {
-		r.w.status.Say(lang.L("Took %s %s %s into the gold. Ctrl+Z takes it back."), who, added.Label, msg.Quote(added.Text))
+		r.w.status.Say("%s", took(e.spanName(added), msg.Quote(added.Text)))
 	})
 }
 
@@ -96,13 +104,14 @@ func (r *reviewMode) label(sp labels.Span) (labels.Label, bool) {
 func (r *reviewMode) takeStance(t labels.Target, name string) {
 	e := r.w.ed
 	if e.stances[t.ID] == name {
-		r.w.status.Say(lang.L("The gold's stance toward %s is %s already."), t.Name, name)
+		r.w.status.Say("%s", lang.X("review.stance_already", "The gold's stance toward {{.Target}} is {{.Label}} already.",
+			msg.M{"Target": targetTitle(t), "Label": e.stanceName(name)}))
 		return
 	}
 	l, ok := r.w.schema.Stance(name)
 	i := slices.IndexFunc(r.w.schema.Targets, func(o labels.Target) bool { return o.ID == t.ID })
 	if !ok || i < 0 {
-		r.w.status.Warn(lang.L("%s is not a stance label of this project."), name)
+		r.w.status.Warn("%s", lang.X("stance.label_gone", "{{.Label}} is not a stance label of this project any more.", msg.M{"Label": msg.Name(name)}))
 		return
 	}
 	e.chooseStance(i, l)
@@ -119,12 +128,13 @@ func (r *reviewMode) takeMajority() {
 	if rng == nil {
 		t, ok := r.w.stance.Current()
 		if !ok {
-			r.w.status.Say("%s", lang.L("Select words first, then press Enter to take the majority's spans there."))
+			r.w.status.Say("%s", lang.X("review.select_first_enter", "Select words first, then press Enter to take the majority's spans there."))
 			return
 		}
 		l, ok := review.MajorityStance(r.work, r.panel, curator, t.ID)
 		if !ok {
-			r.w.status.Say(lang.L("No stance toward %s has a majority: press an annotator's number to take theirs."), t.Name)
+			r.w.status.Say("%s", lang.X("review.no_majority", "No stance toward {{.Target}} has a majority: press an annotator's number to take theirs.",
+				msg.M{"Target": targetTitle(t)}))
 			return
 		}
 		r.takeStance(t, l)
@@ -132,11 +142,14 @@ func (r *reviewMode) takeMajority() {
 	}
 	spans := review.Majority(r.work, r.panel, curator, r.w.ed.spans, *rng)
 	if len(spans) == 0 {
-		r.w.status.Say("%s", lang.L("The majority made no span here that the gold lacks."))
+		r.w.status.Say("%s", lang.X("review.majority_none", "The majority made no span here that the gold lacks."))
 		return
 	}
 	for _, sp := range spans {
-		r.takeSpan(sp, lang.L("the majority's"))
+		r.takeSpan(sp, func(label, text string) string {
+			return lang.X("review.took_majority", "Took the majority's {{.Label}} {{.Text}} into the gold. Ctrl+Z takes it back.",
+				msg.M{"Label": label, "Text": text})
+		})
 	}
 }
 
@@ -148,7 +161,8 @@ func (r *reviewMode) difference(d int) {
 	}
 	pending := review.Pending(r.work, r.panel, r.w.cfg.Annotator, r.w.ed.spans)
 	if len(pending) == 0 {
-		r.w.status.Say("%s", lang.L("The gold holds every span of the annotators, or leaves it out: nothing is left to review here. Press D to mark the document curated."))
+		r.w.status.Say("%s", lang.X("review.nothing_left", "The gold holds every span of the annotators, or leaves it out: nothing is left to review here. "+
+			"Press D to mark the document curated."))
 		return
 	}
 	at := review.Range{Start: -1, End: -1}
@@ -176,8 +190,8 @@ func (r *reviewMode) difference(d int) {
 	a.SelectWords(sp.Start, sp.End)
 	r.w.view.scrollToRange(sp.Start, sp.End)
 	r.refresh()
-	r.w.status.Say(lang.L("Difference %d of %d: %s %s. Press an annotator's number to take theirs, Enter the majority's."),
-		i+1, len(pending), sp.Label, msg.Quote(sp.Text))
+	r.w.status.Say("%s", lang.X("review.difference", "Difference {{.I}} of {{.N}}: {{.Label}} {{.Text}}. Press an annotator's number to take theirs, Enter the majority's.",
+		msg.M{"I": msg.Thousands(i + 1), "N": msg.Thousands(len(pending)), "Label": r.w.ed.spanName(sp), "Text": msg.Quote(sp.Text)}))
 }
 
 // takeUnanimous takes into the gold every span and stance that every annotator who worked on
@@ -185,7 +199,7 @@ func (r *reviewMode) difference(d int) {
 // relabeled): what opening an untouched document does, again after changes.
 func (r *reviewMode) takeUnanimous() {
 	if !r.on {
-		r.w.status.Say("%s", lang.L("Turn Review mode on first (Team → Review mode)."))
+		r.w.status.Say("%s", lang.X("review.turn_on", "Turn Review mode on first (Team → Review mode)."))
 		return
 	}
 	if !r.ready() {
@@ -195,7 +209,10 @@ func (r *reviewMode) takeUnanimous() {
 	took := 0
 	for _, sp := range prop.Accepted {
 		if g, ok := review.InGold(r.w.ed.spans, sp); !ok || g.Label != sp.Label {
-			r.takeSpan(sp, lang.L("every annotator's"))
+			r.takeSpan(sp, func(label, text string) string {
+				return lang.X("review.took_all", "Took every annotator's {{.Label}} {{.Text}} into the gold. Ctrl+Z takes it back.",
+					msg.M{"Label": label, "Text": text})
+			})
 			took++
 		}
 	}
@@ -209,6 +226,6 @@ func (r *reviewMode) takeUnanimous() {
 		}
 	}
 	if took == 0 {
-		r.w.status.Say("%s", lang.L("The gold holds everything that every annotator made here."))
+		r.w.status.Say("%s", lang.X("review.all_in", "The gold holds everything that every annotator made here."))
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/seeds"
 )
@@ -25,7 +27,7 @@ import (
 type schemaChoice struct {
 	names  []string // the options, in the order of the schema kinds
 	radio  *widget.RadioGroup
-	about  *widget.Label
+	about  mirror.Texter
 	file   *dialogEntry
 	browse *widget.Button
 }
@@ -40,24 +42,22 @@ const (
 // newSchemaChoice returns the choice, with the default schema chosen; onEscape dismisses the
 // dialog it is in.
 func newSchemaChoice(w *Window, onEscape func()) *schemaChoice {
-	c := &schemaChoice{about: widget.NewLabel(""), file: newDialogEntry(onEscape), names: []string{
-		lang.L("Default: PERS, ORG, LOC, MISC (ANERcorp's types)"),
-		lang.L("Wojood: 21 types (PERS, NORP, OCC, ORG, GPE, LOC, FAC, EVENT, DATE…)"),
-		lang.L("A schema file (JSON)"),
+	c := &schemaChoice{about: mirror.Caption(""), file: newDialogEntry(onEscape), names: []string{
+		lang.X("schema.default", "Default: PERS, ORG, LOC, MISC (ANERcorp's types)"),
+		lang.X("schema.wojood", "Wojood: 21 types (PERS, NORP, OCC, ORG, GPE, LOC, FAC, EVENT, DATE…)"),
+		lang.X("schema.file", "A schema file (JSON)"),
 	}}
-	c.about.Wrapping = fyne.TextWrapWord
-	c.about.Importance = widget.LowImportance
-	c.file.SetPlaceHolder(lang.L("the schema file, as tawsimctl init --schema reads it"))
+	c.file.SetPlaceHolder(lang.X("schema.file_placeholder", "the schema file, as tawsimctl init --schema reads it"))
 	c.file.Validator = func(s string) error {
 		if c.kind() != schemaFile {
 			return nil
 		}
 		if fi, err := os.Stat(strings.TrimSpace(s)); err != nil || fi.IsDir() {
-			return errors.New(lang.L("choose a schema file"))
+			return errors.New(lang.X("schema.choose", "choose a schema file"))
 		}
 		return nil
 	}
-	c.browse = widget.NewButton(lang.L("Choose…"), func() {
+	c.browse = widget.NewButton(lang.X("project.choose", "Choose…"), func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err == nil && r != nil {
 				c.file.SetText(r.URI().Path())
@@ -80,9 +80,9 @@ func (c *schemaChoice) kind() int { return max(0, slices.Index(c.names, c.radio.
 // items returns the form items of the choice: the schemas, the file's field and its button.
 func (c *schemaChoice) items() []*widget.FormItem {
 	return []*widget.FormItem{
-		widget.NewFormItem(lang.L("Labels"), container.NewVBox(c.radio, c.about)),
-		widget.NewFormItem(lang.L("Schema file"), c.file), // the field itself, for the form to validate it
-		widget.NewFormItem("", container.NewHBox(c.browse)),
+		widget.NewFormItem(lang.X("schema.labels", "Labels"), container.NewVBox(mirror.RadioGroupRow(c.radio), c.about)),
+		widget.NewFormItem(lang.X("schema.file_name", "Schema file"), c.file), // the field itself, for the form to validate it
+		widget.NewFormItem("", mirror.Row(c.browse)),
 	}
 }
 
@@ -91,11 +91,12 @@ func (c *schemaChoice) items() []*widget.FormItem {
 func (c *schemaChoice) chosen() {
 	switch c.kind() {
 	case schemaWojood:
-		c.about.SetText(lang.L("The 21 entity types of Wojood, the nested corpus of Arabic NER (Jarrar et al., 2022); entities may nest, never cross. Hotkeys 1-9, 0, then q w r y u i o p g h l."))
+		c.about.SetText(lang.X("schema.about.wojood", "The 21 entity types of Wojood, the nested corpus of Arabic NER (Jarrar et al., 2022); entities may nest, never cross. "+
+			"Hotkeys 1-9, 0, then q w r y u i o p g h l."))
 	case schemaFile:
-		c.about.SetText(lang.L("A label schema in JSON: its entity and stance labels, targets and nesting rule (see docs/FORMATS.md)."))
+		c.about.SetText(lang.X("schema.about.file", "A label schema in JSON: its entity and stance labels, targets and nesting rule (see docs/FORMATS.md)."))
 	default:
-		c.about.SetText(lang.L("Person, organization, location and other names, as ANERcorp labels them; entities may nest, never cross. Hotkeys 1-4."))
+		c.about.SetText(lang.X("schema.about.default", "Person, organization, location and other names, as ANERcorp labels them; entities may nest, never cross. Hotkeys 1-4."))
 	}
 	if c.kind() == schemaFile {
 		c.file.Enable()
@@ -117,11 +118,12 @@ func (c *schemaChoice) reader() func() (labels.Schema, error) {
 		return func() (labels.Schema, error) {
 			b, err := os.ReadFile(path)
 			if err != nil {
-				return labels.Schema{}, fmt.Errorf("read the schema file: %w", err)
+				return labels.Schema{}, fmt.Errorf("%s: %w", lang.X("schema.read_failed", "read the schema file"), err)
 			}
 			sc, err := labels.ParseSchema(b)
 			if err != nil {
-				return labels.Schema{}, fmt.Errorf("%s is not a label schema Tawsim can use: %w", filepath.Base(path), err)
+				return labels.Schema{}, fmt.Errorf("%s: %w", lang.X("schema.unusable", "{{.File}} is not a label schema Tawsim can use",
+					msg.M{"File": msg.Name(filepath.Base(path))}), err)
 			}
 			return sc, nil
 		}

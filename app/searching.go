@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -19,10 +18,9 @@ import (
 // in the document, Ctrl+Shift+G to the previous one. Shift+F3 cannot be told from F3: Fyne
 // makes no shortcut of Shift and a key, and the key event names no modifier.
 var (
-	shortcutSearch   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutNextHit  = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutPrevHit  = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	errSearchProject = errors.New("another project is open")
+	shortcutSearch  = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNextHit = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutPrevHit = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // finder is the window's search: the box above the document list (Window.search), the hits
@@ -74,7 +72,7 @@ func (f *finder) run(ctx context.Context, q store.Query) (func(), error) {
 	}
 	return func() {
 		if st != w.cfg.Store {
-			w.search.OnError(errSearchProject)
+			w.search.OnError(errors.New(lang.X("search.other_project", "another project is open")))
 			return
 		}
 		w.list.ShowSearch(p)
@@ -131,16 +129,17 @@ func (f *finder) moveHit(d int) bool {
 	cur = ((cur+d)%len(hits) + len(hits)) % len(hits)
 	a.SetHits(hits, cur)
 	w.view.scrollToRange(hits[cur].Start, hits[cur].End)
-	w.status.Say(lang.L("Hit %d of %d in this document"), cur+1, len(hits))
+	w.status.Say("%s", lang.X("search.hit", "Hit {{.N}} of {{.Total}} in this document",
+		msg.M{"N": msg.Thousands(cur + 1), "Total": msg.Thousands(len(hits))}))
 	return true
 }
 
 // items returns the Edit menu's items of the search; item makes a menu item.
 func (f *finder) items(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) []*fyne.MenuItem {
 	return []*fyne.MenuItem{
-		item(lang.L("Search the documents"), shortcutSearch, f.focus),
-		item(lang.L("Next hit in the document"), shortcutNextHit, func() { f.moveHit(1) }),
-		item(lang.L("Previous hit in the document"), shortcutPrevHit, func() { f.moveHit(-1) }),
+		item(lang.X("menu.search", "Search the documents"), shortcutSearch, f.focus),
+		item(lang.X("menu.next_hit", "Next hit in the document"), shortcutNextHit, func() { f.moveHit(1) }),
+		item(lang.X("menu.previous_hit", "Previous hit in the document"), shortcutPrevHit, func() { f.moveHit(-1) }),
 	}
 }
 
@@ -166,7 +165,8 @@ func (f *finder) catchUp() {
 			err = st.IndexSearch(ctx, func(done, total int) {
 				w.q.UI(func() {
 					if st == w.cfg.Store {
-						w.status.SetTask(fmt.Sprintf(lang.L("Indexing for search: %s of %s documents"), msg.Thousands(done), msg.Thousands(total)))
+						w.status.SetTask(msg.CountWith("search.indexing", "Indexing for search: {{.Done}} of {{.N}} documents", total,
+							msg.M{"Done": msg.Thousands(done)}))
 					}
 				})
 			})
@@ -180,7 +180,8 @@ func (f *finder) catchUp() {
 			}
 			w.status.SetTask("")
 			if err != nil && !errors.Is(err, store.ErrReadOnly) && !errors.Is(err, context.Canceled) {
-				w.status.Warn(lang.L("The search index could not be brought up to date (%v); searches read the newest documents' texts"), err)
+				w.status.Warn("%s", lang.X("search.index_failed", "The search index could not be brought up to date ({{.Error}}); searches read the newest documents' texts",
+					msg.M{"Error": err.Error()}))
 			}
 		})
 	})

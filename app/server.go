@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
@@ -18,39 +18,46 @@ import (
 	"github.com/tawsim/tawsim/store/open"
 )
 
+// serverURLForm is how a server project's URL is written, shown in the empty field.
+const serverURLForm = "postgres://NAME@SERVER/DATABASE"
+
 // askServerProject asks for the URL of a project on a PostgreSQL server (a newsroom's shared
 // project), and opens it.
 func (w *Window) askServerProject() {
-	var d *dialog.FormDialog
-	url := newDialogEntry(func() { d.Dismiss() })
+	var d *formDialog
+	url := newDialogEntry(func() { d.Hide() })
+	url.SetPlaceHolder(serverURLForm)
 	url.Validator = func(s string) error {
 		if !open.IsServer(strings.TrimSpace(s)) {
-			return errors.New("a URL that begins with postgres://")
+			return errors.New(lang.X("server.bad_url", "a URL that begins with postgres://"))
 		}
 		return nil
 	}
-	hint := widget.NewLabel("postgres://NAME@SERVER/DATABASE — the password from ~/.pgpass or PGPASSWORD,\n" +
-		"or in the URL (never shown nor kept).")
-	items := []*widget.FormItem{widget.NewFormItem("Server URL", url), widget.NewFormItem("", hint)}
-	d = dialog.NewForm("Open server project", "Open", "Cancel", items, func(ok bool) {
-		if ok {
-			w.openServerProject(strings.TrimSpace(url.Text))
-		}
-	}, w.win)
-	d.Resize(fyne.NewSize(640, 0))
+	item := widget.NewFormItem(lang.X("server.url", "Server URL"), url)
+	item.HintText = lang.X("server.hint", "The password comes from ~/.pgpass or PGPASSWORD, or from the URL; it is never shown nor kept.")
+	d = w.dialogs.newForm(lang.X("server.title", "Open server project"), lang.X("Open", "Open"), lang.X("Cancel", "Cancel"),
+		[]*widget.FormItem{item}, func(ok bool) {
+			if ok {
+				w.openServerProject(strings.TrimSpace(url.Text))
+			}
+		})
+	url.OnSubmitted = func(string) { d.Submit() } // Enter opens it, unless the URL is wrong
+	d.Resize(fyne.NewSize(w.dialogs.size(640).Width, 250)) // the hint's two lines
 	w.dialogs.show(d)
+	w.win.Canvas().Focus(url)
 }
 
 // openServerProject opens the project at a server URL in place of the one open, giving it the
 // default schema when it has no labels yet. The window names it without its password.
 func (w *Window) openServerProject(url string) {
 	shown := open.Name(url)
+	file := msg.M{"File": msg.Name(shown)}
 	if shown == w.cfg.Path {
-		w.status.Say("%s is the project open.", shown)
+		w.status.Say("%s", lang.X("project.already_open", "{{.File}} is the project open.", file))
 		return
 	}
 	name := w.cfg.Annotator
-	w.status.Say("Connecting to %s…", shown)
+	w.status.Say("%s", lang.X("project.opening", "Opening {{.File}}…", file))
 	w.q.Do(func(ctx context.Context) func() {
 		st, err := open.Project(url)
 		var p project
@@ -69,17 +76,27 @@ func (w *Window) openServerProject(url string) {
 		return func() {
 			if err != nil {
 				w.status.Say("")
-				w.showError(fmt.Errorf("open %s: %w", shown, err))
+				w.showError(serverError(shown, err))
 				return
 			}
 			old := w.cfg.Store
 			w.q.Forget()
 			w.adopt(st, shown, p)
 			w.Start()
-			w.status.Say("Opened %s.", shown)
+			w.status.Say("%s", lang.X("project.opened", "Opened {{.File}}.", file))
 			w.q.Go(func() { old.Close() })
 		}
 	})
+}
+
+// serverError says why the project at a server (shown, its URL without the password) did not
+// open: in the annotator's words when its server cannot be reached, else the server's.
+func serverError(shown string, err error) error {
+	if errors.Is(err, store.ErrUnavailable) {
+		return errors.New(lang.X("server.unreachable", "The server of {{.File}} cannot be reached: check the network and the URL, or ask who runs the server whether it is up, then open it again.",
+			msg.M{"File": msg.Name(shown)}))
+	}
+	return fmt.Errorf("%s: %w", lang.X("project.open_failed", "open {{.File}}", msg.M{"File": msg.Name(shown)}), err)
 }
 
 // nextAssigned returns, after the write that ended with err, the next document of the
@@ -104,7 +121,8 @@ func (e *editor) openAssigned(next, title string, status labels.Status) bool {
 		return false
 	}
 	e.open(next, func() {
-		e.w.status.Say("Marked %s %s. The next document of the queue is open.", msg.Quote(title), doclist.StatusText(status))
+		e.w.status.Say("%s", lang.X("doc.marked_queue", "Marked {{.Title}} {{.Status}}. The next document of the queue is open.",
+			msg.M{"Title": msg.Quote(title), "Status": doclist.StatusText(status)}))
 		e.keepMessage = true
 	})
 	return true

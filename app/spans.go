@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -24,12 +24,14 @@ func (e *editor) onSelect(sel article.Selection) {
 		return
 	}
 	text, _ := labels.Slice(e.doc.Text, sel.Start, sel.End)
+	missing := article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End))
 	if t, ok := e.w.stance.Current(); ok && len(e.w.schema.StanceLabels) > 0 {
-		e.w.status.Say("%s selected: press %s to label it, %s to mark it as evidence for %s.%s",
-			msg.Quote(text), e.w.palette.Hint(), e.w.stance.Keys().Mark(), t.Name, article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
+		e.w.status.Say("%s", lang.X("span.selected_stance", "{{.Text}} selected: press {{.Keys}} to label it, {{.Mark}} to mark it as evidence for {{.Target}}.",
+			msg.M{"Text": msg.Quote(text), "Keys": e.w.palette.Hint(), "Mark": e.w.stance.Keys().Mark(), "Target": targetTitle(t)})+missing)
 		return
 	}
-	e.w.status.Say("%s selected: press %s to label it.%s", msg.Quote(text), e.w.palette.Hint(), article.MissingNote(e.w.view.article.MissingGlyphs(sel.Start, sel.End)))
+	e.w.status.Say("%s", lang.X("span.selected", "{{.Text}} selected: press {{.Keys}} to label it.",
+		msg.M{"Text": msg.Quote(text), "Keys": e.w.palette.Hint()})+missing)
 }
 
 // onSpanTapped tells the annotator what the keys do with the span just selected. A stance
@@ -37,11 +39,12 @@ func (e *editor) onSelect(sel article.Selection) {
 func (e *editor) onSpanTapped(sp labels.Span) {
 	if sp.Kind == labels.KindStance {
 		e.w.stance.SetTarget(sp.Target)
-		e.w.status.Say("%s evidence for %s selected: press %s to change its label, Delete to remove it.",
-			sp.Label, e.targetName(sp.Target), e.w.stance.Keys().EvidenceList())
+		e.w.status.Say("%s", lang.X("span.evidence_tapped", "{{.Label}} evidence for {{.Target}} selected: press {{.Keys}} to change its label, Delete to remove it.",
+			msg.M{"Label": e.stanceName(sp.Label), "Target": e.targetName(sp.Target), "Keys": e.w.stance.Keys().EvidenceList()}))
 		return
 	}
-	e.w.status.Say("%s %s selected: press %s to change its label, Delete to remove it.%s", sp.Label, msg.Quote(sp.Text), e.w.palette.Hint(), e.nestNote(sp))
+	e.w.status.Say("%s", lang.X("span.tapped", "{{.Label}} {{.Text}} selected: press {{.Keys}} to change its label, Delete to remove it.",
+		msg.M{"Label": e.entityName(sp.Label), "Text": msg.Quote(sp.Text), "Keys": e.w.palette.Hint()})+e.nestNote(sp))
 }
 
 // nestNote says where entity span sp lies in a nest and which keys go out and in: " Inside
@@ -50,10 +53,10 @@ func (e *editor) onSpanTapped(sp labels.Span) {
 func (e *editor) nestNote(sp labels.Span) string {
 	note := ""
 	if out, ok := e.around(sp); ok {
-		note += " " + fmt.Sprintf(lang.L("Inside %s %s: Shift+↑ selects it."), out.Label, msg.Quote(out.Text))
+		note += " " + lang.X("span.inside", "Inside {{.Label}} {{.Text}}: Shift+↑ selects it.", msg.M{"Label": e.entityName(out.Label), "Text": msg.Quote(out.Text)})
 	}
 	if in, ok := e.inside(sp); ok {
-		note += " " + fmt.Sprintf(lang.L("It holds %s %s: Shift+↓ selects it."), in.Label, msg.Quote(in.Text))
+		note += " " + lang.X("span.holds", "It holds {{.Label}} {{.Text}}: Shift+↓ selects it.", msg.M{"Label": e.entityName(in.Label), "Text": msg.Quote(in.Text)})
 	}
 	return note
 }
@@ -110,7 +113,8 @@ func (e *editor) applyLabel(l labels.Label) {
 		e.addSpan(sel, l)
 		return
 	}
-	e.w.status.Say("Select words in the article first (click, or drag over them), then press %s to label them %s.", l.Hotkey, l.Name)
+	e.w.status.Say("%s", lang.X("span.select_first", "Select words in the article first (click, or drag over them), then press {{.Key}} to label them {{.Label}}.",
+		msg.M{"Key": l.Hotkey, "Label": palette.Name(l)}))
 }
 
 // newSpan returns the annotator's span of kind over the words sel of the document open,
@@ -126,7 +130,8 @@ func (e *editor) newSpan(sel article.Selection, l labels.Label, kind labels.Kind
 // addSpan labels the selected words l with an entity span.
 func (e *editor) addSpan(sel article.Selection, l labels.Label) {
 	e.writeSpan(e.newSpan(sel, l, labels.KindEntity, ""), func(added labels.Span) {
-		e.w.status.Say("Labeled %s %s. Another key changes its label; Delete removes it.", msg.Quote(added.Text), added.Label)
+		e.w.status.Say("%s", lang.X("span.added", "Labeled {{.Text}} {{.Label}}. Another key changes its label; Delete removes it.",
+			msg.M{"Text": msg.Quote(added.Text), "Label": e.entityName(added.Label)}))
 	})
 }
 
@@ -170,12 +175,8 @@ func (e *editor) relabel(sp labels.Span, l labels.Label) {
 	if i := e.spanIndex(sp.ID); i >= 0 {
 		sp = e.spans[i]
 	}
-	what := ""
-	if sp.Kind == labels.KindStance {
-		what = " evidence"
-	}
 	if sp.Label == l.Name {
-		e.w.status.Say("%s is labeled %s%s already.", msg.Quote(sp.Text), l.Name, what)
+		e.w.status.Say("%s", lang.X("span.same_label", "{{.Text}} is labeled {{.Label}} already.", msg.M{"Text": msg.Quote(sp.Text), "Label": e.spanName(sp)}))
 		return
 	}
 	changed := sp
@@ -186,7 +187,8 @@ func (e *editor) relabel(sp labels.Span, l labels.Label) {
 	}
 	e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return replaceSpan(spans, changed) })
 	e.w.view.article.SelectSpan(changed.ID)
-	e.w.status.Say("%s is now %s%s (was %s).", msg.Quote(changed.Text), changed.Label, what, sp.Label)
+	e.w.status.Say("%s", lang.X("span.relabeled", "{{.Text}} is now {{.Label}} (was {{.Old}}).",
+		msg.M{"Text": msg.Quote(changed.Text), "Label": e.spanName(changed), "Old": e.spanName(sp)}))
 	st := e.w.cfg.Store
 	e.saveTouching(func(ctx context.Context) (func(), error) {
 		_, err := retried(e.w, func() (labels.Span, error) { return st.UpdateSpan(ctx, changed) })
@@ -214,7 +216,7 @@ func (e *editor) deleteSelected() {
 	}
 	sp, ok := e.w.view.article.SelectedSpan()
 	if !ok {
-		e.w.status.Say("Click a labeled span first to remove it.")
+		e.w.status.Say("%s", lang.X("span.click_first", "Click a labeled span first to remove it."))
 		return
 	}
 	e.deleteSpan(sp)
@@ -224,9 +226,10 @@ func (e *editor) deleteSelected() {
 func (e *editor) deleteSpan(sp labels.Span) {
 	e.takeBack(sp.DocID, func(spans []labels.Span) []labels.Span { return dropSpan(spans, sp.ID) })
 	if sp.Kind == labels.KindStance {
-		e.w.status.Say("Removed the %s evidence %s for %s.", sp.Label, msg.Quote(sp.Text), e.targetName(sp.Target))
+		e.w.status.Say("%s", lang.X("span.removed_evidence", "Removed the {{.Label}} evidence {{.Text}} for {{.Target}}.",
+			msg.M{"Label": e.stanceName(sp.Label), "Text": msg.Quote(sp.Text), "Target": e.targetName(sp.Target)}))
 	} else {
-		e.w.status.Say("Removed %s %s.", sp.Label, msg.Quote(sp.Text))
+		e.w.status.Say("%s", lang.X("span.removed", "Removed {{.Label}} {{.Text}}.", msg.M{"Label": e.entityName(sp.Label), "Text": msg.Quote(sp.Text)}))
 	}
 	st, name := e.w.cfg.Store, e.w.cfg.Annotator
 	e.saveTouching(func(ctx context.Context) (func(), error) {
@@ -255,24 +258,25 @@ func (e *editor) refuseSpan(err error, sp labels.Span) bool {
 	switch {
 	case errors.Is(err, labels.ErrOverlap):
 		if o, ok := e.conflict(sp); ok && o.Start == sp.Start && o.End == sp.End && o.Label == sp.Label {
-			e.w.status.Warn("%s is labeled %s already.", msg.Quote(o.Text), o.Label)
+			e.w.status.Warn("%s", lang.X("span.same_label", "{{.Text}} is labeled {{.Label}} already.", msg.M{"Text": msg.Quote(o.Text), "Label": e.spanName(o)}))
 		} else if ok {
-			e.w.status.Warn("This overlaps %s %s: remove or change that span first.", o.Label, msg.Quote(o.Text))
+			e.w.status.Warn("%s", lang.X("span.overlaps", "This overlaps {{.Label}} {{.Text}}: remove or change that span first.",
+				msg.M{"Label": e.entityName(o.Label), "Text": msg.Quote(o.Text)}))
 		} else {
-			e.w.status.Warn("This overlaps another labeled span: remove or change that span first.")
+			e.w.status.Warn("%s", lang.X("span.overlaps_other", "This overlaps another labeled span: remove or change that span first."))
 		}
 	case errors.Is(err, labels.ErrEmptySpan):
-		e.w.status.Warn("Select at least one word to label.")
+		e.w.status.Warn("%s", lang.X("span.empty", "Select at least one word to label."))
 	case errors.Is(err, labels.ErrOutOfRange), errors.Is(err, labels.ErrTextMismatch):
-		e.w.status.Warn("The selection does not match this document's text: select the words again.")
+		e.w.status.Warn("%s", lang.X("span.mismatch", "The selection does not match this document's text: select the words again."))
 	case errors.Is(err, labels.ErrUnknownLabel):
-		e.w.status.Warn("%s is not a label of this project.", sp.Label)
+		e.w.status.Warn("%s", lang.X("span.unknown_label", "{{.Label}} is not a label of this project.", msg.M{"Label": msg.Name(sp.Label)}))
 	case errors.Is(err, labels.ErrUnknownTarget):
-		e.w.status.Warn("%s is not a stance target of this project (any more): choose another target.", sp.Target)
+		e.w.status.Warn("%s", lang.X("span.unknown_target", "{{.Target}} is not a stance target of this project (any more): choose another target.", msg.M{"Target": msg.Name(sp.Target)}))
 	case errors.Is(err, labels.ErrNoAnnotator):
 		e.w.askName(true)
 	case errors.Is(err, store.ErrNotFound):
-		e.w.status.Warn("That span is no longer in the project (an undo may have removed it). Nothing was changed.")
+		e.w.status.Warn("%s", lang.X("span.gone", "That span is no longer in the project (an undo may have removed it). Nothing was changed."))
 		e.reloadSpans()
 	default:
 		return false
@@ -305,7 +309,7 @@ func (e *editor) conflict(sp labels.Span) (labels.Span, bool) {
 func (e *editor) reloadSpans() {
 	st, id, name := e.w.cfg.Store, e.doc.ID, e.w.cfg.Annotator
 	read := func(ctx context.Context) ([]labels.Span, error) { return st.Spans(ctx, id, name) }
-	readThen(e.w, "read the spans again", read, func(spans []labels.Span) {
+	readThen(e.w, lang.X("span.read_failed", "read the spans again"), read, func(spans []labels.Span) {
 		if e.doc.ID == id {
 			e.spans = spans
 			e.showSpans()

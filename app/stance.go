@@ -4,17 +4,59 @@ import (
 	"context"
 	"errors"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 )
 
-// targetName names the target with the given id for messages: its English name, else its id.
+// targetName names the target with the given id for messages (targetTitle), else its id.
 func (e *editor) targetName(id string) string {
 	if t, ok := e.w.schema.Target(id); ok {
-		return t.Name
+		return targetTitle(t)
 	}
-	return id
+	return msg.Name(id)
+}
+
+// targetTitle names target t in a message: its English name, or in an Arabic window its
+// Arabic name (its name when it has none), between isolate marks.
+func targetTitle(t labels.Target) string {
+	if locale.RTL() && t.NameAr != "" {
+		return msg.Isolate(t.NameAr)
+	}
+	return msg.Name(t.Name)
+}
+
+// entityName names the entity label with the given code in a message: palette.Name.
+func (e *editor) entityName(code string) string {
+	if l, ok := e.w.schema.Entity(code); ok {
+		return msg.Name(palette.Name(l))
+	}
+	return msg.Name(code)
+}
+
+// stanceName names the stance label with the given code in a message: palette.Name.
+func (e *editor) stanceName(code string) string {
+	if l, ok := e.w.schema.Stance(code); ok {
+		return msg.Name(palette.Name(l))
+	}
+	return msg.Name(code)
+}
+
+// spanName names what span sp is: its entity label, or "FAVOR evidence".
+func (e *editor) spanName(sp labels.Span) string {
+	if sp.Kind == labels.KindStance {
+		return lang.X("span.evidence_of", "{{.Label}} evidence", msg.M{"Label": e.stanceName(sp.Label)})
+	}
+	return e.entityName(sp.Label)
+}
+
+// noTargets says that the project has no stance targets, and how to add one.
+func noTargets() string {
+	return lang.X("stance.no_targets_yet", "This project has no stance targets: add one with Stance → Targets….")
 }
 
 // moveTarget makes the target d places after (before, when negative) the current one current,
@@ -22,15 +64,16 @@ func (e *editor) targetName(id string) string {
 func (e *editor) moveTarget(d int) {
 	t, ok := e.w.stance.Move(d)
 	if !ok {
-		e.w.status.Say("This project has no stance targets: add one with Stance → Targets….")
+		e.w.status.Say("%s", noTargets())
 		return
 	}
-	chosen := "no stance chosen"
+	chosen := lang.X("stance.none_chosen", "no stance chosen")
 	if l := e.stances[t.ID]; l != "" {
-		chosen = "stance " + l
+		chosen = lang.X("stance.chosen", "stance {{.Label}}", msg.M{"Label": e.stanceName(l)})
 	}
-	e.w.status.Say("Target %d of %d: %s (%s). Press %s to choose the document's stance toward it.",
-		e.w.stance.Index()+1, len(e.w.schema.Targets), t.Name, chosen, e.w.stance.Keys().List(", "))
+	e.w.status.Say("%s", lang.X("stance.target_now", "Target {{.I}} of {{.N}}: {{.Target}} ({{.Chosen}}). Press {{.Keys}} to choose the document's stance toward it.",
+		msg.M{"I": msg.Thousands(e.w.stance.Index() + 1), "N": msg.Thousands(len(e.w.schema.Targets)), "Target": targetTitle(t),
+			"Chosen": chosen, "Keys": e.w.stance.Keys().List(", ")}))
 }
 
 // stanceKey handles the keys of the stance panel that are not stance labels: t, T (the next
@@ -60,7 +103,7 @@ func (e *editor) chooseStance(i int, l labels.Label) {
 		return
 	}
 	if i < 0 || i >= len(e.w.schema.Targets) {
-		e.w.status.Say("This project has no stance targets: add one with Stance → Targets….")
+		e.w.status.Say("%s", noTargets())
 		return
 	}
 	e.w.stance.Select(i)
@@ -101,13 +144,14 @@ func (e *editor) chooseStance(i int, l labels.Label) {
 				e.w.stance.Show(true, e.stances, e.spans)
 				e.w.review.refresh()
 			}
+			data := msg.M{"Target": targetTitle(t), "Label": e.stanceName(now), "Old": e.stanceName(old)}
 			switch {
 			case now == "":
-				e.w.status.Say("Cleared the stance toward %s (was %s).", t.Name, old)
+				e.w.status.Say("%s", lang.X("stance.cleared", "Cleared the stance toward {{.Target}} (was {{.Old}}).", data))
 			case old == "":
-				e.w.status.Say("Stance toward %s: %s. The same key again clears it.", t.Name, now)
+				e.w.status.Say("%s", lang.X("stance.set", "Stance toward {{.Target}}: {{.Label}}. The same key again clears it.", data))
 			default:
-				e.w.status.Say("Stance toward %s: %s (was %s).", t.Name, now, old)
+				e.w.status.Say("%s", lang.X("stance.changed", "Stance toward {{.Target}}: {{.Label}} (was {{.Old}}).", data))
 			}
 		}, nil
 	}, nil, func(err error) bool { return e.refuseStance(err, t, l) })
@@ -118,10 +162,10 @@ func (e *editor) chooseStance(i int, l labels.Label) {
 func (e *editor) refuseStance(err error, t labels.Target, l labels.Label) bool {
 	switch {
 	case errors.Is(err, labels.ErrUnknownTarget):
-		e.w.status.Warn("%s is not a stance target of this project any more: choose another one.", t.Name)
+		e.w.status.Warn("%s", lang.X("stance.target_gone", "{{.Target}} is not a stance target of this project any more: choose another one.", msg.M{"Target": targetTitle(t)}))
 		e.w.reloadSchema()
 	case errors.Is(err, labels.ErrUnknownLabel):
-		e.w.status.Warn("%s is not a stance label of this project any more.", l.Name)
+		e.w.status.Warn("%s", lang.X("stance.label_gone", "{{.Label}} is not a stance label of this project any more.", msg.M{"Label": msg.Name(l.Name)}))
 		e.w.reloadSchema()
 	case errors.Is(err, labels.ErrNoAnnotator):
 		e.w.askName(true)
@@ -144,16 +188,16 @@ func (e *editor) markChosenEvidence() {
 	}
 	t, ok := e.w.stance.Current()
 	if !ok {
-		e.w.status.Say("This project has no stance targets: add one with Stance → Targets….")
+		e.w.status.Say("%s", noTargets())
 		return
 	}
 	l, ok := e.w.schema.Stance(e.stances[t.ID])
 	if !ok {
-		if k := e.w.stance.Keys().EvidenceList(); k != "e" {
-			e.w.status.Say("Choose the document's stance toward %s first (%s), or press %s to mark evidence with a label of its own.",
-				t.Name, e.w.stance.Keys().List(", "), k)
+		data := msg.M{"Target": targetTitle(t), "Keys": e.w.stance.Keys().List(", "), "Evidence": e.w.stance.Keys().EvidenceList()}
+		if data["Evidence"] != "e" {
+			e.w.status.Say("%s", lang.X("stance.choose_first", "Choose the document's stance toward {{.Target}} first ({{.Keys}}), or press {{.Evidence}} to mark evidence with a label of its own.", data))
 		} else {
-			e.w.status.Say("Choose the document's stance toward %s first (%s): e marks evidence with it.", t.Name, e.w.stance.Keys().List(", "))
+			e.w.status.Say("%s", lang.X("stance.choose_first_e", "Choose the document's stance toward {{.Target}} first ({{.Keys}}): e marks evidence with it.", data))
 		}
 		return
 	}
@@ -178,11 +222,12 @@ func (e *editor) markEvidence(l labels.Label) {
 	}
 	t, has := e.w.stance.Current()
 	if !has {
-		e.w.status.Say("This project has no stance targets: add one with Stance → Targets….")
+		e.w.status.Say("%s", noTargets())
 		return
 	}
 	if !ok || sel.Empty() {
-		e.w.status.Say("Select the words that show the stance toward %s first, then press %s.", t.Name, e.w.stance.Keys().EvidenceKey(l))
+		e.w.status.Say("%s", lang.X("stance.select_first", "Select the words that show the stance toward {{.Target}} first, then press {{.Key}}.",
+			msg.M{"Target": targetTitle(t), "Key": e.w.stance.Keys().EvidenceKey(l)}))
 		return
 	}
 	for _, o := range e.spans {
@@ -193,8 +238,8 @@ func (e *editor) markEvidence(l labels.Label) {
 		}
 	}
 	e.writeSpan(e.newSpan(sel, l, labels.KindStance, t.ID), func(added labels.Span) {
-		e.w.status.Say("Marked %s as %s evidence for %s. %s changes its label; Delete removes it.",
-			msg.Quote(added.Text), added.Label, t.Name, e.w.stance.Keys().EvidenceList())
+		e.w.status.Say("%s", lang.X("stance.marked", "Marked {{.Text}} as {{.Label}} evidence for {{.Target}}. {{.Keys}} changes its label; Delete removes it.",
+			msg.M{"Text": msg.Quote(added.Text), "Label": e.stanceName(added.Label), "Target": targetTitle(t), "Keys": e.w.stance.Keys().EvidenceList()}))
 	})
 }
 

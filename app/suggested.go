@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
@@ -81,7 +80,7 @@ func (e *editor) reloadPending(doc string) {
 		return
 	}
 	read := func(ctx context.Context) ([]labels.Suggestion, error) { return st.PendingSuggestions(ctx, doc, name) }
-	readThen(e.w, "read the suggestions again", read, func(sgs []labels.Suggestion) {
+	readThen(e.w, lang.X("suggest.read_failed", "read the suggestions again"), read, func(sgs []labels.Suggestion) {
 		if e.doc.ID == doc && e.sug.doc == doc {
 			e.sug.refresh(sgs)
 			e.showSuggestions()
@@ -97,7 +96,7 @@ type decisionEvent struct {
 
 // describeDecision names in a few words the decision that event ev (a suggestion.accept or
 // suggestion.reject) made, for undo and redo.
-func describeDecision(ev labels.Event) string {
+func (e *editor) describeDecision(ev labels.Event) string {
 	var d decisionEvent
 	for _, data := range []json.RawMessage{ev.After, ev.Before} {
 		if len(data) > 0 && json.Unmarshal(data, &d) == nil && len(d.Suggestions) > 0 {
@@ -106,10 +105,10 @@ func describeDecision(ev labels.Event) string {
 	}
 	if ev.Action == labels.ActionSuggestionReject && len(d.Suggestions) > 0 {
 		g := d.Suggestions[0]
-		return fmt.Sprintf(lang.L("rejecting the suggestion %s %s"), g.Label, msg.Quote(g.Text))
+		return lang.X("undo.rejecting", "rejecting the suggestion {{.Label}} {{.Text}}", msg.M{"Label": e.entityName(g.Label), "Text": msg.Quote(g.Text)})
 	}
 	if len(d.Spans) == 1 {
-		return fmt.Sprintf(lang.L("accepting the suggestion %s %s"), d.Spans[0].Label, msg.Quote(d.Spans[0].Text))
+		return lang.X("undo.accepting", "accepting the suggestion {{.Label}} {{.Text}}", msg.M{"Label": e.entityName(d.Spans[0].Label), "Text": msg.Quote(d.Spans[0].Text)})
 	}
-	return fmt.Sprintf(lang.L("accepting %s"), msg.Plural(len(d.Spans), "suggestion"))
+	return msg.Count("undo.accepting_all", "accepting {{.N}} suggestions", len(d.Spans))
 }

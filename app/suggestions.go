@@ -41,14 +41,14 @@ func othersOf(ss []article.Suggested) int {
 func (e *editor) onSelectWords(sel article.Selection) {
 	e.onSelect(sel)
 	if s, ok := e.w.view.article.SuggestionUnderSelection(); ok && !sel.Empty() {
-		e.w.status.Say("%s", suggestpanel.Describe(s, true))
+		e.w.status.Say("%s", suggestpanel.Describe(s, e.entityName(s.Label), true))
 	}
 }
 
 // hoverSuggestion tells in the status bar who suggests what the pointer rests on, and how sure.
 func (e *editor) hoverSuggestion(s article.Suggested, ok bool) {
 	if ok {
-		e.w.status.Say("%s", suggestpanel.Describe(s, false))
+		e.w.status.Say("%s", suggestpanel.Describe(s, e.entityName(s.Label), false))
 	}
 }
 
@@ -56,12 +56,13 @@ func (e *editor) hoverSuggestion(s article.Suggested, ok bool) {
 // how to choose one and returns false.
 func (e *editor) underSelection(key string) (article.Suggested, bool) {
 	if !e.w.sugPanel.Shown() {
-		e.w.status.Say("%s", lang.L("Suggestions are hidden: check “Show suggestions” above the article to see them."))
+		e.w.status.Say("%s", lang.X("suggest.hidden_check", "Suggestions are hidden: check “{{.Show}}” above the article to see them.",
+			msg.M{"Show": lang.X("suggest.show", "Show suggestions")}))
 		return article.Suggested{}, false
 	}
 	s, ok := e.w.view.article.SuggestionUnderSelection()
 	if !ok {
-		e.w.status.Say(lang.L("Click a suggestion (a dashed outline) first, then press %s."), key)
+		e.w.status.Say("%s", lang.X("suggest.click_first", "Click a suggestion (a dashed outline) first, then press {{.Key}}.", msg.M{"Key": key}))
 	}
 	return s, ok
 }
@@ -91,7 +92,8 @@ func (e *editor) acceptSuggestion() {
 	e.spans = insertSpan(e.spans, sp)
 	e.showSpans()
 	e.w.view.article.SelectSpan(sp.ID)
-	e.w.status.Say(lang.L("Accepted %s %s. Ctrl+Z takes it back; another key changes its label."), sp.Label, msg.Quote(sp.Text))
+	e.w.status.Say("%s", lang.X("suggest.accepted", "Accepted {{.Label}} {{.Text}}. Ctrl+Z takes it back; another key changes its label.",
+		msg.M{"Label": e.entityName(sp.Label), "Text": msg.Quote(sp.Text)}))
 	st, name := e.w.cfg.Store, e.w.cfg.Annotator
 	e.saveTouching(func(ctx context.Context) (func(), error) {
 		_, err := retried(e.w, func() (labels.Span, error) { return st.AcceptSuggestion(ctx, name, g, sp.ID) })
@@ -134,11 +136,11 @@ func (e *editor) acceptAllSuggestions() {
 		e.spans = insertSpan(e.spans, sp)
 	}
 	if len(made) == 0 {
-		e.w.status.Say("%s", lang.L("No suggestion waits on this document."))
+		e.w.status.Say("%s", lang.X("suggest.none", "No suggestion waits on this document."))
 		return
 	}
 	e.showSpans()
-	e.w.status.Say(lang.L("Accepted %s. Ctrl+Z takes them all back."), msg.Plural(len(made), "suggestion"))
+	e.w.status.Say("%s", msg.Count("suggest.accepted_all", "Accepted {{.N}} suggestions. Ctrl+Z takes them all back.", len(made)))
 	st, name, doc := e.w.cfg.Store, e.w.cfg.Annotator, e.doc.ID
 	e.saveTouching(func(ctx context.Context) (func(), error) {
 		got, err := retried(e.w, func() ([]labels.Span, error) {
@@ -198,7 +200,8 @@ func (e *editor) rejectSuggestion() {
 	g.DocID = e.doc.ID
 	gone := e.sug.drop(g)
 	e.showSuggestions()
-	e.w.status.Say(lang.L("Rejected %s %s: it will not be suggested to you here again. Ctrl+Z brings it back."), g.Label, msg.Quote(g.Text))
+	e.w.status.Say("%s", lang.X("suggest.rejected", "Rejected {{.Label}} {{.Text}}: it will not be suggested to you here again. Ctrl+Z brings it back.",
+		msg.M{"Label": e.entityName(g.Label), "Text": msg.Quote(g.Text)}))
 	st, name := e.w.cfg.Store, e.w.cfg.Annotator
 	e.saveTouching(func(ctx context.Context) (func(), error) {
 		return nil, retriedErr(e.w, func() error { return st.RejectSuggestion(ctx, name, g) })
@@ -229,7 +232,7 @@ func (e *editor) undraw(doc string, made []labels.Span, gone []labels.Suggestion
 // it was such a refusal. sp is the span accepting made, if any.
 func (e *editor) refuseSuggestion(err error, sp labels.Span) bool {
 	if errors.Is(err, store.ErrNotFound) {
-		e.w.status.Warn("%s", lang.L("That suggestion was decided on meanwhile (in another window?). Nothing was changed."))
+		e.w.status.Warn("%s", lang.X("suggest.decided", "That suggestion was decided on meanwhile (in another window?). Nothing was changed."))
 		e.reloadSuggested(e.doc.ID)
 		return true
 	}
@@ -241,7 +244,7 @@ func (e *editor) refuseSuggestion(err error, sp labels.Span) bool {
 func (e *editor) reloadSuggested(doc string) {
 	st, name := e.w.cfg.Store, e.w.cfg.Annotator
 	read := func(ctx context.Context) (opened, error) { return readDocument(ctx, st, doc, name) }
-	readThen(e.w, "read the suggestions again", read, func(o opened) {
+	readThen(e.w, lang.X("suggest.read_failed", "read the suggestions again"), read, func(o opened) {
 		if e.doc.ID == doc {
 			e.spans = o.spans
 			e.sug.set(o.doc, o.sgs)

@@ -3,17 +3,16 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/corpus"
 	"github.com/tawsim/tawsim/internal/safetext"
@@ -31,8 +30,9 @@ const (
 	sourcePropagation                   // what annotators labeled, suggested elsewhere
 )
 
-// suggestRuns runs the sources of the Suggestions menu off the UI goroutine, with their
-// progress shown as an import's, and sums each run up; it shows what they suggested after.
+// suggestRuns is the Suggestions menu: it runs its sources off the UI goroutine, with their
+// progress shown as an import's, sums each run up and shows what they suggested after, and
+// shows or hides the suggestions.
 type suggestRuns struct{ w *Window }
 
 // suggestForm is what the form of a run asks.
@@ -43,54 +43,71 @@ type suggestForm struct {
 	addLabels *widget.Check
 }
 
-// titles of the forms, by kind.
-var suggestTitles = map[sourceKind]string{
-	sourceGazetteer:   "Suggest from a gazetteer",
-	sourcePatterns:    "Suggest from patterns",
-	sourcePredictions: "Load a model's predictions",
-	sourcePropagation: "Suggest what was labeled elsewhere",
+// suggestTitle is the title of the form of a run of kind.
+func suggestTitle(kind sourceKind) string {
+	switch kind {
+	case sourceGazetteer:
+		return lang.X("suggest.title.gazetteer", "Suggest from a gazetteer")
+	case sourcePatterns:
+		return lang.X("suggest.title.patterns", "Suggest from patterns")
+	case sourcePredictions:
+		return lang.X("suggest.title.predictions", "Load a model's predictions")
+	}
+	return lang.X("suggest.title.propagation", "Suggest what was labeled elsewhere")
+}
+
+// suggestPlaceholder says what file a run of kind reads.
+func suggestPlaceholder(kind sourceKind) string {
+	switch kind {
+	case sourceGazetteer:
+		return lang.X("suggest.file.gazetteer", "places.tsv: text<TAB>label lines")
+	case sourcePatterns:
+		return lang.X("suggest.file.patterns", "orgs.jsonl: Prodigy's patterns")
+	}
+	return lang.X("suggest.file.predictions", "a model's output: .json or .jsonl")
 }
 
 // ask shows the form of a run of kind, then runs it.
 func (r *suggestRuns) ask(kind sourceKind) {
 	w := r.w
-	var d *dialog.FormDialog
+	var d *formDialog
 	f := &suggestForm{path: newDialogEntry(func() { d.Dismiss() })}
-	f.todo = widget.NewCheck(lang.L("Only the documents nobody has started (to do)"), nil)
-	f.addLabels = widget.NewCheck(lang.L("Add labels the project does not have yet (instead of refusing the file)"), nil)
+	f.todo = widget.NewCheck(lang.X("suggest.todo", "Only the documents nobody has started (to do)"), nil)
+	f.addLabels = widget.NewCheck(lang.X("import.add_labels", "Add labels the project does not have yet (instead of refusing the file)"), nil)
 	var items []*widget.FormItem
 	if kind != sourcePropagation {
 		f.path.Validator = func(s string) error {
 			if _, err := os.Stat(strings.TrimSpace(s)); strings.TrimSpace(s) == "" || err != nil {
-				return errors.New(lang.L("choose a file"))
+				return errors.New(lang.X("suggest.choose_file", "choose a file"))
 			}
 			return nil
 		}
-		f.path.SetPlaceHolder(map[sourceKind]string{sourceGazetteer: "places.tsv: text<TAB>label lines",
-			sourcePatterns: "orgs.jsonl: Prodigy's patterns", sourcePredictions: "a model's output: .json or .jsonl"}[kind])
-		items = append(items, widget.NewFormItem(lang.L("File"), f.path), widget.NewFormItem("", w.fileButton(lang.L("File…"), f.path)))
+		f.path.SetPlaceHolder(suggestPlaceholder(kind))
+		items = append(items, widget.NewFormItem(lang.X("suggest.file", "File"), f.path),
+			widget.NewFormItem("", mirror.Row(w.dialogs.fileButton(lang.X("import.file", "File…"), filepath.Dir(w.cfg.Path), f.path))))
 	}
 	if kind == sourcePredictions {
 		f.format = widget.NewSelect(corpus.PredictionFormats(), nil)
+		f.format.Alignment = mirror.Align(false)
 		f.format.SetSelected("labelstudio")
 		f.path.OnChanged = func(s string) {
 			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(s)), ".json") {
 				f.format.SetSelected("labelstudio")
 			}
 		}
-		items = append(items, widget.NewFormItem(lang.L("Format"), f.format))
+		items = append(items, widget.NewFormItem(lang.X("dialog.format", "Format"), f.format))
 	} else {
-		items = append(items, widget.NewFormItem("", f.todo))
+		items = append(items, widget.NewFormItem("", mirror.CheckRow(f.todo)))
 	}
 	if kind != sourcePropagation {
-		items = append(items, widget.NewFormItem("", f.addLabels))
+		items = append(items, widget.NewFormItem("", mirror.CheckRow(f.addLabels)))
 	}
-	d = dialog.NewForm(lang.L(suggestTitles[kind]), lang.L("Run"), lang.L("Cancel"), items, func(ok bool) {
+	d = w.dialogs.newForm(suggestTitle(kind), lang.X("suggest.run", "Run"), lang.X("Cancel", "Cancel"), items, func(ok bool) {
 		if ok {
 			r.start(kind, f)
 		}
-	}, w.win)
-	d.Resize(fyne.NewSize(560, 0))
+	})
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 	if kind != sourcePropagation {
 		w.win.Canvas().Focus(f.path)
@@ -125,7 +142,9 @@ func (r *suggestRuns) suggest(o jobs.SuggestOptions) {
 	w := r.w
 	o.Slice = true // the window's own writes go in between the run's commits
 	ctx, cancel := context.WithCancel(w.jobs)
-	prog := newProgressDialog(w, lang.L("Suggesting…"), lang.L("documents read"), cancel)
+	prog := newProgressDialog(w, lang.X("suggest.running", "Suggesting…"), func(n int) string {
+		return msg.Count("suggest.docs_read", "{{.N}} documents read", n)
+	}, cancel)
 	o.Progress = prog.set
 	st, gen := w.cfg.Store, w.q.Generation()
 	w.q.Go(func() {
@@ -141,29 +160,29 @@ func (r *suggestRuns) suggest(o jobs.SuggestOptions) {
 
 // suggested sums a run up in a dialog, and shows what it suggested.
 func (r *suggestRuns) suggested(t jobs.SuggestTally, err error, cancelled bool) {
-	var b strings.Builder
+	var lines []string
 	switch {
 	case cancelled:
-		fmt.Fprintf(&b, lang.L("The run was cancelled. The suggestions of %s are in; run it again to redo the rest.")+"\n\n",
-			msg.Plural(t.Committed.Documents, "document"))
+		lines = append(lines, msg.Count("suggest.cancelled", "The run was cancelled. The suggestions of {{.N}} documents are in; run it again to redo the rest.",
+			t.Committed.Documents)+"\n")
 	case err != nil:
-		fmt.Fprintf(&b, lang.L("The run stopped: %s")+"\n\n", safetext.Escape(err.Error()))
+		lines = append(lines, lang.X("suggest.stopped_by", "The run stopped: {{.Err}}", msg.M{"Err": safetext.Escape(err.Error())})+"\n")
 	}
 	for _, s := range t.Sources {
-		fmt.Fprintf(&b, "%s: %s\n", safetext.Escape(s.Name), msg.Plural(s.Entries, "entry"))
+		lines = append(lines, msg.CountWith("suggest.entries", "{{.Source}}: {{.N}} entries", s.Entries, msg.M{"Source": msg.Name(safetext.Escape(s.Name))}))
 	}
 	if err == nil && !cancelled {
-		fmt.Fprintf(&b, lang.L("%s written on %s; %s left out because they lie on annotations."),
-			msg.Plural(t.Suggestions, "suggestion"), msg.Plural(t.Documents, "document"), msg.Thousands(t.Skipped))
+		lines = append(lines, msg.CountWith("suggest.written", "{{.N}} suggestions written on {{.Docs}}; {{.Skipped}} left out because they lie on annotations.",
+			t.Suggestions, msg.M{"Docs": msg.Count("status.documents", "{{.N}} documents", t.Documents), "Skipped": msg.Thousands(t.Skipped)}))
 	}
 	if len(t.NewLabels) > 0 {
-		fmt.Fprintf(&b, "\n"+lang.L("Added to the labels: %s."), strings.Join(t.NewLabels, ", "))
+		lines = append(lines, lang.X("import.new_labels", "Added to the labels: {{.Labels}}.", msg.M{"Labels": strings.Join(t.NewLabels, ", ")}))
 	}
-	title := lang.L("Suggestions written")
+	title := lang.X("suggest.finished", "Suggestions written")
 	if err != nil || cancelled {
-		title = lang.L("Suggestions stopped")
+		title = lang.X("suggest.stopped", "Suggestions stopped")
 	}
-	r.summary(title, b.String(), nil)
+	r.summary(title, strings.Join(lines, "\n"), nil)
 }
 
 // predictions imports a model's predictions as suggestions, showing the import's progress,
@@ -172,7 +191,9 @@ func (r *suggestRuns) predictions(path string, o jobs.ImportOptions) {
 	w := r.w
 	o.Slice = true
 	ctx, cancel := context.WithCancel(w.jobs)
-	prog := newProgressDialog(w, lang.L("Loading predictions…"), lang.L("records read"), cancel)
+	prog := newProgressDialog(w, lang.X("suggest.loading", "Loading predictions…"), func(n int) string {
+		return msg.Count("import.records_read", "{{.N}} records read", n)
+	}, cancel)
 	o.Progress = prog.set
 	st, gen := w.cfg.Store, w.q.Generation()
 	w.q.Go(func() {
@@ -184,18 +205,21 @@ func (r *suggestRuns) predictions(path string, o jobs.ImportOptions) {
 			}
 			var b strings.Builder
 			if err != nil {
-				fmt.Fprintf(&b, lang.L("The import stopped: %s")+"\n\n", safetext.Escape(err.Error()))
+				b.WriteString(lang.X("suggest.import_stopped", "The import stopped: {{.Err}}", msg.M{"Err": safetext.Escape(err.Error())}) + "\n\n")
 			}
-			fmt.Fprintf(&b, lang.L("%s stored as suggestions; %s added, %s already in the project."),
-				msg.Plural(t.Suggestions, "prediction"), msg.Plural(t.Added, "document"), msg.Thousands(t.Duplicates))
+			b.WriteString(msg.CountWith("suggest.predictions", "{{.N}} predictions stored as suggestions; {{.Added}}, {{.Duplicates}}.", t.Suggestions,
+				msg.M{"Added": msg.Count("import.docs_added", "{{.N}} documents added", t.Added),
+					"Duplicates": msg.Count("import.duplicates", "{{.N}} already in the project", t.Duplicates)}))
 			if len(t.NewLabels) > 0 {
-				fmt.Fprintf(&b, "\n"+lang.L("Added to the labels: %s."), strings.Join(t.NewLabels, ", "))
+				b.WriteString("\n" + lang.X("import.new_labels", "Added to the labels: {{.Labels}}.", msg.M{"Labels": strings.Join(t.NewLabels, ", ")}))
 			}
 			var problems fyne.CanvasObject
 			if len(t.Errs) > 0 {
-				problems = widget.NewLabel(errorLines(t, maxListedErrors))
+				errs := widget.NewLabel(errorLines(t, maxListedErrors))
+				errs.TextStyle.Monospace = true
+				problems = errs
 			}
-			r.summary(lang.L("Predictions loaded"), b.String(), problems)
+			r.summary(lang.X("suggest.loaded", "Predictions loaded"), b.String(), problems)
 		})
 	})
 }
@@ -206,59 +230,45 @@ func (r *suggestRuns) summary(title, text string, more fyne.CanvasObject) {
 	w := r.w
 	w.imports.reload()
 	w.ed.reloadPending(w.ed.doc.ID)
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(l)
+	content := container.NewVBox(mirror.Text(text))
 	if more != nil {
 		content.Add(container.NewVScroll(more))
 	}
-	d := dialog.NewCustom(title, lang.L("Close"), content, w.win)
-	d.Resize(fyne.NewSize(560, 0))
+	d := w.dialogs.newDialog(title, content, w.dialogs.closeButton())
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 }
 
-// fileButton returns a button that chooses a file to open, from the project's folder, and
-// puts its path in into.
-func (w *Window) fileButton(label string, into *dialogEntry) *widget.Button {
-	return widget.NewButton(label, func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				into.SetText(r.URI().Path())
-				r.Close()
-			}
-		}, w.win)
-		startIn(d, filepath.Dir(w.cfg.Path))
-		d.Show()
-	})
-}
-
-// suggestionsChanged follows what the project's suggestions are after a run, here or in
+// changed follows what the project's suggestions are after a run, here or in
 // another program: the bar shows when there are any, and the document open gets its own.
-func (w *Window) suggestionsChanged(sources []string) {
+func (r *suggestRuns) changed(sources []string) {
+	w := r.w
 	w.sugPanel.SetAvailable(len(sources) > 0)
 	w.ed.reloadPending(w.ed.doc.ID)
 }
 
-// showSuggestions draws the suggestions, or hides them, and says so in the menu.
-func (w *Window) showSuggestions(on bool) {
+// show draws the suggestions, or hides them, and says so in the menu.
+func (r *suggestRuns) show(bool) {
+	w := r.w
 	w.ed.showSuggestions()
 	w.win.SetMainMenu(w.mainMenu())
 }
 
-// suggestionsMenu returns the Suggestions menu: the keys that decide on suggestions, the
+// menu returns the Suggestions menu: the keys that decide on suggestions, the
 // runs of sources, and whether suggestions are shown. item makes a menu item.
-func (w *Window) suggestionsMenu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
-	show := item(lang.L("Show suggestions"), nil, func() { w.sugPanel.SetShown(!w.sugPanel.Shown()) })
+func (r *suggestRuns) menu(item func(string, fyne.Shortcut, func()) *fyne.MenuItem) *fyne.Menu {
+	w := r.w
+	show := item(lang.X("suggest.show", "Show suggestions"), nil, func() { w.sugPanel.SetShown(!w.sugPanel.Shown()) })
 	show.Checked = w.sugPanel.Shown()
-	return fyne.NewMenu(lang.L("Suggestions"),
-		item(lang.L("Accept the suggestion under the selection"), keyHint(fyne.KeyReturn), w.ed.acceptSuggestion),
-		item(lang.L("Accept all of the document's suggestions"), shiftHint(fyne.KeyReturn), w.ed.acceptAllSuggestions),
-		item(lang.L("Reject the suggestion under the selection"), keyHint(fyne.KeyBackspace), w.ed.rejectSuggestion),
+	return fyne.NewMenu(lang.X("menu.suggestions", "Suggestions"),
+		item(lang.X("menu.accept", "Accept the suggestion under the selection"), keyHint(fyne.KeyReturn), w.ed.acceptSuggestion),
+		item(lang.X("menu.accept_all", "Accept all of the document's suggestions"), shiftHint(fyne.KeyReturn), w.ed.acceptAllSuggestions),
+		item(lang.X("menu.reject", "Reject the suggestion under the selection"), keyHint(fyne.KeyBackspace), w.ed.rejectSuggestion),
 		fyne.NewMenuItemSeparator(),
-		item(lang.L("Suggest from a gazetteer (TSV)…"), nil, func() { w.suggests.ask(sourceGazetteer) }),
-		item(lang.L("Suggest from patterns (JSONL)…"), nil, func() { w.suggests.ask(sourcePatterns) }),
-		item(lang.L("Suggest what was labeled elsewhere (propagation)…"), nil, func() { w.suggests.ask(sourcePropagation) }),
-		item(lang.L("Load a model's predictions…"), nil, func() { w.suggests.ask(sourcePredictions) }),
+		item(lang.X("menu.suggest_gazetteer", "Suggest from a gazetteer (TSV)…"), nil, func() { w.suggests.ask(sourceGazetteer) }),
+		item(lang.X("menu.suggest_patterns", "Suggest from patterns (JSONL)…"), nil, func() { w.suggests.ask(sourcePatterns) }),
+		item(lang.X("menu.suggest_propagation", "Suggest what was labeled elsewhere (propagation)…"), nil, func() { w.suggests.ask(sourcePropagation) }),
+		item(lang.X("menu.suggest_predictions", "Load a model's predictions…"), nil, func() { w.suggests.ask(sourcePredictions) }),
 		fyne.NewMenuItemSeparator(),
 		show,
 	)

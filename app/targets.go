@@ -9,11 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -31,16 +32,14 @@ type targetsDialog struct {
 // showTargets opens the targets dialog (Stance → Targets…).
 func (w *Window) showTargets() {
 	td := &targetsDialog{w: w, rows: container.NewVBox()}
-	intro := widget.NewLabel("A document takes a stance toward each target. Annotations keep a target's id, " +
-		"so a rename keeps every stance and piece of evidence on it; exports write the new name. " +
-		"Changes to the targets are saved at once and are not undone with Ctrl+Z.")
-	intro.Wrapping = fyne.TextWrapWord
-	td.add = widget.NewButton("Add target…", func() { td.ask(nil) })
+	intro := mirror.Text(lang.X("targets.intro", "A document takes a stance toward each target. Annotations keep a target's id, "+
+		"so a rename keeps every stance and piece of evidence on it; exports write the new name. "+
+		"Changes to the targets are saved at once and are not undone with Ctrl+Z."))
+	td.add = widget.NewButton(lang.X("targets.add", "Add target…"), func() { td.ask(nil) })
 	td.add.Importance = widget.HighImportance
 	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(td.rows))
-	td.d = dialog.NewCustomWithoutButtons("Stance targets", content, w.win)
-	td.d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", td.d.Hide), td.add})
-	td.d.Resize(fyne.NewSize(680, min(560, w.win.Canvas().Size().Height-40)))
+	td.d = w.dialogs.newDialog(lang.X("targets.title", "Stance targets"), content, widget.NewButton(lang.X("dialog.close", "Close"), func() { td.d.Hide() }), td.add)
+	td.d.Resize(fyne.NewSize(w.dialogs.size(680).Width, min(560, w.win.Canvas().Size().Height-40)))
 	w.dialogs.show(td.d)
 	td.fill()
 }
@@ -48,13 +47,13 @@ func (w *Window) showTargets() {
 // fill lists the targets of the schema, with their uses read off the UI goroutine.
 func (td *targetsDialog) fill() {
 	w := td.w
-	readThen(w, "count the annotations of each target", w.cfg.Store.TargetUses, func(uses map[string]store.TargetUse) {
+	readThen(w, lang.X("targets.count_failed", "count the annotations of each target"), w.cfg.Store.TargetUses, func(uses map[string]store.TargetUse) {
 		var rows []fyne.CanvasObject
 		for _, t := range w.schema.Targets {
 			rows = append(rows, td.row(t, uses[t.ID]), widget.NewSeparator())
 		}
 		if len(rows) == 0 {
-			rows = append(rows, widget.NewLabel("This project has no stance targets yet: add the first one."))
+			rows = append(rows, mirror.Label(lang.X("targets.none", "This project has no stance targets yet: add the first one.")))
 		}
 		td.rows.Objects = rows
 		td.rows.Refresh()
@@ -63,17 +62,19 @@ func (td *targetsDialog) fill() {
 
 // row shows target t: its names, id and uses, and its Rename button.
 func (td *targetsDialog) row(t labels.Target, u store.TargetUse) fyne.CanvasObject {
-	name := widget.NewLabel(t.Name)
-	name.TextStyle.Bold = true
-	name.Truncation = fyne.TextTruncateEllipsis
-	info := widget.NewLabel(fmt.Sprintf("id %s · %s · %s", t.ID, msg.Plural(u.DocStances, "document stance"), msg.Plural(u.Spans, "evidence span")))
-	info.Importance = widget.LowImportance
-	info.Truncation = fyne.TextTruncateEllipsis
-	info.SizeName = theme.SizeNameCaptionText
+	name := mirror.Label(t.Name)
+	if l, ok := name.(*widget.Label); ok {
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
+	info := mirror.Label(lang.X("targets.info", "id {{.ID}} · {{.Stances}} · {{.Spans}}", msg.M{"ID": msg.Name(t.ID),
+		"Stances": msg.Count("targets.stances", "{{.N}} document stances", u.DocStances),
+		"Spans":   msg.Count("targets.spans", "{{.N}} evidence spans", u.Spans)}))
+	mirror.Faint(info)
 	ar := article.NewLabel(t.NameAr)
-	rename := widget.NewButton("Rename…", func() { td.ask(&t) })
-	names := container.NewBorder(nil, nil, nil, container.NewCenter(ar), name)
-	return container.NewBorder(nil, nil, nil, container.NewCenter(rename),
+	rename := widget.NewButton(lang.X("targets.rename", "Rename…"), func() { td.ask(&t) })
+	names := mirror.Border(nil, nil, nil, container.NewCenter(ar), name)
+	return mirror.Border(nil, nil, nil, container.NewCenter(rename),
 		container.New(layout.NewCustomPaddedVBoxLayout(0), names, info))
 }
 
@@ -85,7 +86,7 @@ func (td *targetsDialog) ask(old *labels.Target) {
 		w.askName(true)
 		return
 	}
-	var d *dialog.FormDialog
+	var d *formDialog
 	dismiss := func() { d.Dismiss() }
 	id, name, nameAr := newDialogEntry(dismiss), newDialogEntry(dismiss), newDialogEntry(dismiss)
 	self := ""
@@ -96,46 +97,46 @@ func (td *targetsDialog) ask(old *labels.Target) {
 		name.SetText(old.Name)
 		nameAr.SetText(old.NameAr)
 	} else {
-		id.SetPlaceHolder("made from the name")
-		name.SetPlaceHolder("for example: Egypt's mediation")
+		id.SetPlaceHolder(lang.X("targets.id_placeholder", "made from the name"))
+		name.SetPlaceHolder(lang.X("targets.name_placeholder", "for example: Egypt's mediation"))
 		name.OnChanged = func(s string) {
 			if strings.TrimSpace(s) != "" {
 				id.SetPlaceHolder(w.schema.NewTargetID(s))
 			} else {
-				id.SetPlaceHolder("made from the name")
+				id.SetPlaceHolder(lang.X("targets.id_placeholder", "made from the name"))
 			}
 		}
 	}
-	nameAr.SetPlaceHolder("for example: الوساطة المصرية")
+	nameAr.SetPlaceHolder(lang.X("targets.name_ar_placeholder", "for example: الوساطة المصرية"))
 	id.Validator = func(s string) error {
 		s = strings.TrimSpace(s)
 		switch {
 		case old != nil || s == "":
 			return nil
 		case strings.ContainsAny(s, " \t\u00a0"):
-			return errors.New("one word, without spaces")
+			return errors.New(lang.X("targets.one_word", "one word, without spaces"))
 		}
 		if _, taken := w.schema.Target(s); taken {
-			return errors.New("another target has this id")
+			return errors.New(lang.X("targets.id_taken", "another target has this id"))
 		}
 		return targetClash(w.schema, s, self)
 	}
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("a target needs a name")
+			return errors.New(lang.X("targets.needs_name", "a target needs a name"))
 		}
 		return targetClash(w.schema, s, self)
 	}
 	nameAr.Validator = func(s string) error { return targetClash(w.schema, s, self) }
-	idItem := widget.NewFormItem("ID", id)
-	idItem.HintText = "What annotations and exports refer to; it never changes."
-	nameItem := widget.NewFormItem("Name", name)
-	nameItem.HintText = "The name exports write (English, or as the corpus names it)."
-	title, confirm := "Add a stance target", "Add"
+	idItem := widget.NewFormItem(lang.X("targets.id", "ID"), id)
+	idItem.HintText = lang.X("targets.id_hint", "What annotations and exports refer to; it never changes.")
+	nameItem := widget.NewFormItem(lang.X("targets.name", "Name"), name)
+	nameItem.HintText = lang.X("targets.name_hint", "The name exports write (English, or as the corpus names it).")
+	title, confirm := lang.X("targets.add_title", "Add a stance target"), lang.X("targets.add_confirm", "Add")
 	if old != nil {
-		title, confirm = "Rename "+old.Name, "Rename"
+		title, confirm = lang.X("targets.rename_title", "Rename {{.Name}}", msg.M{"Name": old.Name}), lang.X("targets.rename_confirm", "Rename")
 	}
-	d = dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{idItem, nameItem, widget.NewFormItem("Arabic name", nameAr)},
+	d = w.dialogs.newForm(title, confirm, lang.X("Cancel", "Cancel"), []*widget.FormItem{idItem, nameItem, widget.NewFormItem(lang.X("targets.name_ar", "Arabic name"), nameAr)},
 		func(ok bool) {
 			if !ok {
 				return
@@ -145,11 +146,11 @@ func (td *targetsDialog) ask(old *labels.Target) {
 				t.ID = w.schema.NewTargetID(t.Name)
 			}
 			td.save(old, t)
-		}, w.win)
+		})
 	name.OnSubmitted = func(string) { d.Submit() }
 	nameAr.OnSubmitted = func(string) { d.Submit() }
 	id.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(560, 0))
+	d.Resize(w.dialogs.size(560))
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(name)
 }
@@ -168,7 +169,7 @@ func targetClash(sc labels.Schema, s, self string) error {
 		}
 		for _, theirs := range []string{o.ID, o.Name, o.NameAr} {
 			if strings.EqualFold(strings.TrimSpace(theirs), s) {
-				return fmt.Errorf("the target %s is named so already", o.Name)
+				return errors.New(lang.X("targets.clash", "the target {{.Name}} is named so already", msg.M{"Name": o.Name}))
 			}
 		}
 	}
@@ -192,16 +193,17 @@ func (td *targetsDialog) save(old *labels.Target, t labels.Target) {
 		}
 		sc, err := st.Schema(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("read the label schema: %w", err)
+			return nil, fmt.Errorf("%s: %w", lang.X("err.schema", "read the label schema"), err)
 		}
 		return func() {
 			w.setSchema(sc)
 			if old == nil {
 				w.stance.SetTarget(t.ID)
-				w.status.Say("Added the target %s. It is the current target: press %s to choose the document's stance toward it.",
-					t.Name, w.stance.Keys().List(", "))
+				w.status.Say("%s", lang.X("targets.added", "Added the target {{.Name}}. It is the current target: press {{.Keys}} to choose the document's stance toward it.",
+					msg.M{"Name": msg.Quote(t.Name), "Keys": w.stance.Keys().List(", ")}))
 			} else {
-				w.status.Say("Renamed the target %s to %s; its stances and evidence stay with it.", old.Name, t.Name)
+				w.status.Say("%s", lang.X("targets.renamed", "Renamed the target {{.Old}} to {{.New}}; its stances and evidence stay with it.",
+					msg.M{"Old": msg.Quote(old.Name), "New": msg.Quote(t.Name)}))
 			}
 			td.fill()
 		}, nil
@@ -213,9 +215,9 @@ func (td *targetsDialog) refuse(err error) bool {
 	w := td.w
 	switch {
 	case errors.Is(err, store.ErrExists):
-		w.status.Warn("Not saved: another target already has this id or name.")
+		w.status.Warn("%s", lang.X("targets.exists", "Not saved: another target already has this id or name."))
 	case errors.Is(err, labels.ErrBadSchema):
-		w.status.Warn("Not saved: a target needs a one-word id and a name.")
+		w.status.Warn("%s", lang.X("targets.bad", "Not saved: a target needs a one-word id and a name."))
 	case errors.Is(err, labels.ErrNoAnnotator):
 		w.askName(true)
 	default:

@@ -4,7 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
+
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/tawsim/tawsim/app/doclist"
 	"github.com/tawsim/tawsim/app/msg"
@@ -44,10 +45,10 @@ func (e *editor) step(redo bool) {
 // stepped shows the result of an undo (redo false) or redo of event ev: the document it changed,
 // opened (and found in the list), its spans and status, and what was undone in the status bar.
 func (e *editor) stepped(ev labels.Event, redo bool) {
-	what := describe(ev, e.w.schema)
-	verb := "Undone"
+	what := e.describe(ev)
+	done := lang.X("undo.undone", "Undone: {{.What}}.", msg.M{"What": what})
 	if redo {
-		verb = "Redone"
+		done = lang.X("undo.redone", "Redone: {{.What}}.", msg.M{"What": what})
 	}
 	var old, now labels.Status
 	isState := ev.Action == labels.ActionStateSet
@@ -61,7 +62,7 @@ func (e *editor) stepped(ev labels.Event, redo bool) {
 		e.w.stance.SetTarget(target)
 	}
 	e.open(ev.DocID, func() {
-		e.w.status.Say("%s: %s.", verb, what)
+		e.w.status.Say("%s", done)
 		if isState && e.doc.ID == ev.DocID {
 			e.w.list.StatusChanged(ev.DocID, e.doc.Order, old, now, nil)
 		}
@@ -70,19 +71,21 @@ func (e *editor) stepped(ev labels.Event, redo bool) {
 
 // refuseStep explains why an undo or redo could not be done, and reports whether it did.
 func (e *editor) refuseStep(err error, redo bool) bool {
-	verb := "undo"
+	overlap := lang.X("undo.overlap", "Cannot undo: the span would overlap one labeled since. Remove that span first, then undo again.")
+	gone := lang.X("undo.gone", "Cannot undo: the span was changed or removed since.")
 	if redo {
-		verb = "redo"
+		overlap = lang.X("redo.overlap", "Cannot redo: the span would overlap one labeled since. Remove that span first, then redo again.")
+		gone = lang.X("redo.gone", "Cannot redo: the span was changed or removed since.")
 	}
 	switch {
 	case errors.Is(err, store.ErrNothingToUndo):
-		e.w.status.Say("Nothing to undo.")
+		e.w.status.Say("%s", lang.X("undo.nothing", "Nothing to undo."))
 	case errors.Is(err, store.ErrNothingToRedo):
-		e.w.status.Say("Nothing to redo.")
+		e.w.status.Say("%s", lang.X("redo.nothing", "Nothing to redo."))
 	case errors.Is(err, labels.ErrOverlap):
-		e.w.status.Warn("Cannot %s: the span would overlap one labeled since. Remove that span first, then %s again.", verb, verb)
+		e.w.status.Warn("%s", overlap)
 	case errors.Is(err, store.ErrNotFound):
-		e.w.status.Warn("Cannot %s: the span was changed or removed since.", verb)
+		e.w.status.Warn("%s", gone)
 	default:
 		return false
 	}
@@ -90,51 +93,44 @@ func (e *editor) refuseStep(err error, redo bool) bool {
 }
 
 // describe names in a few words the change event ev made: `adding ORG "الجيش الوطني الليبي"`,
-// `setting the stance toward Libyan National Army to FAVOR`; sc names the targets.
-func describe(ev labels.Event, sc labels.Schema) string {
+// `setting the stance toward Libyan National Army to FAVOR`.
+func (e *editor) describe(ev labels.Event) string {
 	var before, after labels.Span
-	kind := func(sp labels.Span) string {
-		if sp.Kind == labels.KindStance {
-			return sp.Label + " evidence"
-		}
-		return sp.Label
-	}
-	name := func(id string) string {
-		if t, ok := sc.Target(id); ok {
-			return t.Name
-		}
-		return id
-	}
 	switch ev.Action {
 	case labels.ActionSpanAdd:
 		if json.Unmarshal(ev.After, &after) == nil {
-			return fmt.Sprintf("adding %s %s", kind(after), msg.Quote(after.Text))
+			return lang.X("undo.adding", "adding {{.Label}} {{.Text}}", msg.M{"Label": e.spanName(after), "Text": msg.Quote(after.Text)})
 		}
 	case labels.ActionSpanUpdate:
 		if json.Unmarshal(ev.Before, &before) == nil && json.Unmarshal(ev.After, &after) == nil {
-			return fmt.Sprintf("changing %s from %s to %s", msg.Quote(after.Text), kind(before), kind(after))
+			return lang.X("undo.changing", "changing {{.Text}} from {{.Old}} to {{.Label}}",
+				msg.M{"Text": msg.Quote(after.Text), "Old": e.spanName(before), "Label": e.spanName(after)})
 		}
 	case labels.ActionSpanDelete:
 		if json.Unmarshal(ev.Before, &before) == nil {
-			return fmt.Sprintf("removing %s %s", kind(before), msg.Quote(before.Text))
+			return lang.X("undo.removing", "removing {{.Label}} {{.Text}}", msg.M{"Label": e.spanName(before), "Text": msg.Quote(before.Text)})
 		}
 	case labels.ActionSuggestionAccept, labels.ActionSuggestionReject:
-		return describeDecision(ev)
+		return e.describeDecision(ev)
 	case labels.ActionStateSet:
-		return fmt.Sprintf("the status change from %s to %s", doclist.StatusText(stateStatus(ev.Before)), doclist.StatusText(stateStatus(ev.After)))
+		return lang.X("undo.status", "the status change from {{.Old}} to {{.Status}}",
+			msg.M{"Old": doclist.StatusText(stateStatus(ev.Before)), "Status": doclist.StatusText(stateStatus(ev.After))})
 	case labels.ActionStanceSet, labels.ActionStanceClear:
 		old, now := loggedStance(ev.Before), loggedStance(ev.After)
 		switch {
 		case now != nil && old == nil:
-			return fmt.Sprintf("setting the stance toward %s to %s", name(now.Target), now.Label)
+			return lang.X("undo.stance_set", "setting the stance toward {{.Target}} to {{.Label}}",
+				msg.M{"Target": e.targetName(now.Target), "Label": e.stanceName(now.Label)})
 		case now != nil:
-			return fmt.Sprintf("changing the stance toward %s from %s to %s", name(now.Target), old.Label, now.Label)
+			return lang.X("undo.stance_changed", "changing the stance toward {{.Target}} from {{.Old}} to {{.Label}}",
+				msg.M{"Target": e.targetName(now.Target), "Old": e.stanceName(old.Label), "Label": e.stanceName(now.Label)})
 		case old != nil:
-			return fmt.Sprintf("clearing the stance toward %s (%s)", name(old.Target), old.Label)
+			return lang.X("undo.stance_cleared", "clearing the stance toward {{.Target}} ({{.Old}})",
+				msg.M{"Target": e.targetName(old.Target), "Old": e.stanceName(old.Label)})
 		}
-		return "the document stance change"
+		return lang.X("undo.stance", "the document stance change")
 	}
-	return string(ev.Action)
+	return msg.Name(string(ev.Action))
 }
 
 // eventTarget returns the stance target that event ev changed a document stance or an

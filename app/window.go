@@ -18,17 +18,20 @@ import (
 	"fmt"
 	"image/color"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
-	"github.com/tawsim/tawsim/app/assets"
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/app/palette"
+	"github.com/tawsim/tawsim/app/prefs"
 	"github.com/tawsim/tawsim/app/search"
 	"github.com/tawsim/tawsim/app/stancepanel"
 	"github.com/tawsim/tawsim/app/statusbar"
@@ -49,11 +52,21 @@ type Config struct {
 	// Annotator is whose work the window shows and writes. When empty, the window asks for a
 	// name when it starts (see AnnotatorName).
 	Annotator string
+	// Prefs are the annotator's preferences (prefs.Load), applied when the window is made;
+	// the Preferences dialog changes them and keeps them. The language and the digits are
+	// locale's, set before New (SetLocale).
+	Prefs prefs.Prefs
 }
 
-// Window is Tawsim's main window: the document list on the right (the side an Arabic reader
-// starts from), the article beside it with the palette above it, the stance panel at the left,
-// the status bar below.
+// SetLocale makes the language and the digits of p the window's, before New makes it.
+func SetLocale(p prefs.Prefs) {
+	locale.Set(p.Language)
+	locale.SetDigits(p.Digits)
+}
+
+// Window is Tawsim's main window: the document list at the start (the right in Arabic, the
+// side an Arabic reader starts from; the left in English), the article beside it with the
+// palette above it, the stance panel at the end, the status bar below (panes.go).
 type Window struct {
 	// OnShown, when set, is called on the UI goroutine each time a document has been shown.
 	OnShown func(labels.Document)
@@ -79,11 +92,14 @@ type Window struct {
 	palette  *palette.Palette
 	status   *statusbar.Bar
 	sugPanel *suggestpanel.Panel
+	panes    *panes
 	search   *search.Box // above the list; find runs it
 
 	ed         *editor       // the document open and the actions on it
 	review     *reviewMode   // Team → Review mode
 	dialogs    *dialogStack  // the dialogs open
+	settings   *settings     // File → Preferences…, and the View menu
+	team       *team         // the Team menu
 	nameDialog *nameDialog   // open while the window asks for the annotator's name
 	imports    *importDialog // File → Import…
 	exports    *exportDialog // File → Export…
@@ -104,7 +120,7 @@ func New(a fyne.App, cfg Config) (*Window, error) { return newWindow(a, cfg, nil
 func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	// the theme first: a text measured before it (Fyne keeps its measures) would keep the
 	// line height of Fyne's own font
-	a.Settings().SetTheme(assets.NewTheme())
+	a.Settings().SetTheme(newTheme(cfg.Prefs.Theme))
 	w := &Window{app: a, cfg: cfg, q: work.New(uiCalls)}
 	w.jobs, w.stop = context.WithCancel(context.Background())
 	w.list = doclist.New(w.q)
@@ -121,10 +137,17 @@ func newWindow(a fyne.App, cfg Config, uiCalls chan func()) (*Window, error) {
 	return w, nil
 }
 
-// build makes the panels, wires them, and lays the window out.
+// build makes the window, then its panels.
 func (w *Window) build() {
-	w.win = w.app.NewWindow("Tawsim")
-	w.dialogs = &dialogStack{win: w.win}
+	w.win = w.app.NewWindow(lang.X("window.name", "Tawsim"))
+	w.dialogs, w.settings, w.team = &dialogStack{win: w.win}, &settings{w: w}, &team{w: w}
+	w.buildPanels()
+	w.win.Resize(fyne.NewSize(1280, 800))
+}
+
+// buildPanels makes the panels in the window's language, wires them, and lays the window out
+// in its direction.
+func (w *Window) buildPanels() {
 	w.status = statusbar.New(w.q.UI)
 	w.ed = newEditor(w)
 	w.imports, w.exports, w.merges = &importDialog{w: w}, &exportDialog{w: w}, &mergeDialog{w: w}
@@ -132,7 +155,7 @@ func (w *Window) build() {
 	w.view.article.OnSelect = func(sel article.Selection) { w.ed.onSelectWords(sel); w.review.selected() }
 	w.view.article.OnSuggestionHover = w.ed.hoverSuggestion
 	w.sugPanel, w.suggests = suggestpanel.New(), &suggestRuns{w: w}
-	w.sugPanel.OnShow = w.showSuggestions
+	w.sugPanel.OnShow = w.suggests.show
 	w.sugPanel.OnAcceptAll = w.dialogs.unless(w.ed.acceptAllSuggestions)
 	w.view.article.OnSpanTapped = func(sp labels.Span) { w.ed.onSpanTapped(sp); w.review.selected() }
 	w.review = newReviewMode(w)
@@ -165,36 +188,26 @@ func (w *Window) build() {
 	}
 	w.list.OnError = w.showError
 	w.list.OnWarn = func(s string) { w.status.Warn("%s", s) }
-	w.list.OnSources = w.suggestionsChanged
+	w.list.OnSources = w.suggests.changed
 
 	text := container.NewBorder(container.NewVBox(w.view.header, w.sugPanel.Object(), w.view.rule), nil, nil, nil, w.view.body)
 	// the article keeps room for a line of a dozen words when the window is narrow
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(articleMinWidth, 0))
-	left := container.NewHSplit(container.NewBorder(w.review.box, nil, nil, nil, w.stance.Object()), container.NewStack(floor, text))
-	left.Offset = 0.3
+	// Review mode's panel shares the stance panel's column, above it: each scrolls, so that
+	// the column fits a small screen whatever the number of annotators
+	stance := container.NewVSplit(w.review.box, w.stance.Object())
 	w.find, w.progress = newFinder(w), &progressView{w: w}
-	split := container.NewHSplit(left, container.NewBorder(w.search.Object(), nil, nil, nil, w.list.Object()))
-	split.Offset = 0.76
+	list := container.NewBorder(w.search.Object(), nil, nil, nil, w.list.Object())
+	w.panes = newPanes(list, container.NewStack(floor, text), stance)
+	w.panes.setHidden(w.cfg.Prefs.HideList, w.cfg.Prefs.HideStance)
+	w.settings.applyText()
 	// the palette across the window: Wojood's 21 labels take two rows of a window 1024 wide
 	top := container.NewVBox(container.NewPadded(w.palette.Object()), widget.NewSeparator())
-	w.win.SetContent(container.NewBorder(top, w.status.Object(), nil, nil, split))
+	w.win.SetContent(container.NewBorder(top, w.status.Object(), nil, nil, w.panes))
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.onKey(ev) })
 	w.win.Canvas().SetOnTypedRune(w.onRune)
 	w.addShortcuts()
-	w.win.Resize(fyne.NewSize(1280, 800))
-}
-
-// setSchema makes sc the schema the window labels with: the palette, the stance panel, the
-// menus and the keys follow it, and the spans are drawn again in its colours. The current
-// target stays current when sc still has it.
-func (w *Window) setSchema(sc labels.Schema) {
-	w.schema = sc
-	w.palette.SetSchema(sc)
-	w.stance.SetSchema(sc, takenKeys(w.palette))
-	w.win.SetMainMenu(w.mainMenu())
-	w.search.SetOptions(search.OptionsOf(sc, w.find.annotators))
-	w.ed.showSpans()
 }
 
 // Window returns the Fyne window.
@@ -229,7 +242,7 @@ func (w *Window) Close() error {
 // updateTitle names the project and the annotator in the window title:
 // "Tawsim — news.tawsim — amal".
 func (w *Window) updateTitle() {
-	t := "Tawsim — " + open.Title(w.cfg.Path)
+	t := lang.X("window.name", "Tawsim") + " — " + open.Title(w.cfg.Path)
 	if w.cfg.Annotator != "" {
 		t += " — " + w.cfg.Annotator
 	}
@@ -241,7 +254,11 @@ func (w *Window) showEmpty() { w.view.showEmpty(w.list.Empty()) }
 
 // showError reports an error the annotator has to act on in a dialog.
 func (w *Window) showError(err error) {
-	w.dialogs.show(dialog.NewError(err, w.win))
+	text := err.Error()
+	if r, size := utf8.DecodeRuneInString(text); r != utf8.RuneError {
+		text = string(unicode.ToUpper(r)) + text[size:]
+	}
+	w.dialogs.show(w.dialogs.message(lang.X("Error", "Error"), text))
 }
 
 // focusArticle gives the keyboard focus back to the article after a click elsewhere, so that
@@ -271,7 +288,7 @@ func (w *Window) save(work func(ctx context.Context) (func(), error), failed fun
 				failed()
 			}
 			if err != nil && (refused == nil || !refused(err)) {
-				w.showError(fmt.Errorf("%w\n\nNothing was changed. Check that the project file is on a disk with free space that you can write to, then try again", err))
+				w.showError(fmt.Errorf("%w\n\n%s", err, lang.X("err.not_saved", "Nothing was changed. Check that the project file is on a disk with free space that you can write to, then try again")))
 			}
 			w.status.ShowSaved()
 		}
@@ -280,7 +297,7 @@ func (w *Window) save(work func(ctx context.Context) (func(), error), failed fun
 
 // reloadSchema reads the schema again and shows it (another program changed it).
 func (w *Window) reloadSchema() {
-	readThen(w, "read the label schema", w.cfg.Store.Schema, w.setSchema)
+	readThen(w, lang.X("err.schema", "read the label schema"), w.cfg.Store.Schema, w.setSchema)
 }
 
 // readThen runs read in the queue, then show with what it read on the UI goroutine; when the

@@ -31,12 +31,13 @@ import (
 // Figure is one chart: what to draw and what to say beside it.
 type Figure struct {
 	ID     string    // names its PNG file: "finished", "labels", "stances", "time"
-	Title  string    // in English, drawn beside the picture
+	Title  string    // drawn beside the picture
 	Note   string    // a line under the title ("1,204 documents finished by 3 annotators")
 	Key    []KeyItem // the colours and codes of the picture, drawn beside it
 	Empty  string    // when not "", there is nothing to draw, and this says why
-	XLabel string
+	XLabel string    // the axes' names: drawn inside the picture with Inside set, else beside it
 	YLabel string
+	Inside bool
 	draw   func(p *plot.Plot, s Style)
 }
 
@@ -47,9 +48,17 @@ type KeyItem struct {
 	Color color.NRGBA // its colour in the picture (zero when it has none)
 }
 
-// Figures returns the four figures of p, the colours of labels taken from sc.
-func Figures(p store.Progress, sc labels.Schema) []Figure {
-	return []Figure{finished(p), entityLabels(p, sc), stances(p, sc), timeSpent(p)}
+// Figures returns the four figures of p in English, the colours of labels taken from sc.
+func Figures(p store.Progress, sc labels.Schema) []Figure { return FiguresIn(p, sc, English) }
+
+// FiguresIn returns the four figures of p with the texts of words, the colours of labels
+// taken from sc.
+func FiguresIn(p store.Progress, sc labels.Schema, words Words) []Figure {
+	figs := []Figure{finished(p, words), entityLabels(p, sc, words), stances(p, sc, words), timeSpent(p, words)}
+	for i := range figs {
+		figs[i].Inside = words.AxesInside
+	}
+	return figs
 }
 
 // palette colours the annotators' lines (Tableau 10), in the order of their names.
@@ -64,8 +73,8 @@ var grey = color.NRGBA{0x90, 0x90, 0x90, 0xff}
 
 // finished is the line chart of documents finished per day, a line per annotator over every
 // day from the first to the last, days without any at 0.
-func finished(p store.Progress) Figure {
-	f := Figure{ID: "finished", Title: "Documents finished per day", XLabel: "day", YLabel: "documents"}
+func finished(p store.Progress, w Words) Figure {
+	f := Figure{ID: "finished", Title: w.FinishedTitle, XLabel: w.Day, YLabel: w.Documents}
 	names := make([]string, 0, len(p.Finished))
 	var first, last time.Time
 	total := 0
@@ -82,11 +91,11 @@ func finished(p store.Progress) Figure {
 		}
 	}
 	if total == 0 {
-		f.Empty = "No document has been finished yet."
+		f.Empty = w.NoneFinished
 		return f
 	}
 	sort.Strings(names)
-	f.Note = fmt.Sprintf("%s finished (done or curated) by %s", plural(total, "document"), plural(len(names), "annotator"))
+	f.Note = w.FinishedNote(total, len(names))
 	for i, who := range names {
 		f.Key = append(f.Key, KeyItem{Name: who, Color: palette[i%len(palette)]})
 	}
@@ -110,7 +119,7 @@ func finished(p store.Progress) Figure {
 			pl.Add(l, pts)
 		}
 		loc := first.Location()
-		pl.X.Tick.Marker = plot.TimeTicks{Format: "Jan 2", Ticker: dayTicks{loc},
+		pl.X.Tick.Marker = plot.TimeTicks{Format: w.DayFormat, Ticker: dayTicks{loc},
 			Time: func(v float64) time.Time { return time.Unix(int64(v), 0).In(loc) }}
 		if first.Equal(last) { // one day: room on both sides of it
 			pl.X.Min, pl.X.Max = float64(first.AddDate(0, 0, -1).Unix()), float64(first.AddDate(0, 0, 1).Unix())
@@ -141,8 +150,8 @@ func (d dayTicks) Ticks(min, max float64) []plot.Tick {
 
 // entityLabels is the bar chart of entity spans per label: the schema's labels in its order,
 // each in its colour, then labels the schema lacks.
-func entityLabels(p store.Progress, sc labels.Schema) Figure {
-	f := Figure{ID: "labels", Title: "Entity labels", XLabel: "label", YLabel: "spans"}
+func entityLabels(p store.Progress, sc labels.Schema, w Words) Figure {
+	f := Figure{ID: "labels", Title: w.LabelsTitle, XLabel: w.Label, YLabel: w.Spans}
 	names, colors := labelOrder(p, sc)
 	total := 0
 	values := make([][]float64, len(names))
@@ -151,10 +160,10 @@ func entityLabels(p store.Progress, sc labels.Schema) Figure {
 		total += p.EntityLabels[name]
 	}
 	if total == 0 {
-		f.Empty = "No entity has been labeled yet."
+		f.Empty = w.NoneLabeled
 		return f
 	}
-	f.Note = plural(total, "entity span") + ", everyone's"
+	f.Note = w.LabelsNote(total)
 	codes := codesFor(names, "L")
 	for i, name := range names {
 		if codes[i] != name { // the axis names the others
@@ -193,8 +202,8 @@ func labelOrder(p store.Progress, sc labels.Schema) ([]string, []color.NRGBA) {
 
 // stances is the stacked bar chart of document stances per target: a bar per target of the
 // schema (its id, or a code), a part per stance label in the label's colour.
-func stances(p store.Progress, sc labels.Schema) Figure {
-	f := Figure{ID: "stances", Title: "Document stances per target", XLabel: "target", YLabel: "documents"}
+func stances(p store.Progress, sc labels.Schema, w Words) Figure {
+	f := Figure{ID: "stances", Title: w.StancesTitle, XLabel: w.Target, YLabel: w.Documents}
 	var ids []string
 	for _, t := range sc.Targets {
 		ids = append(ids, t.ID)
@@ -223,10 +232,10 @@ func stances(p store.Progress, sc labels.Schema) Figure {
 		}
 	}
 	if total == 0 {
-		f.Empty = "No document has a stance yet."
+		f.Empty = w.NoStance
 		return f
 	}
-	f.Note = plural(total, "document stance") + ", everyone's"
+	f.Note = w.StancesNote(total)
 	for j, l := range layers {
 		f.Key = append(f.Key, KeyItem{Name: l, Color: colors[j]})
 	}
@@ -247,18 +256,17 @@ func stances(p store.Progress, sc labels.Schema) Figure {
 }
 
 // timeSpent is the histogram of the time spent per document, in store.TimeBins.
-func timeSpent(p store.Progress) Figure {
-	f := Figure{ID: "time", Title: "Time spent per document", XLabel: "time", YLabel: "documents"}
+func timeSpent(p store.Progress, w Words) Figure {
+	f := Figure{ID: "time", Title: w.TimeTitle, XLabel: w.Minutes, YLabel: w.Documents}
 	if p.Timed == 0 {
-		f.Empty = "No time has been recorded yet."
+		f.Empty = w.NoTime
 		return f
 	}
-	f.Note = fmt.Sprintf("%s with time recorded, %s in all, %s on average", plural(p.Timed, "document"),
-		duration(p.Seconds), duration(p.Seconds/int64(p.Timed)))
+	f.Note = w.TimeNote(p.Timed, p.Seconds, p.Seconds/int64(p.Timed))
 	names := make([]string, len(store.TimeBins))
 	values := make([][]float64, len(store.TimeBins))
 	for i, b := range store.TimeBins {
-		names[i] = b.Name
+		names[i] = binName(b)
 		values[i] = []float64{float64(p.Time[i])}
 	}
 	f.draw = func(pl *plot.Plot, s Style) {

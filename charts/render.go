@@ -25,7 +25,7 @@ type Style struct {
 var Light = Style{Background: color.White, Foreground: color.Black, Grid: color.Gray{Y: 0xdd}}
 
 // Plot returns the figure drawn by gonum/plot in style s: its axes, grid and data, without a
-// title or a legend (see the package documentation). An empty figure has axes alone.
+// title or a legend, the axes named only when Inside is set (see Words). An empty figure has axes alone.
 func (f Figure) Plot(s Style) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = s.Background
@@ -35,7 +35,9 @@ func (f Figure) Plot(s Style) *plot.Plot {
 		a.Label.TextStyle.Font = font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Points(10)}
 		a.Tick.Label.Font = font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Points(9)}
 	}
-	p.X.Label.Text, p.Y.Label.Text = f.XLabel, f.YLabel
+	if f.Inside {
+		p.X.Label.Text, p.Y.Label.Text = f.XLabel, f.YLabel
+	}
 	grid := &yGrid{color: s.Grid}
 	p.Add(grid)
 	if f.draw != nil {

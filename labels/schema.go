@@ -24,6 +24,30 @@ type Label struct {
 	Hotkey        string `json:"hotkey"` // a single key, "1".."9" or a letter
 	DescriptionAr string `json:"description_ar,omitempty"`
 	DescriptionEn string `json:"description_en,omitempty"`
+	// DisplayAr and DisplayEn name the label in the window, in Arabic ("شخص") and in English
+	// ("Person"), where Name is the code that files carry ("PERS").
+	DisplayAr string `json:"display_ar,omitempty"`
+	DisplayEn string `json:"display_en,omitempty"`
+}
+
+// Display returns how the window names l in Arabic (arabic set) or English: its display name,
+// else its description up to the first colon when that is a short name (one to three words),
+// else "" (the window then shows the code alone).
+func (l Label) Display(arabic bool) string {
+	name, desc := l.DisplayEn, l.DescriptionEn
+	if arabic {
+		name, desc = l.DisplayAr, l.DescriptionAr
+	}
+	if name != "" {
+		return name
+	}
+	if i := strings.IndexAny(desc, ":;"); i > 0 {
+		desc = desc[:i]
+	}
+	if n := len(strings.Fields(desc)); n >= 1 && n <= 3 {
+		return strings.TrimSpace(desc)
+	}
+	return ""
 }
 
 // Target is something a document can take a stance toward.
@@ -103,6 +127,13 @@ func checkLabels(group string, ls []Label) error {
 		}
 		if names[l.Name] {
 			return fmt.Errorf("%w: %s label %q is listed twice", ErrBadSchema, group, l.Name)
+		}
+		for _, d := range []string{l.DisplayAr, l.DisplayEn} {
+			if d != "" {
+				if err := CheckName(d); err != nil {
+					return fmt.Errorf("%w: %s label %s: display name: %w", ErrBadSchema, group, l.Name, err)
+				}
+			}
 		}
 		names[l.Name] = true
 		if l.Hotkey != "" {

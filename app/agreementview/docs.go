@@ -2,7 +2,6 @@ package agreementview
 
 import (
 	"cmp"
-	"fmt"
 	"image/color"
 	"slices"
 	"strconv"
@@ -15,16 +14,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/jobs"
 )
 
 // The orders of the document list: the first is jobs.Agreement's own.
 var docOrders = []struct {
-	name string
+	name func() string
 	cmp  func(x, y jobs.DocumentFigures) int
 }{
-	{"Most disagreement first", nil},
-	{"Lowest F1 first", func(x, y jobs.DocumentFigures) int {
+	{func() string { return lang.X("agreement.order.disagreement", "Most disagreement first") }, nil},
+	{func() string { return lang.X("agreement.order.f1", "Lowest F1 first") }, func(x, y jobs.DocumentFigures) int {
 		fx, okx := x.F1.Value()
 		fy, oky := y.F1.Value()
 		if okx != oky { // a document without F1 last
@@ -35,10 +37,11 @@ var docOrders = []struct {
 		}
 		return cmp.Compare(fx, fy)
 	}},
-	{"Most stance differences first", func(x, y jobs.DocumentFigures) int {
+	{func() string { return lang.X("agreement.order.stance", "Most stance differences first") }, func(x, y jobs.DocumentFigures) int {
 		return cmp.Compare(y.StanceDisagreements, x.StanceDisagreements)
 	}},
-	{"Document order", func(x, y jobs.DocumentFigures) int { return cmp.Compare(x.Doc.Order, y.Doc.Order) }},
+	{func() string { return lang.X("agreement.order.documents", "Document order") },
+		func(x, y jobs.DocumentFigures) int { return cmp.Compare(x.Doc.Order, y.Doc.Order) }},
 }
 
 // docsTab is the list of the documents two annotators or more worked on, in the order chosen.
@@ -52,15 +55,16 @@ func newDocsTab(open func(id string)) *docsTab {
 	t := &docsTab{list: newDocList(open)}
 	var names []string
 	for _, o := range docOrders {
-		names = append(names, lang.L(o.name))
+		names = append(names, o.name())
 	}
 	t.order = widget.NewSelect(names, func(string) { t.list.sort(t.order.SelectedIndex()) })
+	t.order.Alignment = mirror.Align(false)
 	t.order.SetSelectedIndex(0)
 	head := newDocRow()
 	head.setHead()
-	hint := widget.NewLabel(lang.L("A click opens the document in the main window."))
-	hint.Importance = widget.LowImportance
-	t.object = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, hint, t.order), head), nil, nil, nil, t.list.List)
+	hint := mirror.Label(lang.X("agreement.click_opens", "A click opens the document in the main window."))
+	mirror.Faint(hint)
+	t.object = container.NewBorder(container.NewVBox(mirror.Border(nil, nil, nil, hint, t.order), head), nil, nil, nil, t.list.List)
 	return t
 }
 
@@ -124,6 +128,9 @@ func newDocRow() *docRow {
 	r.f1.Alignment = fyne.TextAlignCenter
 	r.f1.TextStyle.Monospace = true
 	r.f1bg.CornerRadius = 3
+	for _, l := range []*widget.Label{r.order, r.annotators, r.unmatched, r.stance} {
+		l.Alignment = mirror.Align(false)
+	}
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -131,11 +138,11 @@ func newDocRow() *docRow {
 // setHead makes the row the list's heading.
 func (r *docRow) setHead() {
 	r.order.SetText("#")
-	r.title.SetText(lang.L("title"))
-	r.annotators.SetText(lang.L("annotators"))
-	r.unmatched.SetText(lang.L("unmatched"))
+	r.title.SetText(lang.X("agreement.title_column", "title"))
+	r.annotators.SetText(lang.X("agreement.annotators", "annotators"))
+	r.unmatched.SetText(lang.X("agreement.unmatched", "unmatched"))
 	r.f1.Text, r.f1.Color = "F1", theme.Color(theme.ColorNameForeground)
-	r.stance.SetText(lang.L("stance ≠"))
+	r.stance.SetText(lang.X("agreement.stance_differs", "stance ≠"))
 	for _, l := range []*widget.Label{r.order, r.annotators, r.unmatched, r.stance} {
 		l.TextStyle.Bold = true
 	}
@@ -143,11 +150,11 @@ func (r *docRow) setHead() {
 
 // set shows document d.
 func (r *docRow) set(d jobs.DocumentFigures) {
-	r.order.SetText(strconv.FormatInt(d.Doc.Order, 10))
+	r.order.SetText(msg.Digits(strconv.FormatInt(d.Doc.Order, 10)))
 	r.title.SetText(d.Doc.Title)
-	r.annotators.SetText(fmt.Sprint(d.Annotators))
-	r.unmatched.SetText(fmt.Sprint(d.Unmatched))
-	r.stance.SetText(fmt.Sprint(d.StanceDisagreements))
+	r.annotators.SetText(msg.Thousands(d.Annotators))
+	r.unmatched.SetText(msg.Thousands(d.Unmatched))
+	r.stance.SetText(msg.Thousands(d.StanceDisagreements))
 	r.f1.Text = Figure(d.F1)
 	if v, ok := d.F1.Value(); ok {
 		r.f1bg.FillColor, r.f1.Color = Scale(v), scaleInk
@@ -167,14 +174,15 @@ func (r *docRow) Texts() []string {
 func (r *docRow) CreateRenderer() fyne.WidgetRenderer {
 	f1 := container.NewStack(r.f1bg, container.NewCenter(r.f1))
 	cells := []fyne.CanvasObject{r.order, r.title, r.annotators, r.unmatched, f1, r.stance}
-	return widget.NewSimpleRenderer(container.New(columns{}, cells...))
+	return widget.NewSimpleRenderer(container.New(columns{rtl: locale.RTL()}, cells...))
 }
 
-// columns lays a row's cells side by side at docColumns' widths, the title taking the rest.
-type columns struct{}
+// columns lays a row's cells side by side at docColumns' widths, the title taking the rest,
+// from the left, or from the right when rtl is set.
+type columns struct{ rtl bool }
 
 // Layout places the cells.
-func (columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (c columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	fixed := float32(0)
 	for _, w := range docColumns {
 		fixed += w
@@ -185,7 +193,11 @@ func (columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		if w == 0 {
 			w = max(size.Width-fixed, 40)
 		}
-		o.Move(fyne.NewPos(x, 0))
+		at := x
+		if c.rtl {
+			at = size.Width - x - w + 2
+		}
+		o.Move(fyne.NewPos(at, 0))
 		o.Resize(fyne.NewSize(w-2, size.Height))
 		x += w
 	}

@@ -3,15 +3,18 @@ package agreementview
 import (
 	"image/color"
 	"math"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/tawsim/tawsim/agreement"
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/msg"
 )
 
 // Cell sizes.
@@ -42,13 +45,14 @@ func Scale(v float64) color.NRGBA {
 	return color.NRGBA{R: mix(from.R, to.R), G: mix(from.G, to.G), B: mix(from.B, to.B), A: 0xff}
 }
 
-// Figure writes a figure for a cell: four decimals, "n/a" when it is undefined.
+// Figure writes a figure for a cell: four decimals in the digits chosen, "n/a" when it is
+// undefined.
 func Figure(s *agreement.Score) string {
 	v, ok := s.Value()
 	if !ok {
-		return "n/a"
+		return lang.X("agreement.na", "n/a")
 	}
-	return strconv.FormatFloat(v, 'f', 4, 64)
+	return msg.Decimal(v, 4)
 }
 
 // Cell is one cell of a grid: a figure on its colour, or a name, or a placeholder.
@@ -81,14 +85,19 @@ func textCell(text string, fill, ink color.Color) *Cell {
 	return &Cell{CanvasObject: container.NewStack(min, bg, container.NewCenter(t)), Text: text, Fill: fill}
 }
 
-// headCell returns a heading cell: a name, in bidi order (an Arabic name reads right to left).
+// headCell returns a heading cell: a name, in bidi order (an Arabic name reads right to
+// left), centred, or in a right-to-left window at the cell's right.
 func headCell(text string) *Cell {
 	l := article.NewLabel(text) // as wide as the name: the grid's columns take the widest
 	min := canvas.NewRectangle(color.Transparent)
 	min.SetMinSize(fyne.NewSize(cellW, cellH))
 	pad := canvas.NewRectangle(color.Transparent) // a name never touches the next cell
 	pad.SetMinSize(fyne.NewSize(6, 0))
-	return &Cell{CanvasObject: container.NewStack(min, container.NewCenter(container.NewHBox(pad, l, pad))), Text: text, Fill: color.Transparent}
+	var name fyne.CanvasObject = container.NewCenter(container.NewHBox(pad, l, pad))
+	if locale.RTL() {
+		name = container.NewHBox(layout.NewSpacer(), container.NewCenter(l), pad)
+	}
+	return &Cell{CanvasObject: container.NewStack(min, name), Text: text, Fill: color.Transparent}
 }
 
 // noCell returns the cell of a pair of an annotator with themself.
@@ -115,13 +124,17 @@ func newGrid(rows [][]*Cell) *Grid {
 			objs = append(objs, c.CanvasObject) // a *Cell is no type Fyne draws
 		}
 	}
-	g.object = container.New(&tableLayout{cols: max(cols, 1)}, objs...)
+	g.object = container.New(&tableLayout{cols: max(cols, 1), rtl: locale.RTL()}, objs...)
 	return g
 }
 
 // tableLayout lays cells out cols a row, each column as wide as its widest cell and each row
-// as tall as its tallest, a pixel apart.
-type tableLayout struct{ cols int }
+// as tall as its tallest, a pixel apart; the first column at the left, or at the right when
+// rtl is set.
+type tableLayout struct {
+	cols int
+	rtl  bool
+}
 
 // sizes returns the width of each column and the height of each row.
 func (t *tableLayout) sizes(objs []fyne.CanvasObject) (widths, heights []float32) {
@@ -138,12 +151,17 @@ func (t *tableLayout) sizes(objs []fyne.CanvasObject) (widths, heights []float32
 // Layout places the cells.
 func (t *tableLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 	widths, heights := t.sizes(objs)
+	total := t.MinSize(objs).Width
 	y := float32(0)
 	for r, h := range heights {
 		x := float32(0)
 		for c, w := range widths {
 			if i := r*t.cols + c; i < len(objs) {
-				objs[i].Move(fyne.NewPos(x, y))
+				at := x
+				if t.rtl {
+					at = total - x - w
+				}
+				objs[i].Move(fyne.NewPos(at, y))
 				objs[i].Resize(fyne.NewSize(w, h))
 			}
 			x += w + cellGap
@@ -165,8 +183,13 @@ func (t *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(max(w-cellGap, 0), max(h-cellGap, 0))
 }
 
-// Object returns what a window lays out: the grid at its narrowest.
-func (g *Grid) Object() fyne.CanvasObject { return container.NewHBox(g.object) }
+// Object returns what a window lays out: the grid at its narrowest, at the start edge.
+func (g *Grid) Object() fyne.CanvasObject {
+	if locale.RTL() {
+		return container.NewHBox(layout.NewSpacer(), g.object)
+	}
+	return container.NewHBox(g.object)
+}
 
 // Matrix returns the grid of a figure for each pair of names: names across and down, the
 // figure of names[i] and names[j] (score(i, j), i < j) in both of their cells, a dash on the

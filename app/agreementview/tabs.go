@@ -1,7 +1,6 @@
 package agreementview
 
 import (
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -10,16 +9,24 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/agreement"
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 )
 
 // The measures of span agreement the matrix shows.
 var spanMeasures = []struct {
-	name  string
+	name  func() string
 	score func(agreement.SpanPair) *agreement.Score
 }{
-	{"F1: same start, end and label", func(p agreement.SpanPair) *agreement.Score { return p.F1 }},
-	{"F1 of boundaries: same start and end, any label", func(p agreement.SpanPair) *agreement.Score { return p.BoundariesF1 }},
-	{"Partial F1: overlapping spans of a label", func(p agreement.SpanPair) *agreement.Score { return p.PartialF1 }},
+	{func() string { return lang.X("agreement.f1", "F1: same start, end and label") },
+		func(p agreement.SpanPair) *agreement.Score { return p.F1 }},
+	{func() string {
+		return lang.X("agreement.f1_boundaries", "F1 of boundaries: same start and end, any label")
+	},
+		func(p agreement.SpanPair) *agreement.Score { return p.BoundariesF1 }},
+	{func() string { return lang.X("agreement.f1_partial", "Partial F1: overlapping spans of a label") },
+		func(p agreement.SpanPair) *agreement.Score { return p.PartialF1 }},
 }
 
 // spansTab shows entity span agreement: the matrix of a measure for each pair, and strict F1
@@ -37,11 +44,12 @@ func newSpansTab() *spansTab {
 	t := &spansTab{box: container.NewVBox()}
 	var names []string
 	for _, m := range spanMeasures {
-		names = append(names, lang.L(m.name))
+		names = append(names, m.name())
 	}
 	t.measure = widget.NewSelect(names, func(string) { t.show(t.report) })
+	t.measure.Alignment = mirror.Align(false)
 	t.measure.SetSelectedIndex(0)
-	t.object = container.NewBorder(container.NewVBox(t.measure), nil, nil, nil, container.NewVScroll(t.box))
+	t.object = container.NewBorder(mirror.SelectRow(t.measure), nil, nil, nil, container.NewVScroll(t.box))
 	return t
 }
 
@@ -59,10 +67,10 @@ func (t *spansTab) show(r agreement.Report) {
 	t.labels = labelGrid(r.Spans.Pairs)
 	var objs []fyne.CanvasObject
 	if len(names) == 0 {
-		objs = append(objs, widget.NewLabel(lang.L("No two annotators of these worked on the same document.")))
+		objs = append(objs, mirror.Text(lang.X("agreement.no_pairs", "No two annotators of these worked on the same document.")))
 	} else {
-		objs = append(objs, caption(lang.L("Each pair over the documents both worked on")), t.matrix.Object(), widget.NewSeparator(),
-			caption(lang.L("F1 per label (same start, end and label), each pair")), t.labels.Object())
+		objs = append(objs, caption(lang.X("agreement.each_pair", "Each pair over the documents both worked on")), t.matrix.Object(), widget.NewSeparator(),
+			caption(lang.X("agreement.per_label", "F1 per label (same start, end and label), each pair")), t.labels.Object())
 	}
 	t.box.Objects = objs
 	t.box.Refresh()
@@ -79,7 +87,7 @@ func labelGrid(pairs []agreement.SpanPair) *Grid {
 		}
 	}
 	slices.Sort(names)
-	head := []*Cell{headCell(lang.L("label"))}
+	head := []*Cell{headCell(lang.X("agreement.label", "label"))}
 	for _, p := range pairs {
 		head = append(head, headCell(p.A+" – "+p.B))
 	}
@@ -113,6 +121,7 @@ type stanceTab struct {
 func newStanceTab() *stanceTab {
 	t := &stanceTab{box: container.NewVBox()}
 	t.target = widget.NewSelect(nil, func(string) { t.showKappa() })
+	t.target.Alignment = mirror.Align(false)
 	t.object = container.NewVScroll(t.box)
 	return t
 }
@@ -120,13 +129,14 @@ func newStanceTab() *stanceTab {
 // show shows the stance figures of r.
 func (t *stanceTab) show(r agreement.Report) {
 	t.report = r
-	head := []*Cell{headCell(lang.L("target")), headCell(lang.L("documents")), headCell(lang.L("annotators")),
-		headCell("alpha"), headCell("Fleiss κ"), headCell("Gwet AC1"), headCell(lang.L("agreement"))}
+	head := []*Cell{headCell(lang.X("agreement.target", "target")), headCell(lang.X("agreement.documents", "documents")),
+		headCell(lang.X("agreement.annotators", "annotators")), headCell(lang.X("agreement.alpha", "alpha")),
+		headCell(lang.X("agreement.fleiss", "Fleiss κ")), headCell(lang.X("agreement.gwet", "Gwet AC1")), headCell(lang.X("agreement.percent", "agreement"))}
 	rows := [][]*Cell{head}
 	var names []string
 	for _, ta := range r.Stance {
 		names = append(names, ta.Target)
-		rows = append(rows, []*Cell{headCell(ta.Target), headCell(fmt.Sprint(ta.Items)), headCell(fmt.Sprint(ta.Annotators)),
+		rows = append(rows, []*Cell{headCell(ta.Target), headCell(msg.Thousands(ta.Items)), headCell(msg.Thousands(ta.Annotators)),
 			scoreCell(ta.Alpha), scoreCell(ta.FleissKappa), scoreCell(ta.GwetAC1), scoreCell(ta.PercentAgreement)})
 	}
 	t.table = newGrid(rows)
@@ -147,7 +157,7 @@ func (t *stanceTab) showKappa() {
 	var objs []fyne.CanvasObject
 	if len(t.report.Stance) == 0 {
 		t.matrix = newGrid(nil)
-		objs = append(objs, widget.NewLabel(lang.L("No document was given a stance by two of these annotators.")))
+		objs = append(objs, mirror.Text(lang.X("agreement.no_stances", "No document was given a stance by two of these annotators.")))
 		t.box.Objects = objs
 		t.box.Refresh()
 		return
@@ -161,9 +171,9 @@ func (t *stanceTab) showKappa() {
 		}
 		return nil
 	})
-	objs = append(objs, caption(lang.L("Each target over the documents rated twice or more (Fleiss' κ: over those every annotator rated)")),
+	objs = append(objs, caption(lang.X("agreement.each_target", "Each target over the documents rated twice or more (Fleiss' κ: over those every annotator rated)")),
 		t.table.Object(), widget.NewSeparator(),
-		container.NewBorder(nil, nil, title(lang.L("Cohen's κ, each pair, toward")), nil, t.target), t.matrix.Object())
+		mirror.Border(nil, nil, mirror.Title(lang.X("agreement.cohen", "Cohen's κ, each pair, toward")), nil, t.target), t.matrix.Object())
 	t.box.Objects = objs
 	t.box.Refresh()
 }
@@ -183,16 +193,14 @@ func pairNames[P any](pairs []P, ab func(P) (string, string)) []string {
 	return names
 }
 
-// caption returns a title over a grid, wrapped to the width it gets.
-func caption(text string) *widget.Label {
-	l := title(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// title returns a title on one line.
-func title(text string) *widget.Label {
+// caption returns a title over a grid, wrapped to the width it gets: bold, or in a
+// right-to-left window the bidi-aware words (a caption holds F1 or κ among Arabic words).
+func caption(text string) fyne.CanvasObject {
+	if locale.RTL() {
+		return mirror.Text(text)
+	}
 	l := widget.NewLabel(text)
 	l.TextStyle.Bold = true
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -9,7 +9,6 @@ package agreementview
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -19,6 +18,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/jobs"
 	"github.com/tawsim/tawsim/labels"
@@ -33,7 +34,7 @@ type Runner interface {
 }
 
 // anyStatus is the status filter's choice that keeps work of every status.
-func anyStatus() string { return lang.L("any status") }
+func anyStatus() string { return lang.X("agreement.any_status", "any status") }
 
 // View is the Agreement window's content.
 type View struct {
@@ -43,8 +44,11 @@ type View struct {
 	Annotators *widget.CheckGroup // whose work counts
 	Status     *widget.Select     // the status their work must have
 	Progress   *widget.ProgressBar
-	Note       *widget.Label // what was counted, or what went wrong
+	Note       mirror.Texter // what was counted, or what went wrong
 	Tabs       *container.AppTabs
+
+	said  string          // what Note says
+	names *fyne.Container // lays Annotators out
 
 	spans  *spansTab
 	stance *stanceTab
@@ -61,28 +65,34 @@ type View struct {
 
 // New returns an empty view whose counts run runs.
 func New(run Runner) *View {
-	v := &View{run: run, Progress: widget.NewProgressBar(), Note: widget.NewLabel("")}
-	v.Note.Wrapping = fyne.TextWrapWord
+	v := &View{run: run, Progress: widget.NewProgressBar(), Note: mirror.Text(""), names: container.NewStack()}
 	v.Annotators = widget.NewCheckGroup(nil, func([]string) { v.Count() })
 	v.Annotators.Horizontal = true
+	v.names.Objects = []fyne.CanvasObject{mirror.CheckGroupRow(v.Annotators)}
 	statuses := []string{anyStatus()}
 	for _, s := range labels.Statuses {
 		statuses = append(statuses, doclist.StatusText(s))
 	}
 	v.Status = widget.NewSelect(statuses, func(string) { v.Count() })
+	v.Status.Alignment = mirror.Align(false)
 	v.spans, v.stance, v.docs = newSpansTab(), newStanceTab(), newDocsTab(func(id string) {
 		if v.OnOpen != nil {
 			v.OnOpen(id)
 		}
 	})
-	v.Tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Entity spans"), v.spans.object),
-		container.NewTabItem(lang.L("Document stance"), v.stance.object),
-		container.NewTabItem(lang.L("Documents"), v.docs.object),
-	)
-	filters := widget.NewForm(
-		widget.NewFormItem(lang.L("Annotators"), container.NewHScroll(v.Annotators)),
-		widget.NewFormItem(lang.L("Their work"), v.Status),
+	tabs := []*container.TabItem{
+		container.NewTabItem(lang.X("agreement.tab.spans", "Entity spans"), v.spans.object),
+		container.NewTabItem(lang.X("agreement.tab.stance", "Document stance"), v.stance.object),
+		container.NewTabItem(lang.X("agreement.tab.documents", "Documents"), v.docs.object),
+	}
+	if locale.RTL() { // Fyne lays the tabs from the left: in reading order from the right at least
+		slices.Reverse(tabs)
+	}
+	v.Tabs = container.NewAppTabs(tabs...)
+	v.Tabs.Select(tabs[slices.IndexFunc(tabs, func(t *container.TabItem) bool { return t.Content == v.spans.object })])
+	filters := container.NewVBox(
+		mirror.Border(nil, nil, filterName(lang.X("agreement.annotators_filter", "Annotators")), nil, container.NewHScroll(v.names)),
+		mirror.Border(nil, nil, filterName(lang.X("agreement.their_work", "Their work")), nil, v.Status),
 	)
 	v.object = container.NewBorder(container.NewVBox(filters, v.Progress, v.Note), nil, nil, nil, v.Tabs)
 	return v
@@ -103,6 +113,8 @@ func (v *View) SetProject(st store.Project, names []string, leaveOut string) {
 	v.Status.OnChanged = nil
 	v.Annotators.Options = names
 	v.Annotators.SetSelected(checked)
+	v.names.Objects = []fyne.CanvasObject{mirror.CheckGroupRow(v.Annotators)}
+	v.names.Refresh()
 	v.Status.SetSelected(anyStatus())
 	v.Annotators.OnChanged = func([]string) { v.Count() }
 	v.Status.OnChanged = func(string) { v.Count() }
@@ -121,7 +133,7 @@ func (v *View) Count() {
 	seq := v.seq
 	names := slices.Clone(v.Annotators.Selected)
 	if len(names) < 2 {
-		v.Note.SetText(lang.L("Check two annotators or more to compare their work."))
+		v.say(lang.X("agreement.check_two", "Check two annotators or more to compare their work."))
 		v.show(jobs.AgreementResult{})
 		return
 	}
@@ -133,7 +145,7 @@ func (v *View) Count() {
 	v.cancel = cancel
 	o.Progress = func(p jobs.Progress) { v.progress(seq, p) }
 	v.Progress.SetValue(0)
-	v.Note.SetText(lang.L("Counting…"))
+	v.say(lang.X("agreement.counting", "Counting…"))
 	st := v.st
 	v.run.Go(func() {
 		res, err := jobs.Agreement(ctx, st, o)
@@ -144,7 +156,7 @@ func (v *View) Count() {
 			cancel()
 			v.cancel = nil
 			if err != nil {
-				v.Note.SetText(fmt.Sprintf(lang.L("The agreement could not be counted: %v"), err))
+				v.say(lang.X("agreement.failed", "The agreement could not be counted: {{.Err}}", msg.M{"Err": msg.Name(err.Error())}))
 				return
 			}
 			v.Progress.SetValue(1)
@@ -165,7 +177,7 @@ func (v *View) progress(seq int, p jobs.Progress) {
 			if f := p.Fraction(); f >= 0 {
 				v.Progress.SetValue(f)
 			}
-			v.Note.SetText(fmt.Sprintf(lang.L("Counting… %s documents read"), msg.Thousands(int(p.Done))))
+			v.say(msg.Count("agreement.counting_read", "Counting… {{.N}} documents read", int(p.Done)))
 		}
 	})
 }
@@ -186,14 +198,32 @@ func (v *View) show(res jobs.AgreementResult) {
 	}
 	switch {
 	case pairs > 0 || targets > 0:
-		v.Note.SetText(fmt.Sprintf(lang.L("%s worked on by two annotators or more; %s of annotators compared on spans, %s with document stances rated twice or more."),
-			msg.Plural(len(res.Documents), "document"), msg.Plural(pairs, "pair"), msg.Plural(targets, "target")))
+		v.say(msg.CountWith("agreement.summary", "{{.N}} documents worked on by two annotators or more; {{.Pairs}} of annotators compared on spans, "+
+			"{{.Targets}} with document stances rated twice or more.", len(res.Documents),
+			msg.M{"Pairs": msg.Count("agreement.pairs", "{{.N}} pairs", pairs), "Targets": msg.Count("review.targets", "{{.N}} targets", targets)}))
 	case len(v.Annotators.Selected) >= 2:
-		v.Note.SetText(lang.L("No document was worked on by two of these annotators with work of that status."))
+		v.say(lang.X("agreement.none", "No document was worked on by two of these annotators with work of that status."))
 	}
 	v.spans.show(res.Report)
 	v.stance.show(res.Report)
 	v.docs.show(res.Documents)
+}
+
+// say shows text in the note.
+func (v *View) say(text string) {
+	v.said = text
+	v.Note.SetText(text)
+}
+
+// Said returns what the note says.
+func (v *View) Said() string { return v.said }
+
+// filterName returns the name of a filter, at the start edge.
+func filterName(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	l.Alignment = mirror.Align(false)
+	return l
 }
 
 // Spans returns the span matrix shown, for tests.

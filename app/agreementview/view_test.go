@@ -172,8 +172,8 @@ func TestViewCountsAndSorts(t *testing.T) {
 	}
 	v.Status.SetSelected("flagged")
 	q.Wait()
-	if p := v.Result().Report.Spans.Pairs; len(p) != 1 || p[0].Documents != 0 || cells(v.Spans())[1][2] != "n/a" || v.Note.Text != "No document was worked on by two of these annotators with work of that status." {
-		t.Errorf("over flagged work: %+v, says %q", v.Result().Report.Spans.Pairs, v.Note.Text)
+	if p := v.Result().Report.Spans.Pairs; len(p) != 1 || p[0].Documents != 0 || cells(v.Spans())[1][2] != "n/a" || v.Said() != "No document was worked on by two of these annotators with work of that status." {
+		t.Errorf("over flagged work: %+v, says %q", v.Result().Report.Spans.Pairs, v.Said())
 	}
 }
 

@@ -117,6 +117,7 @@ type Article struct {
 	d        drawing // the pieces measured
 	m        metrics
 	textSize float32 // set by SetTextSize; 0 follows the theme
+	spacing  float32 // set by SetLineSpacing: the lines' height in lines; 0 is 1
 	lay      layout
 	laid     bool   // lay holds the layout at lay.width
 	gen      uint64 // changes whenever lay does
@@ -197,6 +198,20 @@ func (a *Article) SetTextSize(size float32) {
 	a.textSize = size
 	a.Refresh()
 }
+
+// SetLineSpacing sets the height of the article's lines, in lines: 1 (or 0) is the theme's
+// spacing, 1.5 puts half a line more between two lines of a paragraph.
+func (a *Article) SetLineSpacing(lines float32) {
+	if lines == a.spacing {
+		return
+	}
+	a.spacing = lines
+	a.d.size = 0 // measured again, with the new gap
+	a.Refresh()
+}
+
+// LineSpacing returns the height of the article's lines, in lines.
+func (a *Article) LineSpacing() float32 { return max(a.spacing, 1) }
 
 // TextSize returns the size the article's text is drawn at.
 func (a *Article) TextSize() float32 {

@@ -1,15 +1,12 @@
 package article
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/arabic/bidi"
-	"github.com/tawsim/tawsim/labels"
 )
 
 // ellipsis ends a label's text when it is cut.
@@ -33,20 +30,19 @@ type Label struct {
 	// cut, in reading order, and ends with an ellipsis. Otherwise the label is as wide as its
 	// text.
 	Truncation fyne.TextTruncation
-	// TextSize is the size of the text; 0 is the theme's text size.
-	TextSize float32
-	// Color names the theme colour of the text; "" is the foreground colour.
-	Color fyne.ThemeColorName
+	words      // TextSize and Color, the text and its drawing
 
-	text  string
-	an    *analysis
-	d     drawing
 	order scratch
 }
 
-// NewLabel returns a label showing text.
-func NewLabel(text string) *Label {
-	l := &Label{}
+// NewLabel returns a label showing text in the direction of its first strong character.
+func NewLabel(text string) *Label { return NewLabelDir(text, bidi.Auto) }
+
+// NewLabelDir returns a label showing text in direction dir: bidi.RightToLeft for the words
+// of a right-to-left window, which read from the right whatever they start with (a file name,
+// a number).
+func NewLabelDir(text string, dir bidi.Direction) *Label {
+	l := &Label{words: words{dir: dir}}
 	l.ExtendBaseWidget(l)
 	l.SetText(text)
 	return l
@@ -54,18 +50,18 @@ func NewLabel(text string) *Label {
 
 // SetText shows text.
 func (l *Label) SetText(text string) {
-	if l.an != nil && text == l.text {
-		return
+	if l.set(text) {
+		l.Refresh()
 	}
-	l.text = text
-	doc := labels.Document{Text: text}
-	l.an = analyze([]rune(text), doc.TokenOffsets(), bidi.Auto)
-	l.d.size = 0
-	l.Refresh()
 }
 
-// Text returns the text shown.
-func (l *Label) Text() string { return l.text }
+// SetColor draws the text in the theme colour name ("" for the foreground).
+func (l *Label) SetColor(name fyne.ThemeColorName) {
+	if l.Color != name {
+		l.Color = name
+		l.Refresh()
+	}
+}
 
 // CreateRenderer returns the label's renderer. It is called by Fyne.
 func (l *Label) CreateRenderer() fyne.WidgetRenderer {
@@ -102,27 +98,14 @@ func (r *labelRenderer) Refresh() {
 }
 
 // measure measures the label's pieces if the text or the theme's text size changed.
-func (r *labelRenderer) measure() {
-	ts := r.l.TextSize
-	if ts <= 0 {
-		ts = r.l.Theme().Size(theme.SizeNameText)
-	}
-	if r.l.d.size != ts {
-		r.l.d.measure(r.l.an, ts)
-		r.l.d.measureTo(r.l.an, len(r.l.an.pieces))
-	}
-}
+func (r *labelRenderer) measure() { r.l.measure(r.l.Theme()) }
 
 // Layout places the pieces of the first paragraph that fit, right-aligned in bidi order.
 func (r *labelRenderer) Layout(size fyne.Size) {
 	l := r.l
 	r.measure()
 	th := l.Theme()
-	name := l.Color
-	if name == "" {
-		name = theme.ColorNameForeground
-	}
-	fg := th.Color(name, fyne.CurrentApp().Settings().ThemeVariant())
+	fg := l.color(th)
 	pad := th.Size(theme.SizeNameInnerPadding)
 	p := l.an.paras[0]
 	ps, widths := l.an.pieces[p.first:p.last], l.d.widths[p.first:p.last]
@@ -153,32 +136,15 @@ func (r *labelRenderer) Layout(size fyne.Size) {
 	y := (size.Height - l.d.lineHeight) / 2
 	objects := make([]fyne.CanvasObject, 0, len(items))
 	for _, it := range items {
-		j := it.piece
-		var t *canvas.Text
-		switch {
-		case j < 0:
-			continue // a gap
+		switch j := it.piece; {
+		case j < 0: // a gap
 		case j == end:
-			t = r.text(ellipsis, fontLatin, fg)
+			t := l.canvasText(ellipsis, fontLatin, fg)
 			t.Move(fyne.NewPos(x[j], y+l.d.ascent-measured.measure(ellipsis, fontLatin, l.d.size).ascent))
-		case l.d.fonts[j] == fontBox:
-			frame, digits := newBox(l.d.shown[j], l.d.size, fg)
-			placeBox(frame, digits, x[j], l.d.widths[j], y+l.d.ascent, l.d.size)
-			objects = append(objects, frame)
-			t = digits
+			objects = append(objects, t)
 		default:
-			t = r.text(l.d.shown[j], l.d.fonts[j], fg)
-			t.Move(fyne.NewPos(x[j], y+l.d.dy[j]))
+			objects = append(objects, l.piece(j, x[j], y, fg)...)
 		}
-		objects = append(objects, t)
 	}
 	r.objects = objects
-}
-
-// text returns a canvas.Text of s in font k.
-func (r *labelRenderer) text(s string, k fontKind, fg color.Color) *canvas.Text {
-	t := &canvas.Text{Text: s, Color: fg, TextSize: r.l.d.size, FontSource: k.source()}
-	sz := measured.measure(s, k, r.l.d.size)
-	t.Resize(fyne.NewSize(sz.w, sz.h))
-	return t
 }

@@ -177,7 +177,7 @@ func (a *Article) measure(ts float32) {
 	a.m = metrics{
 		space:      a.d.space,
 		lineHeight: a.d.lineHeight,
-		lineGap:    th.Size(theme.SizeNameLineSpacing),
+		lineGap:    th.Size(theme.SizeNameLineSpacing) + (a.LineSpacing()-1)*a.d.lineHeight,
 		paraGap:    a.d.lineHeight / 2,
 		pad:        th.Size(theme.SizeNameInnerPadding),
 		rows:       a.nestRows,

@@ -9,7 +9,6 @@
 package dashboard
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 
@@ -21,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/charts"
 	"github.com/tawsim/tawsim/labels"
@@ -38,21 +38,20 @@ type Dashboard struct {
 	cards   []*Card
 	grid    *fyne.Container
 	scroll  *container.Scroll
-	summary *widget.Label
+	summary mirror.Texter
 	object  fyne.CanvasObject
 }
 
 // New returns an empty dashboard; Show fills it.
 func New() *Dashboard {
-	d := &Dashboard{grid: container.NewGridWithColumns(2), summary: widget.NewLabel(lang.L("Reading the project…"))}
-	d.summary.Truncation = fyne.TextTruncateEllipsis
-	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), func() {
+	d := &Dashboard{grid: container.NewGridWithColumns(2), summary: mirror.Label(lang.X("progress.reading", "Reading the project…"))}
+	refresh := widget.NewButtonWithIcon(lang.X("progress.refresh", "Refresh"), theme.ViewRefreshIcon(), func() {
 		if d.OnRefresh != nil {
 			d.OnRefresh()
 		}
 	})
 	d.scroll = container.NewVScroll(d.grid)
-	d.object = container.NewBorder(container.NewBorder(nil, nil, nil, refresh, d.summary), nil, nil, nil, d.scroll)
+	d.object = container.NewBorder(mirror.Border(nil, nil, nil, refresh, d.summary), nil, nil, nil, d.scroll)
 	return d
 }
 
@@ -61,7 +60,7 @@ func (d *Dashboard) Object() fyne.CanvasObject { return d.object }
 
 // Show draws the progress p of a project with schema sc.
 func (d *Dashboard) Show(p store.Progress, sc labels.Schema) {
-	d.figures = charts.Figures(p, sc)
+	d.figures = charts.FiguresIn(p, sc, Words())
 	d.cards = d.cards[:0]
 	objs := make([]fyne.CanvasObject, 0, len(d.figures))
 	for _, f := range d.figures {
@@ -73,16 +72,17 @@ func (d *Dashboard) Show(p store.Progress, sc labels.Schema) {
 		d.cards = append(d.cards, c)
 		objs = append(objs, c.object)
 	}
-	d.grid.Objects = objs
-	d.scroll.Refresh() // the charts' height, which the scroll gives the grid
+	d.grid.Objects = mirror.Grid(2, objs...).Objects // the first chart at the start edge
+	d.scroll.Refresh()                               // the charts' height, which the scroll gives the grid
 	done := p.Status[labels.StatusDone] + p.Status[labels.StatusCurated]
-	d.summary.SetText(fmt.Sprintf(lang.L("%s documents · %d annotators · %s finished (done or curated)"),
-		msg.Thousands(p.Documents), len(p.Annotators), msg.Thousands(done)))
+	d.summary.SetText(msg.Count("status.documents", "{{.N}} documents", p.Documents) + " · " +
+		msg.Count("progress.annotators", "{{.N}} annotators", len(p.Annotators)) + " · " +
+		msg.Count("progress.finished", "{{.N}} finished (done or curated)", done))
 }
 
 // Failed says that the progress could not be read.
 func (d *Dashboard) Failed(err error) {
-	d.summary.SetText(lang.L("The progress could not be read: ") + err.Error())
+	d.summary.SetText(lang.X("progress.failed", "The progress could not be read: {{.Error}}", msg.M{"Error": err.Error()}))
 }
 
 // Cards returns the charts shown, in order.
@@ -99,27 +99,28 @@ type Card struct {
 // newCard makes the card of figure f, whose Save button calls save.
 func newCard(f charts.Figure, save func()) *Card {
 	c := &Card{Figure: f}
-	title := widget.NewLabel(lang.L(f.Title))
-	title.TextStyle.Bold = true
-	title.Truncation = fyne.TextTruncateEllipsis
-	note := widget.NewLabel(f.Note)
-	note.Truncation = fyne.TextTruncateEllipsis
-	note.SizeName = theme.SizeNameCaptionText
+	title := mirror.Title(f.Title)
+	note := mirror.Label(f.Note)
+	mirror.Faint(note)
 	var body fyne.CanvasObject
 	if f.Empty != "" {
-		empty := widget.NewLabel(lang.L(f.Empty))
-		empty.Alignment = fyne.TextAlignCenter
-		body = container.NewCenter(empty)
+		body = container.NewCenter(mirror.Label(f.Empty))
 		note.Hide()
 	} else {
 		c.Picture = NewPicture(f)
 		body = c.Picture
+		if !f.Inside {
+			// the axes' names, which the picture cannot draw in the window's language
+			axes := mirror.Label(lang.X("progress.axes", "Across: {{.X}} · up: {{.Y}}", msg.M{"X": f.XLabel, "Y": f.YLabel}))
+			mirror.Faint(axes)
+			body = container.NewBorder(nil, axes, nil, nil, body)
+		}
 	}
-	c.Save = widget.NewButtonWithIcon(lang.L("Save PNG…"), theme.DocumentSaveIcon(), save)
+	c.Save = widget.NewButtonWithIcon(lang.X("progress.save", "Save PNG…"), theme.DocumentSaveIcon(), save)
 	if f.Empty != "" {
 		c.Save.Disable()
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, c.Save, title), note)
+	top := container.NewVBox(mirror.Border(nil, nil, nil, c.Save, title), note)
 	c.object = container.NewPadded(container.NewBorder(top, keyOf(f), nil, nil, body))
 	return c
 }
@@ -146,9 +147,9 @@ func keyOf(f charts.Figure) fyne.CanvasObject {
 		}
 		name := article.NewLabel(k.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
-		items = append(items, container.NewBorder(nil, nil, nil, container.NewHBox(parts...), name))
+		items = append(items, mirror.Border(nil, nil, mirror.Row(parts...), nil, name))
 	}
-	return container.NewGridWithColumns(2, items...)
+	return mirror.Grid(2, items...)
 }
 
 // Picture draws a figure at the size it is given, again when it is resized or the theme

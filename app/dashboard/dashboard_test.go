@@ -1,16 +1,25 @@
 package dashboard
 
 import (
+	"os"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/charts"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
+
+// TestMain runs the tests in English, with its plural forms loaded.
+func TestMain(m *testing.M) {
+	locale.Set(locale.English)
+	os.Exit(m.Run())
+}
 
 // TestDashboardShows: four cards; one with nothing to draw has no picture and no Save; Save
 // hands the window its figure; the summary counts the work.
@@ -43,7 +52,7 @@ func TestDashboardShows(t *testing.T) {
 	if len(saved) != 1 || saved[0] != "labels" {
 		t.Errorf("saved %v", saved)
 	}
-	if got := d.summary.Text; got != "10 documents · 1 annotators · 3 finished (done or curated)" {
+	if got := d.summary.(*widget.Label).Text; got != "10 documents · 1 annotator · 3 finished (done or curated)" {
 		t.Errorf("summary %q", got)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -58,7 +60,7 @@ func (l *List) setFilter(status labels.Status, keep bool, then func()) {
 			}
 			if err != nil {
 				if l.OnError != nil {
-					l.OnError(fmt.Errorf("list the documents: %w", err))
+					l.OnError(fmt.Errorf("%s: %w", lang.X("list.list_failed", "list the documents"), err))
 				}
 				return
 			}

@@ -1,4 +1,4 @@
-// Package doclist is the document list at the right of the window: a row per document of the
+// Package doclist is the document list at the start of the window (the right, in Arabic): a row per document of the
 // project (its number, title and status), the status filter above it, and the corpus's
 // progress. It pages through the project without holding the corpus (Pager), follows the
 // statuses the annotator gives, and moves from document to document. It owns its widgets and
@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -54,8 +56,10 @@ type List struct {
 	Rows     *Rows               // the rows
 	Choice   *widget.Select      // the status filter
 	Sort     *widget.Select      // the order: import, or the lowest score first
+	sortRow  fyne.CanvasObject   // what lays Sort out (mirror.SelectRow)
 	Progress *widget.ProgressBar // the annotator's documents done
-	counts   *widget.Label       // the other statuses
+	counts   mirror.Texter       // the other statuses
+	progress mirror.Texter       // the words of the progress bar, in a right-to-left window
 	object   fyne.CanvasObject
 
 	run       Runner
@@ -111,7 +115,7 @@ func (l *List) pageLoaded(p *Pager, err error) {
 			return
 		}
 		if err != nil {
-			l.warn("Could not read the document list: %v", err)
+			l.warn("%s", lang.X("list.read_failed", "Could not read the document list: {{.Err}}", msg.M{"Err": err}))
 			return
 		}
 		l.Rows.Refresh()
@@ -126,9 +130,9 @@ func (l *List) SetProject(st store.Project, annotator string, docs *Pager, total
 	l.current, l.inList = -1, false
 	l.byScore, l.scoreSource, l.sources, l.suggested = false, "", nil, 0
 	l.Sort.SetSelected(sortOption(false, ""))
-	l.Sort.Hide()
+	l.showSort(false)
 	l.enableChoices()
-	l.Choice.SetSelected(filterAll)
+	l.Choice.SetSelected(filterAll())
 	l.Rows.UnselectAll()
 	l.Rows.Refresh()
 	l.RefreshStats()
@@ -154,13 +158,15 @@ func (l *List) Pager() *Pager { return l.docs }
 func (l *List) Empty() string {
 	switch {
 	case l.total == 0:
-		return "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I)."
+		return lang.X("list.empty", "This project has no documents yet.\nImport a corpus with File → Import… (Ctrl+I).")
 	case l.count == 0 && l.Searching():
-		return lang.L("No document matches the search.\nPress Escape in the search box to see every document again.")
+		return lang.X("list.none_found", "No document matches the search.\nPress Escape in the search box to see every document again.")
 	case l.count == 0 && l.byScore:
-		return lang.L("No document has suggestions of that source.\nChoose “In order” above the list to see every document.")
+		return lang.X("list.none_scored", "No document has suggestions of that source.\nChoose “{{.Order}}” above the list to see every document.",
+			msg.M{"Order": sortOption(false, "")})
 	case l.count == 0:
-		return fmt.Sprintf("No document is %s.\nChoose “All” above the list to see every document.", StatusText(l.filter))
+		return lang.X("list.none", "No document is {{.Status}}.\nChoose “{{.All}}” above the list to see every document.",
+			msg.M{"Status": StatusText(l.filter), "All": filterAll()})
 	}
 	return ""
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/work"
 	"github.com/tawsim/tawsim/labels"
@@ -175,8 +176,8 @@ func TestCuratedStatus(t *testing.T) {
 	}
 	l.RefreshStats()
 	f.q.Wait()
-	if l.counts.Text != "299 to do · 2 curated" || l.Progress.TextFormatter() != "152 / 451 done" {
-		t.Errorf("the counts say %q, the progress %q", l.counts.Text, l.Progress.TextFormatter())
+	if counts := l.counts.(*widget.Label).Text; counts != "299 to do · 2 curated" || l.Progress.TextFormatter() != "152 / 451 done" {
+		t.Errorf("the counts say %q, the progress %q", counts, l.Progress.TextFormatter())
 	}
 	if !slices.Contains(l.Choice.Options, "curated") {
 		t.Fatalf("the filter offers %v", l.Choice.Options)

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -45,8 +47,8 @@ func (l *Rows) TypedRune(r rune) {
 }
 
 // Row is one line of the document list: the document's number (its import order, which a
-// filtered list keeps) at the right, the title (in bidi order) beside it, the status at the left
-// with its coloured marker.
+// filtered list keeps) at the start (the right, in Arabic), the title (in bidi order) beside
+// it, the status at the end with its coloured marker.
 type Row struct {
 	widget.BaseWidget
 	order  *article.Label
@@ -70,8 +72,8 @@ func newRow() fyne.CanvasObject {
 func (r *Row) CreateRenderer() fyne.WidgetRenderer {
 	column := canvas.NewRectangle(color.Transparent)
 	column.SetMinSize(fyne.NewSize(statusWidth(), 0))
-	left := container.NewHBox(container.NewCenter(r.marker), container.NewStack(column, r.status))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, left, r.order, r.title))
+	status := mirror.Row(container.NewStack(column, r.status), container.NewCenter(r.marker))
+	return widget.NewSimpleRenderer(mirror.Border(nil, nil, r.order, status, r.title))
 }
 
 // statusWidth is the width of the widest status name as a row shows it.
@@ -103,7 +105,7 @@ func (r *Row) set(s labels.Summary, ok bool) {
 		r.marker.Hide()
 		return
 	}
-	r.order.SetText(strconv.FormatInt(s.Order, 10))
+	r.order.SetText(msg.Digits(strconv.FormatInt(s.Order, 10)))
 	r.title.SetText(s.Title)
 	r.status.Color = StatusColor(s.Status)
 	r.status.SetText(StatusText(s.Status))
@@ -196,5 +198,5 @@ func (b *Badge) Text() string { return b.text.Text }
 
 // CreateRenderer lays the badge out. It is called by Fyne.
 func (b *Badge) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewHBox(container.NewCenter(b.marker), b.text))
+	return widget.NewSimpleRenderer(mirror.Row(container.NewCenter(b.marker), b.text))
 }

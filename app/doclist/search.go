@@ -1,6 +1,10 @@
 package doclist
 
-import "fyne.io/fyne/v2/lang"
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/tawsim/tawsim/app/msg"
+)
 
 // The list shows the hits of a search in place of the documents (ShowSearch), read a page at
 // a time as the annotator scrolls down, until the search is cleared (ClearSearch), when it
@@ -19,7 +23,7 @@ func (l *List) NewSearchPager(search SearchFunc) *Pager {
 				return
 			}
 			if err != nil {
-				l.warn(lang.L("Could not read the search's results: %v"), err)
+				l.warn("%s", lang.X("search.read_failed", "Could not read the search's results: {{.Error}}", msg.M{"Error": err.Error()}))
 				return
 			}
 			l.grown()

@@ -3,10 +3,11 @@ package doclist
 import (
 	"context"
 	"slices"
-	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -17,17 +18,19 @@ import (
 // from the index the store keeps (store.DocumentsByScore); the status filter waits.
 
 // The sort choices: import order, the lowest score of any source, and of each source.
-const (
-	sortImport = "In order"
-	sortLowest = "Least sure"
-	sortOf     = "Least sure: "
-)
+func sortImport() string { return lang.X("list.sort.import", "In order") }
+func sortLowest() string { return lang.X("list.sort.lowest", "Least sure") }
+
+// sortOf returns the choice of the lowest score of source's suggestions.
+func sortOf(source string) string {
+	return lang.X("list.sort.of", "Least sure: {{.Source}}", msg.M{"Source": source})
+}
 
 // sortOptions returns the sort choices for the sources of the project's suggestions.
 func sortOptions(sources []string) []string {
-	opts := []string{lang.L(sortImport), lang.L(sortLowest)}
+	opts := []string{sortImport(), sortLowest()}
 	for _, s := range sources {
-		opts = append(opts, lang.L(sortOf)+s)
+		opts = append(opts, sortOf(s))
 	}
 	return opts
 }
@@ -37,18 +40,22 @@ func sortOptions(sources []string) []string {
 func sortOption(byScore bool, source string) string {
 	switch {
 	case !byScore:
-		return lang.L(sortImport)
+		return sortImport()
 	case source == "":
-		return lang.L(sortLowest)
+		return sortLowest()
 	}
-	return lang.L(sortOf) + source
+	return sortOf(source)
 }
 
 // onSort lists the documents in the order chosen.
 func (l *List) onSort(opt string) {
-	byScore, source := opt != lang.L(sortImport), strings.TrimPrefix(opt, lang.L(sortOf))
-	if !byScore || opt == lang.L(sortLowest) {
-		source = ""
+	byScore, source := opt != sortImport(), ""
+	if byScore && opt != sortLowest() {
+		for _, s := range l.sources {
+			if opt == sortOf(s) {
+				source = s
+			}
+		}
 	}
 	if l.docs == nil || byScore == l.byScore && source == l.scoreSource {
 		return
@@ -112,11 +119,7 @@ func (l *List) showSources(s store.Stats) {
 		l.sources = sources
 		l.Sort.Options = sortOptions(sources)
 		l.Sort.Refresh()
-		if len(sources) > 0 {
-			l.Sort.Show()
-		} else {
-			l.Sort.Hide()
-		}
+		l.showSort(len(sources) > 0)
 		if l.byScore && l.scoreSource != "" && !slices.Contains(sources, l.scoreSource) {
 			l.SetSort(len(sources) > 0, "")
 			changed = false
@@ -128,4 +131,16 @@ func (l *List) showSources(s store.Stats) {
 	if changed && l.byScore {
 		l.SetFilter("", nil)
 	}
+}
+
+// showSort shows the choice of order (there are suggestions) or hides it.
+func (l *List) showSort(on bool) {
+	for _, o := range []fyne.CanvasObject{l.Sort, l.sortRow} {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	l.sortRow.Refresh()
 }

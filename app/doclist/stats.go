@@ -3,36 +3,53 @@ package doclist
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
 
-// header makes what sits above the rows: the status filter and the corpus's progress.
+// header makes what sits above the rows: the status filter, the order (shown when there are
+// suggestions) and the corpus's progress.
 func (l *List) header() fyne.CanvasObject {
 	l.Choice = widget.NewSelect(filterOptions(), l.onFilter)
-	l.Choice.SetSelected(filterAll)
+	l.Choice.Alignment = mirror.Align(false)
+	l.Choice.SetSelected(filterAll())
 	l.Sort = widget.NewSelect(sortOptions(nil), l.onSort)
+	l.Sort.Alignment = mirror.Align(false)
 	l.Sort.SetSelected(sortOption(false, ""))
-	l.Sort.Hide()
+	l.sortRow = mirror.SelectRow(l.Sort)
+	l.showSort(false)
 	l.Progress = widget.NewProgressBar()
-	l.Progress.TextFormatter = func() string {
-		return fmt.Sprintf("%s / %s done", msg.Thousands(l.done), msg.Thousands(l.total))
+	l.Progress.TextFormatter = l.progressText
+	var bar fyne.CanvasObject = l.Progress
+	if locale.RTL() {
+		// Fyne's bar would draw "١٢ من ٤٠ منجزة" with its numbers out of place: the words go
+		// over it in the article's label
+		l.Progress.TextFormatter = func() string { return "" }
+		l.progress = mirror.Label("")
+		bar = container.NewStack(l.Progress, container.NewCenter(l.progress))
 	}
-	l.counts = widget.NewLabel("")
-	l.counts.Importance = widget.LowImportance
-	l.counts.Truncation = fyne.TextTruncateEllipsis
+	l.counts = mirror.Label("")
+	mirror.Faint(l.counts)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Show"), l.Sort, l.Choice),
-		l.Progress, l.counts, widget.NewSeparator())
+		mirror.Border(nil, nil, widget.NewLabel(lang.X("list.show", "Show")), nil, l.Choice),
+		l.sortRow, // a row of its own: "Lowest score: model-1" would not fit beside the filter
+		bar, l.counts, widget.NewSeparator())
+}
+
+// progressText is what the progress bar says: "1,204 / 3,400 done".
+func (l *List) progressText() string {
+	return lang.X("list.progress", "{{.Done}} / {{.Total}} done", msg.M{"Done": msg.Thousands(l.done), "Total": msg.Thousands(l.total)})
 }
 
 // statsRefresher reads the project's statistics for the progress bar, off the UI goroutine,
@@ -86,7 +103,7 @@ func (l *List) RefreshStats() {
 func (l *List) ShowStats(s store.Stats, err error) {
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
-			l.warn("Could not count the documents: %v", err)
+			l.warn("%s", lang.X("list.count_failed", "Could not count the documents: {{.Err}}", msg.M{"Err": err}))
 		}
 		return
 	}
@@ -97,10 +114,13 @@ func (l *List) ShowStats(s store.Stats, err error) {
 	}
 	l.Progress.Max = float64(max(s.Documents, 1))
 	l.Progress.SetValue(float64(l.done))
+	if l.progress != nil {
+		l.progress.SetText(l.progressText())
+	}
 	var parts []string
 	for _, st := range labels.Statuses {
 		if st != labels.StatusDone && (s.Status[st] > 0 || st == labels.StatusTodo) {
-			parts = append(parts, fmt.Sprintf("%s %s", msg.Thousands(s.Status[st]), StatusText(st)))
+			parts = append(parts, lang.X("list.status_count", "{{.N}} {{.Status}}", msg.M{"N": msg.Thousands(s.Status[st]), "Status": StatusText(st)}))
 		}
 	}
 	l.counts.SetText(strings.Join(parts, " · "))

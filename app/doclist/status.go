@@ -2,6 +2,7 @@ package doclist
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/tawsim/tawsim/labels"
@@ -11,9 +12,17 @@ import (
 func StatusText(s labels.Status) string {
 	switch s {
 	case labels.StatusInProgress:
-		return "in progress"
+		return lang.X("status.in_progress", "in progress")
 	case labels.StatusTodo, "":
-		return "to do"
+		return lang.X("status.todo", "to do")
+	case labels.StatusDone:
+		return lang.X("status.done", "done")
+	case labels.StatusSkipped:
+		return lang.X("status.skipped", "skipped")
+	case labels.StatusFlagged:
+		return lang.X("status.flagged", "flagged")
+	case labels.StatusCurated:
+		return lang.X("status.curated", "curated")
 	}
 	return string(s)
 }
@@ -35,11 +44,11 @@ func StatusColor(s labels.Status) fyne.ThemeColorName {
 }
 
 // filterAll is the filter option that lists every document.
-const filterAll = "All"
+func filterAll() string { return lang.X("list.all", "All") }
 
 // filterOptions are the choices of the status filter: All, then each status.
 func filterOptions() []string {
-	opts := []string{filterAll}
+	opts := []string{filterAll()}
 	for _, s := range labels.Statuses {
 		opts = append(opts, StatusText(s))
 	}
@@ -59,7 +68,7 @@ func ParseStatus(text string) labels.Status {
 // filterOption is the filter option that lists status.
 func filterOption(status labels.Status) string {
 	if status == "" {
-		return filterAll
+		return filterAll()
 	}
 	return StatusText(status)
 }

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/textfield"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -59,14 +61,19 @@ func newFinder(p *Palette, c fyne.Canvas) *finder {
 	f := &finder{p: p, rows: container.NewVBox()}
 	f.field = &finderField{f: f}
 	f.field.ExtendBaseWidget(f.field)
-	f.field.SetPlaceHolder(lang.L("Label name, or its Arabic or English description"))
+	f.field.SetPlaceHolder(lang.X("finder.placeholder", "Label name, or its Arabic or English description"))
 	f.field.OnChanged = func(string) { f.filter() }
 	f.scroll = container.NewVScroll(f.rows)
-	title := widget.NewLabel(lang.L("Find a label"))
+	title := widget.NewLabel(lang.X("finder.title", "Find a label"))
 	title.TextStyle.Bold = true
-	hint := widget.NewLabel(lang.L("↑ ↓ choose · Enter labels · Esc closes"))
-	hint.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, title, hint), f.field)
+	hint := mirror.Label(lang.X("finder.hint", "↑ ↓ choose · Enter labels · Esc closes"))
+	switch h := hint.(type) {
+	case *widget.Label:
+		h.Importance = widget.LowImportance
+	case *mirror.Words:
+		h.SetColor(theme.ColorNamePlaceHolder)
+	}
+	top := container.NewVBox(mirror.Border(nil, nil, title, hint), f.field)
 	f.pop = widget.NewModalPopUp(container.NewBorder(top, nil, nil, nil, f.scroll), c)
 	return f
 }
@@ -97,8 +104,9 @@ func (f *finder) filter() {
 		objs = append(objs, newFinderRow(l, col, func() { f.close(&l) }))
 	}
 	if len(f.found) == 0 {
-		none := widget.NewLabel(lang.L("No label matches."))
+		none := widget.NewLabel(lang.X("finder.none", "No label matches."))
 		none.Importance = widget.LowImportance
+		none.Alignment = mirror.Align(false)
 		objs = append(objs, none)
 	}
 	f.rows.Objects = objs
@@ -151,8 +159,10 @@ func (f *finder) close(l *labels.Label) {
 }
 
 // finderRow is one label in the finder: its button, its English name and its Arabic name
-// (the first clauses of its descriptions), on the background of the row marked. The names
-// of all rows start at the same place, col from the row's left edge.
+// (the first clauses of its descriptions), on the background of the row marked; in a
+// right-to-left window the button at the right and the label's Arabic description (else its
+// English one) beside it, faint. The names of all rows start at the same place, col from the row's
+// start edge.
 type finderRow struct {
 	widget.BaseWidget
 	l      labels.Label
@@ -162,7 +172,7 @@ type finderRow struct {
 	marked bool
 }
 
-// newFinderRow returns the row of label l, its names col from its left edge, which calls
+// newFinderRow returns the row of label l, its names col from its start edge, which calls
 // onTap when clicked.
 func newFinderRow(l labels.Label, col float32, onTap func()) *finderRow {
 	r := &finderRow{l: l, col: col, onTap: onTap, bg: &canvas.Rectangle{CornerRadius: 4}}
@@ -188,10 +198,20 @@ func (r *finderRow) Tapped(*fyne.PointEvent) { r.onTap() }
 
 // CreateRenderer draws the row. It is called by Fyne.
 func (r *finderRow) CreateRenderer() fyne.WidgetRenderer {
+	b := newCompact(r.l, r.onTap)
+	if locale.RTL() {
+		desc := r.l.DescriptionAr
+		if desc == "" {
+			desc = r.l.DescriptionEn
+		}
+		d := mirror.Label(desc)
+		mirror.Faint(d)
+		return &finderRowRTL{r: r, b: b, desc: d}
+	}
 	fg := theme.Color(theme.ColorNameForeground)
 	en := canvas.NewText(FirstClause(r.l.DescriptionEn), fg)
 	ar := canvas.NewText(FirstClause(r.l.DescriptionAr), fg)
-	return &finderRowRenderer{r: r, b: newCompact(r.l, r.onTap), en: en, ar: ar, enText: en.Text}
+	return &finderRowRenderer{r: r, b: b, en: en, ar: ar, enText: en.Text}
 }
 
 type finderRowRenderer struct {
@@ -227,6 +247,44 @@ func (rr *finderRowRenderer) Layout(size fyne.Size) {
 }
 
 func (rr *finderRowRenderer) Refresh() {
+	rr.Layout(rr.r.Size())
+	for _, o := range rr.Objects() {
+		o.Refresh()
+	}
+}
+
+// finderRowRTL draws a row of a right-to-left window: the button at the right, the
+// description col from the right edge, cut with an ellipsis where the row ends.
+type finderRowRTL struct {
+	r    *finderRow
+	b    *Button
+	desc mirror.Texter
+}
+
+func (rr *finderRowRTL) Destroy() {}
+
+func (rr *finderRowRTL) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{rr.r.bg, rr.b, rr.desc}
+}
+
+func (rr *finderRowRTL) MinSize() fyne.Size {
+	pad := theme.Padding()
+	b, d := rr.b.MinSize(), rr.desc.MinSize()
+	return fyne.NewSize(rr.r.col+d.Width+2*pad, max(b.Height, d.Height)+pad)
+}
+
+func (rr *finderRowRTL) Layout(size fyne.Size) {
+	pad := theme.Padding()
+	rr.r.bg.Resize(size)
+	b := rr.b.MinSize()
+	rr.b.Resize(b)
+	rr.b.Move(fyne.NewPos(size.Width-pad-b.Width, (size.Height-b.Height)/2))
+	d := fyne.NewSize(max(0, size.Width-rr.r.col-2*pad), rr.desc.MinSize().Height)
+	rr.desc.Resize(d)
+	rr.desc.Move(fyne.NewPos(size.Width-rr.r.col-d.Width, (size.Height-d.Height)/2))
+}
+
+func (rr *finderRowRTL) Refresh() {
 	rr.Layout(rr.r.Size())
 	for _, o := range rr.Objects() {
 		o.Refresh()

@@ -5,12 +5,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// flow lays objects out in rows, each at its minimum size, in order from the left, going on
-// in a new row where the next one would pass the right edge: a schema's 21 labels fit a
-// narrow window in a few rows. Its minimum width is that of its widest object, so that it
+// flow lays objects out in rows, each at its minimum size, in order from the start edge (the
+// left, or the right when rtl is set), going on in a new row where the next one would pass
+// the end edge: a schema's 21 labels fit a narrow window in a few rows. Its minimum width is that of its widest object, so that it
 // never holds the window wide; its minimum height is that of the rows at the width it was
 // last laid out at (Fyne lays the window out again when it changes).
 type flow struct {
+	rtl   bool    // rows run from the right
 	width float32 // the width last laid out at; 0 before the first layout
 }
 
@@ -61,7 +62,11 @@ func (f *flow) place(objs []fyne.CanvasObject, width float32, move bool) float32
 		}
 		if move {
 			o.Resize(s)
-			o.Move(fyne.NewPos(x, y+(rowH-s.Height)/2))
+			at := x
+			if f.rtl {
+				at = width - x - s.Width
+			}
+			o.Move(fyne.NewPos(at, y+(rowH-s.Height)/2))
 		}
 		x += s.Width + across
 	}

@@ -1,10 +1,10 @@
 // Package palette is the entity labels above the article: a button per label of the schema,
 // tinted with its colour and showing its hotkey, in rows that wrap to the width (Wojood's 21
-// labels take a few rows), the label finder (Find, the key /: a field that finds a label by
-// its name or description), and the keys that give a label, on a Latin or an Arabic
-// keyboard. It owns its buttons, the finder and the keys; the window gives it the schema and
-// learns of a label chosen through OnLabel. Its Button also draws the stance labels of the
-// stance panel and the help.
+// labels take a few rows) from the start edge (the right, in Arabic), the label finder (Find,
+// the key /: a field that finds a label by its name or description), and the keys that give a
+// label, on a Latin or an Arabic keyboard. It owns its buttons, the finder and the keys; the
+// window gives it the schema and learns of a label chosen through OnLabel. Its Button also
+// draws the stance labels of the stance panel and the help.
 package palette
 
 import (
@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/labels"
 )
 
@@ -39,8 +40,8 @@ type Palette struct {
 
 // New returns an empty palette; SetSchema fills it.
 func New() *Palette {
-	p := &Palette{box: container.New(&flow{}), keys: map[rune]labels.Label{}}
-	p.find = newCompact(labels.Label{Name: lang.L("Find…"), Hotkey: string(FindKey)}, p.Find)
+	p := &Palette{box: container.New(&flow{rtl: locale.RTL()}), keys: map[rune]labels.Label{}}
+	p.find = newCompact(labels.Label{Name: lang.X("palette.find", "Find…"), Hotkey: string(FindKey)}, p.Find)
 	return p
 }
 
@@ -62,7 +63,7 @@ func (p *Palette) SetSchema(sc labels.Schema) {
 		objs = append(objs, b)
 	}
 	if len(sc.Entities) == 0 {
-		objs = append(objs, widget.NewLabel("This project has no entity labels."))
+		objs = append(objs, widget.NewLabel(lang.X("palette.none", "This project has no entity labels.")))
 	} else {
 		objs = append(objs, p.find)
 	}
@@ -119,7 +120,7 @@ func (p *Palette) KeyList() string {
 		}
 	}
 	if len(ks) == 0 {
-		return "a label's button"
+		return lang.X("palette.no_keys", "a label's button")
 	}
 	if n := digitRun(ks); n > 2 {
 		ks = append([]string{"1-" + ks[n-1]}, ks[n:]...)
@@ -133,7 +134,7 @@ func (p *Palette) Hint() string {
 	if list := p.KeyList(); len(p.keys) <= 10 {
 		return list
 	}
-	return lang.L("a label's key or /")
+	return lang.X("palette.key_or_find", "a label's key or /")
 }
 
 // digitRun returns how many of ks are 1, 2, 3... from the first.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
@@ -106,6 +107,7 @@ func TestMajorityAndPending(t *testing.T) {
 // TestPanelShows: the panel names each annotator with their number, says what each made
 // under the selection, or their stance with nothing selected, and what Enter takes.
 func TestPanelShows(t *testing.T) {
+	locale.Set(locale.English) // the English counts' singular
 	test.NewTempApp(t)
 	p := New()
 	s := State{Work: team(), Panel: panel, Curator: "gold", Gold: []labels.Span{ent("gold", 4, 12, "PERS")},

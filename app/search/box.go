@@ -10,7 +10,6 @@ package search
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -20,6 +19,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/locale"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/app/textfield"
 	"github.com/tawsim/tawsim/arabic"
@@ -43,7 +44,9 @@ type Box struct {
 
 	field   *boxField
 	filter  *widget.Button
-	info    *widget.Label // what was found, or what the filters are
+	info    mirror.Texter     // what was found, or what the filters are
+	said    string            // what info shows
+	names   map[string]string // a label's name shown, by its code
 	form    *filterForm
 	object  fyne.CanvasObject
 	filters Filters
@@ -76,19 +79,18 @@ func (f *boxField) TypedKey(ev *fyne.KeyEvent) {
 
 // New returns an empty box whose searches run beside the window's other work.
 func New(run Runner) *Box {
-	b := &Box{info: widget.NewLabel("")}
+	b := &Box{info: mirror.Label("")}
 	b.s = schedule{run: run, after: afterFunc, search: b.runSearch, failed: b.failed}
 	b.field = &boxField{b: b}
 	b.field.ExtendBaseWidget(b.field)
-	b.field.SetPlaceHolder(lang.L("Search the documents (Ctrl+F)"))
+	b.field.SetPlaceHolder(lang.X("search.placeholder", "Search the documents (Ctrl+F)"))
 	b.field.OnChanged = func(string) { b.changed(false) }
-	b.filter = widget.NewButtonWithIcon(lang.L("Filters"), theme.MenuDropDownIcon(), b.openFilters)
+	b.filter = widget.NewButtonWithIcon(lang.X("search.filters", "Filters"), theme.MenuDropDownIcon(), b.openFilters)
 	b.filter.IconPlacement = widget.ButtonIconTrailingText
 	b.form = newFilterForm(b)
-	b.info.SizeName = theme.SizeNameCaptionText
-	b.info.Truncation = fyne.TextTruncateEllipsis
+	mirror.Faint(b.info)
 	b.info.Hide()
-	b.object = container.NewVBox(container.NewBorder(nil, nil, nil, b.filter, b.field), b.info)
+	b.object = container.NewVBox(mirror.Border(nil, nil, nil, b.filter, b.field), b.info)
 	return b
 }
 
@@ -153,7 +155,7 @@ func (b *Box) Clear() {
 
 // changed searches what the box holds after a key (after Delay), or at once.
 func (b *Box) changed(now bool) {
-	b.filter.SetText(b.filters.Button(lang.L("Filters")))
+	b.showFilterButton()
 	if !b.Active() {
 		if b.asked {
 			b.asked = false
@@ -212,13 +214,13 @@ func (b *Box) runSearch(ctx context.Context, q store.Query) (func(), error) {
 // failed says why the latest query found nothing it could show.
 func (b *Box) failed(q store.Query, err error) {
 	if errors.Is(err, store.ErrNoWords) {
-		b.say(lang.L("Nothing to search for: type a word"))
+		b.say(lang.X("search.no_words", "Nothing to search for: type a word"))
 		return
 	}
 	if errors.Is(err, context.Canceled) {
 		return
 	}
-	b.say(lang.L("The search failed"))
+	b.say(lang.X("search.failed", "The search failed"))
 	if b.OnError != nil {
 		b.OnError(err)
 	}
@@ -229,13 +231,13 @@ func (b *Box) ShowCount(n int, more bool) {
 	var found string
 	switch {
 	case n == 0:
-		found = lang.L("No document found")
+		found = lang.X("search.none", "No document found")
 	case more:
-		found = fmt.Sprintf(lang.L("%s+ documents"), msg.Thousands(n))
+		found = msg.Count("search.found_more", "{{.N}}+ documents", n)
 	default:
-		found = msg.Plural(n, "document")
+		found = msg.Count("search.found", "{{.N}} documents", n)
 	}
-	if f := b.filters.Summary(); f != "" {
+	if f := b.filters.Summary(b.names); f != "" {
 		found += " · " + f
 	}
 	b.say(found)
@@ -243,6 +245,26 @@ func (b *Box) ShowCount(n int, more bool) {
 
 // say shows text below the field.
 func (b *Box) say(text string) {
+	b.said = text
 	b.info.SetText(text)
 	b.info.Show()
+}
+
+// Info returns what the line below the field says: what was found, and the filters.
+func (b *Box) Info() string { return b.said }
+
+// showFilterButton names the filters on their button: "Filters (2)" when two are chosen, the
+// button highlighted. A right-to-left window says the number in the line below the field
+// alone, since Fyne's button would draw the bracketed digits before the Arabic word.
+func (b *Box) showFilterButton() {
+	text := lang.X("search.filters", "Filters")
+	if !locale.RTL() {
+		text = b.filters.Button(text)
+	}
+	b.filter.SetText(text)
+	b.filter.Importance = widget.MediumImportance
+	if b.filters.Count() > 0 {
+		b.filter.Importance = widget.HighImportance
+	}
+	b.filter.Refresh()
 }

@@ -2,11 +2,13 @@ package search
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -36,6 +38,12 @@ var boxSchema = labels.Schema{
 	Targets:      []labels.Target{{ID: "lna", Name: "الجيش الوطني الليبي"}, {ID: "gna"}},
 }
 
+// TestMain runs the tests in English, with its plural forms loaded.
+func TestMain(m *testing.M) {
+	locale.Set(locale.English)
+	os.Exit(m.Run())
+}
+
 // TestFiltersQuery: every filter goes to its field of the query, the text trimmed, the hits
 // showing the window's annotator's statuses.
 func TestFiltersQuery(t *testing.T) {
@@ -51,10 +59,10 @@ func TestFiltersQuery(t *testing.T) {
 	if got := f.Button("Filters"); got != "Filters (5)" {
 		t.Errorf("button %q", got)
 	}
-	if got := f.Summary(); got != "PERS · badr · done · lna · FAVOR · exact words" {
+	if got := f.Summary(nil); got != "PERS · badr · done · lna · FAVOR · exact words" {
 		t.Errorf("summary %q", got)
 	}
-	if (Filters{}).Button("Filters") != "Filters" || (Filters{}).Summary() != "" {
+	if (Filters{}).Button("Filters") != "Filters" || (Filters{}).Summary(nil) != "" {
 		t.Error("no filter has a count or a summary")
 	}
 }
@@ -142,15 +150,15 @@ func TestBoxOptions(t *testing.T) {
 		t.Errorf("searched %+v after LOC went", last)
 	}
 	b.ShowCount(1500, true)
-	if b.info.Text != "1,500+ documents · badr · gna" {
-		t.Errorf("count %q", b.info.Text)
+	if b.Info() != "1,500+ documents · badr · gna" {
+		t.Errorf("count %q", b.Info())
 	}
 	b.ShowCount(1, false)
-	if b.info.Text != "1 document · badr · gna" {
-		t.Errorf("count %q", b.info.Text)
+	if b.Info() != "1 document · badr · gna" {
+		t.Errorf("count %q", b.Info())
 	}
 	b.ShowCount(0, false)
-	if b.info.Text != "No document found · badr · gna" {
-		t.Errorf("count %q", b.info.Text)
+	if b.Info() != "No document found · badr · gna" {
+		t.Errorf("count %q", b.Info())
 	}
 }

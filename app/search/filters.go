@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/doclist"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -52,16 +54,23 @@ func (f Filters) Button(base string) string {
 	return base
 }
 
-// Summary names the filters chosen, for the line below the field: "PERS · amal · done".
-func (f Filters) Summary() string {
+// Summary names the filters chosen, for the line below the field: "PERS · amal · done". A
+// label is named as names has it ("الأشخاص" in Arabic), by its code when names lacks it.
+func (f Filters) Summary(names map[string]string) string {
+	named := func(code string) string {
+		if n := names[code]; n != "" {
+			return n
+		}
+		return code
+	}
 	var parts []string
-	for _, v := range []string{f.Label, f.Annotator, statusName(f.Status), f.Target, f.Stance} {
+	for _, v := range []string{named(f.Label), f.Annotator, statusName(f.Status), f.Target, named(f.Stance)} {
 		if v != "" {
 			parts = append(parts, v)
 		}
 	}
 	if f.Exact {
-		parts = append(parts, lang.L("exact words"))
+		parts = append(parts, lang.X("search.exact_short", "exact words"))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -81,23 +90,28 @@ type Options struct {
 	Stances    []string // stance labels
 	Targets    []labels.Target
 	Annotators []string
+	Names      map[string]string // a label's name in the window's language, by its code
 }
 
-// OptionsOf returns the options of schema sc and the annotators of the project.
+// OptionsOf returns the options of schema sc and the annotators of the project, the labels
+// named as the palette names them.
 func OptionsOf(sc labels.Schema, annotators []string) Options {
-	o := Options{Targets: sc.Targets, Annotators: annotators}
+	o := Options{Targets: sc.Targets, Annotators: annotators, Names: map[string]string{}}
 	for _, l := range sc.Entities {
 		o.Labels = append(o.Labels, l.Name)
+		o.Names[l.Name] = palette.Name(l)
 	}
 	for _, l := range sc.StanceLabels {
 		o.Labels = append(o.Labels, l.Name)
 		o.Stances = append(o.Stances, l.Name)
+		o.Names[l.Name] = palette.Name(l)
 	}
 	return o
 }
 
 // SetOptions offers o in the filters; a filter whose value o lacks is dropped.
 func (b *Box) SetOptions(o Options) {
+	b.names = o.Names
 	b.form.options(o)
 	f := b.filters
 	keep := func(v string, list []string) string {
@@ -125,12 +139,14 @@ type filterForm struct {
 	pop                                    *widget.PopUp
 	label, annotator, status, target, what *widget.Select
 	exact                                  *widget.Check
+	rows                                   []fyne.CanvasObject // what lays each select out (mirror.SelectRow)
 	targets                                []labels.Target
-	filling                                bool // the selects are being set, not chosen
+	names                                  map[string]string // a label's name shown, by its code
+	filling                                bool              // the selects are being set, not chosen
 }
 
 // anyOption is the choice of no filter.
-func anyOption() string { return lang.L("Any") }
+func anyOption() string { return lang.X("search.any", "Any") }
 
 // newFilterForm makes the form of b's filters.
 func newFilterForm(b *Box) *filterForm {
@@ -147,7 +163,7 @@ func newFilterForm(b *Box) *filterForm {
 			b.filterChanged()
 		}
 	}
-	f.label = widget.NewSelect(nil, pick(func(v string) { b.filters.Label = v }))
+	f.label = widget.NewSelect(nil, pick(func(v string) { b.filters.Label = f.code(v) }))
 	f.annotator = widget.NewSelect(nil, pick(func(v string) { b.filters.Annotator = v }))
 	statuses := []string{anyOption()}
 	for _, s := range labels.Statuses {
@@ -155,8 +171,8 @@ func newFilterForm(b *Box) *filterForm {
 	}
 	f.status = widget.NewSelect(statuses, pick(func(v string) { b.filters.Status = doclist.ParseStatus(v) }))
 	f.target = widget.NewSelect(nil, pick(func(v string) { b.filters.Target = f.targetID(v) }))
-	f.what = widget.NewSelect(nil, pick(func(v string) { b.filters.Stance = v }))
-	f.exact = widget.NewCheck(lang.L("Exact words (no proclitics)"), func(on bool) {
+	f.what = widget.NewSelect(nil, pick(func(v string) { b.filters.Stance = f.code(v) }))
+	f.exact = widget.NewCheck(lang.X("search.exact", "Exact words (no proclitics)"), func(on bool) {
 		if !f.filling {
 			b.filters.Exact = on
 			b.filterChanged()
@@ -164,6 +180,24 @@ func newFilterForm(b *Box) *filterForm {
 	})
 	f.options(Options{})
 	return f
+}
+
+// name returns the name a label of code is shown by.
+func (f *filterForm) name(code string) string {
+	if n := f.names[code]; n != "" {
+		return n
+	}
+	return code
+}
+
+// code returns the code of the label shown as name.
+func (f *filterForm) code(name string) string {
+	for c, n := range f.names {
+		if n == name {
+			return c
+		}
+	}
+	return name
 }
 
 // targetName names target t in the target filter.
@@ -187,9 +221,17 @@ func (f *filterForm) targetID(name string) string {
 // options fills the selects with o.
 func (f *filterForm) options(o Options) {
 	with := func(list []string) []string { return append([]string{anyOption()}, list...) }
-	f.label.SetOptions(with(o.Labels))
+	f.names = o.Names
+	named := func(codes []string) []string {
+		out := make([]string, len(codes))
+		for i, c := range codes {
+			out[i] = f.name(c)
+		}
+		return out
+	}
+	f.label.SetOptions(with(named(o.Labels)))
 	f.annotator.SetOptions(with(o.Annotators))
-	f.what.SetOptions(with(o.Stances))
+	f.what.SetOptions(with(named(o.Stances)))
 	f.targets = o.Targets
 	names := make([]string, len(o.Targets))
 	for i, t := range o.Targets {
@@ -209,7 +251,7 @@ func (f *filterForm) show(fs Filters) {
 		}
 		return v
 	}
-	f.label.SetSelected(or(fs.Label))
+	f.label.SetSelected(or(f.name(fs.Label)))
 	f.annotator.SetSelected(or(fs.Annotator))
 	f.status.SetSelected(or(statusName(fs.Status)))
 	target := ""
@@ -219,8 +261,11 @@ func (f *filterForm) show(fs Filters) {
 		}
 	}
 	f.target.SetSelected(or(target))
-	f.what.SetSelected(or(fs.Stance))
+	f.what.SetSelected(or(f.name(fs.Stance)))
 	f.exact.SetChecked(fs.Exact)
+	for _, r := range f.rows {
+		r.Refresh()
+	}
 }
 
 // openFilters opens the form below the Filters button.
@@ -231,15 +276,7 @@ func (b *Box) openFilters() {
 		return
 	}
 	if f.pop == nil {
-		form := widget.NewForm(
-			widget.NewFormItem(lang.L("Label"), f.label),
-			widget.NewFormItem(lang.L("Annotator"), f.annotator),
-			widget.NewFormItem(lang.L("Status"), f.status),
-			widget.NewFormItem(lang.L("Target"), f.target),
-			widget.NewFormItem(lang.L("Stance"), f.what),
-		)
-		clear := widget.NewButton(lang.L("Clear filters"), func() { b.SetFilters(Filters{Exact: b.filters.Exact}) })
-		f.pop = widget.NewPopUp(container.NewVBox(form, f.exact, clear), c)
+		f.pop = widget.NewPopUp(f.object(), c)
 	}
 	f.show(b.filters)
 	size := f.pop.MinSize().Max(fyne.NewSize(280, 0))
@@ -247,4 +284,31 @@ func (b *Box) openFilters() {
 	x := min(pos.X+b.filter.Size().Width-size.Width, c.Size().Width-size.Width)
 	f.pop.ShowAtPosition(fyne.NewPos(max(0, x), pos.Y+b.filter.Size().Height))
 	f.pop.Resize(size)
+}
+
+// object lays the form out in the window's direction: each filter's name at the start edge
+// and its select, the check of exact words, the button that clears the filters.
+func (f *filterForm) object() fyne.CanvasObject {
+	form := mirror.Pairs()
+	f.rows = f.rows[:0]
+	for _, it := range []struct {
+		name string
+		s    *widget.Select
+	}{
+		{lang.X("search.label", "Label"), f.label},
+		{lang.X("search.annotator", "Annotator"), f.annotator},
+		{lang.X("search.status", "Status"), f.status},
+		{lang.X("search.target", "Target"), f.target},
+		{lang.X("search.stance", "Stance"), f.what},
+	} {
+		name := widget.NewLabel(it.name)
+		name.TextStyle.Bold = true
+		name.Alignment = mirror.Align(true) // toward the select
+		row := mirror.SelectRow(it.s)
+		f.rows = append(f.rows, row)
+		form.Add(name)
+		form.Add(row)
+	}
+	clear := widget.NewButton(lang.X("search.clear_filters", "Clear filters"), func() { f.b.SetFilters(Filters{Exact: f.b.filters.Exact}) })
+	return container.NewVBox(form, mirror.CheckRow(f.exact), mirror.Row(clear))
 }

@@ -11,15 +11,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 )
 
-// EvidenceRow is one evidence span in the stance panel: a button that removes it, its label
-// in the label's colour, and its words. A click selects it in the article.
+// EvidenceRow is one evidence span in the stance panel: a bar of its label's colour at the
+// start edge, its words, its label in that colour and a button that removes it at the end. A
+// click selects it in the article.
 type EvidenceRow struct {
 	widget.BaseWidget
 	span     labels.Span
+	name     string // its label's name in the window
 	color    color.NRGBA
 	onTap    func()
 	onRemove func()
@@ -28,10 +31,11 @@ type EvidenceRow struct {
 
 // newEvidenceRow returns the row of evidence span sp.
 func (p *Panel) newEvidenceRow(sp labels.Span) *EvidenceRow {
-	r := &EvidenceRow{span: sp, bg: &canvas.Rectangle{CornerRadius: 4}}
+	r := &EvidenceRow{span: sp, bg: &canvas.Rectangle{CornerRadius: 4}, name: sp.Label}
 	r.color = palette.Color("")
 	if l, ok := p.schema.Stance(sp.Label); ok {
 		r.color = palette.Color(l.Color)
+		r.name = palette.Name(l)
 	}
 	r.onTap = func() {
 		if p.OnSelectEvidence != nil {
@@ -54,15 +58,15 @@ func (r *EvidenceRow) Span() labels.Span { return r.span }
 func (r *EvidenceRow) CreateRenderer() fyne.WidgetRenderer {
 	bar := canvas.NewRectangle(r.color)
 	bar.SetMinSize(fyne.NewSize(4, 0))
-	name := canvas.NewText(r.span.Label, r.color)
+	name := canvas.NewText(r.name, r.color)
 	name.TextStyle.Bold = true
 	name.TextSize = theme.CaptionTextSize()
 	text := article.NewLabel(r.span.Text)
 	text.Truncation = fyne.TextTruncateEllipsis
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), r.onRemove)
 	remove.Importance = widget.LowImportance
-	left := container.NewHBox(remove, container.NewCenter(name))
-	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.NewBorder(nil, nil, left, bar, text)))
+	end := mirror.Row(container.NewCenter(name), remove)
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, mirror.Border(nil, nil, bar, end, text)))
 }
 
 // Tapped selects the evidence in the article.

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -66,7 +68,7 @@ func (k Keys) List(sep string) string {
 		}
 	}
 	if len(ks) == 0 {
-		return "a label's button"
+		return lang.X("palette.no_keys", "a label's button")
 	}
 	return strings.Join(ks, sep)
 }
@@ -98,7 +100,7 @@ func (k Keys) EvidenceList() string {
 // Mark names the keys that mark the selected words as evidence: "e or Shift+F A N X".
 func (k Keys) Mark() string {
 	if list := k.EvidenceList(); list != "e" {
-		return "e or " + list
+		return lang.X("stance.mark_keys", "e or {{.Keys}}", map[string]any{"Keys": list})
 	}
 	return "e"
 }

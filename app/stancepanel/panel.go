@@ -1,4 +1,5 @@
-// Package stancepanel is the column at the left of the article where the annotator gives the
+// Package stancepanel is the column at the end of the article (its left, in Arabic; its right,
+// in English) where the annotator gives the
 // document a stance toward each target of the schema and sees the evidence marked for each: a
 // card per target, with a toggle button per stance label and a row per evidence span. It owns
 // its cards, the current target and the keys of the stance labels; the window gives it the
@@ -6,17 +7,19 @@
 package stancepanel
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/mirror"
+	"github.com/tawsim/tawsim/app/msg"
 	"github.com/tawsim/tawsim/app/palette"
 	"github.com/tawsim/tawsim/labels"
 )
@@ -41,33 +44,37 @@ type Panel struct {
 	stances map[string]string
 	spans   []labels.Span
 
-	hint   *widget.Label // the keys, or what to do when the project has no targets
+	hint   mirror.Texter // the keys, or what to do when the project has no targets
 	cards  *fyne.Container
 	scroll *container.Scroll
 	list   []*Card
 	object fyne.CanvasObject
 }
 
-// noEvidence is what the current target's evidence list says while it is empty; %s names the
+// noEvidence is what the current target's evidence list says while it is empty, with the
 // evidence keys.
-const noEvidence = "No evidence yet: select the words that show the stance, then press %s."
+func noEvidence(keys string) string {
+	return lang.X("stance.no_evidence", "No evidence yet: select the words that show the stance, then press {{.Keys}}.", msg.M{"Keys": keys})
+}
 
 // New returns the panel, without targets until SetSchema.
 func New() *Panel {
-	p := &Panel{hint: widget.NewLabel(""), cards: container.NewVBox()}
+	p := &Panel{hint: mirror.Caption(""), cards: container.NewVBox()}
 	p.cards.Layout = layout.NewCustomPaddedVBoxLayout(theme.Padding() * 2)
-	p.hint.Wrapping = fyne.TextWrapWord
-	p.hint.SizeName = theme.SizeNameCaptionText
-	title := widget.NewLabel("Stance")
+	if l, ok := p.hint.(*widget.Label); ok {
+		l.Importance = widget.MediumImportance
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	title := widget.NewLabel(lang.X("stance.title", "Stance"))
 	title.TextStyle.Bold = true
-	targets := widget.NewButton("Targets…", func() {
+	targets := widget.NewButton(lang.X("stance.targets_button", "Targets…"), func() {
 		if p.OnTargets != nil {
 			p.OnTargets()
 		}
 	})
 	targets.Importance = widget.LowImportance
 	p.scroll = container.NewVScroll(p.cards)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, targets, title), p.hint)
+	top := container.NewVBox(mirror.Border(nil, nil, nil, targets, title), p.hint)
 	p.object = container.NewBorder(top, nil, nil, nil, p.scroll)
 	return p
 }
@@ -92,13 +99,13 @@ func (p *Panel) SetSchema(sc labels.Schema, taken map[rune]bool) {
 	}
 	switch {
 	case len(sc.Targets) == 0:
-		p.hint.SetText("This project has no stance targets yet. Add the people, bodies or claims " +
-			"that articles take a side on with Targets… (Stance menu).")
+		p.hint.SetText(lang.X("stance.no_targets", "This project has no stance targets yet. Add the people, bodies or claims "+
+			"that articles take a side on with Targets… (Stance menu)."))
 	case len(sc.StanceLabels) == 0:
-		p.hint.SetText("This project has no stance labels.")
+		p.hint.SetText(lang.X("stance.no_labels", "This project has no stance labels."))
 	default:
-		p.hint.SetText(fmt.Sprintf("t: next target (T: previous) · %s: the document's stance toward it, "+
-			"again to clear · select words, then %s: evidence", p.keys.List(" "), p.keys.Mark()))
+		p.hint.SetText(lang.X("stance.hint", "t: next target (T: previous) · {{.Keys}}: the document's stance toward it, "+
+			"again to clear · select words, then {{.Mark}}: evidence", msg.M{"Keys": p.keys.List(" "), "Mark": p.keys.Mark()}))
 	}
 	p.cards.Objects = objs
 	p.cards.Refresh()
@@ -133,11 +140,11 @@ func (p *Panel) Show(open bool, stances map[string]string, spans []labels.Span) 
 			}
 		}
 		if len(rows) == 0 && i == p.target && open {
-			none := widget.NewLabel(fmt.Sprintf(noEvidence, p.keys.Mark()))
-			none.Wrapping = fyne.TextWrapWord
-			none.Importance = widget.LowImportance
-			none.SizeName = theme.SizeNameCaptionText
-			none.Alignment = fyne.TextAlignTrailing
+			none := mirror.Caption(noEvidence(p.keys.Mark()))
+			if l, ok := none.(*widget.Label); ok {
+				l.SizeName = theme.SizeNameCaptionText
+				l.Alignment = fyne.TextAlignTrailing
+			}
 			rows = append(rows, none)
 		}
 		c.evidence.Objects = rows
@@ -257,7 +264,7 @@ func (p *Panel) newCard(i int, t labels.Target) *Card {
 		en.Alignment = fyne.TextAlignTrailing
 		head = append(head, en)
 	}
-	grid := container.NewGridWithColumns(2)
+	var grid []fyne.CanvasObject
 	for _, l := range p.schema.StanceLabels {
 		shown := l
 		if !p.keys.Has(l) {
@@ -270,10 +277,10 @@ func (p *Panel) newCard(i int, t labels.Target) *Card {
 		})
 		b.Toggle = true
 		c.buttons = append(c.buttons, b)
-		grid.Add(b)
+		grid = append(grid, b)
 	}
 	c.evidence = container.NewVBox()
-	body := container.NewVBox(append(head, grid, c.evidence)...)
+	body := container.NewVBox(append(head, mirror.Grid(2, grid...), c.evidence)...)
 	c.box = container.NewStack(c.bg, container.NewPadded(body))
 	return c
 }

@@ -1,7 +1,7 @@
-// Package statusbar is the bar below Tawsim's window: a message at the left (what a key did,
-// or why it was refused), the save marker and the project at the right. It owns its widgets
-// and their state; the window tells it what to say, what it sent to the project and what
-// the project answered.
+// Package statusbar is the bar below Tawsim's window: a message at the start (what a key did,
+// or why it was refused), the save marker and the project at the end (the left, in a
+// right-to-left window). It owns its widgets and their state; the window tells it what to
+// say, what it sent to the project and what the project answered.
 package statusbar
 
 import (
@@ -10,8 +10,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 )
 
@@ -20,10 +22,10 @@ const SlowSave = time.Second
 
 // Bar is the status bar.
 type Bar struct {
-	Message *Message      // what a key did, or why it was refused
-	Saved   *widget.Label // the save marker: "Saving…", "Saved ✓ 14:02:31", "Not saved yet…"
-	Info    *widget.Label // the project and its size
-	Task    *widget.Label // work in the background: "Indexing for search: 12,000 of 100,000 documents"
+	Message *Message // what a key did, or why it was refused
+	Saved   *Note    // the save marker: "Saving…", "Saved ✓ 14:02:31", "Not saved yet…"
+	Info    *Note    // the project and its size
+	Task    *Note    // work in the background: "Indexing for search: 12,000 of 100,000 documents"
 
 	ui      func(func()) // runs a function on the UI goroutine and waits for it
 	pending []time.Time  // when each write sent and not yet answered was sent, in order
@@ -35,11 +37,11 @@ type Bar struct {
 // New returns an empty bar. ui runs a function on the UI goroutine (the marker's timer calls
 // it from a goroutine of its own).
 func New(ui func(func())) *Bar {
-	b := &Bar{Message: NewMessage(), Saved: widget.NewLabel(""), Info: widget.NewLabel(""), Task: widget.NewLabel(""), ui: ui}
+	b := &Bar{Message: NewMessage(), Saved: NewNote(), Info: NewNote(), Task: NewNote(), ui: ui}
 	b.Task.Importance = widget.LowImportance
 	b.Task.Hide()
 	b.object = container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(b.Task, b.Saved, widget.NewSeparator(), b.Info), b.Message))
+		mirror.Border(nil, nil, nil, mirror.Row(b.Task, b.Saved, widget.NewSeparator(), b.Info), b.Message))
 	return b
 }
 
@@ -60,8 +62,8 @@ func (b *Bar) Warn(format string, args ...any) {
 
 // SetProject shows the project's file and its size: "news.tawsim  ·  1,204 documents".
 func (b *Bar) SetProject(path string, documents int) {
-	count := msg.Plural(documents, "document")
-	b.Info.SetText(path + "  ·  " + count)
+	count := msg.Count("status.documents", "{{.N}} documents", documents)
+	b.Info.SetText(msg.Name(path) + "  ·  " + count) // a path starts with a slash, which would stand apart
 }
 
 // SetTask shows what runs in the background beside the save marker, nothing when text is "".
@@ -79,7 +81,7 @@ func (b *Bar) SetTask(text string) {
 func (b *Bar) Sent() {
 	b.pending = append(b.pending, time.Now())
 	b.Saved.Importance = widget.MediumImportance
-	b.Saved.SetText("Saving…")
+	b.Saved.SetText(lang.X("status.saving", "Saving…"))
 	time.AfterFunc(SlowSave, func() {
 		b.ui(func() {
 			if len(b.pending) > 0 && time.Since(b.pending[0]) >= SlowSave {
@@ -112,7 +114,7 @@ func (b *Bar) ShowSaved() {
 		b.Saved.SetText("")
 		return
 	}
-	b.Saved.SetText("Saved ✓ " + b.last.Format("15:04:05"))
+	b.Saved.SetText(lang.X("status.saved", "Saved ✓ {{.Time}}", msg.M{"Time": msg.Digits(b.last.Format("15:04:05"))}))
 }
 
 // Offline says that the actions shown are not saved yet because the project's server cannot
@@ -123,7 +125,7 @@ func (b *Bar) Offline() {
 	}
 	b.away = true
 	b.Saved.Importance = widget.DangerImportance
-	b.Saved.SetText("Not saved yet: the server cannot be reached; your actions wait here and will be written when it is back…")
+	b.Saved.SetText(lang.X("status.offline", "Not saved yet: the server cannot be reached; your actions wait here and will be written when it is back…"))
 }
 
 // Waiting says that the actions shown are not saved yet, while writes wait for the project:
@@ -138,8 +140,8 @@ func (b *Bar) Waiting(busy bool) {
 	b.away = false
 	b.Saved.Importance = widget.WarningImportance
 	if busy {
-		b.Saved.SetText("Not saved yet: another program is writing to the project; trying again…")
+		b.Saved.SetText(lang.X("status.busy", "Not saved yet: another program is writing to the project; trying again…"))
 		return
 	}
-	b.Saved.SetText("Not saved yet…")
+	b.Saved.SetText(lang.X("status.waiting", "Not saved yet…"))
 }

@@ -9,17 +9,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/locale"
 	"github.com/tawsim/tawsim/app/msg"
+	"github.com/tawsim/tawsim/arabic/bidi"
 )
 
-// Message is the status bar's message: English text with words of the corpus in it, between
-// isolate marks (msg.Isolate), which it draws with the article's bidi layout. It takes the
-// width the bar gives it and never asks for more: a message too long for it is cut with an
-// ellipsis, so that the window's width never follows a message.
+// Message is the status bar's message: text with words of the corpus in it, between isolate
+// marks (msg.Isolate), which it draws with the article's bidi layout. In a left-to-right window
+// the words of the message are drawn as text and the quotes with the article's label; in a
+// right-to-left one the whole message is a right-to-left paragraph of the article's label,
+// whose bidi algorithm keeps each quote, and each number and Latin word, in its place. It
+// takes the width the bar gives it and never asks for more: a message too long for it is cut
+// with an ellipsis, so that the window's width never follows a message.
 type Message struct {
 	widget.BaseWidget
 	Text       string // the message as read, without the isolate marks
 	Importance widget.Importance
+	raw        string // the message with its marks
 	pieces     []messagePiece
 }
 
@@ -38,6 +44,7 @@ func NewMessage() *Message {
 
 // SetText shows s: its plain parts as text, its isolated parts with the bidi label.
 func (m *Message) SetText(s string) {
+	m.raw = s
 	m.Text = strings.NewReplacer(msg.IsolateStart, "", msg.IsolateEnd, "").Replace(s)
 	m.pieces = m.pieces[:0]
 	for s != "" {
@@ -90,6 +97,22 @@ func (r *messageRenderer) Refresh() {
 // Layout makes and places the objects of the pieces that fit in size.
 func (r *messageRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding()
+	if locale.RTL() {
+		r.objects = r.objects[:0]
+		if r.m.raw == "" {
+			return
+		}
+		l := article.NewLabelDir(msg.IsolateLatin(r.m.raw), bidi.RightToLeft)
+		l.Truncation = fyne.TextTruncateEllipsis
+		if r.m.Importance == widget.DangerImportance {
+			l.Color = theme.ColorNameError
+		}
+		h := l.MinSize().Height
+		l.Resize(fyne.NewSize(size.Width, h))
+		l.Move(fyne.NewPos(0, (size.Height-h)/2))
+		r.objects = append(r.objects, l)
+		return
+	}
 	x, right := pad, size.Width-pad
 	r.objects = r.objects[:0]
 	for _, p := range r.m.pieces {

@@ -6,15 +6,14 @@
 package suggestpanel
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
+	"github.com/tawsim/tawsim/app/mirror"
 	"github.com/tawsim/tawsim/app/msg"
 )
 
@@ -26,7 +25,7 @@ type Panel struct {
 	OnAcceptAll func()
 
 	Show    *widget.Check
-	Count   *widget.Label
+	Count   mirror.Texter
 	Accept  *widget.Button
 	object  *fyne.Container
 	shown   bool
@@ -35,8 +34,8 @@ type Panel struct {
 
 // New returns the bar, hidden, with the suggestions to be shown once there are some.
 func New() *Panel {
-	p := &Panel{shown: true, Count: widget.NewLabel("")}
-	p.Show = widget.NewCheck(lang.L("Show suggestions"), func(on bool) {
+	p := &Panel{shown: true, Count: mirror.Label("")}
+	p.Show = widget.NewCheck(lang.X("suggest.show", "Show suggestions"), func(on bool) {
 		if on == p.shown {
 			return
 		}
@@ -47,15 +46,14 @@ func New() *Panel {
 		}
 	})
 	p.Show.SetChecked(true)
-	p.Count.Importance = widget.LowImportance
-	p.Count.Truncation = fyne.TextTruncateEllipsis
-	p.Accept = widget.NewButton(lang.L("Accept all (Shift+Enter)"), func() {
+	mirror.Faint(p.Count)
+	p.Accept = widget.NewButton(lang.X("suggest.accept_all", "Accept all (Shift+Enter)"), func() {
 		if p.OnAcceptAll != nil {
 			p.OnAcceptAll()
 		}
 	})
 	p.Accept.Disable()
-	p.object = container.NewBorder(nil, nil, p.Show, p.Accept, p.Count)
+	p.object = mirror.Border(nil, nil, mirror.CheckRow(p.Show), p.Accept, p.Count)
 	p.object.Hide()
 	return p
 }
@@ -96,11 +94,11 @@ func (p *Panel) SetPending(n int) {
 func (p *Panel) showCount() {
 	switch {
 	case !p.shown:
-		p.Count.SetText(lang.L("Suggestions are hidden."))
+		p.Count.SetText(lang.X("suggest.hidden", "Suggestions are hidden."))
 	case p.pending == 0:
-		p.Count.SetText(lang.L("No suggestion waits on this document."))
+		p.Count.SetText(lang.X("suggest.none", "No suggestion waits on this document."))
 	default:
-		p.Count.SetText(fmt.Sprintf(lang.L("%s waiting · Enter accepts, Backspace rejects"), msg.Plural(p.pending, "suggestion")))
+		p.Count.SetText(msg.Count("suggest.waiting", "{{.N}} suggestions waiting · Enter accepts, Backspace rejects", p.pending))
 	}
 	if p.shown && p.pending > 0 {
 		p.Accept.Enable()
@@ -109,24 +107,26 @@ func (p *Panel) showCount() {
 	}
 }
 
-// Sources says who suggests s and how sure each is: "places.tsv 1.00, model-3 0.62".
+// Sources says who suggests s and how sure each is: "places.tsv 1.00, model-3 0.62", the
+// scores in the digits chosen.
 func Sources(s article.Suggested) string {
 	parts := make([]string, len(s.Sources))
 	for i, g := range s.Sources {
-		parts[i] = fmt.Sprintf("%s %.2f", g.Source, g.Score)
+		parts[i] = g.Source + " " + msg.Decimal(g.Score, 2)
 	}
 	return strings.Join(parts, ", ")
 }
 
-// Describe says what the status bar shows of suggestion s when it is selected (keys set, with
-// what the keys do) or when the pointer rests on it.
-func Describe(s article.Suggested, keys bool) string {
-	text := fmt.Sprintf(lang.L("Suggested: %s %s, by %s."), s.Label, msg.Quote(s.Text), Sources(s))
+// Describe says what the status bar shows of suggestion s, whose label the window calls
+// name, when it is selected (keys set, with what the keys do) or when the pointer rests on it.
+func Describe(s article.Suggested, name string, keys bool) string {
+	text := lang.X("suggest.describe", "Suggested: {{.Label}} {{.Text}}, by {{.Sources}}.",
+		msg.M{"Label": name, "Text": msg.Quote(s.Text), "Sources": msg.Name(Sources(s))})
 	if s.Others > 0 {
-		text += " " + fmt.Sprintf(lang.L("%d more suggested here: click it again to see the next."), s.Others)
+		text += " " + msg.Count("suggest.others", "{{.N}} more suggested here: click it again to see the next.", s.Others)
 	}
 	if keys {
-		text += " " + lang.L("Enter accepts it, Backspace rejects it, a label key labels the words otherwise.")
+		text += " " + lang.X("suggest.keys", "Enter accepts it, Backspace rejects it, a label key labels the words otherwise.")
 	}
 	return text
 }

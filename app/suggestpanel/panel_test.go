@@ -5,10 +5,14 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/tawsim/tawsim/app/article"
 	"github.com/tawsim/tawsim/labels"
 )
+
+// shown returns what the bar's count says.
+func shown(p *Panel) string { return p.Count.(*widget.Label).Text }
 
 func TestPanelShowsAndCounts(t *testing.T) {
 	test.NewTempApp(t)
@@ -18,8 +22,8 @@ func TestPanelShowsAndCounts(t *testing.T) {
 	}
 	p.SetAvailable(true)
 	p.SetPending(3)
-	if !p.Available() || p.Accept.Disabled() || !strings.HasPrefix(p.Count.Text, "3 suggestions") {
-		t.Errorf("3 pending: %q, accept disabled %v", p.Count.Text, p.Accept.Disabled())
+	if !p.Available() || p.Accept.Disabled() || !strings.HasPrefix(shown(p), "3 suggestions") {
+		t.Errorf("3 pending: %q, accept disabled %v", shown(p), p.Accept.Disabled())
 	}
 	var told []bool
 	p.OnShow = func(on bool) { told = append(told, on) }
@@ -27,8 +31,8 @@ func TestPanelShowsAndCounts(t *testing.T) {
 	p.OnAcceptAll = func() { accepted++ }
 	test.Tap(p.Accept)
 	test.Tap(p.Show)
-	if p.Shown() || len(told) != 1 || told[0] || !p.Accept.Disabled() || !strings.Contains(p.Count.Text, "hidden") {
-		t.Errorf("hidden: shown %v, told %v, %q", p.Shown(), told, p.Count.Text)
+	if p.Shown() || len(told) != 1 || told[0] || !p.Accept.Disabled() || !strings.Contains(shown(p), "hidden") {
+		t.Errorf("hidden: shown %v, told %v, %q", p.Shown(), told, shown(p))
 	}
 	p.SetShown(true)
 	p.SetShown(true)
@@ -44,13 +48,13 @@ func TestPanelShowsAndCounts(t *testing.T) {
 func TestDescribe(t *testing.T) {
 	s := article.Suggested{Label: "LOC", Text: "طرابلس", Others: 1, Sources: []labels.Suggestion{
 		{Source: "places.tsv", Score: 1}, {Source: "ner-v2", Score: 0.625}}}
-	got := Describe(s, true)
+	got := Describe(s, "LOC", true)
 	for _, want := range []string{"LOC", "طرابلس", "places.tsv 1.00, ner-v2 0.62", "1 more", "Enter accepts"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}
 	}
-	if strings.Contains(Describe(s, false), "Enter") {
-		t.Errorf("the words of a hover name the keys: %q", Describe(s, false))
+	if strings.Contains(Describe(s, "LOC", false), "Enter") {
+		t.Errorf("the words of a hover name the keys: %q", Describe(s, "LOC", false))
 	}
 }

@@ -3,6 +3,7 @@ package textfield
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -77,10 +78,10 @@ func (f *Field) TappedSecondary(ev *fyne.PointEvent) {
 	}
 	sel := f.SelectedText() != ""
 	menu := fyne.NewMenu("",
-		item("Cut", &fyne.ShortcutCut{Clipboard: cb}, sel && !f.Disabled()),
-		item("Copy", &fyne.ShortcutCopy{Clipboard: cb}, sel),
-		item("Paste", &fyne.ShortcutPaste{Clipboard: cb}, !f.Disabled() && cb.Content() != ""),
-		item("Select all", &fyne.ShortcutSelectAll{}, len(f.runes) > 0),
+		item(lang.X("Cut", "Cut"), &fyne.ShortcutCut{Clipboard: cb}, sel && !f.Disabled()),
+		item(lang.X("Copy", "Copy"), &fyne.ShortcutCopy{Clipboard: cb}, sel),
+		item(lang.X("Paste", "Paste"), &fyne.ShortcutPaste{Clipboard: cb}, !f.Disabled() && cb.Content() != ""),
+		item(lang.X("Select all", "Select all"), &fyne.ShortcutSelectAll{}, len(f.runes) > 0),
 	)
 	widget.ShowPopUpMenuAtPosition(menu, c, ev.AbsolutePosition)
 }

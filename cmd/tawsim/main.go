@@ -24,6 +24,8 @@ import (
 
 	"github.com/tawsim/tawsim/app"
 	"github.com/tawsim/tawsim/app/assets"
+	_ "github.com/tawsim/tawsim/app/locale/cenv" // before Fyne's lang: quiet under LANG=C.UTF-8
+	"github.com/tawsim/tawsim/app/prefs"
 	"github.com/tawsim/tawsim/seeds"
 	"github.com/tawsim/tawsim/store"
 	"github.com/tawsim/tawsim/store/open"
@@ -70,6 +72,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	log.SetOutput(&fyneLog{w: stderr})
+	p, err := prefs.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "tawsim: %v (the defaults are used)\n", err)
+	}
+	app.SetLocale(p)
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	annotator := app.AnnotatorName(a)
@@ -83,13 +90,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tawsim: open %s: %v\n", path, err)
 		return exitFailed
 	}
-	w, err := app.New(a, app.Config{Store: st, Path: path, Annotator: annotator})
+	w, err := app.New(a, app.Config{Store: st, Path: path, Annotator: annotator, Prefs: p})
 	if err != nil {
 		st.Close()
 		fmt.Fprintf(stderr, "tawsim: %s: %v\n", path, err)
 		return exitFailed
 	}
 	w.Start()
+	fitScreen(a, w.Window())
 	w.Window().ShowAndRun()
 	if err := w.Close(); err != nil {
 		fmt.Fprintf(stderr, "tawsim: close %s: %v\n", path, err)
@@ -111,6 +119,10 @@ is unset). A postgres:// URL opens a team's project on a PostgreSQL server (the 
 
 The window asks for your name the first time and keeps it; File → Change annotator…
 changes it. Every label you make is saved at once, under that name.
+
+The window speaks Arabic when the system's language is Arabic (LANG=ar_EG.UTF-8), English
+otherwise; File → Preferences… changes it, and the text size, theme, panels and digits
+($XDG_CONFIG_HOME/tawsim/preferences.json).
 
 Environment:
   TAWSIM_ANNOTATOR   the annotator's name, instead of the one kept (for scripts and screenshots)
