@@ -245,9 +245,3 @@ func SuggestionFits(sc labels.Schema, x *labels.TextIndex, g labels.Suggestion, 
 // SuggestionRefused tells the errors of a suggestion that does not fit beside an annotator's
 // spans, which Accept all passes over.
 func SuggestionRefused(err error) bool { return refusal(err) }
-
-// ProposalDiffers says how a curator's work differs from what a proposal gives with status,
-// one line each (none when it does not), as Adjudicate reports a conflict.
-func ProposalDiffers(mine Work, prop Proposal, status labels.Status) []string {
-	return differs(mine, prop, status)
-}
