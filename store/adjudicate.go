@@ -166,7 +166,7 @@ func stanceOr(stances []labels.DocStance, i int) string {
 // curator's status, each as a logged change on the curator's undo stack. It returns the
 // number of spans written.
 func (s *Store) writeProposal(ctx context.Context, tx *sql.Tx, sc labels.Schema, prop Proposal, status labels.Status) (int, error) {
-	w := &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{}, loaded: map[setKey][]labels.Span{}}
+	w := writerOf(tx, sc)
 	t := s.now()
 	for _, sp := range prop.Accepted {
 		sp.DocID, sp.Created, sp.Updated = prop.DocID, t, t

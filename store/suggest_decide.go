@@ -136,7 +136,7 @@ func (s *Store) decide(ctx context.Context, annotator, docID string, kind labels
 		if err != nil {
 			return err
 		}
-		if _, err := w.text(ctx, docID); err != nil {
+		if _, err := w.Text(ctx, docID); err != nil {
 			return err
 		}
 		all, err := decidedSuggestions(ctx, tx, docID, annotator)
@@ -199,15 +199,15 @@ func (d *decider) accept(ctx context.Context, g labels.Suggestion, spanID string
 	if len(same) == 0 {
 		return labels.Span{}, d.missing(g)
 	}
-	set, err := d.w.set(ctx, setKey{d.docID, d.annotator})
+	set, err := d.w.Set(ctx, SetKey{d.docID, d.annotator})
 	if err != nil {
 		return labels.Span{}, err
 	}
-	text, err := d.w.text(ctx, d.docID)
+	text, err := d.w.Text(ctx, d.docID)
 	if err != nil {
 		return labels.Span{}, err
 	}
-	if err := fits(d.w.schema, labels.NewTextIndex(text), same[0], d.annotator, set); err != nil {
+	if err := fits(d.w.Schema, labels.NewTextIndex(text), same[0], d.annotator, set); err != nil {
 		return labels.Span{}, err
 	}
 	sp := same[0].Span(d.annotator)
@@ -215,7 +215,7 @@ func (d *decider) accept(ctx context.Context, g labels.Suggestion, spanID string
 		return labels.Span{}, err
 	}
 	sp.Created, sp.Updated = d.t, d.t
-	if err := d.w.add(ctx, sp); err != nil {
+	if err := d.w.Add(ctx, sp); err != nil {
 		return labels.Span{}, err
 	}
 	d.mark(same)
@@ -266,7 +266,7 @@ func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, ev labels.Event, 
 	switch {
 	case want == nil && have != nil:
 		for _, sp := range have.Spans {
-			if _, err := w.remove(ctx, ev.DocID, ev.Annotator, sp.ID); err != nil {
+			if _, err := w.Remove(ctx, ev.DocID, ev.Annotator, sp.ID); err != nil {
 				return fmt.Errorf("the span was changed since: %w", err)
 			}
 		}
@@ -279,7 +279,7 @@ AND source = ? AND start = ? AND "end" = ? AND label = ?`, ev.DocID, ev.Annotato
 	case have == nil && want != nil:
 		for _, sp := range want.Spans {
 			sp.Updated = s.now()
-			if err := w.add(ctx, sp); err != nil {
+			if err := w.Add(ctx, sp); err != nil {
 				return err
 			}
 		}

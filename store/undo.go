@@ -139,23 +139,23 @@ func (s *Store) applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from
 	var before, after *labels.Span
 	switch {
 	case want == nil: // remove the span
-		if _, err := w.remove(ctx, ev.DocID, ev.Annotator, have.ID); err != nil {
+		if _, err := w.Remove(ctx, ev.DocID, ev.Annotator, have.ID); err != nil {
 			return fmt.Errorf("the span was changed since: %w", err)
 		}
 		action, before = labels.ActionSpanDelete, have
 	case have == nil: // put it back
 		want.Updated = s.now()
-		if err := w.add(ctx, *want); err != nil {
+		if err := w.Add(ctx, *want); err != nil {
 			return err
 		}
 		action, after = labels.ActionSpanAdd, want
 	default: // change it back
-		cur, err := w.find(ctx, ev.DocID, ev.Annotator, have.ID)
+		cur, err := w.Find(ctx, ev.DocID, ev.Annotator, have.ID)
 		if err != nil {
 			return fmt.Errorf("the span was removed since: %w", err)
 		}
 		want.Updated = s.now()
-		if err := w.replace(ctx, *want); err != nil {
+		if err := w.Replace(ctx, *want); err != nil {
 			return err
 		}
 		action, before, after = labels.ActionSpanUpdate, &cur, want

@@ -109,7 +109,7 @@ func (s *Store) decide(ctx context.Context, annotator, docID string, kind labels
 		if err != nil {
 			return err
 		}
-		if _, err := w.text(ctx, docID); err != nil {
+		if _, err := w.Text(ctx, docID); err != nil {
 			return err
 		}
 		all, err := decidedSuggestions(ctx, tx, docID, annotator)
@@ -166,15 +166,15 @@ func (d *decider) accept(ctx context.Context, g labels.Suggestion, spanID string
 	if len(same) == 0 {
 		return labels.Span{}, d.missing(g)
 	}
-	set, err := d.w.set(ctx, setKey{d.docID, d.annotator})
+	set, err := d.w.Set(ctx, store.SetKey{Doc: d.docID, Annotator: d.annotator})
 	if err != nil {
 		return labels.Span{}, err
 	}
-	text, err := d.w.text(ctx, d.docID)
+	text, err := d.w.Text(ctx, d.docID)
 	if err != nil {
 		return labels.Span{}, err
 	}
-	if err := store.SuggestionFits(d.w.schema, labels.NewTextIndex(text), same[0], d.annotator, set); err != nil {
+	if err := store.SuggestionFits(d.w.Schema, labels.NewTextIndex(text), same[0], d.annotator, set); err != nil {
 		return labels.Span{}, err
 	}
 	sp := same[0].Span(d.annotator)
@@ -182,7 +182,7 @@ func (d *decider) accept(ctx context.Context, g labels.Suggestion, spanID string
 		return labels.Span{}, err
 	}
 	sp.Created, sp.Updated = d.t, d.t
-	if err := d.w.add(ctx, sp); err != nil {
+	if err := d.w.Add(ctx, sp); err != nil {
 		return labels.Span{}, err
 	}
 	d.mark(same)
@@ -224,7 +224,7 @@ func (s *Store) applyDecision(ctx context.Context, tx pgx.Tx, ev labels.Event, f
 	switch {
 	case want == nil && have != nil:
 		for _, sp := range have.Spans {
-			if _, err := w.remove(ctx, ev.DocID, ev.Annotator, sp.ID); err != nil {
+			if _, err := w.Remove(ctx, ev.DocID, ev.Annotator, sp.ID); err != nil {
 				return fmt.Errorf("the span was changed since: %w", err)
 			}
 		}
@@ -237,7 +237,7 @@ AND source = $3 AND start = $4 AND "end" = $5 AND label = $6`, ev.DocID, ev.Anno
 	case have == nil && want != nil:
 		for _, sp := range want.Spans {
 			sp.Updated = s.now()
-			if err := w.add(ctx, sp); err != nil {
+			if err := w.Add(ctx, sp); err != nil {
 				return err
 			}
 		}

@@ -78,7 +78,7 @@ func (s *Store) addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (lab
 	if had, ok, err := w.again(ctx, sp); err != nil || ok {
 		return had, err
 	}
-	if err := w.add(ctx, sp); err != nil {
+	if err := w.Add(ctx, sp); err != nil {
 		return sp, err
 	}
 	return sp, s.appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
@@ -92,7 +92,7 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 		if err != nil {
 			return err
 		}
-		old, err := w.find(ctx, sp.DocID, sp.Annotator, sp.ID)
+		old, err := w.Find(ctx, sp.DocID, sp.Annotator, sp.ID)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 			return nil
 		}
 		sp.Created, sp.Updated = old.Created, s.now()
-		if err := w.replace(ctx, sp); err != nil {
+		if err := w.Replace(ctx, sp); err != nil {
 			return err
 		}
 		if err := w.flush(ctx); err != nil {
@@ -123,7 +123,7 @@ func (s *Store) DeleteSpan(ctx context.Context, annotator, docID, id string) err
 		if err != nil {
 			return err
 		}
-		old, err := w.remove(ctx, docID, annotator, id)
+		old, err := w.Remove(ctx, docID, annotator, id)
 		if errors.Is(err, store.ErrNotFound) {
 			var n int
 			if qerr := tx.QueryRow(ctx, `SELECT count(*) FROM events WHERE doc_id = $1 AND annotator = $2
