@@ -241,7 +241,3 @@ func SortSuggestions(sgs []labels.Suggestion) { sortSuggestions(sgs) }
 func SuggestionFits(sc labels.Schema, x *labels.TextIndex, g labels.Suggestion, annotator string, spans []labels.Span) error {
 	return fits(sc, x, g, annotator, spans)
 }
-
-// SuggestionRefused tells the errors of a suggestion that does not fit beside an annotator's
-// spans, which Accept all passes over.
-func SuggestionRefused(err error) bool { return refusal(err) }
