@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -171,4 +172,33 @@ func (w *SpanSets) Flush(write func(k SetKey, was, now []labels.Span) error) err
 	}
 	w.changed = w.changed[:0]
 	return nil
+}
+
+// Turn turns the annotator's span have (nil: none) of docID into want (nil: none), as Undo
+// and Redo do, want updated at t, and returns the change as it is logged: its action and the
+// span before and after it.
+func (w *SpanSets) Turn(ctx context.Context, docID, annotator string, have, want *labels.Span, t time.Time) (action labels.Action, before, after *labels.Span, err error) {
+	switch {
+	case want == nil: // remove the span
+		if _, err := w.Remove(ctx, docID, annotator, have.ID); err != nil {
+			return "", nil, nil, fmt.Errorf("the span was changed since: %w", err)
+		}
+		return labels.ActionSpanDelete, have, nil, nil
+	case have == nil: // put it back
+		want.Updated = t
+		if err := w.Add(ctx, *want); err != nil {
+			return "", nil, nil, err
+		}
+		return labels.ActionSpanAdd, nil, want, nil
+	default: // change it back
+		cur, err := w.Find(ctx, docID, annotator, have.ID)
+		if err != nil {
+			return "", nil, nil, fmt.Errorf("the span was removed since: %w", err)
+		}
+		want.Updated = t
+		if err := w.Replace(ctx, *want); err != nil {
+			return "", nil, nil, err
+		}
+		return labels.ActionSpanUpdate, &cur, want, nil
+	}
 }

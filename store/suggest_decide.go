@@ -133,7 +133,7 @@ func insertDecisions(ctx context.Context, tx *sql.Tx, docID, annotator string, e
 // applyDecision takes a decision back (to is null) or makes it again (from is null), with its
 // spans, for Undo and Redo, and logs the change as an event that goes on no stack.
 func (s *Store) applyDecision(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	have, want, err := decodeChange[Decision](from, to)
+	have, want, err := DecodeChange[Decision](from, to)
 	if err != nil {
 		return err
 	}

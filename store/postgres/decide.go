@@ -107,11 +107,8 @@ func insertDecisions(ctx context.Context, tx pgx.Tx, docID, annotator string, ev
 
 // applyDecision takes a decision back or makes it again, with its spans, for Undo and Redo.
 func (s *Store) applyDecision(ctx context.Context, tx pgx.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var have, want *store.Decision
-	if err := decodeOptional(from, &have); err != nil {
-		return err
-	}
-	if err := decodeOptional(to, &want); err != nil {
+	have, want, err := store.DecodeChange[store.Decision](from, to)
+	if err != nil {
 		return err
 	}
 	w, err := newSpanWriter(ctx, tx)
