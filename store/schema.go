@@ -165,15 +165,8 @@ func checkLabelsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 		if err := rows.Scan(&kind, &label, &n); err != nil {
 			return err
 		}
-		ok := true
-		switch labels.Kind(kind) {
-		case labels.KindEntity:
-			_, ok = sc.Entity(label)
-		case labels.KindStance:
-			_, ok = sc.Stance(label)
-		}
-		if !ok {
-			return &inUseError{what: kind + " label", name: label, n: n, is: []error{labels.ErrUnknownLabel}}
+		if err := LabelKept(sc, kind, label, n); err != nil {
+			return err
 		}
 	}
 	return rows.Err()
@@ -197,9 +190,8 @@ func checkTargetsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 		if err := rows.Scan(&target, &n); err != nil {
 			return err
 		}
-		if _, ok := sc.Target(target); !ok {
-			return &inUseError{what: "stance target", name: target, n: n,
-				is: []error{labels.ErrUnknownTarget, labels.ErrUnknownLabel}}
+		if err := TargetKept(sc, target, n); err != nil {
+			return err
 		}
 	}
 	return rows.Err()
@@ -212,11 +204,7 @@ func checkNesting(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 		return nil
 	}
 	return eachSpanSet(ctx, tx, func(docID, annotator string, spans []labels.Span) error {
-		if a, b, ok := breaksNesting(spans, sc); ok {
-			return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
-				labels.ErrOverlap, sc.Nesting, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
-		}
-		return nil
+		return NestingBroken(sc, docID, annotator, spans)
 	})
 }
 

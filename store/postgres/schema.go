@@ -106,17 +106,7 @@ GROUP BY 1, 2 UNION ALL SELECT 'stance', label, count(*) FROM doc_stance GROUP B
 		if err := rows.Scan(&kind, &label, &n); err != nil {
 			return err
 		}
-		ok := true
-		switch labels.Kind(kind) {
-		case labels.KindEntity:
-			_, ok = sc.Entity(label)
-		case labels.KindStance:
-			_, ok = sc.Stance(label)
-		}
-		if !ok {
-			return store.LabelInUse(kind+" label", label, n, false)
-		}
-		return nil
+		return store.LabelKept(sc, kind, label, n)
 	})
 	if err != nil {
 		return err
@@ -129,10 +119,7 @@ GROUP BY 1, 2 UNION ALL SELECT 'stance', label, count(*) FROM doc_stance GROUP B
 		if err := rows.Scan(&target, &n); err != nil {
 			return err
 		}
-		if _, ok := sc.Target(target); !ok {
-			return store.LabelInUse("stance target", target, n, true)
-		}
-		return nil
+		return store.TargetKept(sc, target, n)
 	})
 }
 
