@@ -55,3 +55,19 @@ func (r *Records) Filter(docs []labels.Document, f ExportFilter) []labels.Annota
 	}
 	return out
 }
+
+// EachDocumentRecords calls fn for each of docs with its records of recs, which Filter gave
+// in the order of docs.
+func EachDocumentRecords(docs []labels.Document, recs []labels.Annotated, fn func(doc labels.Document, work []labels.Annotated) error) error {
+	for _, d := range docs {
+		n := 0
+		for n < len(recs) && recs[n].Doc.ID == d.ID {
+			n++
+		}
+		if err := fn(d, recs[:n:n]); err != nil {
+			return err
+		}
+		recs = recs[n:]
+	}
+	return nil
+}

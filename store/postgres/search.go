@@ -106,15 +106,8 @@ func (s *Store) Search(ctx context.Context, q store.Query, after int64) ([]store
 					n++
 					from = h.Order
 					h.Status = labels.Status(status)
-					if len(phrase.Words) > 0 {
-						ms := phrase.Find(body)
-						if len(ms) == 0 {
-							return nil
-						}
-						h.Matches = make([]labels.Offsets, len(ms))
-						for i, m := range ms {
-							h.Matches[i] = labels.Offsets{Start: m.Start, End: m.End}
-						}
+					if !h.Match(phrase, body) {
+						return nil
 					}
 					hits = append(hits, h)
 					return nil
