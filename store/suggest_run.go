@@ -44,6 +44,23 @@ type SuggestResult struct {
 	Suggestions int // suggestions written
 }
 
+// CheckSources checks the sources of a run of suggestions as BeginSuggestions takes them: at
+// least one, each a valid name (labels.CheckName), none twice.
+func CheckSources(sources []string) error {
+	if len(sources) == 0 {
+		return fmt.Errorf("no source")
+	}
+	for i, src := range sources {
+		if err := labels.CheckName(src); err != nil {
+			return fmt.Errorf("source: %w", err)
+		}
+		if slices.Contains(sources[:i], src) {
+			return fmt.Errorf("source %q comes twice", src)
+		}
+	}
+	return nil
+}
+
 // runSlice is how long a run's transaction lasts when it has the project to itself (a
 // variable for tests).
 var runSlice = time.Second
@@ -52,16 +69,8 @@ var runSlice = time.Second
 // shared makes it commit every 150 ms as when others have the project open: for a run that
 // the window makes on its own store. Close it with Commit or Rollback.
 func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (Suggester, error) {
-	if len(sources) == 0 {
-		return nil, fmt.Errorf("begin suggestions: no source")
-	}
-	for i, src := range sources {
-		if err := labels.CheckName(src); err != nil {
-			return nil, fmt.Errorf("begin suggestions: source: %w", err)
-		}
-		if slices.Contains(sources[:i], src) {
-			return nil, fmt.Errorf("begin suggestions: source %q comes twice", src)
-		}
+	if err := CheckSources(sources); err != nil {
+		return nil, fmt.Errorf("begin suggestions: %w", err)
 	}
 	r := &SuggestionRun{s: s, ctx: ctx, run: context.WithoutCancel(ctx), sources: slices.Clone(sources),
 		shared: shared || s.OpenElsewhere(), t: formatTime(s.now()), labels: map[string]struct{}{}}

@@ -32,16 +32,8 @@ type suggestionRun struct {
 
 // BeginSuggestions starts a run of the named sources. Close it with Commit or Rollback.
 func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (store.Suggester, error) {
-	if len(sources) == 0 {
-		return nil, fmt.Errorf("begin suggestions: no source")
-	}
-	for i, src := range sources {
-		if err := labels.CheckName(src); err != nil {
-			return nil, fmt.Errorf("begin suggestions: source: %w", err)
-		}
-		if slices.Contains(sources[:i], src) {
-			return nil, fmt.Errorf("begin suggestions: source %q comes twice", src)
-		}
+	if err := store.CheckSources(sources); err != nil {
+		return nil, fmt.Errorf("begin suggestions: %w", err)
 	}
 	r := &suggestionRun{s: s, ctx: ctx, sources: slices.Clone(sources), t: store.FormatTime(s.now())}
 	if err := r.begin(); err != nil {
