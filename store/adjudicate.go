@@ -121,7 +121,7 @@ func (p Proposal) Status() labels.Status {
 // the panel or more worked on it and the curator has no work there yet.
 func (p Proposal) Writable(d DocumentWork) bool {
 	mine, _ := d.Of(p.Curator)
-	return len(p.Annotators) >= 2 && !worked(&mine)
+	return len(p.Annotators) >= 2 && !mine.Worked()
 }
 
 // CuratorState is the curator's state of the document that writing p gives, with status, at t.

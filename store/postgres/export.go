@@ -188,8 +188,7 @@ func eachWork(ctx context.Context, tx pgx.Tx, f store.WorkFilter, fn func(store.
 		}
 		for _, d := range docs {
 			d.Work = slices.DeleteFunc(d.Work, func(w store.Work) bool {
-				return !worked(&w) || len(f.Annotators) > 0 && !slices.Contains(f.Annotators, w.Annotator) ||
-					len(f.Statuses) > 0 && !slices.Contains(f.Statuses, w.Status)
+				return !w.Worked() || !f.Keeps(&w)
 			})
 			if len(d.Work) == 0 {
 				continue
@@ -199,10 +198,6 @@ func eachWork(ctx context.Context, tx pgx.Tx, f store.WorkFilter, fn func(store.
 			}
 		}
 	}
-}
-
-func worked(w *store.Work) bool {
-	return len(w.Spans) > 0 || len(w.Stances) > 0 || w.Status != labels.StatusTodo
 }
 
 // workOf returns the work of annotator on d, added (todo) when missing, by annotator name.
@@ -286,7 +281,7 @@ func (s *Store) DocumentWork(ctx context.Context, docID string) (store.DocumentW
 	if err != nil {
 		return store.DocumentWork{}, fmt.Errorf("work on %s: %w", docID, err)
 	}
-	d.Work = slices.DeleteFunc(d.Work, func(w store.Work) bool { return !worked(&w) })
+	d.Work = slices.DeleteFunc(d.Work, func(w store.Work) bool { return !w.Worked() })
 	return d, nil
 }
 
