@@ -25,16 +25,11 @@ func (s *Store) Schema(ctx context.Context) (labels.Schema, error) {
 // labels.ErrUnknownLabel), or a nesting rule that stored entity spans break
 // (labels.ErrOverlap). An empty Nesting means flat.
 func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schema) error {
-	if err := labels.CheckAnnotator(annotator); err != nil {
+	sc, err := CheckNewSchema(annotator, sc)
+	if err != nil {
 		return fmt.Errorf("set schema: %w", err)
 	}
-	if sc.Nesting == "" {
-		sc.Nesting = labels.NestingFlat
-	}
-	if err := sc.Validate(); err != nil {
-		return fmt.Errorf("set schema: %w", err)
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		if err := checkSchemaFits(ctx, tx, sc); err != nil {
 			return err
 		}
@@ -44,6 +39,21 @@ func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schem
 		return fmt.Errorf("set schema: %w", err)
 	}
 	return nil
+}
+
+// CheckNewSchema checks a schema that annotator gives as SetSchema does (an annotator's name,
+// labels.Schema.Validate) and returns it, an empty Nesting made flat.
+func CheckNewSchema(annotator string, sc labels.Schema) (labels.Schema, error) {
+	if err := labels.CheckAnnotator(annotator); err != nil {
+		return labels.Schema{}, err
+	}
+	if sc.Nesting == "" {
+		sc.Nesting = labels.NestingFlat
+	}
+	if err := sc.Validate(); err != nil {
+		return labels.Schema{}, err
+	}
+	return sc, nil
 }
 
 // writeSchema stores sc inside tx and logs it.

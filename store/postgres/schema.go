@@ -37,16 +37,11 @@ func loadSchema(ctx context.Context, q db) (labels.Schema, error) {
 // schema that drops a label or target in use, or a nesting rule the stored spans break, is
 // refused.
 func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schema) error {
-	if err := labels.CheckAnnotator(annotator); err != nil {
+	sc, err := store.CheckNewSchema(annotator, sc)
+	if err != nil {
 		return fmt.Errorf("set schema: %w", err)
 	}
-	if sc.Nesting == "" {
-		sc.Nesting = labels.NestingFlat
-	}
-	if err := sc.Validate(); err != nil {
-		return fmt.Errorf("set schema: %w", err)
-	}
-	err := s.write(ctx, locks{schema: 2}, "", func(tx pgx.Tx) error {
+	err = s.write(ctx, locks{schema: 2}, "", func(tx pgx.Tx) error {
 		old, err := loadSchema(ctx, tx)
 		if err != nil {
 			return err
