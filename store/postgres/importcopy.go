@@ -55,7 +55,7 @@ func (b *copyBatch) addAnnotations(imp *importer, id string, ord int64, c store.
 		}
 		b.sets = append(b.sets, []any{id, c.Annotator, string(data)})
 		b.bytes += len(data)
-		for _, l := range labelsOf(spans) {
+		for _, l := range store.LabelsOf(spans) {
 			b.labels = append(b.labels, []any{l, c.Annotator, ord})
 		}
 		imp.res.Spans += len(spans)

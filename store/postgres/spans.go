@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 
 	"github.com/jackc/pgx/v5"
@@ -247,9 +246,7 @@ ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`, docID, an
 
 // indexLabels keeps search_labels for a set that went from before to after.
 func indexLabels(ctx context.Context, tx pgx.Tx, docID, annotator string, before, after []labels.Span) error {
-	was, is := labelsOf(before), labelsOf(after)
-	added := slices.DeleteFunc(slices.Clone(is), func(l string) bool { return slices.Contains(was, l) })
-	gone := slices.DeleteFunc(was, func(l string) bool { return slices.Contains(is, l) })
+	added, gone := store.LabelsChanged(before, after)
 	if len(added) > 0 {
 		if _, err := later(tx).Exec(ctx, `INSERT INTO search_labels (label, annotator, ord)
 SELECT l, $1, (SELECT ord FROM documents WHERE id = $2) FROM unnest($3::text[]) l ON CONFLICT DO NOTHING`,
@@ -263,16 +260,6 @@ AND ord = (SELECT ord FROM documents WHERE id = $2) AND label = ANY($3)`, annota
 		return err
 	}
 	return nil
-}
-
-func labelsOf(spans []labels.Span) []string {
-	var out []string
-	for _, sp := range spans {
-		if !slices.Contains(out, sp.Label) {
-			out = append(out, sp.Label)
-		}
-	}
-	return out
 }
 
 // spanCounts are changes to the span counts, by annotator and key (store.SpanCountKey).
