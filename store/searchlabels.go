@@ -12,7 +12,7 @@ import (
 // indexSpanLabels keeps search_labels (migrations/0007_search.sql) for one annotator's span
 // set of one document, which a write changed from before to after, inside that write's
 // transaction. The store's writers of span sets call it where they write a set, as they add
-// its span counts (spanCounts): a new writer of span_sets must do the same, or a search by
+// its span counts (SpanCounts): a new writer of span_sets must do the same, or a search by
 // label misses its spans.
 func indexSpanLabels(ctx context.Context, tx *sql.Tx, docID, annotator string, before, after []labels.Span) error {
 	added, gone := LabelsChanged(before, after)

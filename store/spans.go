@@ -226,7 +226,7 @@ func (w *spanWriter) ReadText(ctx context.Context, docID string) (string, error)
 
 // flush writes the changed sets.
 func (w *spanWriter) flush(ctx context.Context) error {
-	counts := spanCounts{}
+	counts := SpanCounts{}
 	err := w.Flush(func(k SetKey, was, now []labels.Span) error {
 		if err := saveSpans(ctx, w.tx, k.Doc, k.Annotator, now); err != nil {
 			return err
@@ -234,8 +234,8 @@ func (w *spanWriter) flush(ctx context.Context) error {
 		if err := indexSpanLabels(ctx, w.tx, k.Doc, k.Annotator, was, now); err != nil {
 			return err
 		}
-		counts.add(was, -1)
-		counts.add(now, 1)
+		counts.Add(was, -1)
+		counts.Add(now, 1)
 		return nil
 	})
 	if err != nil {

@@ -48,7 +48,7 @@ func (b *copyBatch) addAnnotations(imp *importer, id string, ord int64, c store.
 			}
 			spans[i].ID, spans[i].DocID = u.String(), id
 		}
-		imp.counts.add(spans, 1)
+		imp.counts.Add(spans, 1)
 		data, err := store.EncodeSpans(spans)
 		if err != nil {
 			return err
@@ -192,7 +192,7 @@ func (imp *importer) attach(id string, c store.Checked) error {
 			}
 			spans[i].ID, spans[i].DocID = u.String(), id
 		}
-		imp.counts.add(spans, 1)
+		imp.counts.Add(spans, 1)
 		if err := saveSpans(imp.run, imp.tx, id, c.Annotator, have, append(slices.Clone(have), spans...)); err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 
 	"github.com/jackc/pgx/v5"
 
@@ -262,38 +261,18 @@ AND ord = (SELECT ord FROM documents WHERE id = $2) AND label = ANY($3)`, annota
 	return nil
 }
 
-// spanCounts are changes to the span counts, by annotator and key (store.SpanCountKey).
-type spanCounts map[[2]string]int
-
-func (c spanCounts) add(spans []labels.Span, n int) {
-	for _, sp := range spans {
-		c[[2]string{sp.Annotator, store.SpanCountKey(sp)}] += n
+// writeCounts adds the changes to the counts inside tx, and forgets them.
+func writeCounts(ctx context.Context, tx pgx.Tx, c store.SpanCounts) error {
+	rows := c.Take()
+	if len(rows) == 0 {
+		return nil
 	}
-}
-
-// write adds the changes to the counts inside tx, in the order of their keys (so that two
-// writers never wait for each other's rows in a circle), and forgets them.
-func (c spanCounts) write(ctx context.Context, tx pgx.Tx) error {
-	keys := make([][2]string, 0, len(c))
-	for k, n := range c {
-		if n != 0 {
-			keys = append(keys, k)
-		}
+	who, key, n := make([]string, len(rows)), make([]string, len(rows)), make([]int64, len(rows))
+	for i, r := range rows {
+		who[i], key[i], n[i] = r.Annotator, r.Key, int64(r.N)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
-	})
-	if len(keys) > 0 {
-		who, key, n := make([]string, len(keys)), make([]string, len(keys)), make([]int64, len(keys))
-		for i, k := range keys {
-			who[i], key[i], n[i] = k[0], k[1], int64(c[k])
-		}
-		if _, err := later(tx).Exec(ctx, `INSERT INTO counts (annotator, what, key, n)
+	_, err := later(tx).Exec(ctx, `INSERT INTO counts (annotator, what, key, n)
 SELECT w, 'span', k, n FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t(w, k, n)
-ON CONFLICT (annotator, what, key) DO UPDATE SET n = counts.n + excluded.n`, who, key, n); err != nil {
-			return err
-		}
-	}
-	clear(c)
-	return nil
+ON CONFLICT (annotator, what, key) DO UPDATE SET n = counts.n + excluded.n`, who, key, n)
+	return err
 }

@@ -81,17 +81,17 @@ func (w *spanWriter) again(ctx context.Context, sp labels.Span) (labels.Span, bo
 
 // flush writes the changed sets with their counts and label index.
 func (w *spanWriter) flush(ctx context.Context) error {
-	counts := spanCounts{}
+	counts := store.SpanCounts{}
 	err := w.Flush(func(k store.SetKey, was, now []labels.Span) error {
 		if err := saveSpans(ctx, w.tx, k.Doc, k.Annotator, was, now); err != nil {
 			return err
 		}
-		counts.add(was, -1)
-		counts.add(now, 1)
+		counts.Add(was, -1)
+		counts.Add(now, 1)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return counts.write(ctx, w.tx)
+	return writeCounts(ctx, w.tx, counts)
 }
