@@ -165,3 +165,27 @@ func spanName(id string) (string, error) {
 	u, err := uuid.NewV7()
 	return u.String(), err
 }
+
+// TurnDecision takes back the spans that the decision have made (want nil), or makes those of
+// want again (have nil), updated at t, as Undo and Redo do; the store then deletes have's
+// decisions or writes want's.
+func (w *SpanSets) TurnDecision(ctx context.Context, ev labels.Event, have, want *Decision, t time.Time) error {
+	switch {
+	case want == nil && have != nil:
+		for _, sp := range have.Spans {
+			if _, err := w.Remove(ctx, ev.DocID, ev.Annotator, sp.ID); err != nil {
+				return fmt.Errorf("the span was changed since: %w", err)
+			}
+		}
+	case have == nil && want != nil:
+		for _, sp := range want.Spans {
+			sp.Updated = t
+			if err := w.Add(ctx, sp); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("a %s event holds no decision", ev.Action)
+	}
+	return nil
+}

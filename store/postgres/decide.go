@@ -115,31 +115,18 @@ func (s *Store) applyDecision(ctx context.Context, tx pgx.Tx, ev labels.Event, f
 	if err != nil {
 		return err
 	}
-	switch {
-	case want == nil && have != nil:
-		for _, sp := range have.Spans {
-			if _, err := w.Remove(ctx, ev.DocID, ev.Annotator, sp.ID); err != nil {
-				return fmt.Errorf("the span was changed since: %w", err)
-			}
-		}
+	if err := w.TurnDecision(ctx, ev, have, want, s.now()); err != nil {
+		return err
+	}
+	if want == nil {
 		for _, g := range have.Suggestions {
 			if _, err := tx.Exec(ctx, `DELETE FROM suggestion_decisions WHERE doc_id = $1 AND annotator = $2
 AND source = $3 AND start = $4 AND "end" = $5 AND label = $6`, ev.DocID, ev.Annotator, g.Source, g.Start, g.End, g.Label); err != nil {
 				return err
 			}
 		}
-	case have == nil && want != nil:
-		for _, sp := range want.Spans {
-			sp.Updated = s.now()
-			if err := w.Add(ctx, sp); err != nil {
-				return err
-			}
-		}
-		if err := insertDecisions(ctx, tx, ev.DocID, ev.Annotator, *want, s.now()); err != nil {
-			return err
-		}
-	default:
-		return fmt.Errorf("a %s event holds no decision", ev.Action)
+	} else if err := insertDecisions(ctx, tx, ev.DocID, ev.Annotator, *want, s.now()); err != nil {
+		return err
 	}
 	if err := w.flush(ctx); err != nil {
 		return err
