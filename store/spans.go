@@ -49,7 +49,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 		for i, sp := range spans {
 			sp.Created, sp.Updated = t, t
 			if out[i], err = s.addSpan(ctx, w, sp); err != nil {
-				return spanError(i, len(spans), err)
+				return SpanError(i, len(spans), err)
 			}
 		}
 		return w.flush(ctx)
@@ -76,8 +76,8 @@ func (s *Store) addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (lab
 	return sp, s.appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
 }
 
-// spanError names the span of a batch that failed, when there is more than one.
-func spanError(i, n int, err error) error {
+// SpanError names span i of a batch of n that failed with err, when there is more than one.
+func SpanError(i, n int, err error) error {
 	if n == 1 {
 		return err
 	}

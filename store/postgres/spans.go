@@ -53,10 +53,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 		for i, sp := range spans {
 			sp.Created, sp.Updated = t, t
 			if out[i], err = s.addSpan(ctx, w, sp); err != nil {
-				if len(spans) > 1 {
-					err = fmt.Errorf("span %d of %d: %w", i+1, len(spans), err)
-				}
-				return err
+				return store.SpanError(i, len(spans), err)
 			}
 		}
 		return w.flush(ctx)
