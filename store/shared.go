@@ -248,12 +248,3 @@ func EncodeSuggestions(sgs []labels.Suggestion) ([]byte, float64) { return encod
 func DecodeSuggestions(data []byte, docID, source string, x *labels.TextIndex) ([]labels.Suggestion, error) {
 	return decodeSuggestions(data, docID, source, x)
 }
-
-// SortSuggestions puts sgs in the order of labels.CompareSuggestions.
-func SortSuggestions(sgs []labels.Suggestion) { sortSuggestions(sgs) }
-
-// SuggestionFits tells whether accepting g would add a span beside spans, the annotator's
-// spans of the document: nil when it would, else why not.
-func SuggestionFits(sc labels.Schema, x *labels.TextIndex, g labels.Suggestion, annotator string, spans []labels.Span) error {
-	return fits(sc, x, g, annotator, spans)
-}

@@ -237,12 +237,7 @@ func (s *Store) PendingSuggestions(ctx context.Context, docID, annotator string)
 		if err != nil {
 			return err
 		}
-		x := labels.NewTextIndex(text)
-		for _, g := range sgs {
-			if g.Decision == "" && store.SuggestionFits(sc, x, g, annotator, spans) == nil {
-				out = append(out, g)
-			}
-		}
+		out = store.Pending(sc, text, annotator, sgs, spans)
 		return nil
 	})
 	if err != nil {
