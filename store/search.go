@@ -66,6 +66,20 @@ func (h *Hit) Match(p arabic.Phrase, body string) bool {
 	return true
 }
 
+// Shown tells whose status the hits of q show (For, else Annotator), and with no one the
+// status they show: Status, or StatusTodo.
+func (q Query) Shown() (who string, status labels.Status) {
+	who = q.For
+	if who == "" {
+		who = q.Annotator
+	}
+	status = labels.StatusTodo
+	if who == "" && q.Status != "" {
+		status = q.Status
+	}
+	return who, status
+}
+
 // ErrNoWords: the text of a query holds nothing to search for (punctuation, symbols).
 var ErrNoWords = errors.New("the query has no words to search for")
 
@@ -168,14 +182,7 @@ func hitsOf(ctx context.Context, tx *sql.Tx, ords []int64, p arabic.Phrase, q Qu
 	if err != nil {
 		return nil, err
 	}
-	who := q.For
-	if who == "" {
-		who = q.Annotator
-	}
-	shown := labels.StatusTodo
-	if who == "" && q.Status != "" {
-		shown = q.Status
-	}
+	who, shown := q.Shown()
 	text, from := "''", "documents d INDEXED BY documents_list"
 	if len(p.Words) > 0 {
 		text, from = "d.text", "documents d"

@@ -50,14 +50,7 @@ func (s *Store) Search(ctx context.Context, q store.Query, after int64) ([]store
 		if err := tx.QueryRow(ctx, "SELECT upto FROM search_state WHERE id = 1").Scan(&upto); err != nil {
 			return err
 		}
-		who := q.For
-		if who == "" {
-			who = q.Annotator
-		}
-		shown := labels.StatusTodo
-		if who == "" && q.Status != "" {
-			shown = q.Status
-		}
+		who, shown := q.Shown()
 		text := "''"
 		if len(phrase.Words) > 0 {
 			text = "d.text"
