@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -54,14 +55,16 @@ func (s *Store) Adjudicate(ctx context.Context, p Panel, r Rule) (AdjudicateResu
 		}
 		return eachWork(ctx, tx, WorkFilter{}, func(d DocumentWork) error {
 			prop := Propose(d, p, r)
-			if len(prop.Annotators) < 2 {
-				if len(prop.Annotators) == 1 {
-					res.Single++
-				}
+			status, ok := res.Weigh(d, prop)
+			if !ok {
 				return nil
 			}
-			res.Documents++
-			return s.settle(ctx, tx, sc, d, prop, &res)
+			n, err := s.writeProposal(ctx, tx, sc, prop, status)
+			if err != nil {
+				return fmt.Errorf("%s: %w", describeDocID(d.Doc.ID, d.Doc.ExternalID), err)
+			}
+			res.Wrote(prop, n)
+			return nil
 		})
 	})
 	if err != nil {
@@ -70,25 +73,32 @@ func (s *Store) Adjudicate(ctx context.Context, p Panel, r Rule) (AdjudicateResu
 	return res, nil
 }
 
-// settle writes what prop takes on document d as the curator's, unless the curator has
-// annotations there already.
-func (s *Store) settle(ctx context.Context, tx *sql.Tx, sc labels.Schema, d DocumentWork, prop Proposal, res *AdjudicateResult) error {
-	status := labels.StatusInProgress
-	if prop.Settled {
-		status = labels.StatusCurated
+// Weigh counts prop, the proposal on document d, in res and tells whether Adjudicate writes
+// it, and with which status: not when fewer than two annotators of the panel worked on d, nor
+// when the curator has work there already (then it is the same as what the rule gives, or a
+// conflict).
+func (res *AdjudicateResult) Weigh(d DocumentWork, prop Proposal) (labels.Status, bool) {
+	if len(prop.Annotators) < 2 {
+		if len(prop.Annotators) == 1 {
+			res.Single++
+		}
+		return "", false
 	}
+	res.Documents++
+	status := prop.Status()
 	if mine, ok := d.Of(prop.Curator); ok {
 		if parts := differs(mine, prop, status); len(parts) > 0 {
 			res.Conflicts = append(res.Conflicts, AdjudicationConflict{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Parts: parts})
 		} else {
 			res.Already++
 		}
-		return nil
+		return "", false
 	}
-	n, err := s.writeProposal(ctx, tx, sc, prop, status)
-	if err != nil {
-		return fmt.Errorf("%s: %w", describeDocID(d.Doc.ID, d.Doc.ExternalID), err)
-	}
+	return status, true
+}
+
+// Wrote counts prop written as the curator's, n spans of it.
+func (res *AdjudicateResult) Wrote(prop Proposal, n int) {
 	res.Spans += n
 	res.Stances += len(prop.Gold)
 	if prop.Settled {
@@ -96,7 +106,28 @@ func (s *Store) settle(ctx context.Context, tx *sql.Tx, sc labels.Schema, d Docu
 	} else {
 		res.Open++
 	}
-	return nil
+}
+
+// Status is the curator's status that writing p gives: curated when the rule settled the
+// document, else in_progress (differences left to review).
+func (p Proposal) Status() labels.Status {
+	if p.Settled {
+		return labels.StatusCurated
+	}
+	return labels.StatusInProgress
+}
+
+// Writable tells whether AdjudicateDocument writes p on document d: when two annotators of
+// the panel or more worked on it and the curator has no work there yet.
+func (p Proposal) Writable(d DocumentWork) bool {
+	mine, _ := d.Of(p.Curator)
+	return len(p.Annotators) >= 2 && !mine.Worked()
+}
+
+// CuratorState is the curator's state of the document that writing p gives, with status, at t.
+func (p Proposal) CuratorState(status labels.Status, t time.Time) labels.DocState {
+	return labels.DocState{DocID: p.DocID, Annotator: p.Curator, Status: status, Updated: t,
+		Note: fmt.Sprintf("%s of %s", p.Rule, strings.Join(p.Annotators, ", "))}
 }
 
 // differs says how the curator's work mine differs from what prop gives with status, one
@@ -135,7 +166,7 @@ func stanceOr(stances []labels.DocStance, i int) string {
 // curator's status, each as a logged change on the curator's undo stack. It returns the
 // number of spans written.
 func (s *Store) writeProposal(ctx context.Context, tx *sql.Tx, sc labels.Schema, prop Proposal, status labels.Status) (int, error) {
-	w := &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{}, loaded: map[setKey][]labels.Span{}}
+	w := writerOf(tx, sc)
 	t := s.now()
 	for _, sp := range prop.Accepted {
 		sp.DocID, sp.Created, sp.Updated = prop.DocID, t, t
@@ -155,8 +186,7 @@ func (s *Store) writeProposal(ctx context.Context, tx *sql.Tx, sc labels.Schema,
 			return 0, err
 		}
 	}
-	st := labels.DocState{DocID: prop.DocID, Annotator: prop.Curator, Status: status, Updated: t,
-		Note: fmt.Sprintf("%s of %s", prop.Rule, strings.Join(prop.Annotators, ", "))}
+	st := prop.CuratorState(status, t)
 	before, err := getState(ctx, tx, prop.DocID, prop.Curator)
 	if err != nil {
 		return 0, err

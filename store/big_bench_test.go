@@ -78,7 +78,7 @@ func startBig(b *testing.B, name string) (string, *Store) {
 	}
 	h := sha256.New()
 	for _, m := range migrations {
-		h.Write([]byte(m.sql))
+		h.Write([]byte(m.SQL))
 	}
 	path := filepath.Join(dir, fmt.Sprintf("%s-%d-%x.tawsim", name, bigDocs, h.Sum(nil)[:6]))
 	if _, err := os.Stat(path); err == nil {

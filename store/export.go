@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tawsim/tawsim/labels"
 )
@@ -91,20 +90,11 @@ func exportDocs(ctx context.Context, q queryer, after int64) ([]labels.Document,
 	return docs, rows.Err()
 }
 
-// workKey names one annotator's work on one document.
-type workKey struct{ doc, annotator string }
-
 // exportRecords gathers the annotations of docs and makes the filtered records.
 func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f ExportFilter, known schemaNames) ([]labels.Annotated, error) {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
-	work := map[workKey]*labels.Annotated{}
-	get := func(doc, annotator string) *labels.Annotated {
-		k := workKey{doc, annotator}
-		if work[k] == nil {
-			work[k] = &labels.Annotated{Annotator: annotator, Status: labels.StatusTodo}
-		}
-		return work[k]
-	}
+	work := NewRecords()
+	get := work.Of
 	if err := exportSpans(ctx, q, docs, f, known, get); err != nil {
 		return nil, err
 	}
@@ -119,33 +109,7 @@ func exportRecords(ctx context.Context, q queryer, docs []labels.Document, f Exp
 			return nil, err
 		}
 	}
-	return filterRecords(docs, work, f), nil
-}
-
-// filterRecords orders the work by document and annotator and applies the filter.
-func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f ExportFilter) []labels.Annotated {
-	byDoc := map[string][]*labels.Annotated{}
-	for k, a := range work {
-		if f.Annotator == "" || k.annotator == f.Annotator {
-			byDoc[k.doc] = append(byDoc[k.doc], a)
-		}
-	}
-	var out []labels.Annotated
-	for _, d := range docs {
-		recs := byDoc[d.ID]
-		if len(recs) == 0 {
-			recs = []*labels.Annotated{{Status: labels.StatusTodo}}
-		}
-		slices.SortFunc(recs, func(a, b *labels.Annotated) int { return strings.Compare(a.Annotator, b.Annotator) })
-		for _, r := range recs {
-			if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, r.Status) {
-				continue
-			}
-			r.Doc = d
-			out = append(out, *r)
-		}
-	}
-	return out
+	return work.Filter(docs, f), nil
 }
 
 // exportSpans reads the spans of docs, in stored order, with only what an export writes: no

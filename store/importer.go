@@ -72,7 +72,7 @@ type Importer struct {
 	res     ImportResult
 	t       time.Time
 	slice   importSlice
-	counts  spanCounts // the spans added since the last slice, for the counts table
+	counts  SpanCounts // the spans added since the last slice, for the counts table
 }
 
 // BeginImport starts an import. Close it with Commit or Rollback.
@@ -80,7 +80,7 @@ func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (Import, err
 	// A statement run under a context that can be cancelled costs mattn/go-sqlite3 a goroutine
 	// to watch it; Add checks ctx once a record instead.
 	imp := &Importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, unknown: map[string]string{}, t: s.now(),
-		counts: spanCounts{}}
+		counts: SpanCounts{}}
 	imp.slice.began = time.Now()
 	if opt.Exclusive {
 		var err error

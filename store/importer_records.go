@@ -159,7 +159,7 @@ func (imp *Importer) insertSpans(docID, annotator string, have, spans []labels.S
 		spans[i].ID = u.String()
 	}
 	added := len(spans)
-	imp.counts.add(spans, 1)
+	imp.counts.Add(spans, 1)
 	spans = append(spans, have...)
 	sortSpans(spans)
 	data := encodeSpans(imp.buf[:0], spans)

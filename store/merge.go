@@ -87,7 +87,7 @@ func (s *Store) Merge(ctx context.Context, from Project, opt MergeOptions) (Merg
 	if err != nil {
 		return MergeResult{}, fmt.Errorf("merge %s: %w", opt.Source, err)
 	}
-	m := &merger{s: s, opt: opt, counts: spanCounts{}, annotators: map[string]bool{}, t: formatTime(s.now())}
+	m := &merger{s: s, opt: opt, counts: SpanCounts{}, annotators: map[string]bool{}, t: formatTime(s.now())}
 	if opt.Exclusive && s.readOnly == "" {
 		held, err := s.takeExclusive(ctx)
 		if err != nil {
@@ -119,7 +119,7 @@ type merger struct {
 	last       int64         // the order of the last document here
 	t          string        // the time of the merge, as stored
 	stmts      mergeStmts
-	counts     spanCounts
+	counts     SpanCounts
 	annotators map[string]bool
 	res        MergeResult
 }

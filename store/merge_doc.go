@@ -113,7 +113,7 @@ func (m *merger) work(ctx context.Context, w *sourceWork, to target, mine Work) 
 		return nil, err
 	}
 	if len(spans) > 0 {
-		m.counts.add(spans, 1)
+		m.counts.Add(spans, 1)
 		m.res.Spans += len(spans)
 		all := append(slices.Clone(mine.Spans), spans...)
 		sortSpans(all)

@@ -22,11 +22,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// migration is one numbered schema change.
-type migration struct {
-	version int
-	name    string
-	sql     string
+// MigrationFile is one numbered schema change of a store: version, name (the file's, without
+// .sql) and the statements.
+type MigrationFile struct {
+	Version int
+	Name    string
+	SQL     string
 }
 
 // migrations are the embedded schema changes in order; read once, at start-up.
@@ -37,13 +38,13 @@ func latestVersion() int {
 	if len(migrations) == 0 {
 		return 0
 	}
-	return migrations[len(migrations)-1].version
+	return migrations[len(migrations)-1].Version
 }
 
 // knownVersion reports whether this build has the migration numbered v.
 func knownVersion(v int) bool {
 	for _, m := range migrations {
-		if m.version == v {
+		if m.Version == v {
 			return true
 		}
 	}
@@ -52,23 +53,23 @@ func knownVersion(v int) bool {
 
 // mustLoadMigrations reads the embedded migrations and panics when their numbering is
 // broken: that is a bug of the build, not of a user's file.
-func mustLoadMigrations(fsys fs.FS) []migration {
-	ms, err := loadMigrations(fsys)
+func mustLoadMigrations(fsys fs.FS) []MigrationFile {
+	ms, err := LoadMigrations(fsys)
 	if err != nil {
 		panic(err)
 	}
 	return ms
 }
 
-// loadMigrations reads migrations/NNNN_name.sql and checks that the first is 0001 and that
-// the numbers increase (a gap is allowed: see migrationFiles).
-func loadMigrations(fsys fs.FS) ([]migration, error) {
+// LoadMigrations reads migrations/NNNN_name.sql of fsys and checks that the first is 0001 and
+// that the numbers increase (a gap is allowed: see migrationFiles), for both stores.
+func LoadMigrations(fsys fs.FS) ([]MigrationFile, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var ms []migration
+	var ms []MigrationFile
 	prev := 0
 	for _, name := range names {
 		base := path.Base(name)
@@ -82,7 +83,7 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base, ".sql"), sql: string(body)})
+		ms = append(ms, MigrationFile{Version: v, Name: strings.TrimSuffix(base, ".sql"), SQL: string(body)})
 	}
 	return ms, nil
 }
@@ -113,10 +114,10 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 }
 
 // missingMigrations returns the migrations of this build that versions (a file's) lacks, in order.
-func missingMigrations(versions []int) []migration {
-	var out []migration
+func missingMigrations(versions []int) []MigrationFile {
+	var out []MigrationFile
 	for _, m := range migrations {
-		if !slices.Contains(versions, m.version) {
+		if !slices.Contains(versions, m.Version) {
 			out = append(out, m)
 		}
 	}
@@ -125,7 +126,7 @@ func missingMigrations(versions []int) []migration {
 
 // applyMigration applies m unless the file already has it. It checks the version again
 // inside the transaction, since another process may have migrated the file meanwhile.
-func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, path string, m MigrationFile) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", path, err)
@@ -138,21 +139,21 @@ func applyMigration(ctx context.Context, db *sql.DB, path string, m migration) e
 	if err := checkVersion(path, versions); err != nil {
 		return err
 	}
-	if slices.Contains(versions, m.version) {
+	if slices.Contains(versions, m.Version) {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, createMigrationsTable); err != nil {
 		return fmt.Errorf("migrate %s: %w", path, err)
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migrate %s to %s: %w", path, m.Name, err)
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
-		m.version, m.name, formatTime(time.Now())); err != nil { // before the store and its clock
-		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
+		m.Version, m.Name, formatTime(time.Now())); err != nil { // before the store and its clock
+		return fmt.Errorf("migrate %s to %s: %w", path, m.Name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migrate %s to %s: %w", path, m.name, err)
+		return fmt.Errorf("migrate %s to %s: %w", path, m.Name, err)
 	}
 	return nil
 }

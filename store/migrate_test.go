@@ -112,7 +112,7 @@ func TestMissingMigrationsApplied(t *testing.T) {
 	must(t, err)
 	db.SetMaxOpenConns(1)
 	for _, m := range migrations {
-		if m.version != 7 {
+		if m.Version != 7 {
 			must(t, applyMigration(ctx, db, path, m))
 		}
 	}

@@ -77,7 +77,7 @@ func Propose(d DocumentWork, p Panel, r Rule) Proposal {
 	prop := Proposal{DocID: d.Doc.ID, Curator: p.Curator, Rule: r}
 	var works []Work
 	for _, w := range d.Work {
-		if w.Annotator == p.Curator || !(WorkFilter{Annotators: p.Annotators, Statuses: p.Statuses}).keeps(&w) || !worked(&w) {
+		if w.Annotator == p.Curator || !(WorkFilter{Annotators: p.Annotators, Statuses: p.Statuses}).Keeps(&w) || !w.Worked() {
 			continue
 		}
 		works = append(works, w)

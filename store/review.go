@@ -44,19 +44,14 @@ func (s *Store) AdjudicateDocument(ctx context.Context, docID string, p Panel, r
 			return err
 		}
 		prop = Propose(d, p, r)
-		mine, _ := d.Of(p.Curator)
-		if len(prop.Annotators) < 2 || worked(&mine) {
+		if !prop.Writable(d) {
 			return nil
 		}
 		sc, err := loadSchema(ctx, tx)
 		if err != nil {
 			return err
 		}
-		status := labels.StatusInProgress
-		if prop.Settled {
-			status = labels.StatusCurated
-		}
-		_, err = s.writeProposal(ctx, tx, sc, prop, status)
+		_, err = s.writeProposal(ctx, tx, sc, prop, prop.Status())
 		wrote = err == nil
 		return err
 	})

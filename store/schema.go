@@ -25,16 +25,11 @@ func (s *Store) Schema(ctx context.Context) (labels.Schema, error) {
 // labels.ErrUnknownLabel), or a nesting rule that stored entity spans break
 // (labels.ErrOverlap). An empty Nesting means flat.
 func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schema) error {
-	if err := labels.CheckAnnotator(annotator); err != nil {
+	sc, err := CheckNewSchema(annotator, sc)
+	if err != nil {
 		return fmt.Errorf("set schema: %w", err)
 	}
-	if sc.Nesting == "" {
-		sc.Nesting = labels.NestingFlat
-	}
-	if err := sc.Validate(); err != nil {
-		return fmt.Errorf("set schema: %w", err)
-	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		if err := checkSchemaFits(ctx, tx, sc); err != nil {
 			return err
 		}
@@ -44,6 +39,21 @@ func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schem
 		return fmt.Errorf("set schema: %w", err)
 	}
 	return nil
+}
+
+// CheckNewSchema checks a schema that annotator gives as SetSchema does (an annotator's name,
+// labels.Schema.Validate) and returns it, an empty Nesting made flat.
+func CheckNewSchema(annotator string, sc labels.Schema) (labels.Schema, error) {
+	if err := labels.CheckAnnotator(annotator); err != nil {
+		return labels.Schema{}, err
+	}
+	if sc.Nesting == "" {
+		sc.Nesting = labels.NestingFlat
+	}
+	if err := sc.Validate(); err != nil {
+		return labels.Schema{}, err
+	}
+	return sc, nil
 }
 
 // writeSchema stores sc inside tx and logs it.
@@ -165,15 +175,8 @@ func checkLabelsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 		if err := rows.Scan(&kind, &label, &n); err != nil {
 			return err
 		}
-		ok := true
-		switch labels.Kind(kind) {
-		case labels.KindEntity:
-			_, ok = sc.Entity(label)
-		case labels.KindStance:
-			_, ok = sc.Stance(label)
-		}
-		if !ok {
-			return &inUseError{what: kind + " label", name: label, n: n, is: []error{labels.ErrUnknownLabel}}
+		if err := LabelKept(sc, kind, label, n); err != nil {
+			return err
 		}
 	}
 	return rows.Err()
@@ -197,9 +200,8 @@ func checkTargetsKept(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 		if err := rows.Scan(&target, &n); err != nil {
 			return err
 		}
-		if _, ok := sc.Target(target); !ok {
-			return &inUseError{what: "stance target", name: target, n: n,
-				is: []error{labels.ErrUnknownTarget, labels.ErrUnknownLabel}}
+		if err := TargetKept(sc, target, n); err != nil {
+			return err
 		}
 	}
 	return rows.Err()
@@ -212,11 +214,7 @@ func checkNesting(ctx context.Context, tx *sql.Tx, sc labels.Schema) error {
 		return nil
 	}
 	return eachSpanSet(ctx, tx, func(docID, annotator string, spans []labels.Span) error {
-		if a, b, ok := breaksNesting(spans, sc); ok {
-			return fmt.Errorf("%w: nesting %q is broken in document %s by annotator %q: [%d,%d) %s and [%d,%d) %s",
-				labels.ErrOverlap, sc.Nesting, docID, annotator, a.Start, a.End, a.Label, b.Start, b.End, b.Label)
-		}
-		return nil
+		return NestingBroken(sc, docID, annotator, spans)
 	})
 }
 

@@ -49,6 +49,37 @@ type Hit struct {
 	Matches []labels.Offsets
 }
 
+// Match finds the words of p in body, a hit's text, as Matches: false when p has words and
+// body holds none of them (the document is no hit).
+func (h *Hit) Match(p arabic.Phrase, body string) bool {
+	if len(p.Words) == 0 {
+		return true
+	}
+	ms := p.Find(body)
+	if len(ms) == 0 {
+		return false
+	}
+	h.Matches = make([]labels.Offsets, len(ms))
+	for i, m := range ms {
+		h.Matches[i] = labels.Offsets{Start: m.Start, End: m.End}
+	}
+	return true
+}
+
+// Shown tells whose status the hits of q show (For, else Annotator), and with no one the
+// status they show: Status, or StatusTodo.
+func (q Query) Shown() (who string, status labels.Status) {
+	who = q.For
+	if who == "" {
+		who = q.Annotator
+	}
+	status = labels.StatusTodo
+	if who == "" && q.Status != "" {
+		status = q.Status
+	}
+	return who, status
+}
+
 // ErrNoWords: the text of a query holds nothing to search for (punctuation, symbols).
 var ErrNoWords = errors.New("the query has no words to search for")
 
@@ -151,14 +182,7 @@ func hitsOf(ctx context.Context, tx *sql.Tx, ords []int64, p arabic.Phrase, q Qu
 	if err != nil {
 		return nil, err
 	}
-	who := q.For
-	if who == "" {
-		who = q.Annotator
-	}
-	shown := labels.StatusTodo
-	if who == "" && q.Status != "" {
-		shown = q.Status
-	}
+	who, shown := q.Shown()
 	text, from := "''", "documents d INDEXED BY documents_list"
 	if len(p.Words) > 0 {
 		text, from = "d.text", "documents d"
@@ -174,15 +198,8 @@ WHERE d.ord IN (SELECT value FROM json_each(?)) ORDER BY d.ord`
 			return err
 		}
 		h.Status = labels.Status(status)
-		if len(p.Words) > 0 {
-			ms := p.Find(body)
-			if len(ms) == 0 {
-				return nil
-			}
-			h.Matches = make([]labels.Offsets, len(ms))
-			for i, m := range ms {
-				h.Matches[i] = labels.Offsets{Start: m.Start, End: m.End}
-			}
+		if !h.Match(p, body) {
+			return nil
 		}
 		hits = append(hits, h)
 		return nil

@@ -194,7 +194,7 @@ func TestSearchBeforeTheIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v4.tawsim")
 	db := rawDB(t, path)
 	for _, m := range migrations {
-		if m.version <= 4 {
+		if m.Version <= 4 {
 			must(t, applyMigration(ctx, db, path, m))
 		}
 	}

@@ -12,12 +12,10 @@ import (
 // indexSpanLabels keeps search_labels (migrations/0007_search.sql) for one annotator's span
 // set of one document, which a write changed from before to after, inside that write's
 // transaction. The store's writers of span sets call it where they write a set, as they add
-// its span counts (spanCounts): a new writer of span_sets must do the same, or a search by
+// its span counts (SpanCounts): a new writer of span_sets must do the same, or a search by
 // label misses its spans.
 func indexSpanLabels(ctx context.Context, tx *sql.Tx, docID, annotator string, before, after []labels.Span) error {
-	was, is := labelsOf(before), labelsOf(after)
-	added := slices.DeleteFunc(slices.Clone(is), func(l string) bool { return slices.Contains(was, l) })
-	gone := slices.DeleteFunc(was, func(l string) bool { return slices.Contains(is, l) })
+	added, gone := LabelsChanged(before, after)
 	// One statement for the labels of a set, its text the same for as many labels (the writer
 	// keeps it prepared): an import pays it for every record with spans.
 	if len(added) > 0 {
@@ -48,8 +46,17 @@ func anys(list []string) []any {
 	return out
 }
 
-// labelsOf returns the labels of spans, each once.
-func labelsOf(spans []labels.Span) []string {
+// LabelsChanged returns the labels a span set gains and loses (each once) when it goes from
+// before to after: what the search index of labels adds and removes.
+func LabelsChanged(before, after []labels.Span) (added, gone []string) {
+	was, is := LabelsOf(before), LabelsOf(after)
+	added = slices.DeleteFunc(slices.Clone(is), func(l string) bool { return slices.Contains(was, l) })
+	gone = slices.DeleteFunc(was, func(l string) bool { return slices.Contains(is, l) })
+	return added, gone
+}
+
+// LabelsOf returns the labels of spans, each once.
+func LabelsOf(spans []labels.Span) []string {
 	var out []string
 	for _, sp := range spans {
 		if !slices.Contains(out, sp.Label) {

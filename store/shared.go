@@ -152,14 +152,30 @@ func SchemaChange(old, sc labels.Schema) (drops, stricter bool) {
 	return !keepsAll(old, sc), nestingRank[sc.Nesting] < nestingRank[old.Nesting] || old.SameRange && !sc.SameRange
 }
 
-// LabelInUse is the refusal of a schema that drops a label (what: "entity label", "stance
-// label") or, target true, a stance target that n annotations use.
-func LabelInUse(what, name string, n int, target bool) error {
-	is := []error{labels.ErrUnknownLabel}
-	if target {
-		is = []error{labels.ErrUnknownTarget, labels.ErrUnknownLabel}
+// LabelKept refuses sc when it drops label, of kind ("entity", "stance"), that n annotations
+// use (wrapping labels.ErrUnknownLabel); nil when sc keeps it.
+func LabelKept(sc labels.Schema, kind, label string, n int) error {
+	ok := true
+	switch labels.Kind(kind) {
+	case labels.KindEntity:
+		_, ok = sc.Entity(label)
+	case labels.KindStance:
+		_, ok = sc.Stance(label)
 	}
-	return &inUseError{what: what, name: name, n: n, is: is}
+	if !ok {
+		return &inUseError{what: kind + " label", name: label, n: n, is: []error{labels.ErrUnknownLabel}}
+	}
+	return nil
+}
+
+// TargetKept refuses sc when it drops the stance target that n annotations use (wrapping
+// labels.ErrUnknownTarget and labels.ErrUnknownLabel); nil when sc keeps it.
+func TargetKept(sc labels.Schema, target string, n int) error {
+	if _, ok := sc.Target(target); !ok {
+		return &inUseError{what: "stance target", name: target, n: n,
+			is: []error{labels.ErrUnknownTarget, labels.ErrUnknownLabel}}
+	}
+	return nil
 }
 
 // NestingBroken returns the refusal of sc's nesting rule when the stored set spans of docID by
@@ -231,23 +247,4 @@ func EncodeSuggestions(sgs []labels.Suggestion) ([]byte, float64) { return encod
 // indexes.
 func DecodeSuggestions(data []byte, docID, source string, x *labels.TextIndex) ([]labels.Suggestion, error) {
 	return decodeSuggestions(data, docID, source, x)
-}
-
-// SortSuggestions puts sgs in the order of labels.CompareSuggestions.
-func SortSuggestions(sgs []labels.Suggestion) { sortSuggestions(sgs) }
-
-// SuggestionFits tells whether accepting g would add a span beside spans, the annotator's
-// spans of the document: nil when it would, else why not.
-func SuggestionFits(sc labels.Schema, x *labels.TextIndex, g labels.Suggestion, annotator string, spans []labels.Span) error {
-	return fits(sc, x, g, annotator, spans)
-}
-
-// SuggestionRefused tells the errors of a suggestion that does not fit beside an annotator's
-// spans, which Accept all passes over.
-func SuggestionRefused(err error) bool { return refusal(err) }
-
-// ProposalDiffers says how a curator's work differs from what a proposal gives with status,
-// one line each (none when it does not), as Adjudicate reports a conflict.
-func ProposalDiffers(mine Work, prop Proposal, status labels.Status) []string {
-	return differs(mine, prop, status)
 }

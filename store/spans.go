@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/google/uuid"
 	"github.com/tawsim/tawsim/labels"
@@ -50,7 +49,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 		for i, sp := range spans {
 			sp.Created, sp.Updated = t, t
 			if out[i], err = s.addSpan(ctx, w, sp); err != nil {
-				return spanError(i, len(spans), err)
+				return SpanError(i, len(spans), err)
 			}
 		}
 		return w.flush(ctx)
@@ -71,14 +70,14 @@ func (s *Store) addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (lab
 		}
 		sp.ID = id.String()
 	}
-	if err := w.add(ctx, sp); err != nil {
+	if err := w.Add(ctx, sp); err != nil {
 		return sp, err
 	}
 	return sp, s.appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
 }
 
-// spanError names the span of a batch that failed, when there is more than one.
-func spanError(i, n int, err error) error {
+// SpanError names span i of a batch of n that failed with err, when there is more than one.
+func SpanError(i, n int, err error) error {
 	if n == 1 {
 		return err
 	}
@@ -94,12 +93,12 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 		if err != nil {
 			return err
 		}
-		old, err := w.find(ctx, sp.DocID, sp.Annotator, sp.ID)
+		old, err := w.Find(ctx, sp.DocID, sp.Annotator, sp.ID)
 		if err != nil {
 			return err
 		}
 		sp.Created, sp.Updated = old.Created, s.now()
-		if err := w.replace(ctx, sp); err != nil {
+		if err := w.Replace(ctx, sp); err != nil {
 			return err
 		}
 		if err := w.flush(ctx); err != nil {
@@ -121,7 +120,7 @@ func (s *Store) DeleteSpan(ctx context.Context, annotator, docID, id string) err
 		if err != nil {
 			return err
 		}
-		old, err := w.remove(ctx, docID, annotator, id)
+		old, err := w.Remove(ctx, docID, annotator, id)
 		if err != nil {
 			return err
 		}
@@ -192,19 +191,11 @@ func documentSpans(ctx context.Context, q queryer, docID, annotator string) ([]l
 	return all, nil
 }
 
-// setKey names one annotator's spans of one document.
-type setKey struct{ doc, annotator string }
-
-// spanWriter changes spans inside a write. It reads each (document, annotator) set once,
-// validates every change against the schema, the text and the set as it stands (earlier
-// changes of the transaction included), and writes the sets it changed back in flush.
+// spanWriter changes spans inside a write of the file: SpanSets reading through its
+// transaction, and flush writing the changed sets back with their label index and counts.
 type spanWriter struct {
-	tx      *sql.Tx
-	schema  labels.Schema
-	texts   map[string]string
-	sets    map[setKey][]labels.Span
-	loaded  map[setKey][]labels.Span // each set as read, for the counts flush changes
-	changed []setKey                 // in the order they were first changed
+	*SpanSets
+	tx *sql.Tx
 }
 
 // newSpanWriter reads the schema through tx.
@@ -213,137 +204,42 @@ func newSpanWriter(ctx context.Context, tx *sql.Tx) (*spanWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &spanWriter{tx: tx, schema: sc, texts: map[string]string{}, sets: map[setKey][]labels.Span{},
-		loaded: map[setKey][]labels.Span{}}, nil
+	return writerOf(tx, sc), nil
 }
 
-// set returns the stored spans of one annotator in one document.
-func (w *spanWriter) set(ctx context.Context, k setKey) ([]labels.Span, error) {
-	if spans, ok := w.sets[k]; ok {
-		return spans, nil
-	}
-	spans, err := loadSpans(ctx, w.tx, k.doc, k.annotator)
-	if err != nil {
-		return nil, err
-	}
-	w.sets[k] = spans
-	w.loaded[k] = spans
-	return spans, nil
+// writerOf is a spanWriter of tx that validates against sc.
+func writerOf(tx *sql.Tx, sc labels.Schema) *spanWriter {
+	w := &spanWriter{tx: tx}
+	w.SpanSets = NewSpanSets(sc, w)
+	return w
 }
 
-// put keeps spans as the new set of k, to be written by flush.
-func (w *spanWriter) put(k setKey, spans []labels.Span) {
-	if !slices.Contains(w.changed, k) {
-		w.changed = append(w.changed, k)
-	}
-	w.sets[k] = spans
+// ReadSet reads the stored spans of one annotator in one document.
+func (w *spanWriter) ReadSet(ctx context.Context, k SetKey) ([]labels.Span, error) {
+	return loadSpans(ctx, w.tx, k.Doc, k.Annotator)
 }
 
-// validate checks sp with labels.Schema.ValidateSpan against its document's text and the
-// other spans of its set (a span with sp's ID does not count: it is the one sp replaces).
-func (w *spanWriter) validate(ctx context.Context, sp labels.Span, set []labels.Span) error {
-	text, err := w.text(ctx, sp.DocID)
-	if err != nil {
-		return err
-	}
-	var others []labels.Span
-	if sp.Kind == labels.KindEntity {
-		for _, o := range set {
-			if o.Kind == labels.KindEntity && o.Overlaps(sp) {
-				others = append(others, o)
-			}
-		}
-	}
-	return w.schema.ValidateSpan(text, sp, others)
-}
-
-// add validates sp and puts it into its set.
-func (w *spanWriter) add(ctx context.Context, sp labels.Span) error {
-	if sp.Annotator == "" {
-		return fmt.Errorf("span [%d,%d) has no annotator", sp.Start, sp.End)
-	}
-	k := setKey{sp.DocID, sp.Annotator}
-	set, err := w.set(ctx, k)
-	if err != nil {
-		return err
-	}
-	if err := w.validate(ctx, sp, set); err != nil {
-		return err
-	}
-	if slices.ContainsFunc(set, func(o labels.Span) bool { return o.ID == sp.ID }) {
-		return fmt.Errorf("span %s is already in document %s", sp.ID, sp.DocID)
-	}
-	w.put(k, append(slices.Clip(set), sp))
-	return nil
-}
-
-// find returns the annotator's span with the given id in the document.
-func (w *spanWriter) find(ctx context.Context, docID, annotator, id string) (labels.Span, error) {
-	set, err := w.set(ctx, setKey{docID, annotator})
-	if err != nil {
-		return labels.Span{}, err
-	}
-	i := slices.IndexFunc(set, func(o labels.Span) bool { return o.ID == id })
-	if i < 0 {
-		return labels.Span{}, fmt.Errorf("span %s of annotator %q in document %s: %w", id, annotator, docID, ErrNotFound)
-	}
-	return set[i], nil
-}
-
-// replace validates sp and puts it in place of the span of its set with its ID.
-func (w *spanWriter) replace(ctx context.Context, sp labels.Span) error {
-	if _, err := w.find(ctx, sp.DocID, sp.Annotator, sp.ID); err != nil {
-		return err
-	}
-	k := setKey{sp.DocID, sp.Annotator}
-	set := w.sets[k]
-	if err := w.validate(ctx, sp, set); err != nil {
-		return err
-	}
-	out := slices.Clone(set)
-	out[slices.IndexFunc(out, func(o labels.Span) bool { return o.ID == sp.ID })] = sp
-	w.put(k, out)
-	return nil
-}
-
-// remove takes the annotator's span with the given id out of its set and returns it.
-func (w *spanWriter) remove(ctx context.Context, docID, annotator, id string) (labels.Span, error) {
-	old, err := w.find(ctx, docID, annotator, id)
-	if err != nil {
-		return old, err
-	}
-	k := setKey{docID, annotator}
-	w.put(k, slices.DeleteFunc(slices.Clone(w.sets[k]), func(o labels.Span) bool { return o.ID == id }))
-	return old, nil
+// ReadText reads a document's text.
+func (w *spanWriter) ReadText(ctx context.Context, docID string) (string, error) {
+	return documentText(ctx, w.tx, docID)
 }
 
 // flush writes the changed sets.
 func (w *spanWriter) flush(ctx context.Context) error {
-	counts := spanCounts{}
-	for _, k := range w.changed {
-		if err := saveSpans(ctx, w.tx, k.doc, k.annotator, w.sets[k]); err != nil {
+	counts := SpanCounts{}
+	err := w.Flush(func(k SetKey, was, now []labels.Span) error {
+		if err := saveSpans(ctx, w.tx, k.Doc, k.Annotator, now); err != nil {
 			return err
 		}
-		if err := indexSpanLabels(ctx, w.tx, k.doc, k.annotator, w.loaded[k], w.sets[k]); err != nil {
+		if err := indexSpanLabels(ctx, w.tx, k.Doc, k.Annotator, was, now); err != nil {
 			return err
 		}
-		counts.add(w.loaded[k], -1)
-		counts.add(w.sets[k], 1)
-		w.loaded[k] = w.sets[k]
-	}
-	w.changed = w.changed[:0]
-	return counts.write(ctx, w.tx)
-}
-
-// text returns a document's text (ErrNotFound when there is none).
-func (w *spanWriter) text(ctx context.Context, docID string) (string, error) {
-	if t, ok := w.texts[docID]; ok {
-		return t, nil
-	}
-	t, err := documentText(ctx, w.tx, docID)
+		counts.Add(was, -1)
+		counts.Add(now, 1)
+		return nil
+	})
 	if err != nil {
-		return "", err
+		return err
 	}
-	w.texts[docID] = t
-	return t, nil
+	return counts.write(ctx, w.tx)
 }

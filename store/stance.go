@@ -23,11 +23,8 @@ func (s *Store) SetDocStance(ctx context.Context, ds labels.DocStance) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := sc.Stance(ds.Label); !ok {
-			return fmt.Errorf("%w: stance label %q", labels.ErrUnknownLabel, ds.Label)
-		}
-		if _, ok := sc.Target(ds.Target); !ok {
-			return fmt.Errorf("%w: %q", labels.ErrUnknownTarget, ds.Target)
+		if err := CheckDocStance(sc, ds); err != nil {
+			return err
 		}
 		before, err := getStance(ctx, tx, ds.DocID, ds.Annotator, ds.Target)
 		if err != nil {
@@ -170,4 +167,17 @@ WHERE (? = '' OR annotator = ?) ORDER BY doc_id, 2`, []any{annotator, annotator}
 	}
 	flush()
 	return keys, nil
+}
+
+// CheckDocStance checks a document stance against sc as SetDocStance does: its label must be
+// a stance label of sc (labels.ErrUnknownLabel) and its target one of sc's targets
+// (labels.ErrUnknownTarget).
+func CheckDocStance(sc labels.Schema, ds labels.DocStance) error {
+	if _, ok := sc.Stance(ds.Label); !ok {
+		return fmt.Errorf("%w: stance label %q", labels.ErrUnknownLabel, ds.Label)
+	}
+	if _, ok := sc.Target(ds.Target); !ok {
+		return fmt.Errorf("%w: %q", labels.ErrUnknownTarget, ds.Target)
+	}
+	return nil
 }

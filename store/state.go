@@ -14,14 +14,8 @@ import (
 // was there; Updated becomes now. An unknown status wraps labels.ErrBadStatus; a missing
 // document is ErrNotFound.
 func (s *Store) SetState(ctx context.Context, st labels.DocState) error {
-	if err := labels.CheckAnnotator(st.Annotator); err != nil {
+	if err := CheckState(st); err != nil {
 		return fmt.Errorf("set state: %w", err)
-	}
-	if !slices.Contains(labels.Statuses, st.Status) {
-		return fmt.Errorf("set state: %w: %q", labels.ErrBadStatus, st.Status)
-	}
-	if st.Seconds < 0 {
-		return fmt.Errorf("set state: seconds spent is negative (%d)", st.Seconds)
 	}
 	st.Updated = s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -89,4 +83,19 @@ func getState(ctx context.Context, q queryer, docID, annotator string) (*labels.
 		return nil, err
 	}
 	return &st, nil
+}
+
+// CheckState checks a document state as SetState takes it: an annotator's name, a known
+// status (labels.ErrBadStatus) and no negative time spent.
+func CheckState(st labels.DocState) error {
+	if err := labels.CheckAnnotator(st.Annotator); err != nil {
+		return err
+	}
+	if !slices.Contains(labels.Statuses, st.Status) {
+		return fmt.Errorf("%w: %q", labels.ErrBadStatus, st.Status)
+	}
+	if st.Seconds < 0 {
+		return fmt.Errorf("seconds spent is negative (%d)", st.Seconds)
+	}
+	return nil
 }

@@ -96,7 +96,7 @@ func TestMigrationsRecorded(t *testing.T) {
 		t.Fatalf("recorded %d migrations, the build has %d", len(ms), len(migrations))
 	}
 	for i, m := range ms {
-		if m.Version != migrations[i].version || m.Name != migrations[i].name || m.Applied.IsZero() {
+		if m.Version != migrations[i].Version || m.Name != migrations[i].Name || m.Applied.IsZero() {
 			t.Errorf("migration %d = %+v", i, m)
 		}
 	}
@@ -120,8 +120,8 @@ func TestMigrationsRecorded(t *testing.T) {
 func TestMigrationBelowHighest(t *testing.T) {
 	full := migrations
 	defer func() { migrations = full }()
-	at := func(v int, sql string) migration {
-		return migration{version: v, name: fmt.Sprintf("%04d_test", v), sql: sql}
+	at := func(v int, sql string) MigrationFile {
+		return MigrationFile{Version: v, Name: fmt.Sprintf("%04d_test", v), SQL: sql}
 	}
 	without := append(slices.Clone(full), at(100, "SELECT 1"))
 	with := append(slices.Clone(full), at(99, "CREATE TABLE gap_test (x INTEGER)"), at(100, "SELECT 1"))
@@ -150,15 +150,15 @@ func TestMigrationBelowHighest(t *testing.T) {
 	migrations = append(slices.Clone(full), at(98, "SELECT 1"), at(99, "SELECT 1"), at(100, "SELECT 1"))
 	versions, err := schemaVersions(ctx, s.r)
 	missing := missingMigrations(versions)
-	if err != nil || len(missing) != 1 || missing[0].version != 98 {
+	if err != nil || len(missing) != 1 || missing[0].Version != 98 {
 		t.Errorf("missing %+v, %v", missing, err)
 	}
 }
 
 func TestLoadMigrationsNumbering(t *testing.T) {
 	gap := testFS{"migrations/0001_a.sql": "SELECT 1;", "migrations/0003_c.sql": "SELECT 1;"}
-	ms, err := loadMigrations(gap.FS())
-	if err != nil || len(ms) != 2 || ms[1].version != 3 || ms[1].name != "0003_c" {
+	ms, err := LoadMigrations(gap.FS())
+	if err != nil || len(ms) != 2 || ms[1].Version != 3 || ms[1].Name != "0003_c" {
 		t.Errorf("loadMigrations with a gap: %+v, %v", ms, err)
 	}
 	for _, bad := range []testFS{
@@ -167,8 +167,8 @@ func TestLoadMigrationsNumbering(t *testing.T) {
 		{"migrations/0001_a.sql": "SELECT 1;", "migrations/2_b.sql": "SELECT 1;"},
 		{"migrations/0001_a.sql": "SELECT 1;", "migrations/x_b.sql": "SELECT 1;"},
 	} {
-		if _, err := loadMigrations(bad.FS()); err == nil {
-			t.Errorf("loadMigrations(%v) accepted the numbering", bad)
+		if _, err := LoadMigrations(bad.FS()); err == nil {
+			t.Errorf("LoadMigrations(%v) accepted the numbering", bad)
 		}
 	}
 }

@@ -24,15 +24,8 @@ func (s *Store) EachDocumentWork(ctx context.Context, fn func(doc labels.Documen
 			return nil
 		}
 		after = docs[len(docs)-1].Order
-		for _, d := range docs {
-			n := 0
-			for n < len(recs) && recs[n].Doc.ID == d.ID {
-				n++
-			}
-			if err := fn(d, recs[:n:n]); err != nil {
-				return err
-			}
-			recs = recs[n:]
+		if err := EachDocumentRecords(docs, recs, fn); err != nil {
+			return err
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 
@@ -44,6 +43,23 @@ type SuggestResult struct {
 	Suggestions int // suggestions written
 }
 
+// CheckSources checks the sources of a run of suggestions as BeginSuggestions takes them: at
+// least one, each a valid name (labels.CheckName), none twice.
+func CheckSources(sources []string) error {
+	if len(sources) == 0 {
+		return fmt.Errorf("no source")
+	}
+	for i, src := range sources {
+		if err := labels.CheckName(src); err != nil {
+			return fmt.Errorf("source: %w", err)
+		}
+		if slices.Contains(sources[:i], src) {
+			return fmt.Errorf("source %q comes twice", src)
+		}
+	}
+	return nil
+}
+
 // runSlice is how long a run's transaction lasts when it has the project to itself (a
 // variable for tests).
 var runSlice = time.Second
@@ -52,16 +68,8 @@ var runSlice = time.Second
 // shared makes it commit every 150 ms as when others have the project open: for a run that
 // the window makes on its own store. Close it with Commit or Rollback.
 func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (Suggester, error) {
-	if len(sources) == 0 {
-		return nil, fmt.Errorf("begin suggestions: no source")
-	}
-	for i, src := range sources {
-		if err := labels.CheckName(src); err != nil {
-			return nil, fmt.Errorf("begin suggestions: source: %w", err)
-		}
-		if slices.Contains(sources[:i], src) {
-			return nil, fmt.Errorf("begin suggestions: source %q comes twice", src)
-		}
+	if err := CheckSources(sources); err != nil {
+		return nil, fmt.Errorf("begin suggestions: %w", err)
 	}
 	r := &SuggestionRun{s: s, ctx: ctx, run: context.WithoutCancel(ctx), sources: slices.Clone(sources),
 		shared: shared || s.OpenElsewhere(), t: formatTime(s.now()), labels: map[string]struct{}{}}
@@ -112,7 +120,7 @@ func (r *SuggestionRun) Put(doc labels.Document, sgs []labels.Suggestion) error 
 	if x.Len() != runes {
 		return fmt.Errorf("suggestions of document %s: the text given is not the document's", doc.ID)
 	}
-	bySource, err := r.group(x, doc.ID, sgs)
+	bySource, err := GroupSuggestions(r.sources, r.labels, x, doc.ID, sgs)
 	if err != nil {
 		return err
 	}
@@ -123,47 +131,6 @@ func (r *SuggestionRun) Put(doc labels.Document, sgs []labels.Suggestion) error 
 	}
 	r.res.Documents++
 	return nil
-}
-
-// group checks sgs and sorts them by source (in the run's order), each source's in stored
-// order without repeats. It sorts sgs in place.
-func (r *SuggestionRun) group(x *labels.TextIndex, docID string, sgs []labels.Suggestion) ([][]labels.Suggestion, error) {
-	sortSuggestions(sgs)
-	out := make([][]labels.Suggestion, len(r.sources))
-	for _, g := range sgs {
-		i := slices.Index(r.sources, g.Source)
-		if i < 0 {
-			return nil, fmt.Errorf("suggestion [%d,%d) %s of document %s: source %q is not one of the run's", g.Start, g.End,
-				g.Label, docID, g.Source)
-		}
-		g.DocID, g.Decision = docID, ""
-		if err := r.check(x, g); err != nil {
-			return nil, fmt.Errorf("suggestion [%d,%d) %s of document %s: %w", g.Start, g.End, g.Label, docID, err)
-		}
-		if n := len(out[i]); n > 0 && keyOfSuggestion(out[i][n-1]) == keyOfSuggestion(g) {
-			continue // the same again, with a score no higher: CompareSuggestions puts the highest first
-		}
-		if out[i] == nil {
-			out[i] = make([]labels.Suggestion, 0, len(sgs))
-		}
-		out[i] = append(out[i], g)
-	}
-	return out, nil
-}
-
-// check checks a suggestion of the run as labels.Suggestion.Check does, each label's name
-// once: the sources' names were checked when the run began.
-func (r *SuggestionRun) check(x *labels.TextIndex, g labels.Suggestion) error {
-	if _, ok := r.labels[g.Label]; !ok {
-		if err := labels.CheckName(g.Label); err != nil {
-			return fmt.Errorf("%w: label: %w", labels.ErrBadSuggestion, err)
-		}
-		r.labels[g.Label] = struct{}{}
-	}
-	if math.IsNaN(g.Score) || math.IsInf(g.Score, 0) {
-		return fmt.Errorf("%w: score %v", labels.ErrBadSuggestion, g.Score)
-	}
-	return labels.CheckTextIn(x, labels.Span{Start: g.Start, End: g.End, Text: g.Text})
 }
 
 // sortSuggestions puts sgs in the order of labels.CompareSuggestions. Suggestions that come

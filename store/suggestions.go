@@ -124,6 +124,13 @@ func pendingSuggestions(ctx context.Context, q queryer, sc labels.Schema, docID,
 	if err != nil {
 		return nil, err
 	}
+	return Pending(sc, text, annotator, sgs, spans), nil
+}
+
+// Pending keeps of sgs, the suggestions of a document whose text is given with annotator's
+// decisions, those that PendingSuggestions gives: not decided on, and fitting beside spans,
+// the annotator's spans of the document. It reuses sgs.
+func Pending(sc labels.Schema, text, annotator string, sgs []labels.Suggestion, spans []labels.Span) []labels.Suggestion {
 	x := labels.NewTextIndex(text)
 	out := sgs[:0]
 	for _, g := range sgs {
@@ -131,7 +138,7 @@ func pendingSuggestions(ctx context.Context, q queryer, sc labels.Schema, docID,
 			out = append(out, g)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // fits tells whether accepting g would add a span to spans, the annotator's spans of the

@@ -127,7 +127,7 @@ func (s *Store) apply(ctx context.Context, tx *sql.Tx, ev labels.Event, forward 
 
 // applySpan turns the span from (nil: none) into the span to (nil: none).
 func (s *Store) applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	have, want, err := decodeChange[labels.Span](from, to)
+	have, want, err := DecodeChange[labels.Span](from, to)
 	if err != nil {
 		return err
 	}
@@ -135,30 +135,9 @@ func (s *Store) applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from
 	if err != nil {
 		return err
 	}
-	var action labels.Action
-	var before, after *labels.Span
-	switch {
-	case want == nil: // remove the span
-		if _, err := w.remove(ctx, ev.DocID, ev.Annotator, have.ID); err != nil {
-			return fmt.Errorf("the span was changed since: %w", err)
-		}
-		action, before = labels.ActionSpanDelete, have
-	case have == nil: // put it back
-		want.Updated = s.now()
-		if err := w.add(ctx, *want); err != nil {
-			return err
-		}
-		action, after = labels.ActionSpanAdd, want
-	default: // change it back
-		cur, err := w.find(ctx, ev.DocID, ev.Annotator, have.ID)
-		if err != nil {
-			return fmt.Errorf("the span was removed since: %w", err)
-		}
-		want.Updated = s.now()
-		if err := w.replace(ctx, *want); err != nil {
-			return err
-		}
-		action, before, after = labels.ActionSpanUpdate, &cur, want
+	action, before, after, err := w.Turn(ctx, ev.DocID, ev.Annotator, have, want, s.now())
+	if err != nil {
+		return err
 	}
 	if err := w.flush(ctx); err != nil {
 		return err
@@ -169,8 +148,8 @@ func (s *Store) applySpan(ctx context.Context, tx *sql.Tx, ev labels.Event, from
 
 // applyState sets the document state to to, or removes it when to is null.
 func (s *Store) applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var want *labels.DocState
-	if err := decodeOptional(to, &want); err != nil {
+	_, want, err := DecodeChange[labels.DocState](nil, to)
+	if err != nil {
 		return err
 	}
 	before, err := getState(ctx, tx, ev.DocID, ev.Annotator)
@@ -192,16 +171,11 @@ func (s *Store) applyState(ctx context.Context, tx *sql.Tx, ev labels.Event, fro
 
 // applyStance sets a document stance to to, or clears it when to is null.
 func (s *Store) applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, from, to json.RawMessage) error {
-	have, want, err := decodeChange[labels.DocStance](from, to)
+	have, want, err := DecodeChange[labels.DocStance](from, to)
 	if err != nil {
 		return err
 	}
-	target := ""
-	if have != nil {
-		target = have.Target
-	} else if want != nil {
-		target = want.Target
-	}
+	target := StanceTarget(have, want)
 	before, err := getStance(ctx, tx, ev.DocID, ev.Annotator, target)
 	if err != nil {
 		return err
@@ -222,8 +196,21 @@ func (s *Store) applyStance(ctx context.Context, tx *sql.Tx, ev labels.Event, fr
 	return err
 }
 
-// decodeChange decodes the values an event changes from and to, each nil for null or nothing.
-func decodeChange[T any](from, to json.RawMessage) (have, want *T, err error) {
+// StanceTarget is the target of a document stance that a step of Undo or Redo changes from
+// have into want (either nil).
+func StanceTarget(have, want *labels.DocStance) string {
+	switch {
+	case have != nil:
+		return have.Target
+	case want != nil:
+		return want.Target
+	}
+	return ""
+}
+
+// DecodeChange decodes the values an event changes from and to (the logged before and after,
+// in the order a step of Undo or Redo takes them), each nil for null or nothing.
+func DecodeChange[T any](from, to json.RawMessage) (have, want *T, err error) {
 	if err := decodeOptional(from, &have); err != nil {
 		return nil, nil, err
 	}

@@ -47,8 +47,8 @@ type WorkFilter struct {
 	Bare bool
 }
 
-// keeps reports whether f lets w through.
-func (f WorkFilter) keeps(w *Work) bool {
+// Keeps reports whether f lets w through: its annotator and its status.
+func (f WorkFilter) Keeps(w *Work) bool {
 	return (len(f.Annotators) == 0 || slices.Contains(f.Annotators, w.Annotator)) &&
 		(len(f.Statuses) == 0 || slices.Contains(f.Statuses, w.Status))
 }
@@ -117,7 +117,7 @@ func deliver(docs []*DocumentWork, sets []rawSet, n names, f WorkFilter, fn func
 		return wrapWork(err)
 	}
 	for _, d := range docs {
-		d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) || !f.keeps(&w) })
+		d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !w.Worked() || !f.Keeps(&w) })
 		if len(d.Work) == 0 {
 			continue
 		}
@@ -128,8 +128,8 @@ func deliver(docs []*DocumentWork, sets []rawSet, n names, f WorkFilter, fn func
 	return nil
 }
 
-// worked reports whether w holds work: a span, a stance or a status past todo.
-func worked(w *Work) bool {
+// Worked reports whether w holds work: a span, a stance or a status past todo.
+func (w *Work) Worked() bool {
 	return len(w.Spans) > 0 || len(w.Stances) > 0 || w.Status != labels.StatusTodo
 }
 
@@ -309,7 +309,7 @@ func (s *Store) DocumentWork(ctx context.Context, docID string) (DocumentWork, e
 	if err != nil {
 		return DocumentWork{}, fmt.Errorf("work on %s: %w", docID, err)
 	}
-	d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !worked(&w) })
+	d.Work = slices.DeleteFunc(d.Work, func(w Work) bool { return !w.Worked() })
 	return d, nil
 }
 

@@ -65,19 +65,11 @@ func exportDocs(ctx context.Context, q db, after int64) ([]labels.Document, erro
 	return docs, err
 }
 
-type workKey struct{ doc, annotator string }
-
 // exportRecords gathers the annotations of docs and makes the filtered records.
 func exportRecords(ctx context.Context, q db, docs []labels.Document, f store.ExportFilter) ([]labels.Annotated, error) {
 	lo, hi := docs[0].Order, docs[len(docs)-1].Order
-	work := map[workKey]*labels.Annotated{}
-	get := func(doc, annotator string) *labels.Annotated {
-		k := workKey{doc, annotator}
-		if work[k] == nil {
-			work[k] = &labels.Annotated{Annotator: annotator, Status: labels.StatusTodo}
-		}
-		return work[k]
-	}
+	work := store.NewRecords()
+	get := work.Of
 	err := eachRow(ctx, q, `SELECT s.doc_id, s.annotator, s.spans FROM documents d JOIN span_sets s ON s.doc_id = d.id
 WHERE d.ord BETWEEN $1 AND $2`, []any{lo, hi}, func(rows pgx.Rows) error {
 		var doc, who, data string
@@ -128,37 +120,11 @@ JOIN suggestion_decisions x ON x.doc_id = d.id WHERE d.ord BETWEEN $1 AND $2`, [
 	if err != nil {
 		return nil, err
 	}
-	recs := filterRecords(docs, work, f)
+	recs := work.Filter(docs, f)
 	if f.Suggestions {
 		err = exportSuggestions(ctx, q, docs, recs)
 	}
 	return recs, err
-}
-
-// filterRecords orders the work by document and annotator and applies the filter.
-func filterRecords(docs []labels.Document, work map[workKey]*labels.Annotated, f store.ExportFilter) []labels.Annotated {
-	byDoc := map[string][]*labels.Annotated{}
-	for k, a := range work {
-		if f.Annotator == "" || k.annotator == f.Annotator {
-			byDoc[k.doc] = append(byDoc[k.doc], a)
-		}
-	}
-	var out []labels.Annotated
-	for _, d := range docs {
-		recs := byDoc[d.ID]
-		if len(recs) == 0 {
-			recs = []*labels.Annotated{{Status: labels.StatusTodo}}
-		}
-		slices.SortFunc(recs, func(a, b *labels.Annotated) int { return strings.Compare(a.Annotator, b.Annotator) })
-		for _, r := range recs {
-			if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, r.Status) {
-				continue
-			}
-			r.Doc = d
-			out = append(out, *r)
-		}
-	}
-	return out
 }
 
 // exportSuggestions gives each record its document's suggestions with its annotator's decisions.
@@ -222,8 +188,7 @@ func eachWork(ctx context.Context, tx pgx.Tx, f store.WorkFilter, fn func(store.
 		}
 		for _, d := range docs {
 			d.Work = slices.DeleteFunc(d.Work, func(w store.Work) bool {
-				return !worked(&w) || len(f.Annotators) > 0 && !slices.Contains(f.Annotators, w.Annotator) ||
-					len(f.Statuses) > 0 && !slices.Contains(f.Statuses, w.Status)
+				return !w.Worked() || !f.Keeps(&w)
 			})
 			if len(d.Work) == 0 {
 				continue
@@ -233,10 +198,6 @@ func eachWork(ctx context.Context, tx pgx.Tx, f store.WorkFilter, fn func(store.
 			}
 		}
 	}
-}
-
-func worked(w *store.Work) bool {
-	return len(w.Spans) > 0 || len(w.Stances) > 0 || w.Status != labels.StatusTodo
 }
 
 // workOf returns the work of annotator on d, added (todo) when missing, by annotator name.
@@ -320,7 +281,7 @@ func (s *Store) DocumentWork(ctx context.Context, docID string) (store.DocumentW
 	if err != nil {
 		return store.DocumentWork{}, fmt.Errorf("work on %s: %w", docID, err)
 	}
-	d.Work = slices.DeleteFunc(d.Work, func(w store.Work) bool { return !worked(&w) })
+	d.Work = slices.DeleteFunc(d.Work, func(w store.Work) bool { return !w.Worked() })
 	return d, nil
 }
 
@@ -359,15 +320,8 @@ func (s *Store) EachDocumentWork(ctx context.Context, fn func(doc labels.Documen
 			return nil
 		}
 		after = docs[len(docs)-1].Order
-		for _, d := range docs {
-			n := 0
-			for n < len(recs) && recs[n].Doc.ID == d.ID {
-				n++
-			}
-			if err := fn(d, recs[:n:n]); err != nil {
-				return err
-			}
-			recs = recs[n:]
+		if err := store.EachDocumentRecords(docs, recs, fn); err != nil {
+			return err
 		}
 	}
 }

@@ -48,14 +48,14 @@ func (b *copyBatch) addAnnotations(imp *importer, id string, ord int64, c store.
 			}
 			spans[i].ID, spans[i].DocID = u.String(), id
 		}
-		imp.counts.add(spans, 1)
+		imp.counts.Add(spans, 1)
 		data, err := store.EncodeSpans(spans)
 		if err != nil {
 			return err
 		}
 		b.sets = append(b.sets, []any{id, c.Annotator, string(data)})
 		b.bytes += len(data)
-		for _, l := range labelsOf(spans) {
+		for _, l := range store.LabelsOf(spans) {
 			b.labels = append(b.labels, []any{l, c.Annotator, ord})
 		}
 		imp.res.Spans += len(spans)
@@ -192,7 +192,7 @@ func (imp *importer) attach(id string, c store.Checked) error {
 			}
 			spans[i].ID, spans[i].DocID = u.String(), id
 		}
-		imp.counts.add(spans, 1)
+		imp.counts.Add(spans, 1)
 		if err := saveSpans(imp.run, imp.tx, id, c.Annotator, have, append(slices.Clone(have), spans...)); err != nil {
 			return err
 		}

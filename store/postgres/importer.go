@@ -35,7 +35,7 @@ type importer struct {
 	res    store.ImportResult
 	states int  // statuses written (Merge counts them)
 	unite  bool // the schema the records are checked against is to be written (Merge)
-	counts spanCounts
+	counts store.SpanCounts
 	known  map[uint64]bool // prefixes of the hashes of the texts in the project or the batch
 	ids    map[string]bool // the ids of the project's documents, read when a record first brings one
 	used   map[[2]string]bool
@@ -44,7 +44,7 @@ type importer struct {
 
 // BeginImport starts an import. Close it with Commit or Rollback.
 func (s *Store) BeginImport(ctx context.Context, opt store.ImportOptions) (store.Import, error) {
-	imp := &importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, t: s.now(), counts: spanCounts{},
+	imp := &importer{s: s, ctx: ctx, run: context.WithoutCancel(ctx), opt: opt, t: s.now(), counts: store.SpanCounts{},
 		known: map[uint64]bool{}, used: map[[2]string]bool{}}
 	if err := imp.begin(); err != nil {
 		imp.Rollback()
@@ -235,7 +235,7 @@ func (imp *importer) finish() error {
 	if err := imp.schema(); err != nil {
 		return err
 	}
-	if err := imp.counts.write(imp.run, imp.tx); err != nil {
+	if err := writeCounts(imp.run, imp.tx, imp.counts); err != nil {
 		return err
 	}
 	r := imp.res

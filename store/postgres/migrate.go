@@ -5,11 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -25,35 +21,12 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
 var migrations = mustLoad(migrationFiles)
 
-func mustLoad(fsys fs.FS) []migration {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
+func mustLoad(fsys fs.FS) []store.MigrationFile {
+	ms, err := store.LoadMigrations(fsys)
 	if err != nil {
-		panic(err)
-	}
-	sort.Strings(names)
-	var ms []migration
-	prev := 0
-	for _, name := range names {
-		base := path.Base(name)
-		num, _, _ := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if err != nil || len(num) != 4 || v <= prev || (prev == 0 && v != 1) {
-			panic(fmt.Sprintf("postgres: migration %s: want a number of four digits after %04d", name, prev))
-		}
-		prev = v
-		body, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			panic(err)
-		}
-		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base, ".sql"), sql: string(body)})
+		panic(fmt.Sprintf("postgres: %v", err))
 	}
 	return ms
 }
@@ -73,7 +46,7 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 
 // apply applies m unless the database has it, after checking that it is a project of this
 // version or an empty database.
-func apply(ctx context.Context, pool *pgxpool.Pool, m migration) error {
+func apply(ctx context.Context, pool *pgxpool.Pool, m store.MigrationFile) error {
 	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return err
@@ -86,18 +59,18 @@ func apply(ctx context.Context, pool *pgxpool.Pool, m migration) error {
 	if err != nil {
 		return err
 	}
-	if slices.Contains(versions, m.version) {
+	if slices.Contains(versions, m.Version) {
 		return nil
 	}
 	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied text NOT NULL)`); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
-		return fmt.Errorf("migrate to %s: %w", m.name, err)
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migrate to %s: %w", m.Name, err)
 	}
 	if _, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)",
-		m.version, m.name, store.FormatTime(time.Now())); err != nil {
+		m.Version, m.Name, store.FormatTime(time.Now())); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)
@@ -130,7 +103,7 @@ FROM information_schema.tables WHERE table_schema = current_schema()`).Scan(&tab
 		return nil, err
 	}
 	for _, v := range versions {
-		if !slices.ContainsFunc(migrations, func(m migration) bool { return m.version == v }) {
+		if !slices.ContainsFunc(migrations, func(m store.MigrationFile) bool { return m.Version == v }) {
 			return nil, fmt.Errorf("the project records change %04d of its tables, which this Tawsim lacks: %w", v, store.ErrNewerSchema)
 		}
 	}

@@ -22,7 +22,7 @@ func TestMigratePacksTokens(t *testing.T) {
 	}
 	defer pool.Close()
 	for _, m := range migrations {
-		if m.version < 3 {
+		if m.Version < 3 {
 			if err := apply(ctx, pool, m); err != nil {
 				t.Fatal(err)
 			}

@@ -37,16 +37,11 @@ func loadSchema(ctx context.Context, q db) (labels.Schema, error) {
 // schema that drops a label or target in use, or a nesting rule the stored spans break, is
 // refused.
 func (s *Store) SetSchema(ctx context.Context, annotator string, sc labels.Schema) error {
-	if err := labels.CheckAnnotator(annotator); err != nil {
+	sc, err := store.CheckNewSchema(annotator, sc)
+	if err != nil {
 		return fmt.Errorf("set schema: %w", err)
 	}
-	if sc.Nesting == "" {
-		sc.Nesting = labels.NestingFlat
-	}
-	if err := sc.Validate(); err != nil {
-		return fmt.Errorf("set schema: %w", err)
-	}
-	err := s.write(ctx, locks{schema: 2}, "", func(tx pgx.Tx) error {
+	err = s.write(ctx, locks{schema: 2}, "", func(tx pgx.Tx) error {
 		old, err := loadSchema(ctx, tx)
 		if err != nil {
 			return err
@@ -106,17 +101,7 @@ GROUP BY 1, 2 UNION ALL SELECT 'stance', label, count(*) FROM doc_stance GROUP B
 		if err := rows.Scan(&kind, &label, &n); err != nil {
 			return err
 		}
-		ok := true
-		switch labels.Kind(kind) {
-		case labels.KindEntity:
-			_, ok = sc.Entity(label)
-		case labels.KindStance:
-			_, ok = sc.Stance(label)
-		}
-		if !ok {
-			return store.LabelInUse(kind+" label", label, n, false)
-		}
-		return nil
+		return store.LabelKept(sc, kind, label, n)
 	})
 	if err != nil {
 		return err
@@ -129,10 +114,7 @@ GROUP BY 1, 2 UNION ALL SELECT 'stance', label, count(*) FROM doc_stance GROUP B
 		if err := rows.Scan(&target, &n); err != nil {
 			return err
 		}
-		if _, ok := sc.Target(target); !ok {
-			return store.LabelInUse("stance target", target, n, true)
-		}
-		return nil
+		return store.TargetKept(sc, target, n)
 	})
 }
 

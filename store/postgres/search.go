@@ -50,14 +50,7 @@ func (s *Store) Search(ctx context.Context, q store.Query, after int64) ([]store
 		if err := tx.QueryRow(ctx, "SELECT upto FROM search_state WHERE id = 1").Scan(&upto); err != nil {
 			return err
 		}
-		who := q.For
-		if who == "" {
-			who = q.Annotator
-		}
-		shown := labels.StatusTodo
-		if who == "" && q.Status != "" {
-			shown = q.Status
-		}
+		who, shown := q.Shown()
 		text := "''"
 		if len(phrase.Words) > 0 {
 			text = "d.text"
@@ -106,15 +99,8 @@ func (s *Store) Search(ctx context.Context, q store.Query, after int64) ([]store
 					n++
 					from = h.Order
 					h.Status = labels.Status(status)
-					if len(phrase.Words) > 0 {
-						ms := phrase.Find(body)
-						if len(ms) == 0 {
-							return nil
-						}
-						h.Matches = make([]labels.Offsets, len(ms))
-						for i, m := range ms {
-							h.Matches[i] = labels.Offsets{Start: m.Start, End: m.End}
-						}
+					if !h.Match(phrase, body) {
+						return nil
 					}
 					hits = append(hits, h)
 					return nil

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"sort"
 
 	"github.com/jackc/pgx/v5"
 
@@ -55,10 +53,7 @@ func (s *Store) addSpans(ctx context.Context, spans []labels.Span) ([]labels.Spa
 		for i, sp := range spans {
 			sp.Created, sp.Updated = t, t
 			if out[i], err = s.addSpan(ctx, w, sp); err != nil {
-				if len(spans) > 1 {
-					err = fmt.Errorf("span %d of %d: %w", i+1, len(spans), err)
-				}
-				return err
+				return store.SpanError(i, len(spans), err)
 			}
 		}
 		return w.flush(ctx)
@@ -78,7 +73,7 @@ func (s *Store) addSpan(ctx context.Context, w *spanWriter, sp labels.Span) (lab
 	if had, ok, err := w.again(ctx, sp); err != nil || ok {
 		return had, err
 	}
-	if err := w.add(ctx, sp); err != nil {
+	if err := w.Add(ctx, sp); err != nil {
 		return sp, err
 	}
 	return sp, s.appendEvent(ctx, w.tx, sp.Annotator, sp.DocID, labels.ActionSpanAdd, nil, sp)
@@ -92,7 +87,7 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 		if err != nil {
 			return err
 		}
-		old, err := w.find(ctx, sp.DocID, sp.Annotator, sp.ID)
+		old, err := w.Find(ctx, sp.DocID, sp.Annotator, sp.ID)
 		if err != nil {
 			return err
 		}
@@ -101,7 +96,7 @@ func (s *Store) UpdateSpan(ctx context.Context, sp labels.Span) (labels.Span, er
 			return nil
 		}
 		sp.Created, sp.Updated = old.Created, s.now()
-		if err := w.replace(ctx, sp); err != nil {
+		if err := w.Replace(ctx, sp); err != nil {
 			return err
 		}
 		if err := w.flush(ctx); err != nil {
@@ -123,7 +118,7 @@ func (s *Store) DeleteSpan(ctx context.Context, annotator, docID, id string) err
 		if err != nil {
 			return err
 		}
-		old, err := w.remove(ctx, docID, annotator, id)
+		old, err := w.Remove(ctx, docID, annotator, id)
 		if errors.Is(err, store.ErrNotFound) {
 			var n int
 			if qerr := tx.QueryRow(ctx, `SELECT count(*) FROM events WHERE doc_id = $1 AND annotator = $2
@@ -247,9 +242,7 @@ ON CONFLICT (doc_id, annotator) DO UPDATE SET spans = excluded.spans`, docID, an
 
 // indexLabels keeps search_labels for a set that went from before to after.
 func indexLabels(ctx context.Context, tx pgx.Tx, docID, annotator string, before, after []labels.Span) error {
-	was, is := labelsOf(before), labelsOf(after)
-	added := slices.DeleteFunc(slices.Clone(is), func(l string) bool { return slices.Contains(was, l) })
-	gone := slices.DeleteFunc(was, func(l string) bool { return slices.Contains(is, l) })
+	added, gone := store.LabelsChanged(before, after)
 	if len(added) > 0 {
 		if _, err := later(tx).Exec(ctx, `INSERT INTO search_labels (label, annotator, ord)
 SELECT l, $1, (SELECT ord FROM documents WHERE id = $2) FROM unnest($3::text[]) l ON CONFLICT DO NOTHING`,
@@ -265,48 +258,18 @@ AND ord = (SELECT ord FROM documents WHERE id = $2) AND label = ANY($3)`, annota
 	return nil
 }
 
-func labelsOf(spans []labels.Span) []string {
-	var out []string
-	for _, sp := range spans {
-		if !slices.Contains(out, sp.Label) {
-			out = append(out, sp.Label)
-		}
+// writeCounts adds the changes to the counts inside tx, and forgets them.
+func writeCounts(ctx context.Context, tx pgx.Tx, c store.SpanCounts) error {
+	rows := c.Take()
+	if len(rows) == 0 {
+		return nil
 	}
-	return out
-}
-
-// spanCounts are changes to the span counts, by annotator and key (store.SpanCountKey).
-type spanCounts map[[2]string]int
-
-func (c spanCounts) add(spans []labels.Span, n int) {
-	for _, sp := range spans {
-		c[[2]string{sp.Annotator, store.SpanCountKey(sp)}] += n
+	who, key, n := make([]string, len(rows)), make([]string, len(rows)), make([]int64, len(rows))
+	for i, r := range rows {
+		who[i], key[i], n[i] = r.Annotator, r.Key, int64(r.N)
 	}
-}
-
-// write adds the changes to the counts inside tx, in the order of their keys (so that two
-// writers never wait for each other's rows in a circle), and forgets them.
-func (c spanCounts) write(ctx context.Context, tx pgx.Tx) error {
-	keys := make([][2]string, 0, len(c))
-	for k, n := range c {
-		if n != 0 {
-			keys = append(keys, k)
-		}
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
-	})
-	if len(keys) > 0 {
-		who, key, n := make([]string, len(keys)), make([]string, len(keys)), make([]int64, len(keys))
-		for i, k := range keys {
-			who[i], key[i], n[i] = k[0], k[1], int64(c[k])
-		}
-		if _, err := later(tx).Exec(ctx, `INSERT INTO counts (annotator, what, key, n)
+	_, err := later(tx).Exec(ctx, `INSERT INTO counts (annotator, what, key, n)
 SELECT w, 'span', k, n FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t(w, k, n)
-ON CONFLICT (annotator, what, key) DO UPDATE SET n = counts.n + excluded.n`, who, key, n); err != nil {
-			return err
-		}
-	}
-	clear(c)
-	return nil
+ON CONFLICT (annotator, what, key) DO UPDATE SET n = counts.n + excluded.n`, who, key, n)
+	return err
 }

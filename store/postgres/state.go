@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -14,14 +13,8 @@ import (
 
 // SetState records an annotator's status, note and time spent on a document.
 func (s *Store) SetState(ctx context.Context, st labels.DocState) error {
-	if err := labels.CheckAnnotator(st.Annotator); err != nil {
+	if err := store.CheckState(st); err != nil {
 		return fmt.Errorf("set state: %w", err)
-	}
-	if !slices.Contains(labels.Statuses, st.Status) {
-		return fmt.Errorf("set state: %w: %q", labels.ErrBadStatus, st.Status)
-	}
-	if st.Seconds < 0 {
-		return fmt.Errorf("set state: seconds spent is negative (%d)", st.Seconds)
 	}
 	st.Updated = s.now()
 	err := s.write(ctx, locks{annotators: []string{st.Annotator}}, st.DocID, func(tx pgx.Tx) error {
@@ -104,11 +97,8 @@ func (s *Store) SetDocStance(ctx context.Context, ds labels.DocStance) error {
 		if err != nil {
 			return err
 		}
-		if _, ok := sc.Stance(ds.Label); !ok {
-			return fmt.Errorf("%w: stance label %q", labels.ErrUnknownLabel, ds.Label)
-		}
-		if _, ok := sc.Target(ds.Target); !ok {
-			return fmt.Errorf("%w: %q", labels.ErrUnknownTarget, ds.Target)
+		if err := store.CheckDocStance(sc, ds); err != nil {
+			return err
 		}
 		before, err := getStance(ctx, tx, ds.DocID, ds.Annotator, ds.Target)
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 
@@ -28,22 +27,15 @@ type suggestionRun struct {
 	t       string
 	res     store.SuggestResult
 	logged  store.SuggestResult
+	labels  map[string]struct{} // the labels checked
 }
 
 // BeginSuggestions starts a run of the named sources. Close it with Commit or Rollback.
 func (s *Store) BeginSuggestions(ctx context.Context, sources []string, shared bool) (store.Suggester, error) {
-	if len(sources) == 0 {
-		return nil, fmt.Errorf("begin suggestions: no source")
+	if err := store.CheckSources(sources); err != nil {
+		return nil, fmt.Errorf("begin suggestions: %w", err)
 	}
-	for i, src := range sources {
-		if err := labels.CheckName(src); err != nil {
-			return nil, fmt.Errorf("begin suggestions: source: %w", err)
-		}
-		if slices.Contains(sources[:i], src) {
-			return nil, fmt.Errorf("begin suggestions: source %q comes twice", src)
-		}
-	}
-	r := &suggestionRun{s: s, ctx: ctx, sources: slices.Clone(sources), t: store.FormatTime(s.now())}
+	r := &suggestionRun{s: s, ctx: ctx, sources: slices.Clone(sources), t: store.FormatTime(s.now()), labels: map[string]struct{}{}}
 	if err := r.begin(); err != nil {
 		return nil, fmt.Errorf("begin suggestions: %w", classify(err))
 	}
@@ -86,7 +78,7 @@ func (r *suggestionRun) Put(doc labels.Document, sgs []labels.Suggestion) error 
 	if x.Len() != runes {
 		return fmt.Errorf("suggestions of document %s: the text given is not the document's", doc.ID)
 	}
-	bySource, err := r.group(x, doc.ID, sgs)
+	bySource, err := store.GroupSuggestions(r.sources, r.labels, x, doc.ID, sgs)
 	if err != nil {
 		return err
 	}
@@ -97,34 +89,6 @@ func (r *suggestionRun) Put(doc labels.Document, sgs []labels.Suggestion) error 
 	}
 	r.res.Documents++
 	return nil
-}
-
-// group checks sgs and sorts them by source, each source's in stored order without repeats.
-func (r *suggestionRun) group(x *labels.TextIndex, docID string, sgs []labels.Suggestion) ([][]labels.Suggestion, error) {
-	store.SortSuggestions(sgs)
-	out := make([][]labels.Suggestion, len(r.sources))
-	for _, g := range sgs {
-		i := slices.Index(r.sources, g.Source)
-		if i < 0 {
-			return nil, fmt.Errorf("suggestion [%d,%d) %s of document %s: source %q is not one of the run's", g.Start, g.End, g.Label, docID, g.Source)
-		}
-		g.DocID, g.Decision = docID, ""
-		err := labels.CheckName(g.Label)
-		if err == nil && (math.IsNaN(g.Score) || math.IsInf(g.Score, 0)) {
-			err = fmt.Errorf("%w: score %v", labels.ErrBadSuggestion, g.Score)
-		}
-		if err == nil {
-			err = labels.CheckTextIn(x, labels.Span{Start: g.Start, End: g.End, Text: g.Text})
-		}
-		if err != nil {
-			return nil, fmt.Errorf("suggestion [%d,%d) %s of document %s: %w", g.Start, g.End, g.Label, docID, err)
-		}
-		if n := len(out[i]); n > 0 && keyOf(out[i][n-1]) == keyOf(g) {
-			continue
-		}
-		out[i] = append(out[i], g)
-	}
-	return out, nil
 }
 
 // decisionKey names a suggestion of a source by its place and label, as decisions do.
@@ -273,12 +237,7 @@ func (s *Store) PendingSuggestions(ctx context.Context, docID, annotator string)
 		if err != nil {
 			return err
 		}
-		x := labels.NewTextIndex(text)
-		for _, g := range sgs {
-			if g.Decision == "" && store.SuggestionFits(sc, x, g, annotator, spans) == nil {
-				out = append(out, g)
-			}
-		}
+		out = store.Pending(sc, text, annotator, sgs, spans)
 		return nil
 	})
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -129,16 +128,15 @@ func (s *Store) Adjudicate(ctx context.Context, p store.Panel, r store.Rule) (st
 		}
 		for _, d := range docs {
 			prop := store.Propose(d, p, r)
-			if len(prop.Annotators) < 2 {
-				if len(prop.Annotators) == 1 {
-					res.Single++
-				}
+			status, ok := res.Weigh(d, prop)
+			if !ok {
 				continue
 			}
-			res.Documents++
-			if err := s.settle(ctx, tx, sc, d, prop, &res); err != nil {
-				return err
+			n, err := s.writeProposal(ctx, tx, sc, prop, status)
+			if err != nil {
+				return fmt.Errorf("%s: %w", store.DescribeDocID(d.Doc.ID, d.Doc.ExternalID), err)
 			}
+			res.Wrote(prop, n)
 		}
 		return nil
 	})
@@ -146,33 +144,6 @@ func (s *Store) Adjudicate(ctx context.Context, p store.Panel, r store.Rule) (st
 		return store.AdjudicateResult{}, fmt.Errorf("adjudicate: %w", err)
 	}
 	return res, nil
-}
-
-func (s *Store) settle(ctx context.Context, tx pgx.Tx, sc labels.Schema, d store.DocumentWork, prop store.Proposal, res *store.AdjudicateResult) error {
-	status := labels.StatusInProgress
-	if prop.Settled {
-		status = labels.StatusCurated
-	}
-	if mine, ok := d.Of(prop.Curator); ok {
-		if parts := store.ProposalDiffers(mine, prop, status); len(parts) > 0 {
-			res.Conflicts = append(res.Conflicts, store.AdjudicationConflict{DocID: d.Doc.ID, ExternalID: d.Doc.ExternalID, Parts: parts})
-		} else {
-			res.Already++
-		}
-		return nil
-	}
-	n, err := s.writeProposal(ctx, tx, sc, prop, status)
-	if err != nil {
-		return fmt.Errorf("%s: %w", store.DescribeDocID(d.Doc.ID, d.Doc.ExternalID), err)
-	}
-	res.Spans += n
-	res.Stances += len(prop.Gold)
-	if prop.Settled {
-		res.Curated++
-	} else {
-		res.Open++
-	}
-	return nil
 }
 
 // writeProposal writes what prop takes as the curator's, each a logged change on their stack.
@@ -197,8 +168,7 @@ func (s *Store) writeProposal(ctx context.Context, tx pgx.Tx, sc labels.Schema, 
 			return 0, err
 		}
 	}
-	st := labels.DocState{DocID: prop.DocID, Annotator: prop.Curator, Status: status, Updated: t,
-		Note: fmt.Sprintf("%s of %s", prop.Rule, strings.Join(prop.Annotators, ", "))}
+	st := prop.CuratorState(status, t)
 	before, err := getState(ctx, tx, prop.DocID, prop.Curator)
 	if err != nil {
 		return 0, err
@@ -223,19 +193,14 @@ func (s *Store) AdjudicateDocument(ctx context.Context, docID string, p store.Pa
 			return err
 		}
 		prop = store.Propose(d, p, r)
-		mine, _ := d.Of(p.Curator)
-		if len(prop.Annotators) < 2 || worked(&mine) {
+		if !prop.Writable(d) {
 			return nil
 		}
 		sc, err := loadSchema(ctx, tx)
 		if err != nil {
 			return err
 		}
-		status := labels.StatusInProgress
-		if prop.Settled {
-			status = labels.StatusCurated
-		}
-		_, err = s.writeProposal(ctx, tx, sc, prop, status)
+		_, err = s.writeProposal(ctx, tx, sc, prop, prop.Status())
 		wrote = err == nil
 		return err
 	})

@@ -85,41 +85,17 @@ func (s *Store) apply(ctx context.Context, tx pgx.Tx, ev labels.Event, forward b
 }
 
 func (s *Store) applySpan(ctx context.Context, tx pgx.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var have, want *labels.Span
-	if err := decodeOptional(from, &have); err != nil {
-		return err
-	}
-	if err := decodeOptional(to, &want); err != nil {
+	have, want, err := store.DecodeChange[labels.Span](from, to)
+	if err != nil {
 		return err
 	}
 	w, err := newSpanWriter(ctx, tx)
 	if err != nil {
 		return err
 	}
-	var action labels.Action
-	var before, after *labels.Span
-	switch {
-	case want == nil:
-		if _, err := w.remove(ctx, ev.DocID, ev.Annotator, have.ID); err != nil {
-			return fmt.Errorf("the span was changed since: %w", err)
-		}
-		action, before = labels.ActionSpanDelete, have
-	case have == nil:
-		want.Updated = s.now()
-		if err := w.add(ctx, *want); err != nil {
-			return err
-		}
-		action, after = labels.ActionSpanAdd, want
-	default:
-		cur, err := w.find(ctx, ev.DocID, ev.Annotator, have.ID)
-		if err != nil {
-			return fmt.Errorf("the span was removed since: %w", err)
-		}
-		want.Updated = s.now()
-		if err := w.replace(ctx, *want); err != nil {
-			return err
-		}
-		action, before, after = labels.ActionSpanUpdate, &cur, want
+	action, before, after, err := w.Turn(ctx, ev.DocID, ev.Annotator, have, want, s.now())
+	if err != nil {
+		return err
 	}
 	if err := w.flush(ctx); err != nil {
 		return err
@@ -129,8 +105,8 @@ func (s *Store) applySpan(ctx context.Context, tx pgx.Tx, ev labels.Event, from,
 }
 
 func (s *Store) applyState(ctx context.Context, tx pgx.Tx, ev labels.Event, to json.RawMessage) error {
-	var want *labels.DocState
-	if err := decodeOptional(to, &want); err != nil {
+	_, want, err := store.DecodeChange[labels.DocState](nil, to)
+	if err != nil {
 		return err
 	}
 	before, err := getState(ctx, tx, ev.DocID, ev.Annotator)
@@ -151,19 +127,11 @@ func (s *Store) applyState(ctx context.Context, tx pgx.Tx, ev labels.Event, to j
 }
 
 func (s *Store) applyStance(ctx context.Context, tx pgx.Tx, ev labels.Event, from, to json.RawMessage) error {
-	var have, want *labels.DocStance
-	if err := decodeOptional(from, &have); err != nil {
+	have, want, err := store.DecodeChange[labels.DocStance](from, to)
+	if err != nil {
 		return err
 	}
-	if err := decodeOptional(to, &want); err != nil {
-		return err
-	}
-	target := ""
-	if have != nil {
-		target = have.Target
-	} else if want != nil {
-		target = want.Target
-	}
+	target := store.StanceTarget(have, want)
 	before, err := getStance(ctx, tx, ev.DocID, ev.Annotator, target)
 	if err != nil {
 		return err
@@ -182,18 +150,6 @@ func (s *Store) applyStance(ctx context.Context, tx pgx.Tx, ev labels.Event, fro
 	}
 	_, err = s.logEvent(ctx, tx, ev.Annotator, ev.DocID, labels.ActionStanceSet, before, want)
 	return err
-}
-
-func decodeOptional[T any](data json.RawMessage, dst **T) error {
-	if len(data) == 0 || string(data) == "null" {
-		return nil
-	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
-		return fmt.Errorf("logged value: %w", err)
-	}
-	*dst = &v
-	return nil
 }
 
 // Events returns up to limit entries of the log after seq after, oldest first (limit <= 0: all).

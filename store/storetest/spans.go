@@ -43,6 +43,7 @@ func testSpanRefusals(t *testing.T, open Opener) {
 		{"unknown label", with(func(sp *labels.Span) { sp.Label = "PERSON" }), labels.ErrUnknownLabel},
 		{"unknown target", with(func(sp *labels.Span) { sp.Kind = labels.KindStance; sp.Label = "FAVOR"; sp.Target = "un" }), labels.ErrUnknownTarget},
 		{"no annotator", with(func(sp *labels.Span) { sp.Annotator = " " }), labels.ErrNoAnnotator},
+		{"empty annotator", with(func(sp *labels.Span) { sp.Annotator = "" }), labels.ErrNoAnnotator},
 		{"overlap", Entity(t, doc, "salma", text, "الليبي أحمد", "MISC"), labels.ErrOverlap},
 		{"inside, flat", Entity(t, doc, "salma", text, "الجيش", "MISC"), labels.ErrOverlap},
 		{"no document", with(func(sp *labels.Span) { sp.DocID = uuid.NewString() }), store.ErrNotFound},

@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"errors"
+	"math"
 	"testing"
 
 	"github.com/google/uuid"
@@ -10,7 +12,39 @@ import (
 
 var _ = contract(
 	testCase{"SuggestionsNamedAndCounted", testSuggestionsNamedAndCounted},
+	testCase{"SuggestionRefusals", testSuggestionRefusals},
 )
+
+// testSuggestionRefusals: a run refuses a suggestion with a label that is no valid name, a
+// score that is no number or a text that is not the document's, with labels.ErrBadSuggestion
+// or the labels error that says why, and writes none of the document's.
+func testSuggestionRefusals(t *testing.T, open Opener) {
+	s, ids := project(t, open, labels.NestingFlat, Texts[0])
+	sp := Entity(t, ids[0], "x", Texts[0], "طرابلس", "LOC")
+	good := labels.Suggestion{DocID: ids[0], Start: sp.Start, End: sp.End, Text: sp.Text, Label: "LOC", Source: "m", Score: 0.5}
+	for _, c := range []struct {
+		name string
+		edit func(*labels.Suggestion)
+		want error
+	}{
+		{"label with two spaces", func(g *labels.Suggestion) { g.Label = "A  B" }, labels.ErrBadSuggestion},
+		{"empty label", func(g *labels.Suggestion) { g.Label = "" }, labels.ErrBadSuggestion},
+		{"score not a number", func(g *labels.Suggestion) { g.Score = math.NaN() }, labels.ErrBadSuggestion},
+		{"text mismatch", func(g *labels.Suggestion) { g.Text = "طرابلسس" }, labels.ErrTextMismatch},
+	} {
+		r, err := s.BeginSuggestions(ctx, []string{"m"}, false)
+		must(t, err)
+		g := good
+		c.edit(&g)
+		if err := r.Put(labels.Document{ID: ids[0], Text: Texts[0]}, []labels.Suggestion{g}); !errors.Is(err, c.want) {
+			t.Errorf("%s: Put = %v, want %v", c.name, err, c.want)
+		}
+		r.Rollback()
+	}
+	if sgs, err := s.Suggestions(ctx, ids[0], ""); err != nil || len(sgs) != 0 {
+		t.Errorf("suggestions after the refusals = %+v, %v", sgs, err)
+	}
+}
 
 // testSuggestionsNamedAndCounted: accepting all of a document's suggestions names each span
 // as asked (a new name where the one asked for is no UUID), and the documents listed by
