@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tawsim/tawsim/arabic"
 	"github.com/tawsim/tawsim/labels"
@@ -83,6 +84,27 @@ func (q Query) Shown() (who string, status labels.Status) {
 // ErrNoWords: the text of a query holds nothing to search for (punctuation, symbols).
 var ErrNoWords = errors.New("the query has no words to search for")
 
+// ErrQueryNotUTF8: the text of a query is not valid UTF-8 (no text of a project is).
+var ErrQueryNotUTF8 = errors.New("the query is not valid UTF-8")
+
+// Check returns the words of q to search for, or the refusal of a query that cannot match
+// (ErrQueryNotUTF8, ErrNoWords, a status that does not exist), as every store checks it.
+func (q Query) Check() (arabic.Phrase, error) {
+	if !utf8.ValidString(q.Text) {
+		return arabic.Phrase{}, fmt.Errorf("%q: %w", q.Text, ErrQueryNotUTF8)
+	}
+	phrase := arabic.NewPhrase(q.Text, q.Exact)
+	if strings.TrimSpace(q.Text) != "" && len(phrase.Words) == 0 {
+		return arabic.Phrase{}, fmt.Errorf("%q: %w", q.Text, ErrNoWords)
+	}
+	if q.Status != "" {
+		if _, err := labels.ParseStatus(string(q.Status)); err != nil {
+			return arabic.Phrase{}, err
+		}
+	}
+	return phrase, nil
+}
+
 // Search returns a page of the documents that match q, in import order (the order of the
 // document list), after the document of order after (0: from the first). A page shorter
 // than the limit is the last. Filters are read from indexes in import order, and words from
@@ -98,14 +120,9 @@ func (s *Store) Search(ctx context.Context, q Query, after int64) ([]Hit, error)
 }
 
 func (s *Store) search(ctx context.Context, q Query, after int64) ([]Hit, error) {
-	phrase := arabic.NewPhrase(q.Text, q.Exact)
-	if strings.TrimSpace(q.Text) != "" && len(phrase.Words) == 0 {
-		return nil, fmt.Errorf("%q: %w", q.Text, ErrNoWords)
-	}
-	if q.Status != "" {
-		if _, err := labels.ParseStatus(string(q.Status)); err != nil {
-			return nil, err
-		}
+	phrase, err := q.Check()
+	if err != nil {
+		return nil, err
 	}
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {

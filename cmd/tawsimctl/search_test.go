@@ -136,6 +136,7 @@ func TestSearchCommandMistakes(t *testing.T) {
 		{[]string{"search", "--db", db, "--label", "PLACE"}, 1, `"PLACE"`},
 		{[]string{"search", "--db", db, "--target", "egypt"}, 1, `"egypt"`},
 		{[]string{"search", "--db", db, "«»"}, 1, "no words"},
+		{[]string{"search", "--db", db, "a\xffb"}, 1, `"a\xffb": the query is not valid UTF-8`},
 		{[]string{"search", "--db", filepath.Join(dir, "none.tawsim"), "x"}, 1, "no project at"},
 		{[]string{"search", "--help"}, 0, "Usage: tawsimctl search"},
 	} {

@@ -22,21 +22,16 @@ import (
 // only narrows the candidates among the documents it holds, and the documents after those are
 // read from their texts.
 func (s *Store) Search(ctx context.Context, q store.Query, after int64) ([]store.Hit, error) {
-	phrase := arabic.NewPhrase(q.Text, q.Exact)
-	if strings.TrimSpace(q.Text) != "" && len(phrase.Words) == 0 {
-		return nil, fmt.Errorf("search: %q: %w", q.Text, store.ErrNoWords)
-	}
-	if q.Status != "" {
-		if _, err := labels.ParseStatus(string(q.Status)); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
+	phrase, err := q.Check()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = store.DefaultPageSize
 	}
 	var hits []store.Hit
-	err := s.read(ctx, func(tx pgx.Tx) error {
+	err = s.read(ctx, func(tx pgx.Tx) error {
 		sc, err := loadSchema(ctx, tx)
 		if err != nil {
 			return err

@@ -59,6 +59,9 @@ func testSearchWordsAndFilters(t *testing.T, open Opener) {
 	if _, err := s.Search(ctx, store.Query{Text: "،؟"}, 0); !errors.Is(err, store.ErrNoWords) {
 		t.Errorf("a query of punctuation: %v", err)
 	}
+	if _, err := s.Search(ctx, store.Query{Text: "طرا\xffبلس"}, 0); !errors.Is(err, store.ErrQueryNotUTF8) {
+		t.Errorf("a query of broken UTF-8: %v", err)
+	}
 	must(t, s.IndexSearch(ctx, nil))
 	if n, err := s.SearchBehind(ctx); err != nil || n != 0 {
 		t.Errorf("SearchBehind after IndexSearch = %d, %v", n, err)
