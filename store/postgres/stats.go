@@ -17,20 +17,8 @@ import (
 // write keeps, for one annotator or all (""), from one snapshot.
 func (s *Store) Stats(ctx context.Context, annotator string) (store.Stats, error) {
 	var st store.Stats
-	err := s.read(ctx, func(tx pgx.Tx) error {
-		last, err := lastOrder(ctx, tx)
-		if err != nil {
-			return err
-		}
-		sc, err := loadSchema(ctx, tx)
-		if err != nil {
-			return err
-		}
-		rows, err := storedCounts(ctx, tx)
-		if err != nil {
-			return err
-		}
-		st = store.StatsOf(int(last), annotator, rows, sc)
+	err := s.readCounts(ctx, func(documents int, rows []store.CountRow, sc labels.Schema) error {
+		st = store.StatsOf(documents, annotator, rows, sc)
 		return nil
 	})
 	if err != nil {
@@ -43,7 +31,20 @@ func (s *Store) Stats(ctx context.Context, annotator string) (store.Stats, error
 // snapshot; finished documents are counted by the day, in loc, of their state's last change.
 func (s *Store) Progress(ctx context.Context, loc *time.Location) (store.Progress, error) {
 	var p store.Progress
-	err := s.read(ctx, func(tx pgx.Tx) error {
+	err := s.readCounts(ctx, func(documents int, rows []store.CountRow, sc labels.Schema) (err error) {
+		p, err = store.ProgressOf(documents, rows, sc, loc)
+		return err
+	})
+	if err != nil {
+		return store.Progress{}, fmt.Errorf("progress: %w", err)
+	}
+	return p, nil
+}
+
+// readCounts reads, from one snapshot, the number of documents, the counts and the schema,
+// and gives them to sum, which StatsOf and ProgressOf do.
+func (s *Store) readCounts(ctx context.Context, sum func(documents int, rows []store.CountRow, sc labels.Schema) error) error {
+	return s.read(ctx, func(tx pgx.Tx) error {
 		last, err := lastOrder(ctx, tx)
 		if err != nil {
 			return err
@@ -56,13 +57,8 @@ func (s *Store) Progress(ctx context.Context, loc *time.Location) (store.Progres
 		if err != nil {
 			return err
 		}
-		p, err = store.ProgressOf(int(last), rows, sc, loc)
-		return err
+		return sum(int(last), rows, sc)
 	})
-	if err != nil {
-		return store.Progress{}, fmt.Errorf("progress: %w", err)
-	}
-	return p, nil
 }
 
 // storedCounts reads the counts (rows at 0 left out).
