@@ -27,14 +27,13 @@ func (e *editor) step(redo bool) {
 	}
 	st, name := e.w.cfg.Store, e.w.cfg.Annotator
 	e.w.save(func(ctx context.Context) (func(), error) {
-		var ev labels.Event
-		var err error
-		ev, err = retried(e.w, func() (labels.Event, error) {
-			if redo {
-				return st.Redo(ctx, name)
-			}
-			return st.Undo(ctx, name)
-		})
+		// The step is read once and named: sent again after its answer was lost, the undo
+		// is recognised and not applied a second time.
+		seq, err := retried(e.w, func() (int64, error) { return st.NextStep(ctx, name, redo) })
+		if err != nil {
+			return nil, err
+		}
+		ev, err := retried(e.w, func() (labels.Event, error) { return st.UndoStep(ctx, name, seq, redo) })
 		if err != nil {
 			return nil, err
 		}
@@ -73,15 +72,19 @@ func (e *editor) stepped(ev labels.Event, redo bool) {
 func (e *editor) refuseStep(err error, redo bool) bool {
 	overlap := lang.X("undo.overlap", "Cannot undo: the span would overlap one labeled since. Remove that span first, then undo again.")
 	gone := lang.X("undo.gone", "Cannot undo: the span was changed or removed since.")
+	stale := lang.X("undo.stale", "Nothing undone: your work was changed in another window meanwhile. Press Ctrl+Z again to undo your latest change.")
 	if redo {
 		overlap = lang.X("redo.overlap", "Cannot redo: the span would overlap one labeled since. Remove that span first, then redo again.")
 		gone = lang.X("redo.gone", "Cannot redo: the span was changed or removed since.")
+		stale = lang.X("redo.stale", "Nothing redone: your work was changed in another window meanwhile. Press Ctrl+Shift+Z again to redo what you undid last.")
 	}
 	switch {
 	case errors.Is(err, store.ErrNothingToUndo):
 		e.w.status.Say("%s", lang.X("undo.nothing", "Nothing to undo."))
 	case errors.Is(err, store.ErrNothingToRedo):
 		e.w.status.Say("%s", lang.X("redo.nothing", "Nothing to redo."))
+	case errors.Is(err, store.ErrStaleStep):
+		e.w.status.Warn("%s", stale)
 	case errors.Is(err, labels.ErrOverlap):
 		e.w.status.Warn("%s", overlap)
 	case errors.Is(err, store.ErrNotFound):

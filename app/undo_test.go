@@ -1,10 +1,13 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/tawsim/tawsim/labels"
+	"github.com/tawsim/tawsim/store"
 )
 
 func TestUndoRedo(t *testing.T) {
@@ -104,5 +107,56 @@ func TestUndoGoesToTheDocument(t *testing.T) {
 	}
 	if n := len(fileSpans(t, w.cfg.Path, doc.ID, "tester")); n != 0 || len(w.view.article.Spans()) != 0 {
 		t.Errorf("undo left %d spans in the file, %d drawn", n, len(w.view.article.Spans()))
+	}
+}
+
+// lostAnswers is a project whose server commits each undo or redo and then goes away before
+// answering, the first time each is sent (store.ErrUnavailable, as on a restart).
+type lostAnswers struct {
+	store.Project
+	sent int
+}
+
+func (p *lostAnswers) UndoStep(ctx context.Context, annotator string, seq int64, redo bool) (labels.Event, error) {
+	ev, err := p.Project.UndoStep(ctx, annotator, seq, redo)
+	if p.sent++; p.sent%2 == 1 && err == nil {
+		return labels.Event{}, fmt.Errorf("commit: %w", store.ErrUnavailable)
+	}
+	return ev, err
+}
+
+// TestUndoSentAgainIsAppliedOnce: the window sends an undo (a redo) again when the answer to
+// the first was lost on its way back; the annotator's work is as after one step, and the
+// status bar says what was undone.
+func TestUndoSentAgainIsAppliedOnce(t *testing.T) {
+	w, shown := openWindow(t)
+	doc := start(t, w, shown)
+	selectPhrase(t, w, army)
+	press(w, "2")
+	selectPhrase(t, w, "طرابلس")
+	press(w, "3")
+	w.q.Wait()
+	lossy := &lostAnswers{Project: w.cfg.Store}
+	w.cfg.Store = lossy
+	labelsOf := func() string {
+		var got []string
+		for _, sp := range fileSpans(t, w.cfg.Path, doc.ID, "tester") {
+			got = append(got, sp.Label)
+		}
+		return strings.Join(got, " ")
+	}
+
+	w.ed.undo()
+	w.q.Wait()
+	if got := labelsOf(); got != "ORG" || lossy.sent != 2 {
+		t.Errorf("after one undo sent %d times the file holds %q, want ORG", lossy.sent, got)
+	}
+	if !strings.HasPrefix(w.status.Message.Text, `Undone: adding LOC "طرابلس"`) {
+		t.Errorf("status bar %q", w.status.Message.Text)
+	}
+	w.ed.redo()
+	w.q.Wait()
+	if got := labelsOf(); got != "LOC ORG" || lossy.sent != 4 {
+		t.Errorf("after one redo sent twice the file holds %q, want LOC ORG", got)
 	}
 }

@@ -55,6 +55,10 @@ type Project interface {
 	StanceKeys(ctx context.Context, annotator string) (map[string]string, error)
 	Undo(ctx context.Context, annotator string) (labels.Event, error)
 	Redo(ctx context.Context, annotator string) (labels.Event, error)
+	// NextStep and UndoStep undo (redo false) or redo a step named by its seq, so that the
+	// same call sent again after its answer was lost is applied once (see DecideStep).
+	NextStep(ctx context.Context, annotator string, redo bool) (int64, error)
+	UndoStep(ctx context.Context, annotator string, seq int64, redo bool) (labels.Event, error)
 	Events(ctx context.Context, after int64, limit int) ([]labels.Event, error)
 
 	// Counts, checks, and what others changed.

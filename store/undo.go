@@ -40,56 +40,73 @@ func pushUndo(ctx context.Context, tx *sql.Tx, annotator string, seq int64) erro
 // or removed, a status, a document stance, a suggestion accepted or rejected), in whichever document it was, and returns the
 // event it reverted: its DocID says where. The revert is itself logged. ErrNothingToUndo
 // when there is none. The stacks live in the project file, so undo survives a restart.
+// Undo sent again after its answer was lost undoes one more change: the window names the
+// step it undoes (NextStep, UndoStep).
 func (s *Store) Undo(ctx context.Context, annotator string) (labels.Event, error) {
-	ev, err := s.step(ctx, annotator, false)
-	if err != nil {
-		return labels.Event{}, fmt.Errorf("undo: %w", err)
-	}
-	return ev, nil
+	return s.UndoStep(ctx, annotator, 0, false)
 }
 
 // Redo applies again the change the annotator undid last, and returns its event.
 // ErrNothingToRedo when there is none; a new change empties the redo stack.
 func (s *Store) Redo(ctx context.Context, annotator string) (labels.Event, error) {
-	ev, err := s.step(ctx, annotator, true)
-	if err != nil {
-		return labels.Event{}, fmt.Errorf("redo: %w", err)
-	}
-	return ev, nil
+	return s.UndoStep(ctx, annotator, 0, true)
 }
 
-// step undoes (redo false) or redoes one change in one transaction.
-func (s *Store) step(ctx context.Context, annotator string, redo bool) (labels.Event, error) {
+// NextStep returns the step of the annotator's stacks that Undo (redo false) or Redo would
+// take next: the seq of its event. ErrNothingToUndo (ErrNothingToRedo) when there is none.
+func (s *Store) NextStep(ctx context.Context, annotator string, redo bool) (int64, error) {
+	var seq int64
+	err := s.r.QueryRowContext(ctx, nextStepQuery(redo), annotator).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, _, err = DecideStep(0, redo, StepState{})
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", stepName(redo), err)
+	}
+	return seq, nil
+}
+
+// UndoStep undoes (redo false) or redoes step seq of the annotator's stacks (0: the next, as
+// Undo and Redo do) and returns its event. The same call sent again after its answer was lost
+// changes nothing and returns the same event; a step that is not the next is refused with
+// ErrStaleStep (see DecideStep).
+func (s *Store) UndoStep(ctx context.Context, annotator string, seq int64, redo bool) (labels.Event, error) {
 	var ev labels.Event
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		query := "SELECT seq FROM undo WHERE annotator = ? AND undone = 0 ORDER BY seq DESC LIMIT 1"
-		empty := ErrNothingToUndo
-		if redo {
-			query = "SELECT seq FROM undo WHERE annotator = ? AND undone = 1 ORDER BY seq ASC LIMIT 1"
-			empty = ErrNothingToRedo
-		}
-		var seq int64
-		err := tx.QueryRowContext(ctx, query, annotator).Scan(&seq)
-		if errors.Is(err, sql.ErrNoRows) {
-			return empty
-		}
+		var st StepState
+		var undone sql.NullInt64
+		err := tx.QueryRowContext(ctx, "SELECT COALESCE(("+nextStepQuery(redo)+"), 0), "+
+			"(SELECT undone FROM undo WHERE annotator = ? AND seq = ?)", annotator, annotator, seq).Scan(&st.Next, &undone)
 		if err != nil {
 			return err
 		}
-		if ev, err = eventBySeq(ctx, tx, seq); err != nil {
+		st.On, st.Undone = undone.Valid, undone.Int64 == 1
+		take, apply, err := DecideStep(seq, redo, st)
+		if err != nil {
+			return err
+		}
+		if ev, err = eventBySeq(ctx, tx, take); err != nil || !apply {
 			return err
 		}
 		if err := s.apply(ctx, tx, ev, redo); err != nil {
 			return fmt.Errorf("%s of %s: %w", ev.Action, ev.Time.Local().Format("15:04:05"), err)
 		}
-		flag := 1
-		if redo {
-			flag = 0
-		}
-		_, err = tx.ExecContext(ctx, "UPDATE undo SET undone = ? WHERE annotator = ? AND seq = ?", flag, annotator, seq)
+		_, err = tx.ExecContext(ctx, "UPDATE undo SET undone = ? WHERE annotator = ? AND seq = ?", !redo, annotator, take)
 		return err
 	})
-	return ev, err
+	if err != nil {
+		return labels.Event{}, fmt.Errorf("%s: %w", stepName(redo), err)
+	}
+	return ev, nil
+}
+
+// nextStepQuery reads the seq of the step Undo (redo false) or Redo takes next of the
+// annotator named by its one parameter.
+func nextStepQuery(redo bool) string {
+	if redo {
+		return "SELECT seq FROM undo WHERE annotator = ? AND undone = 1 ORDER BY seq ASC LIMIT 1"
+	}
+	return "SELECT seq FROM undo WHERE annotator = ? AND undone = 0 ORDER BY seq DESC LIMIT 1"
 }
 
 // eventBySeq reads one event of the log.

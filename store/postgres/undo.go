@@ -14,54 +14,75 @@ import (
 
 // Undo reverts the annotator's latest change not undone yet, as the file's store does.
 func (s *Store) Undo(ctx context.Context, annotator string) (labels.Event, error) {
-	ev, err := s.step(ctx, annotator, false)
-	if err != nil {
-		return labels.Event{}, fmt.Errorf("undo: %w", err)
-	}
-	return ev, nil
+	return s.UndoStep(ctx, annotator, 0, false)
 }
 
 // Redo applies again the change the annotator undid last.
 func (s *Store) Redo(ctx context.Context, annotator string) (labels.Event, error) {
-	ev, err := s.step(ctx, annotator, true)
-	if err != nil {
-		return labels.Event{}, fmt.Errorf("redo: %w", err)
-	}
-	return ev, nil
+	return s.UndoStep(ctx, annotator, 0, true)
 }
 
-func (s *Store) step(ctx context.Context, annotator string, redo bool) (labels.Event, error) {
+// NextStep returns the seq of the step Undo (redo false) or Redo would take next, as the
+// file's store does.
+func (s *Store) NextStep(ctx context.Context, annotator string, redo bool) (int64, error) {
+	var seq int64
+	err := s.pool.QueryRow(ctx, nextStepQuery(redo), annotator).Scan(&seq)
+	if errors.Is(err, pgx.ErrNoRows) {
+		_, _, err = store.DecideStep(0, redo, store.StepState{})
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", store.StepName(redo), classify(err))
+	}
+	return seq, nil
+}
+
+// UndoStep undoes (redo false) or redoes step seq of the annotator's stacks (0: the next),
+// as the file's store does: sent again after its answer was lost, it changes nothing and
+// returns the same event.
+func (s *Store) UndoStep(ctx context.Context, annotator string, seq int64, redo bool) (labels.Event, error) {
 	var ev labels.Event
 	err := s.write(ctx, share(annotator), "", func(tx pgx.Tx) error {
-		query := "SELECT seq FROM undo WHERE annotator = $1 AND NOT undone ORDER BY seq DESC LIMIT 1"
-		empty := store.ErrNothingToUndo
-		if redo {
-			query = "SELECT seq FROM undo WHERE annotator = $1 AND undone ORDER BY seq ASC LIMIT 1"
-			empty = store.ErrNothingToRedo
-		}
-		var seq int64
-		err := tx.QueryRow(ctx, query, annotator).Scan(&seq)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return empty
-		}
+		var st store.StepState
+		var undone *bool
+		err := tx.QueryRow(ctx, "SELECT COALESCE(("+nextStepQuery(redo)+"), 0), "+
+			"(SELECT undone FROM undo WHERE annotator = $1 AND seq = $2)", annotator, seq).Scan(&st.Next, &undone)
 		if err != nil {
 			return err
 		}
-		evs, err := events(ctx, tx, "WHERE seq = $1", seq)
+		st.On, st.Undone = undone != nil, undone != nil && *undone
+		take, apply, err := store.DecideStep(seq, redo, st)
+		if err != nil {
+			return err
+		}
+		evs, err := events(ctx, tx, "WHERE seq = $1", take)
 		if err != nil {
 			return err
 		}
 		if len(evs) == 0 {
-			return fmt.Errorf("event %d: %w", seq, store.ErrNotFound)
+			return fmt.Errorf("event %d: %w", take, store.ErrNotFound)
 		}
-		ev = evs[0]
+		if ev = evs[0]; !apply {
+			return nil
+		}
 		if err := s.apply(ctx, tx, ev, redo); err != nil {
 			return fmt.Errorf("%s of %s: %w", ev.Action, ev.Time.Local().Format("15:04:05"), err)
 		}
-		_, err = tx.Exec(ctx, "UPDATE undo SET undone = $1 WHERE annotator = $2 AND seq = $3", !redo, annotator, seq)
+		_, err = tx.Exec(ctx, "UPDATE undo SET undone = $1 WHERE annotator = $2 AND seq = $3", !redo, annotator, take)
 		return err
 	})
-	return ev, err
+	if err != nil {
+		return labels.Event{}, fmt.Errorf("%s: %w", store.StepName(redo), err)
+	}
+	return ev, nil
+}
+
+// nextStepQuery reads the seq of the step Undo (redo false) or Redo takes next of the
+// annotator $1.
+func nextStepQuery(redo bool) string {
+	if redo {
+		return "SELECT seq FROM undo WHERE annotator = $1 AND undone ORDER BY seq ASC LIMIT 1"
+	}
+	return "SELECT seq FROM undo WHERE annotator = $1 AND NOT undone ORDER BY seq DESC LIMIT 1"
 }
 
 // apply brings the project to the state after ev (forward) or before it, logging what it
