@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -172,14 +173,21 @@ var errReported = errors.New("reported")
 // newFlags returns a flag set for a command whose help text starts with synopsis.
 func newFlags(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	help := &helpText{stdout: e.stdout}
+	fs.SetOutput(help)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: tawsimctl %s\n\n", synopsis)
-		fs.SetOutput(e.stdout)
+		fmt.Fprintf(help, "Usage: tawsimctl %s\n\n", synopsis)
 		fs.PrintDefaults()
-		fs.SetOutput(e.stderr)
 	}
 	return fs
+}
+
+// helpText holds what the flag package writes while it parses: the usage, and on a mistake
+// its error too. parse prints it on standard output for --help alone; a mistake is told once,
+// on standard error, by run, so that a script reading standard output gets no usage as data.
+type helpText struct {
+	bytes.Buffer
+	stdout io.Writer
 }
 
 // parse parses flags that may come before, between or after the positional arguments,
@@ -187,10 +195,17 @@ func newFlags(e *env, name, synopsis string) *flag.FlagSet {
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		err := fs.Parse(args)
+		if help, ok := fs.Output().(*helpText); ok {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+				help.WriteTo(help.stdout)
 			}
+			help.Reset()
+		}
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		if err != nil {
 			return nil, usageError{err.Error()}
 		}
 		rest := fs.Args()

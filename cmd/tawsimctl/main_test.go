@@ -241,3 +241,22 @@ func TestNoProgressWhenNotATerminal(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestFlagMistakeToldOnce: a flag given a bad value is told once, on standard error, and
+// standard output (which a script reads as data, --json) stays empty; --help alone prints
+// the usage there.
+func TestFlagMistakeToldOnce(t *testing.T) {
+	for _, args := range [][]string{
+		{"search", "--db", "p.tawsim", "--after", "1e3", "word"},
+		{"search", "--db", "p.tawsim", "--limit", "99999999999999999999", "--json", "word"},
+		{"stats", "--db", "p.tawsim", "--bogus"},
+	} {
+		code, out, errOut := ctl(t, "", args...)
+		if code != 2 || out != "" || strings.Count(errOut, "flag") != 1 || strings.Contains(errOut, "Usage:") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2, nothing on stdout, the mistake once on stderr", args, code, out, errOut)
+		}
+	}
+	if code, out, _ := ctl(t, "", "search", "-h"); code != 0 || strings.Count(out, "Usage: tawsimctl search") != 1 {
+		t.Errorf("search -h: exit %d, %q", code, out)
+	}
+}
