@@ -133,7 +133,7 @@ func planOutput(name string, project []string) (out *output, exists bool, err er
 	case fi.IsDir():
 		return nil, false, fmt.Errorf("%s is a folder: name the file to write", name)
 	case !fi.Mode().IsRegular():
-		return nil, false, fmt.Errorf("%s is not a regular file (use --out - for standard output)", name)
+		return nil, false, fmt.Errorf("%s is not a regular file (name it - for standard output)", name)
 	}
 	out.perm = fi.Mode().Perm()
 	return out, exists, nil

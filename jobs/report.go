@@ -27,16 +27,40 @@ func WriteReport(ctx context.Context, st store.Project, name string, force bool,
 		return &ExistsError{Names: []string{name}}
 	}
 	out.replace = exists
-	p, err := st.Progress(ctx, loc)
+	r, err := report(ctx, st, loc)
 	if err != nil {
 		return err
+	}
+	return writeWhole(out, r.WriteHTML)
+}
+
+// PrintReport writes the page WriteReport writes to w (standard output).
+func PrintReport(ctx context.Context, st store.Project, w io.Writer, loc *time.Location) error {
+	r, err := report(ctx, st, loc)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(w, 64<<10)
+	if err := r.WriteHTML(b); err != nil {
+		return err
+	}
+	if err := b.Flush(); err != nil {
+		return fmt.Errorf("write the report: %w", err)
+	}
+	return nil
+}
+
+// report reads the progress of the project st for its page.
+func report(ctx context.Context, st store.Project, loc *time.Location) (charts.Report, error) {
+	p, err := st.Progress(ctx, loc)
+	if err != nil {
+		return charts.Report{}, err
 	}
 	sc, err := st.Schema(ctx)
 	if err != nil {
-		return err
+		return charts.Report{}, err
 	}
-	r := charts.Report{Project: open.Title(st.Path()), Written: time.Now().In(loc), Progress: p, Schema: sc}
-	return writeWhole(out, r.WriteHTML)
+	return charts.Report{Project: open.Title(st.Path()), Written: time.Now().In(loc), Progress: p, Schema: sc}, nil
 }
 
 // writeWhole writes out's content with write into a temporary file beside it, then moves it

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/tawsim/tawsim/internal/pgtest"
@@ -108,3 +111,37 @@ func TestStatsHTMLOnAServer(t *testing.T) {
 
 // titles finds the project's name where a report names it.
 var titles = regexp.MustCompile(`Progress of (<bdi dir="ltr">)?[^<]*`)
+
+// TestStatsHTMLToStandardOutput: --html - prints the page on standard output (as export's
+// --out - does) instead of making a file named "-"; a page that cannot be written there
+// fails, and a device names "-" as the way to standard output, not a flag stats lacks.
+func TestStatsHTMLToStandardOutput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if code, _, errOut := ctl(t, "", "init", "--db", "p.tawsim", "--sample"); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := ctl(t, "", "stats", "--db", "p.tawsim", "--html", "-")
+	if code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.HasSuffix(out, "</html>\n") {
+		t.Fatalf("--html -: exit %d, %q, stdout %.60q…", code, errOut, out)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Errorf(`--html - made a file named "-"`)
+	}
+	e := &env{stdin: strings.NewReader(""), stdout: failingWriter{}, stderr: new(bytes.Buffer)}
+	if code := run(context.Background(), e, []string{"stats", "--db", "p.tawsim", "--html", "-"}); code != 1 ||
+		!strings.Contains(e.stderr.(*bytes.Buffer).String(), "no space left") {
+		t.Errorf("--html - to a full output: exit %d, %q", code, e.stderr)
+	}
+	if _, err := os.Stat("/dev/full"); err == nil {
+		code, _, errOut := ctl(t, "", "stats", "--db", "p.tawsim", "--html", "/dev/full", "--force")
+		if code != 1 || !strings.Contains(errOut, "/dev/full is not a regular file") || strings.Contains(errOut, "--out") {
+			t.Errorf("--html /dev/full: exit %d, %q", code, errOut)
+		}
+	}
+}
+
+// failingWriter is an output that is full.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }

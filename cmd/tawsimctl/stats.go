@@ -19,11 +19,11 @@ import (
 
 func runStats(ctx context.Context, e *env, args []string) error {
 	flags := newFlags(e, "stats", "stats --db PROJECT [--annotator NAME] [--json]\n"+
-		"       stats --db PROJECT --html REPORT.html [--force]")
+		"       stats --db PROJECT --html REPORT.html|- [--force]")
 	db := flags.String("db", "", "the project file")
 	annotator := flags.String("annotator", "", "count one annotator's work only (default: everyone's)")
 	asJSON := flags.Bool("json", false, "print the counts as one JSON object")
-	page := flags.String("html", "", "write the progress of everyone's work as a page of charts to this file")
+	page := flags.String("html", "", "write the progress of everyone's work as a page of charts to this file (- for standard output)")
 	force := flags.Bool("force", false, "with --html: replace the file if it exists")
 	if err := parseNoArgs(flags, args, db); err != nil {
 		return err
@@ -168,8 +168,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// writeReport writes the HTML page of the project's progress to name.
+// writeReport writes the HTML page of the project's progress to name, "-" standard output.
 func writeReport(ctx context.Context, e *env, st store.Project, name string, force bool) error {
+	if name == "-" {
+		return jobs.PrintReport(ctx, st, e.stdout, time.Local)
+	}
 	err := jobs.WriteReport(ctx, st, name, force, time.Local)
 	if errors.Is(err, jobs.ErrExists) {
 		return fmt.Errorf("%w: use --force to replace it", err)
