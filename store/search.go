@@ -91,11 +91,11 @@ var ErrQueryNotUTF8 = errors.New("the query is not valid UTF-8")
 // (ErrQueryNotUTF8, ErrNoWords, a status that does not exist), as every store checks it.
 func (q Query) Check() (arabic.Phrase, error) {
 	if !utf8.ValidString(q.Text) {
-		return arabic.Phrase{}, fmt.Errorf("%q: %w", q.Text, ErrQueryNotUTF8)
+		return arabic.Phrase{}, fmt.Errorf("%s: %w", quoteQuery(q.Text), ErrQueryNotUTF8)
 	}
 	phrase := arabic.NewPhrase(q.Text, q.Exact)
 	if strings.TrimSpace(q.Text) != "" && len(phrase.Words) == 0 {
-		return arabic.Phrase{}, fmt.Errorf("%q: %w", q.Text, ErrNoWords)
+		return arabic.Phrase{}, fmt.Errorf("%s: %w", quoteQuery(q.Text), ErrNoWords)
 	}
 	if q.Status != "" {
 		if _, err := labels.ParseStatus(string(q.Status)); err != nil {
@@ -103,6 +103,22 @@ func (q Query) Check() (arabic.Phrase, error) {
 		}
 	}
 	return phrase, nil
+}
+
+// maxQuoted is how many bytes of a query a refusal quotes.
+const maxQuoted = 80
+
+// quoteQuery quotes text for a refusal: whole when short, else its start and its length, so
+// that a query of megabytes is not told back whole.
+func quoteQuery(text string) string {
+	if len(text) <= maxQuoted {
+		return fmt.Sprintf("%q", text)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q… (%d bytes)", text[:cut], len(text))
 }
 
 // Search returns a page of the documents that match q, in import order (the order of the

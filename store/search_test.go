@@ -130,6 +130,20 @@ func TestSearchNoWords(t *testing.T) {
 	}
 }
 
+// TestSearchRefusalQuotesAShortPiece: a query of megabytes that is refused (no words, or
+// broken UTF-8) is quoted by its start and its length, not told back whole.
+func TestSearchRefusalQuotesAShortPiece(t *testing.T) {
+	for _, text := range []string{strings.Repeat("\u064e\u0640 ", 1<<20), strings.Repeat("ب", 1<<20) + "\xff"} {
+		_, err := Query{Text: text}.Check()
+		if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), fmt.Sprintf("(%d bytes)", len(text))) {
+			t.Errorf("Check of %d bytes = %.300q (%d bytes), want a refusal quoting a short piece and the length", len(text), err, len(fmt.Sprint(err)))
+		}
+	}
+	if _, err := (Query{Text: "\u202e"}).Check(); err == nil || !strings.Contains(err.Error(), `"\u202e": `) {
+		t.Errorf("Check of a short query = %v, want it quoted whole", err)
+	}
+}
+
 // TestSearchPages pages through a thousand documents, filtered and not, from the texts and
 // from the index.
 func TestSearchPages(t *testing.T) {
