@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tawsim/tawsim/arabic/bidi"
+	"github.com/tawsim/tawsim/internal/safetext"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -28,6 +29,7 @@ type Report struct {
 // targets, the file) is escaped, and set right to left where it starts with an Arabic letter.
 func (r Report) WriteHTML(w io.Writer) error {
 	figs := Figures(r.Progress, r.Schema)
+	r.Project = safetext.Escape(r.Project) // a file name may hold a bidi control or a newline, as no name in a project may
 	page := pageData{Report: r, Written: r.Written.Format("2006-01-02 15:04 MST"), Documents: thousands(r.Progress.Documents)}
 	for _, st := range labels.Statuses {
 		page.Statuses = append(page.Statuses, cell{Name: string(st), N: thousands(r.Progress.Status[st])})

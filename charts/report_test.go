@@ -116,3 +116,17 @@ func isArabic(s string) bool {
 	}
 	return false
 }
+
+// TestReportProjectNameHidden: a project's file name may hold what no name in a project may (a
+// bidi override, a newline): the page shows them as escapes, as tawsimctl prints the name, so
+// that the title and heading show the name as it is, in its order.
+func TestReportProjectNameHidden(t *testing.T) {
+	var b bytes.Buffer
+	if err := (Report{Project: "news\u202e<lmth.>\n.tawsim", Schema: testSchema}).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if strings.ContainsAny(page, "\u202e") || strings.Contains(page, "<lmth") || !strings.Contains(page, `<title>Progress of news\u202e&lt;lmth.&gt;\n.tawsim</title>`) {
+		t.Errorf("the project's name is not escaped in the page:\n%.400s", page)
+	}
+}
