@@ -95,6 +95,26 @@ func TestCheckFindsCorruption(t *testing.T) {
 	}
 }
 
+// TestCheckFindsMissingSchemaObjects: a table or trigger of the search index that another
+// program dropped is reported by name; the check does not fail on it as a query would.
+func TestCheckFindsMissingSchemaObjects(t *testing.T) {
+	for drop, want := range map[string]string{
+		"TABLE search_text":            "schema: the table search_text is missing",
+		"TABLE search_labels":          "schema: the table search_labels is missing",
+		"TRIGGER search_stance_insert": "schema: the trigger search_stance_insert is missing",
+	} {
+		s, _ := newProject(t, labels.NestingFlat, "قال محمد في طرابلس")
+		db := rawDB(t, s.Path())
+		if _, err := db.Exec("DROP " + drop); err != nil {
+			t.Fatal(err)
+		}
+		must(t, db.Close())
+		if got, _ := problemsText(t, s); !strings.Contains(got, want) {
+			t.Errorf("DROP %s: Check does not report %q; it says:\n%s", drop, want, got)
+		}
+	}
+}
+
 func TestCheckReportsOverlapOnce(t *testing.T) {
 	text := "ودعت الأمم المتحدة في بيان"
 	s, ids := newProject(t, labels.NestingOverlap, text)
