@@ -113,7 +113,11 @@ func removeStale(outs []*output, removed func(TempFile)) {
 		seen[dir] = true
 		stale, _ := StaleTemps(dir) // a folder that cannot be read fails the export later, saying why
 		for _, tf := range stale {
-			if os.Remove(tf.Path) == nil && removed != nil {
+			err := os.Remove(tf.Path)
+			for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+				os.Remove(tf.Path + suffix) // a killed copy's project file has these beside it
+			}
+			if err == nil && removed != nil {
 				removed(tf)
 			}
 		}

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"sort"
 
 	"github.com/tawsim/tawsim/jobs"
+	"github.com/tawsim/tawsim/store"
 	"github.com/tawsim/tawsim/store/open"
 )
 
@@ -31,28 +29,13 @@ func runCopy(ctx context.Context, e *env, args []string) error {
 	case len(pos) > 0:
 		return usagef("unexpected argument %q", pos[0])
 	}
-	if !open.IsServer(*to) {
-		if _, err := os.Stat(*to); !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s already exists: copy into a new file", *to)
-		}
-	}
 	src, err := openExisting(*from)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	dst, err := open.Project(*to)
+	res, err := copyTo(ctx, src, *to)
 	if err != nil {
-		return err
-	}
-	res, err := jobs.Copy(ctx, src, dst)
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		if !open.IsServer(*to) {
-			os.Remove(*to)
-		}
 		return err
 	}
 	names := make([]string, 0, len(res.Rows))
@@ -66,4 +49,21 @@ func runCopy(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, " verified: both export the same %d bytes of jsonl\n", res.Bytes)
 	return nil
+}
+
+// copyTo copies src to the project at to: a new file (whole or not at all), or an empty
+// server database.
+func copyTo(ctx context.Context, src store.Project, to string) (jobs.CopyResult, error) {
+	if !open.IsServer(to) {
+		return jobs.CopyToFile(ctx, src, to)
+	}
+	dst, err := open.Project(to)
+	if err != nil {
+		return jobs.CopyResult{}, err
+	}
+	res, err := jobs.Copy(ctx, src, dst)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return res, err
 }

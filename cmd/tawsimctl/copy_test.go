@@ -1,12 +1,21 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/internal/pgtest"
+	"github.com/tawsim/tawsim/internal/synth"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -91,4 +100,77 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 	if code, _, _ := ctl(t, "", "copy", "--from", a, "--to", url); code == 0 {
 		t.Error("copied into a server project that holds one already")
 	}
+}
+
+// TestKilledCopyLeavesNoProject kills real copies to a file with SIGKILL while they write:
+// no project appears at --to (only the hidden file a copy writes first), and the next copy
+// removes what the killed one left and makes the whole project.
+func TestKilledCopyLeavesNoProject(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.tawsim")
+	const n = 6000
+	big := filepath.Join(dir, "big.jsonl")
+	f, err := os.Create(big)
+	must(t, err)
+	bw := bufio.NewWriter(f)
+	w := export.NewJSONL(bw)
+	for i := range n {
+		must(t, w.Write(synth.Article(uint64(i), 1500, 10)))
+	}
+	must(t, w.Flush())
+	must(t, bw.Flush())
+	must(t, f.Close())
+	importOK(t, db, "--format", "jsonl", big)
+	must(t, os.Remove(big))
+
+	to := filepath.Join(dir, "copy.tawsim")
+	for round := range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join([]string{"copy", "--from", db, "--to", to}, "\x1f"))
+		must(t, cmd.Start())
+		temp := waitForTemp(t, to, cmd.Process.Pid)
+		must(t, cmd.Process.Kill())
+		cmd.Wait()
+		if _, err := os.Stat(to); !errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("round %d: after SIGKILL a project is at %s (%v); the copy was writing %s", round, to, err, temp)
+		}
+	}
+	code, out, errOut := ctl(t, "", "copy", "--from", db, "--to", to)
+	if code != 0 || !strings.Contains(out, "verified") {
+		t.Fatalf("the copy after the kills: exit %d, %q %q", code, out, errOut)
+	}
+	entries, err := os.ReadDir(dir)
+	must(t, err)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left beside the copy: %s", e.Name())
+		}
+	}
+	if code, out, _ := ctl(t, "", "stats", "--db", to); code != 0 || !strings.Contains(out, "documents   6,000") {
+		t.Errorf("the copy's stats: exit %d\n%s", code, out)
+	}
+}
+
+// waitForTemp waits until the copy of process pid to the file to has written a megabyte (of
+// the write-ahead log of its hidden file, or of to itself, where no such file is made), and
+// returns the file it writes.
+func waitForTemp(t *testing.T, to string, pid int) string {
+	t.Helper()
+	name := filepath.Join(filepath.Dir(to), fmt.Sprintf(".%s.tawsim-tmp-%d-", filepath.Base(to), pid))
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		walls, _ := filepath.Glob(name + "*-wal")
+		walls = append(walls, to+"-wal")
+		for _, wal := range walls {
+			if fi, err := os.Stat(wal); err == nil && fi.Size() > 1<<20 {
+				return strings.TrimSuffix(wal, "-wal")
+			}
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatalf("no copy being written as %s* within a minute", name)
+	return ""
 }
