@@ -49,12 +49,14 @@ func (s *settings) applyText() {
 
 // set applies p at once and keeps it for the next start: the theme, the article's text,
 // the panels shown, the digits of counts, and the language (the window's panels are made
-// again in it, the document open staying open).
-func (s *settings) set(p prefs.Prefs) {
+// again in it, the document open staying open). It reports whether p was kept: when not, the
+// status bar says so.
+func (s *settings) set(p prefs.Prefs) (kept bool) {
 	w := s.w
 	old := w.cfg.Prefs
 	w.cfg.Prefs = p
-	if err := prefs.Save(p); err != nil {
+	err := prefs.Save(p)
+	if err != nil {
 		w.status.Warn("%s", lang.X("prefs.not_kept", "The preferences could not be kept for the next start: {{.Err}}", msg.M{"Err": err}))
 	}
 	if p.Theme != old.Theme {
@@ -75,6 +77,7 @@ func (s *settings) set(p prefs.Prefs) {
 		locale.Set(p.Language)
 		w.rebuild()
 	}
+	return err == nil
 }
 
 // languageOf returns the language l names, the system's for locale.System.
@@ -117,13 +120,16 @@ func (w *Window) rebuild() {
 }
 
 // step makes the article's text textStep larger (d > 0) or smaller (d < 0), within
-// prefs.MinTextSize and prefs.MaxTextSize, and keeps the size.
+// prefs.MinTextSize and prefs.MaxTextSize, and keeps the size. The new size is said unless
+// it could not be kept, which the status bar then says instead.
 func (s *settings) step(d int) {
 	w := s.w
 	p := w.cfg.Prefs
 	size := float64(w.view.article.TextSize()) + float64(d*textStep)
 	p.TextSize = float32(math.Max(prefs.MinTextSize, math.Min(prefs.MaxTextSize, math.Round(size))))
-	s.set(p)
+	if !s.set(p) {
+		return
+	}
 	w.status.Say("%s", lang.X("prefs.text_size_now", "Text size {{.Size}}.", msg.M{"Size": msg.Thousands(int(p.TextSize))}))
 }
 

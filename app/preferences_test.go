@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -85,5 +86,27 @@ func TestLanguageChangesLive(t *testing.T) {
 	}
 	if i, in := w.list.Current(); i != 1 || !in {
 		t.Errorf("the list shows document %d (in it %v)", i, in)
+	}
+}
+
+// TestLargerTextSaysWhenNotKept: when the preferences file cannot be written (a folder
+// stands in its place), Ctrl+= still changes the text but the status bar says that it was not
+// kept, rather than the new size over that warning.
+func TestLargerTextSaysWhenNotKept(t *testing.T) {
+	w, shown := openWindow(t)
+	w.win.Resize(fyne.NewSize(1400, 900))
+	start(t, w, shown)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path, _ := prefs.Path()
+	if err := os.MkdirAll(path, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	size := w.view.article.TextSize()
+	menuItem(t, w, "Larger text").Action()
+	if got := w.view.article.TextSize(); got != size+textStep {
+		t.Errorf("Larger text: %v, was %v", got, size)
+	}
+	if got := w.status.Message.Text; !strings.Contains(got, "could not be kept") {
+		t.Errorf("the status bar says %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,8 +29,12 @@ func (w *Window) askServerProject() {
 	url := newDialogEntry(func() { d.Hide() })
 	url.SetPlaceHolder(serverURLForm)
 	url.Validator = func(s string) error {
-		if !open.IsServer(strings.TrimSpace(s)) {
+		s = strings.TrimSpace(s)
+		if !open.IsServer(s) {
 			return errors.New(lang.X("server.bad_url", "a URL that begins with postgres://"))
+		}
+		if _, err := neturl.Parse(s); err != nil { // the server would refuse it, in its words
+			return errors.New(lang.X("server.unreadable_url", "a URL written as postgres://NAME@SERVER/DATABASE: check its % signs and brackets"))
 		}
 		return nil
 	}
@@ -41,7 +46,7 @@ func (w *Window) askServerProject() {
 				w.openServerProject(strings.TrimSpace(url.Text))
 			}
 		})
-	url.OnSubmitted = func(string) { d.Submit() } // Enter opens it, unless the URL is wrong
+	url.OnSubmitted = func(string) { d.Submit() }          // Enter opens it, unless the URL is wrong
 	d.Resize(fyne.NewSize(w.dialogs.size(640).Width, 250)) // the hint's two lines
 	w.dialogs.show(d)
 	w.win.Canvas().Focus(url)

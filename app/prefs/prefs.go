@@ -36,6 +36,10 @@ const (
 	MaxTextSize = 48
 )
 
+// MaxLineSpacing is the largest line spacing kept: more leaves a line or two of the article
+// on the screen.
+const MaxLineSpacing = 3
+
 // Prefs are the window's preferences. The zero value is the default of each.
 type Prefs struct {
 	Language locale.Language `json:"language,omitempty"` // "" follows the system's locale
@@ -85,7 +89,34 @@ func Load() (Prefs, error) {
 	if err := json.Unmarshal(b, &p); err != nil {
 		return Prefs{}, fmt.Errorf("read the preferences %s: %w", path, err)
 	}
-	return p, nil
+	return p.inRange(), nil
+}
+
+// inRange returns p with what a file edited by hand may hold out of range brought back into
+// it: a text size within MinTextSize and MaxTextSize (a negative one the default), a line
+// spacing up to MaxLineSpacing (a negative one the default), and a language, theme or digits
+// the window does not know the default.
+func (p Prefs) inRange() Prefs {
+	switch {
+	case p.TextSize < 0:
+		p.TextSize = 0
+	case p.TextSize > 0:
+		p.TextSize = min(max(p.TextSize, MinTextSize), MaxTextSize)
+	}
+	if p.LineSpacing < 0 {
+		p.LineSpacing = 0
+	}
+	p.LineSpacing = min(p.LineSpacing, MaxLineSpacing)
+	if p.Language != locale.Arabic && p.Language != locale.English {
+		p.Language = locale.System
+	}
+	if p.Theme != ThemeLight && p.Theme != ThemeDark {
+		p.Theme = ThemeSystem
+	}
+	if p.Digits != locale.ArabicIndic {
+		p.Digits = locale.Western
+	}
+	return p
 }
 
 // Save writes p to the preferences file, whole.

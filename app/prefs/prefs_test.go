@@ -48,3 +48,29 @@ func TestDamagedFileGivesTheDefaults(t *testing.T) {
 		t.Errorf("after a save: %+v, %v", p, err)
 	}
 }
+
+// TestOutOfRangeValuesAreBroughtIntoRange: a file edited by hand with a text size of 500 (the
+// article showed nothing), a line spacing of 50 (one line on the screen), negative values or
+// names the window does not know is read within the ranges the window offers.
+func TestOutOfRangeValuesAreBroughtIntoRange(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want Prefs
+	}{
+		{`{"article_text_size": 500, "line_spacing": 50}`, Prefs{TextSize: MaxTextSize, LineSpacing: MaxLineSpacing}},
+		{`{"article_text_size": 1, "line_spacing": 1.5}`, Prefs{TextSize: MinTextSize, LineSpacing: 1.5}},
+		{`{"article_text_size": -20, "line_spacing": -3}`, Prefs{}},
+		{`{"article_text_size": 0, "line_spacing": 0}`, Prefs{}},
+		{`{"language": "xx", "theme": "purple", "digits": "zz"}`, Prefs{}},
+		{`{"language": "ar", "theme": "dark", "digits": "ar", "article_text_size": 22}`,
+			Prefs{Language: locale.Arabic, Theme: ThemeDark, Digits: locale.ArabicIndic, TextSize: 22}},
+	} {
+		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+		path, _ := Path()
+		os.MkdirAll(filepath.Dir(path), 0o700)
+		os.WriteFile(path, []byte(c.file), 0o600)
+		if got, err := Load(); err != nil || got != c.want {
+			t.Errorf("%s: read %+v, %v; want %+v", c.file, got, err, c.want)
+		}
+	}
+}

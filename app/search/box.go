@@ -52,6 +52,7 @@ type Box struct {
 	filters Filters
 	who     string // the annotator whose statuses the hits show
 	asked   bool   // a search was asked for since the box was last cleared
+	refused bool   // the latest search failed (no words in it): Enter has no hit to open
 	s       schedule
 }
 
@@ -69,7 +70,7 @@ func (f *boxField) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		f.b.enter()
 	case fyne.KeyDown:
-		if f.b.OnEnter != nil && f.b.Active() {
+		if f.b.OnEnter != nil && f.b.Active() && !f.b.refused {
 			f.b.OnEnter()
 		}
 	default:
@@ -167,7 +168,7 @@ func (b *Box) changed(now bool) {
 		}
 		return
 	}
-	b.asked = true
+	b.asked, b.refused = true, false
 	if now {
 		b.s.now(b.Query())
 	} else {
@@ -178,7 +179,8 @@ func (b *Box) changed(now bool) {
 // filterChanged searches at once with the filters chosen.
 func (b *Box) filterChanged() { b.changed(true) }
 
-// enter searches at once, or opens the first hit when the search shown is the box's.
+// enter searches at once, or opens the first hit when the search shown is the box's; after a
+// search that failed (only punctuation typed) it does nothing, the list not being its hits.
 func (b *Box) enter() {
 	if !b.Active() {
 		return
@@ -187,7 +189,7 @@ func (b *Box) enter() {
 		b.changed(true)
 		return
 	}
-	if b.OnEnter != nil {
+	if b.OnEnter != nil && !b.refused {
 		b.OnEnter()
 	}
 }
@@ -213,11 +215,12 @@ func (b *Box) runSearch(ctx context.Context, q store.Query) (func(), error) {
 
 // failed says why the latest query found nothing it could show.
 func (b *Box) failed(q store.Query, err error) {
-	if errors.Is(err, store.ErrNoWords) {
-		b.say(lang.X("search.no_words", "Nothing to search for: type a word"))
+	if errors.Is(err, context.Canceled) {
 		return
 	}
-	if errors.Is(err, context.Canceled) {
+	b.refused = true
+	if errors.Is(err, store.ErrNoWords) {
+		b.say(lang.X("search.no_words", "Nothing to search for: type a word"))
 		return
 	}
 	b.say(lang.X("search.failed", "The search failed"))

@@ -162,3 +162,35 @@ func TestBoxOptions(t *testing.T) {
 		t.Errorf("count %q", b.Info())
 	}
 }
+
+// TestBoxEnterAfterNoWords: Enter and ↓ after a query of punctuation alone, which finds
+// nothing, open nothing: the list is not the search's hits (it showed every document, and
+// Enter held down walked through them all).
+func TestBoxEnterAfterNoWords(t *testing.T) {
+	b, r, _, _ := newBox(t)
+	b.Search = func(ctx context.Context, q store.Query) (func(), error) {
+		if q.Text == "!!!" {
+			return nil, store.ErrNoWords
+		}
+		return func() {}, nil
+	}
+	entered := 0
+	b.OnEnter = func() { entered++ }
+	test.Type(b.field, "!!!")
+	b.field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(r)
+	for range 3 {
+		b.field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		b.field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	if entered != 0 || b.Info() != "Nothing to search for: type a word" {
+		t.Errorf("Enter after a query of no words: entered %d, the box says %q", entered, b.Info())
+	}
+	b.SetText("جيش")
+	b.field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	settle(r)
+	b.field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if entered != 1 {
+		t.Errorf("Enter once a word is searched: entered %d", entered)
+	}
+}
