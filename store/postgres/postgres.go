@@ -83,9 +83,14 @@ const poolSize = 8
 // store.ErrUnavailable.
 func Open(ctx context.Context, rawURL string) (*Store, error) {
 	name := Redact(rawURL)
+	if strings.Count(authority(rawURL), "@") > 1 {
+		return nil, fmt.Errorf("open %s: %w", name, errBadURL)
+	}
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", name, scrub(err, rawURL))
+		// pgx's text quotes the URL, hiding the password as far as it could read it: a URL
+		// it cannot read may show a piece of it, so it is not repeated
+		return nil, fmt.Errorf("open %s: %w", name, errBadURL)
 	}
 	cfg.MaxConns = poolSize
 	cfg.ConnConfig.ConnectTimeout = 10 * time.Second
@@ -101,6 +106,22 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 	}
 	s.watch.cfg = cfg.ConnConfig
 	return s, nil
+}
+
+// errBadURL refuses a server URL that cannot be read, saying how one is written.
+var errBadURL = errors.New("the server URL cannot be read: write it as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...], with @ : / ? # and % in a password written %40 %3A %2F %3F %23 and %25")
+
+// authority returns the part of a URL between its scheme and its path, query or fragment:
+// where the user, the password and the host are.
+func authority(rawURL string) string {
+	_, rest, ok := strings.Cut(rawURL, "://")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
 }
 
 // scrub takes the URL's password out of an error's text (pgx names the connection it failed).

@@ -65,3 +65,20 @@ func TestNotAProjectRefused(t *testing.T) {
 		t.Errorf("Open of a newer project: %v", err)
 	}
 }
+
+// TestMalformedURLShowsNoPassword: a URL with an @ left unescaped in its password, which the
+// driver would split at the wrong @ and name in its errors, is refused without a piece of the
+// password and without trying a server.
+func TestMalformedURLShowsNoPassword(t *testing.T) {
+	for _, raw := range []string{
+		"postgres://amal:s3cr@tXq@localhost:1/db",
+		"postgres://amal:s3:cr@tXq@[::1/db",
+		"postgresql://amal:p@tXq@db.example/news?sslmode=require",
+		"postgres://amal:tXq@localhost:99999/db",
+	} {
+		_, err := Open(ctx, raw)
+		if err == nil || !errors.Is(err, errBadURL) || strings.Contains(err.Error(), "tXq") {
+			t.Errorf("Open(%q): %v", raw, err)
+		}
+	}
+}
