@@ -59,6 +59,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		q.Status = st
 	}
 	q.Text = strings.Join(words, " ")
+	if _, err := q.Check(); err != nil { // before the project is opened, and said once
+		return err
+	}
 	st, err := openExisting(*db)
 	if err != nil {
 		return err

@@ -144,6 +144,9 @@ func TestSearchCommandMistakes(t *testing.T) {
 		if code != c.code || !strings.Contains(out+errOut, c.want) {
 			t.Errorf("%v: exit %d (want %d), %q (want %q)", c.args, code, c.code, out+errOut, c.want)
 		}
+		if strings.Contains(errOut, "search: search:") {
+			t.Errorf("%v: the command is named twice: %q", c.args, errOut)
+		}
 	}
 }
 
