@@ -111,7 +111,7 @@ func printHits(ctx context.Context, w io.Writer, st store.Project, q store.Query
 		}
 		hits, err := st.Search(ctx, q, after)
 		if err != nil {
-			return err
+			return unnamed(err)
 		}
 		for _, h := range hits {
 			doc, err := st.DocumentByOrder(ctx, h.Order)
@@ -224,4 +224,13 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// unnamed returns a store's search error without its "search: ", which the command's own
+// name already says.
+func unnamed(err error) error {
+	if inner := errors.Unwrap(err); inner != nil && strings.HasPrefix(err.Error(), "search: ") {
+		return inner
+	}
+	return err
 }
