@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/tawsim/tawsim/export"
 	"github.com/tawsim/tawsim/internal/pgtest"
-	"github.com/tawsim/tawsim/internal/synth"
 	"github.com/tawsim/tawsim/labels"
 	"github.com/tawsim/tawsim/store"
 )
@@ -111,26 +107,11 @@ func TestKilledCopyLeavesNoProject(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.tawsim")
-	const n = 6000
-	big := filepath.Join(dir, "big.jsonl")
-	f, err := os.Create(big)
-	must(t, err)
-	bw := bufio.NewWriter(f)
-	w := export.NewJSONL(bw)
-	for i := range n {
-		must(t, w.Write(synth.Article(uint64(i), 1500, 10)))
-	}
-	must(t, w.Flush())
-	must(t, bw.Flush())
-	must(t, f.Close())
-	importOK(t, db, "--format", "jsonl", big)
-	must(t, os.Remove(big))
+	synthProject(t, db, 6000)
 
 	to := filepath.Join(dir, "copy.tawsim")
 	for round := range 2 {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join([]string{"copy", "--from", db, "--to", to}, "\x1f"))
-		must(t, cmd.Start())
+		cmd := startCtl(t, "copy", "--from", db, "--to", to)
 		temp := waitForTemp(t, to, cmd.Process.Pid)
 		must(t, cmd.Process.Kill())
 		cmd.Wait()

@@ -81,12 +81,19 @@ func TestImportKilledMidwayIsAllOrNothing(t *testing.T) {
 	}
 }
 
-// killAfter runs tawsimctl with args in a child process and kills it with SIGKILL after d.
-func killAfter(t *testing.T, d time.Duration, args ...string) {
+// startCtl runs tawsimctl with args in a child process (the test binary, see TestMain).
+func startCtl(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join(args, "\x1f"))
 	must(t, cmd.Start())
+	return cmd
+}
+
+// killAfter runs tawsimctl with args in a child process and kills it with SIGKILL after d.
+func killAfter(t *testing.T, d time.Duration, args ...string) {
+	t.Helper()
+	cmd := startCtl(t, args...)
 	time.Sleep(d)
 	must(t, cmd.Process.Kill())
 	cmd.Wait()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,19 +81,7 @@ func TestKilledExportsLeaveNothingForLong(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.tawsim")
 	const n = 8000
-	big := filepath.Join(dir, "big.jsonl")
-	f, err := os.Create(big)
-	must(t, err)
-	bw := bufio.NewWriter(f)
-	w := export.NewJSONL(bw)
-	for i := range n {
-		must(t, w.Write(synth.Article(uint64(i), 1500, 10)))
-	}
-	must(t, w.Flush())
-	must(t, bw.Flush())
-	must(t, f.Close())
-	importOK(t, db, "--format", "jsonl", big)
-	must(t, os.Remove(big))
+	synthProject(t, db, n)
 
 	out := filepath.Join(dir, "out.jsonl")
 	var left string
@@ -132,13 +119,30 @@ func TestKilledExportsLeaveNothingForLong(t *testing.T) {
 	}
 }
 
+// synthProject makes the project db of n synthetic articles of 1,500 code points with ten
+// entities each, imported from jsonl as a user would.
+func synthProject(t *testing.T, db string, n int) {
+	t.Helper()
+	big := db + ".jsonl"
+	f, err := os.Create(big)
+	must(t, err)
+	bw := bufio.NewWriter(f)
+	w := export.NewJSONL(bw)
+	for i := range n {
+		must(t, w.Write(synth.Article(uint64(i), 1500, 10)))
+	}
+	must(t, w.Flush())
+	must(t, bw.Flush())
+	must(t, f.Close())
+	importOK(t, db, "--format", "jsonl", big)
+	must(t, os.Remove(big))
+}
+
 // killWhileWriting runs tawsimctl with args in a child process, kills it with SIGKILL once a
 // temporary file of its output has content, and returns its process id and that file.
 func killWhileWriting(t *testing.T, out string, args ...string) (int, string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "TAWSIMCTL_ARGS="+strings.Join(args, "\x1f"))
-	must(t, cmd.Start())
+	cmd := startCtl(t, args...)
 	pattern := filepath.Join(filepath.Dir(out), fmt.Sprintf(".%s.tawsim-tmp-%d-*", filepath.Base(out), cmd.Process.Pid))
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
